@@ -1,0 +1,397 @@
+/**
+ * Every input, read and validated once into one frozen Config. This is the
+ * only module that knows input names; a bad value fails here, before any work,
+ * with a ConfigError that names the input, the value and what is accepted.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { parse as parseToml } from 'smol-toml'
+import { normalizeName, ProjectError, type ProjectInfo, readProject } from './project.js'
+import { parseVersionSpec, type VersionSpec, versionFromFile } from './python/version-spec.js'
+import { ShellWordsError, splitShellWords } from './shell-words.js'
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Input names and their defaults, exactly as action.yml declares them (a test keeps the two equal). */
+export const INPUT_DEFAULTS = {
+  'python-version': '',
+  'python-version-file': '',
+  architecture: '',
+  'working-directory': '.',
+  install: 'auto',
+  'pip-args': '',
+  'system-site-packages': 'false',
+  build: 'true',
+  'build-isolation': 'true',
+  test: 'true',
+  'pytest-args': '',
+  'coverage-source': '',
+  'fail-on-test-failure': 'true',
+  'python-manifest-url':
+    'https://raw.githubusercontent.com/actions/python-versions/main/versions-manifest.json',
+} as const
+
+export type InputName = keyof typeof INPUT_DEFAULTS
+export type InputReader = (name: InputName) => string
+
+export type Architecture = 'x64' | 'x86' | 'arm64'
+export const ARCHITECTURES: readonly Architecture[] = ['x64', 'x86', 'arm64']
+
+export interface InstallPlan {
+  /** Install only the project, nothing else. */
+  readonly none: boolean
+  /** Look for test extras, groups and requirement files by their usual names. */
+  readonly auto: boolean
+  readonly extras: readonly string[]
+  readonly groups: readonly string[]
+  /** Absolute paths. */
+  readonly requirements: readonly string[]
+}
+
+export interface Config {
+  /** The version the user asked for, and where it came from; undefined: the interpreter on PATH. */
+  readonly pythonSpec: VersionSpec | undefined
+  readonly architecture: Architecture
+  /** Absolute path of the Python project. */
+  readonly workingDirectory: string
+  readonly project: ProjectInfo
+  readonly install: InstallPlan
+  readonly pipArgs: readonly string[]
+  readonly systemSitePackages: boolean
+  readonly build: boolean
+  readonly buildIsolation: boolean
+  readonly test: boolean
+  readonly pytestArgs: readonly string[]
+  /** Empty: take it from the project's coverage configuration, else the wheel's packages. */
+  readonly coverageSource: readonly string[]
+  readonly failOnTestFailure: boolean
+  readonly pythonManifestUrl: string
+}
+
+export interface LoadedConfig {
+  readonly config: Config
+  /** Things worth a warning that are not errors. */
+  readonly warnings: readonly string[]
+}
+
+export interface ConfigContext {
+  /** Where relative paths start: GITHUB_WORKSPACE, or the CLI's current directory. */
+  readonly workspace: string
+  /** The machine's architecture in the tool cache's terms. */
+  readonly defaultArchitecture: Architecture
+}
+
+const show = (value: string): string => JSON.stringify(value)
+
+function bool(read: InputReader, name: InputName): boolean {
+  const raw = value(read, name)
+  if (/^(true|True|TRUE)$/.test(raw)) return true
+  if (/^(false|False|FALSE)$/.test(raw)) return false
+  throw new ConfigError(`${name}: ${show(raw)} is not a boolean; use true or false`)
+}
+
+function value(read: InputReader, name: InputName): string {
+  const raw = read(name).trim()
+  return raw === '' ? INPUT_DEFAULTS[name] : raw
+}
+
+function words(read: InputReader, name: InputName): string[] {
+  const raw = value(read, name)
+  try {
+    return splitShellWords(raw)
+  } catch (error) {
+    const reason = error instanceof ShellWordsError ? error.message : String(error)
+    throw new ConfigError(
+      `${name}: ${show(raw)} cannot be split into arguments (${reason}); quote as in a POSIX shell, e.g. -k "not slow"`,
+    )
+  }
+}
+
+function versionSpec(
+  read: InputReader,
+  ctx: ConfigContext,
+  workingDirectory: string,
+  project: ProjectInfo,
+) {
+  const warnings: string[] = []
+  const input = value(read, 'python-version')
+  const file = value(read, 'python-version-file')
+  if (input !== '') {
+    if (file !== '')
+      warnings.push('python-version and python-version-file are both set; python-version wins')
+    if (/\n/.test(input)) {
+      throw new ConfigError(
+        `python-version: ${show(input)} lists several versions; this action sets up one per job, so use a matrix`,
+      )
+    }
+    return { spec: parsePythonVersion(input, 'python-version', 'python-version'), warnings }
+  }
+  if (file !== '') {
+    const resolved = path.resolve(ctx.workspace, file)
+    if (!existsSync(resolved) || !statSync(resolved).isFile()) {
+      throw new ConfigError(
+        `python-version-file: ${show(file)} does not exist (looked at ${resolved}); give a path relative to the workspace, e.g. .python-version or pyproject.toml`,
+      )
+    }
+    const text = readVersionFile(resolved, 'python-version-file')
+    if (text === null) {
+      throw new ConfigError(
+        `python-version-file: ${show(file)} holds no Python version; accepted: .python-version, .tool-versions ("python 3.12"), pyproject.toml (requires-python) or a file with a version on its first line`,
+      )
+    }
+    return {
+      spec: parsePythonVersion(text, 'python-version-file', `python-version-file (${file})`),
+      warnings,
+    }
+  }
+  const dotfile = [workingDirectory, ctx.workspace]
+    .map((d) => path.join(d, '.python-version'))
+    .find(existsSync)
+  if (dotfile) {
+    const text = readVersionFile(dotfile, '.python-version')
+    if (text !== null)
+      return { spec: parsePythonVersion(text, '.python-version', dotfile), warnings }
+  }
+  if (project.requiresPython) {
+    return {
+      spec: parsePythonVersion(
+        project.requiresPython,
+        'requires-python',
+        'pyproject.toml requires-python',
+      ),
+      warnings,
+    }
+  }
+  return { spec: undefined, warnings }
+}
+
+function readVersionFile(file: string, what: string): string | null {
+  const content = readFileSync(file, 'utf8')
+  if (file.endsWith('.toml')) {
+    try {
+      return versionFromFile(file, content, parseToml(content) as Record<string, unknown>)
+    } catch (error) {
+      throw new ConfigError(
+        `${what}: ${show(file)} is not valid TOML (${error instanceof Error ? error.message.split('\n')[0] : error})`,
+      )
+    }
+  }
+  return versionFromFile(file, content)
+}
+
+function parsePythonVersion(
+  text: string,
+  source: VersionSpec['source'],
+  where: string,
+): VersionSpec {
+  const accepted =
+    'accepted: a version (3.12, 3.12.4, 3.x, 3.14.0-rc.1) or a range (>=3.10, >=3.10,<3.13)'
+  if (/^(pypy|graalpy)/i.test(text)) {
+    throw new ConfigError(
+      `${where}: ${show(text)} asks for ${text.replace(/\d.*/, '')}, which this action does not set up; CPython only, ${accepted}`,
+    )
+  }
+  if (/^\d+(\.\d+)*t$/.test(text)) {
+    throw new ConfigError(
+      `${where}: ${show(text)} asks for a free-threaded build, which this action does not set up yet; ${accepted}`,
+    )
+  }
+  const spec = parseVersionSpec(text, source)
+  if (!spec) throw new ConfigError(`${where}: ${show(text)} is not a Python version; ${accepted}`)
+  if (/\d+/.exec(text)?.[0] !== '3') {
+    throw new ConfigError(`${where}: ${show(text)} is not a Python 3 version; ${accepted}`)
+  }
+  return spec
+}
+
+function architecture(read: InputReader, ctx: ConfigContext): Architecture {
+  const raw = value(read, 'architecture')
+  if (raw === '') return ctx.defaultArchitecture
+  const lower = raw.toLowerCase()
+  const found = ARCHITECTURES.find((a) => a === lower)
+  if (!found) {
+    throw new ConfigError(
+      `architecture: ${show(raw)} is not known; accepted: ${ARCHITECTURES.join(', ')}`,
+    )
+  }
+  return found
+}
+
+function workingDirectory(read: InputReader, ctx: ConfigContext): string {
+  const raw = value(read, 'working-directory')
+  const dir = path.resolve(ctx.workspace, raw)
+  if (!existsSync(dir)) {
+    throw new ConfigError(
+      `working-directory: ${show(raw)} does not exist (looked at ${dir}); give the Python project's folder, relative to the workspace`,
+    )
+  }
+  if (!statSync(dir).isDirectory()) {
+    throw new ConfigError(
+      `working-directory: ${show(raw)} is a file, not a folder; give the folder that holds pyproject.toml or setup.py`,
+    )
+  }
+  if (!['pyproject.toml', 'setup.py', 'setup.cfg'].some((f) => existsSync(path.join(dir, f)))) {
+    throw new ConfigError(
+      `working-directory: ${show(raw)} holds no pyproject.toml, setup.py or setup.cfg; point it at the Python project`,
+    )
+  }
+  return dir
+}
+
+const INSTALL_ACCEPTED =
+  'accepted: auto, none, extra:NAME, group:NAME, requirements:PATH (separated by spaces, commas or new lines)'
+
+function installPlan(read: InputReader, dir: string, project: ProjectInfo): InstallPlan {
+  const raw = value(read, 'install')
+  const entries = raw.split(/[\s,]+/).filter((e) => e !== '')
+  const plan = {
+    none: false,
+    auto: false,
+    extras: [] as string[],
+    groups: [] as string[],
+    requirements: [] as string[],
+  }
+  for (const entry of entries) {
+    const m = /^(extra|group|requirements):(.*)$/.exec(entry)
+    if (entry === 'auto') plan.auto = true
+    else if (entry === 'none') plan.none = true
+    else if (!m)
+      throw new ConfigError(`install: ${show(entry)} is not understood; ${INSTALL_ACCEPTED}`)
+    else {
+      const [, kind, arg = ''] = m
+      if (arg === '')
+        throw new ConfigError(
+          `install: ${show(entry)} names nothing after '${kind}:'; ${INSTALL_ACCEPTED}`,
+        )
+      if (kind === 'extra') {
+        if (!/^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(arg)) {
+          throw new ConfigError(
+            `install: ${show(entry)} is not a valid extra name; extras are letters, digits, '-', '_' and '.'`,
+          )
+        }
+        if (project.extras && !project.extras.includes(normalizeName(arg))) {
+          const known = project.extras.length ? project.extras.join(', ') : 'none'
+          throw new ConfigError(
+            `install: ${show(entry)} names an extra that pyproject.toml does not declare; declared extras: ${known}`,
+          )
+        }
+        plan.extras.push(arg)
+      } else if (kind === 'group') {
+        if (!(normalizeName(arg) in project.dependencyGroups)) {
+          const known = Object.keys(project.dependencyGroups)
+          throw new ConfigError(
+            `install: ${show(entry)} names a dependency group that pyproject.toml does not declare; declared groups: ${known.length ? known.join(', ') : 'none'}`,
+          )
+        }
+        plan.groups.push(arg)
+      } else {
+        const file = path.resolve(dir, arg)
+        if (!existsSync(file) || !statSync(file).isFile()) {
+          throw new ConfigError(
+            `install: ${show(entry)} names a requirements file that does not exist (looked at ${file}); paths are relative to working-directory`,
+          )
+        }
+        plan.requirements.push(file)
+      }
+    }
+  }
+  if (plan.none && entries.length > 1) {
+    throw new ConfigError(
+      `install: ${show(raw)} combines 'none' with other entries; use 'none' alone to install only the project`,
+    )
+  }
+  if (entries.length === 0) plan.auto = true
+  return plan
+}
+
+function coverageSource(read: InputReader): string[] {
+  const raw = value(read, 'coverage-source')
+  const entries = raw.split(/[\s,]+/).filter((e) => e !== '')
+  for (const e of entries) {
+    if (!/^[A-Za-z0-9_./-]+$/.test(e)) {
+      throw new ConfigError(
+        `coverage-source: ${show(e)} is neither an import name nor a path; give packages or folders separated by commas, e.g. mypkg,src/other`,
+      )
+    }
+  }
+  return entries
+}
+
+const OWNED_PYTEST_OPTIONS: ReadonlyArray<[RegExp, string]> = [
+  [/^--junit-?xml(=|$)/, 'the action writes the JUnit report itself (see the report-path output)'],
+  [
+    /^--cov(-|=|$)/,
+    'the action measures coverage itself; use the coverage-source input or [tool.coverage.run]',
+  ],
+  [/^--no-cov$/, 'the action measures coverage itself; set test: false to skip tests'],
+]
+
+function pytestArgs(read: InputReader): string[] {
+  const args = words(read, 'pytest-args')
+  for (const arg of args) {
+    for (const [pattern, why] of OWNED_PYTEST_OPTIONS) {
+      if (pattern.test(arg))
+        throw new ConfigError(`pytest-args: ${show(arg)} is not accepted: ${why}`)
+    }
+  }
+  return args
+}
+
+function manifestUrl(read: InputReader): string {
+  const raw = value(read, 'python-manifest-url')
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(
+      `python-manifest-url: ${show(raw)} is not a URL; give an http(s) URL of a versions-manifest.json`,
+    )
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(
+      `python-manifest-url: ${show(raw)} uses ${url.protocol}; accepted: http: or https: URLs`,
+    )
+  }
+  return url.toString()
+}
+
+function deepFreeze<T>(obj: T): T {
+  if (obj && typeof obj === 'object' && !Object.isFrozen(obj)) {
+    Object.freeze(obj)
+    for (const v of Object.values(obj)) deepFreeze(v)
+  }
+  return obj
+}
+
+export function loadConfig(read: InputReader, ctx: ConfigContext): LoadedConfig {
+  const dir = workingDirectory(read, ctx)
+  let project: ProjectInfo
+  try {
+    project = readProject(dir)
+  } catch (error) {
+    if (error instanceof ProjectError) throw new ConfigError(`working-directory: ${error.message}`)
+    throw error
+  }
+  const { spec, warnings } = versionSpec(read, ctx, dir, project)
+  const config: Config = {
+    pythonSpec: spec,
+    architecture: architecture(read, ctx),
+    workingDirectory: dir,
+    project,
+    install: installPlan(read, dir, project),
+    pipArgs: words(read, 'pip-args'),
+    systemSitePackages: bool(read, 'system-site-packages'),
+    build: bool(read, 'build'),
+    buildIsolation: bool(read, 'build-isolation'),
+    test: bool(read, 'test'),
+    pytestArgs: pytestArgs(read),
+    coverageSource: coverageSource(read),
+    failOnTestFailure: bool(read, 'fail-on-test-failure'),
+    pythonManifestUrl: manifestUrl(read),
+  }
+  if (!config.build && !config.test)
+    warnings.push('build and test are both false; only Python and the install run')
+  return { config: deepFreeze(config), warnings }
+}

@@ -1,0 +1,120 @@
+/**
+ * The one metrics object every report is rendered from: the job summary, the
+ * outputs, the annotations and the CLI's terminal report. Pure data.
+ */
+
+export type StageName = 'inputs' | 'python' | 'install' | 'build' | 'test' | 'report'
+export type StageStatus = 'ok' | 'failed' | 'skipped'
+
+export interface StageResult {
+  readonly name: StageName
+  readonly status: StageStatus
+  readonly durationMs: number
+  /** One line, e.g. "demo-0.1.0.tar.gz (4 KB), demo-0.1.0-py3-none-any.whl (3 KB)". */
+  readonly summary: string
+}
+
+export interface PythonInfo {
+  readonly version: string
+  readonly path: string
+  /** Where the interpreter came from and why this version, e.g. "tool cache, requires-python >=3.9". */
+  readonly origin: string
+}
+
+export interface DistFile {
+  readonly path: string
+  readonly fileName: string
+  readonly kind: 'sdist' | 'wheel'
+  readonly size: number
+  readonly sha256: string
+  readonly name: string
+  readonly version: string
+}
+
+export interface BuildResult {
+  readonly ok: boolean
+  readonly sdist?: DistFile
+  readonly wheel?: DistFile
+  /** Problems found by inspection (names or versions disagree, twine check output). */
+  readonly problems: readonly string[]
+  readonly twineCheck: 'passed' | 'failed' | 'not available'
+  /** Why the build failed, when it did: the tail of the backend's output. */
+  readonly error?: string
+}
+
+export interface TestCaseProblem {
+  readonly kind: 'failure' | 'error'
+  /** "tests/test_x.py::TestY::test_z" when the report allows it, else classname.name. */
+  readonly id: string
+  readonly file?: string
+  readonly line?: number
+  /** The one-line message (JUnit's message attribute). */
+  readonly message: string
+  /** The traceback text, possibly cut. */
+  readonly details: string
+}
+
+export interface SlowTest {
+  readonly id: string
+  readonly seconds: number
+}
+
+export interface TestResults {
+  readonly tests: number
+  readonly passed: number
+  readonly failed: number
+  readonly skipped: number
+  readonly errors: number
+  readonly seconds: number
+  readonly problems: readonly TestCaseProblem[]
+  readonly slowest: readonly SlowTest[]
+}
+
+export interface FileCoverage {
+  /** Repository-relative, forward slashes. */
+  readonly path: string
+  readonly statements: number
+  readonly missing: number
+  readonly branches: number
+  readonly partialBranches: number
+  readonly percent: number
+  /** As coverage report prints it, with the configured precision. */
+  readonly percentDisplay: string
+  readonly missingLines: readonly number[]
+}
+
+export interface CoverageResult {
+  readonly percent: number
+  /** As coverage report prints it: (covered lines + covered branches) / (statements + branches). */
+  readonly percentDisplay: string
+  readonly coveredLines: number
+  readonly statements: number
+  readonly coveredBranches: number
+  readonly branches: number
+  readonly files: readonly FileCoverage[]
+  /** What was measured and how that was chosen, e.g. "demo (from the wheel's packages)". */
+  readonly sourceNote: string
+}
+
+export interface TestRun {
+  readonly ok: boolean
+  readonly exitCode: number
+  readonly results?: TestResults
+  readonly coverage?: CoverageResult
+  /** Something the user must know: no tests collected, pytest could not start, no coverage data. */
+  readonly notes: readonly string[]
+}
+
+export interface Metrics {
+  readonly python?: PythonInfo
+  readonly build?: BuildResult
+  readonly test?: TestRun
+  readonly stages: readonly StageResult[]
+  readonly verdict: Verdict
+}
+
+export interface Verdict {
+  readonly ok: boolean
+  /** One line per reason the step fails. */
+  readonly reasons: readonly string[]
+}
