@@ -6,8 +6,8 @@ const banner =
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
 
 const entries = [
-  { in: 'src/main.ts', out: 'main' },
-  { in: 'src/cli.ts', out: 'cli' },
+  { in: 'src/index.ts', out: 'main' },
+  { in: 'src/bin.ts', out: 'cli' },
 ]
 
 await build({

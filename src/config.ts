@@ -97,14 +97,14 @@ function value(read: InputReader, name: InputName): string {
   return raw === '' ? INPUT_DEFAULTS[name] : raw
 }
 
-function words(read: InputReader, name: InputName): string[] {
+function words(read: InputReader, name: InputName, example: string): string[] {
   const raw = value(read, name)
   try {
     return splitShellWords(raw)
   } catch (error) {
     const reason = error instanceof ShellWordsError ? error.message : String(error)
     throw new ConfigError(
-      `${name}: ${show(raw)} cannot be split into arguments (${reason}); quote as in a POSIX shell, e.g. -k "not slow"`,
+      `${name}: ${show(raw)} cannot be split into arguments (${reason}); quote as in a POSIX shell, e.g. ${example}`,
     )
   }
 }
@@ -135,7 +135,7 @@ function versionSpec(
         `python-version-file: ${show(file)} does not exist (looked at ${resolved}); give a path relative to the workspace, e.g. .python-version or pyproject.toml`,
       )
     }
-    const text = readVersionFile(resolved, 'python-version-file')
+    const text = readVersionFile(resolved, `python-version-file: ${show(file)}`)
     if (text === null) {
       throw new ConfigError(
         `python-version-file: ${show(file)} holds no Python version; accepted: .python-version, .tool-versions ("python 3.12"), pyproject.toml (requires-python) or a file with a version on its first line`,
@@ -150,7 +150,7 @@ function versionSpec(
     .map((d) => path.join(d, '.python-version'))
     .find(existsSync)
   if (dotfile) {
-    const text = readVersionFile(dotfile, '.python-version')
+    const text = readVersionFile(dotfile, show(dotfile))
     if (text !== null)
       return { spec: parsePythonVersion(text, '.python-version', dotfile), warnings }
   }
@@ -167,6 +167,7 @@ function versionSpec(
   return { spec: undefined, warnings }
 }
 
+/** `what` names the file in an error: the input and its value, or the file's path. */
 function readVersionFile(file: string, what: string): string | null {
   const content = readFileSync(file, 'utf8')
   if (file.endsWith('.toml')) {
@@ -174,7 +175,7 @@ function readVersionFile(file: string, what: string): string | null {
       return versionFromFile(file, content, parseToml(content) as Record<string, unknown>)
     } catch (error) {
       throw new ConfigError(
-        `${what}: ${show(file)} is not valid TOML (${error instanceof Error ? error.message.split('\n')[0] : error})`,
+        `${what} is not valid TOML (${error instanceof Error ? error.message.split('\n')[0] : error})`,
       )
     }
   }
@@ -200,10 +201,24 @@ function parsePythonVersion(
   }
   const spec = parseVersionSpec(text, source)
   if (!spec) throw new ConfigError(`${where}: ${show(text)} is not a Python version; ${accepted}`)
-  if (/\d+/.exec(text)?.[0] !== '3') {
+  // A range may start below 3 (requires-python ">=2.7"); it only has to admit some Python 3.
+  if (/[<>=!~^]/.test(text)) {
+    if (!admitsPython3(spec)) {
+      throw new ConfigError(`${where}: ${show(text)} matches no Python 3 version; ${accepted}`)
+    }
+  } else if (/\d+/.exec(text)?.[0] !== '3') {
     throw new ConfigError(`${where}: ${show(text)} is not a Python 3 version; ${accepted}`)
   }
   return spec
+}
+
+function admitsPython3(spec: VersionSpec): boolean {
+  for (let minor = 0; minor <= 50; minor++) {
+    for (let patch = 0; patch <= 50; patch++) {
+      if (spec.matches(`3.${minor}.${patch}`)) return true
+    }
+  }
+  return false
 }
 
 function architecture(read: InputReader, ctx: ConfigContext): Architecture {
@@ -279,7 +294,7 @@ function installPlan(read: InputReader, dir: string, project: ProjectInfo): Inst
         }
         plan.extras.push(arg)
       } else if (kind === 'group') {
-        if (!(normalizeName(arg) in project.dependencyGroups)) {
+        if (!Object.hasOwn(project.dependencyGroups, normalizeName(arg))) {
           const known = Object.keys(project.dependencyGroups)
           throw new ConfigError(
             `install: ${show(entry)} names a dependency group that pyproject.toml does not declare; declared groups: ${known.length ? known.join(', ') : 'none'}`,
@@ -329,7 +344,7 @@ const OWNED_PYTEST_OPTIONS: ReadonlyArray<[RegExp, string]> = [
 ]
 
 function pytestArgs(read: InputReader): string[] {
-  const args = words(read, 'pytest-args')
+  const args = words(read, 'pytest-args', '-k "not slow"')
   for (const arg of args) {
     for (const [pattern, why] of OWNED_PYTEST_OPTIONS) {
       if (pattern.test(arg))
@@ -381,7 +396,7 @@ export function loadConfig(read: InputReader, ctx: ConfigContext): LoadedConfig 
     workingDirectory: dir,
     project,
     install: installPlan(read, dir, project),
-    pipArgs: words(read, 'pip-args'),
+    pipArgs: words(read, 'pip-args', '--extra-index-url "https://example.org/simple"'),
     systemSitePackages: bool(read, 'system-site-packages'),
     build: bool(read, 'build'),
     buildIsolation: bool(read, 'build-isolation'),

@@ -81,7 +81,8 @@ export function resolveDependencyGroup(
   seen: readonly string[] = [],
 ): string[] {
   const key = normalizeName(name)
-  const entries = groups[key]
+  // Own keys only: "constructor" must not find Object.prototype's.
+  const entries = Object.hasOwn(groups, key) ? groups[key] : undefined
   if (!entries) throw new ProjectError(`dependency group '${name}' is not defined`)
   if (seen.includes(key)) {
     throw new ProjectError(

@@ -98,7 +98,8 @@ export function parseVersionSpec(text: string, source: SpecSource): VersionSpec 
   const trimmed = text.trim()
   if (trimmed === '') return null
   const allowPrerelease = /\d(-?(a|b|rc|alpha|beta)\.?\d+)/.test(trimmed)
-  const pep440 = /[<>=!~]/.test(trimmed) && !/\s[<>=]/.test(trimmed) ? parsePep440(trimmed) : null
+  // PEP 440 allows spaces after commas (">=3.10, <3.13"); a space-separated range fails it and is semver's.
+  const pep440 = /[<>=!~]/.test(trimmed) ? parsePep440(trimmed) : null
   if (pep440) {
     return {
       text: trimmed,

@@ -1,0 +1,3 @@
+from demo_failing.calc import add, divide
+
+__all__ = ["add", "divide"]

@@ -1,0 +1,3 @@
+from demo_hatch.temperature import to_fahrenheit
+
+__all__ = ["to_fahrenheit"]

@@ -1,0 +1,3 @@
+from demo_poetry.inventory import Inventory
+
+__all__ = ["Inventory"]

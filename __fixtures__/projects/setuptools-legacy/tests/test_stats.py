@@ -1,0 +1,5 @@
+from demo_legacy.stats import mean
+
+
+def test_mean():
+    assert mean([1, 2, 3]) == 2

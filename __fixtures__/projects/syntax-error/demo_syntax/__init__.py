@@ -1,0 +1,3 @@
+from demo_syntax.text import title
+
+__all__ = ["title"]

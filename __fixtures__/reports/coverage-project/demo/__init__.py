@@ -1,0 +1,3 @@
+from demo.shapes import area
+
+__all__ = ["area"]

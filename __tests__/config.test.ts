@@ -1,0 +1,607 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { parse as parseYaml } from 'yaml'
+import {
+  type Architecture,
+  ConfigError,
+  type InputName,
+  INPUT_DEFAULTS,
+  type LoadedConfig,
+  loadConfig,
+} from '../src/config.js'
+import { createInputs, type Inputs } from './helpers/config.js'
+import { createPythonProject, type Files, removeWorkspaces } from './helpers/workspace.js'
+
+afterEach(removeWorkspaces)
+
+const DEFAULT_MANIFEST =
+  'https://raw.githubusercontent.com/actions/python-versions/main/versions-manifest.json'
+
+interface Loaded extends LoadedConfig {
+  readonly workspace: string
+}
+
+/** loadConfig over a fresh demo project, with `files` written over the demo's. */
+function load(inputs: Inputs = {}, files: Files = {}, arch: Architecture = 'x64'): Loaded {
+  const workspace = createPythonProject(files)
+  return { workspace, ...loadConfig(createInputs(inputs), { workspace, defaultArchitecture: arch }) }
+}
+
+function failure(fn: () => unknown): Error {
+  try {
+    fn()
+  } catch (error) {
+    if (error instanceof Error) return error
+    throw error
+  }
+  throw new Error('expected an error, got none')
+}
+
+describe('action.yml', () => {
+  it('declares exactly the inputs of INPUT_DEFAULTS, with the same defaults', () => {
+    const yml = parseYaml(readFileSync(path.join(import.meta.dirname, '..', 'action.yml'), 'utf8'))
+    const inputs = yml.inputs as Record<string, { default?: unknown }>
+    const declared = Object.fromEntries(
+      Object.entries(inputs).map(([name, spec]) => [name, String(spec.default ?? '')]),
+    )
+    expect(declared).toEqual({ ...INPUT_DEFAULTS })
+  })
+})
+
+describe('loadConfig with good inputs', () => {
+  it('gives a valid config for the defaults', () => {
+    const { config, warnings, workspace } = load()
+    expect(warnings).toEqual([])
+    expect(config).toMatchObject({
+      architecture: 'x64',
+      workingDirectory: workspace,
+      install: { none: false, auto: true, extras: [], groups: [], requirements: [] },
+      pipArgs: [],
+      systemSitePackages: false,
+      build: true,
+      buildIsolation: true,
+      test: true,
+      pytestArgs: [],
+      coverageSource: [],
+      failOnTestFailure: true,
+      pythonManifestUrl: DEFAULT_MANIFEST,
+    })
+    expect(config.pythonSpec).toMatchObject({ text: '>=3.10', source: 'requires-python' })
+    expect(config.project).toMatchObject({
+      dir: workspace,
+      name: 'Demo_Pkg',
+      requiresPython: '>=3.10',
+      extras: ['test', 'dev'],
+    })
+  })
+
+  it('treats every input set to its action.yml default like an unset one', () => {
+    const defaults = load({ ...INPUT_DEFAULTS }).config
+    const unset = load().config
+    expect({ ...defaults, workingDirectory: '', project: undefined, pythonSpec: undefined }).toEqual(
+      { ...unset, workingDirectory: '', project: undefined, pythonSpec: undefined },
+    )
+  })
+
+  it.each([
+    ['3.12', '3.12.4', '3.13.0'],
+    ['3.12.4', '3.12.4', '3.12.5'],
+    ['3.x', '3.13.1', '3.14.0rc1'],
+    ['>=3.10', '3.10.0', '3.9.18'],
+    ['>=3.10,<3.13', '3.12.9', '3.13.0'],
+    ['>=3.10, <3.13', '3.12.9', '3.13.0'],
+    ['>=3.10 <3.13', '3.12.9', '3.13.0'],
+    ['3.14.0-rc.1', '3.14.0rc1', '3.14.0rc2'],
+    [' 3.11 ', '3.11.2', '3.12.0'],
+  ])('python-version %j parses: matches %s, not %s', (input, yes, no) => {
+    const spec = load({ 'python-version': input }).config.pythonSpec
+    expect(spec).toMatchObject({ text: input.trim(), source: 'python-version' })
+    expect(spec?.matches(yes)).toBe(true)
+    expect(spec?.matches(no)).toBe(false)
+  })
+
+  describe('where the Python version comes from', () => {
+    const both = { '.python-version': '3.11\n', 'pin.txt': '3.10\n' }
+
+    it('python-version wins over python-version-file, with a warning', () => {
+      const { config, warnings } = load(
+        { 'python-version': '3.12', 'python-version-file': 'pin.txt' },
+        both,
+      )
+      expect(config.pythonSpec).toMatchObject({ text: '3.12', source: 'python-version' })
+      expect(warnings).toEqual([
+        'python-version and python-version-file are both set; python-version wins',
+      ])
+    })
+
+    it('python-version-file wins over .python-version', () => {
+      const { config } = load({ 'python-version-file': 'pin.txt' }, both)
+      expect(config.pythonSpec).toMatchObject({ text: '3.10', source: 'python-version-file' })
+    })
+
+    it('.python-version in working-directory wins over the one in the workspace', () => {
+      const { config } = load(
+        { 'working-directory': 'pkg' },
+        { '.python-version': '3.11\n', 'pkg/.python-version': '3.13\n', 'pkg/setup.py': '' },
+      )
+      expect(config.pythonSpec).toMatchObject({ text: '3.13', source: '.python-version' })
+    })
+
+    it('.python-version in the workspace is read when working-directory has none', () => {
+      const { config } = load(
+        { 'working-directory': 'pkg' },
+        { '.python-version': '3.11\n', 'pkg/pyproject.toml': '[project]\nname = "pkg"\n' },
+      )
+      expect(config.pythonSpec).toMatchObject({ text: '3.11', source: '.python-version' })
+    })
+
+    it('.python-version wins over requires-python', () => {
+      const { config } = load({}, { '.python-version': '3.11\n' })
+      expect(config.pythonSpec).toMatchObject({ text: '3.11', source: '.python-version' })
+    })
+
+    it('an empty .python-version falls through to requires-python', () => {
+      const { config } = load({}, { '.python-version': '# pinned by nobody\n' })
+      expect(config.pythonSpec).toMatchObject({ text: '>=3.10', source: 'requires-python' })
+    })
+
+    it('requires-python is used when nothing else names a version', () => {
+      const { config } = load()
+      expect(config.pythonSpec).toMatchObject({ text: '>=3.10', source: 'requires-python' })
+    })
+
+    it('leaves it undefined (the python3 on PATH) when nothing names one', () => {
+      const { config } = load({}, { 'pyproject.toml': null, 'setup.py': '' })
+      expect(config.pythonSpec).toBeUndefined()
+    })
+
+    it.each([
+      ['>=2.7, !=3.0.*, !=3.1.*', '3.2.0'],
+      ['<4', '3.13.0'],
+    ])('accepts requires-python %j, which admits Python 3 (%s)', (requires, version) => {
+      const { config } = load(
+        {},
+        { 'pyproject.toml': `[project]\nname = "old"\nrequires-python = "${requires}"\n` },
+      )
+      expect(config.pythonSpec?.matches(version)).toBe(true)
+    })
+  })
+
+  it.each([
+    ['.python-version', '# pinned\n3.11.9\n3.10\n', '3.11.9'],
+    ['.tool-versions', 'nodejs 20.11.0\npython 3.12.1 3.11.7\n', '3.12.1'],
+    ['pyproject.toml', '[project]\nname = "x"\nrequires-python = ">=3.9"\n', '>=3.9'],
+    ['pyproject.toml', '[tool.poetry.dependencies]\npython = "^3.10"\n', '>=3.10,<4'],
+    ['config/python.txt', '3.13\n', '3.13'],
+  ])('python-version-file %s holding %j gives %j', (file, content, text) => {
+    const { config } = load({ 'python-version-file': file }, { [file]: content })
+    expect(config.pythonSpec).toMatchObject({ text, source: 'python-version-file' })
+  })
+
+  it.each([
+    ["-k 'not slow' -x", ['-k', 'not slow', '-x']],
+    ['-m "not network" --maxfail=2', ['-m', 'not network', '--maxfail=2']],
+    ['-p no:cacheprovider\n-q', ['-p', 'no:cacheprovider', '-q']],
+  ])('pytest-args %j splits into %j', (input, args) => {
+    expect(load({ 'pytest-args': input }).config.pytestArgs).toEqual(args)
+  })
+
+  it('splits pip-args like a shell', () => {
+    const { config } = load({ 'pip-args': '--extra-index-url "https://x.test/simple" -q' })
+    expect(config.pipArgs).toEqual(['--extra-index-url', 'https://x.test/simple', '-q'])
+  })
+
+  it('reads install entries into the plan', () => {
+    const { config, workspace } = load({
+      install: 'extra:test, extra:Dev\ngroup:Test_Tools  requirements:requirements-dev.txt',
+    })
+    expect(config.install).toEqual({
+      none: false,
+      auto: false,
+      extras: ['test', 'Dev'],
+      groups: ['Test_Tools'],
+      requirements: [path.join(workspace, 'requirements-dev.txt')],
+    })
+  })
+
+  it.each([
+    ['auto', { none: false, auto: true }],
+    ['none', { none: true, auto: false }],
+    ['auto group:lint', { none: false, auto: true, groups: ['lint'] }],
+  ])('install %j gives %j', (input, plan) => {
+    expect(load({ install: input }).config.install).toMatchObject(plan)
+  })
+
+  it('reads requirements paths relative to working-directory', () => {
+    const { config, workspace } = load(
+      { 'working-directory': 'pkg', install: 'requirements:req/test.txt' },
+      { 'pkg/setup.py': '', 'pkg/req/test.txt': 'pytest\n' },
+    )
+    expect(config.workingDirectory).toBe(path.join(workspace, 'pkg'))
+    expect(config.install.requirements).toEqual([path.join(workspace, 'pkg/req/test.txt')])
+  })
+
+  it('takes any extra when pyproject.toml declares none statically', () => {
+    const { config } = load(
+      { install: 'extra:whatever' },
+      { 'pyproject.toml': '[project]\nname = "x"\ndynamic = ["optional-dependencies"]\n' },
+    )
+    expect(config.install.extras).toEqual(['whatever'])
+  })
+
+  it.each([
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['false', false],
+    ['False', false],
+    [' FALSE ', false],
+  ])('reads boolean %j as %s', (input, expected) => {
+    const { config } = load({
+      build: input,
+      test: input,
+      'build-isolation': input,
+      'system-site-packages': input,
+      'fail-on-test-failure': input,
+    })
+    expect([
+      config.build,
+      config.test,
+      config.buildIsolation,
+      config.systemSitePackages,
+      config.failOnTestFailure,
+    ]).toEqual([expected, expected, expected, expected, expected])
+  })
+
+  it('warns when both build and test are off', () => {
+    expect(load({ build: 'false', test: 'false' }).warnings).toEqual([
+      'build and test are both false; only Python and the install run',
+    ])
+  })
+
+  it.each([
+    ['', 'arm64', 'arm64'],
+    ['x86', 'x64', 'x86'],
+    ['ARM64', 'x64', 'arm64'],
+  ] as const)('architecture %j on a %s machine gives %s', (input, machine, expected) => {
+    expect(load({ architecture: input }, {}, machine).config.architecture).toBe(expected)
+  })
+
+  it('splits coverage-source on commas and spaces', () => {
+    const { config } = load({ 'coverage-source': 'mypkg, src/other,tools' })
+    expect(config.coverageSource).toEqual(['mypkg', 'src/other', 'tools'])
+  })
+
+  it('accepts an http(s) python-manifest-url', () => {
+    const url = 'http://mirror.internal:8080/python/versions-manifest.json'
+    expect(load({ 'python-manifest-url': url }).config.pythonManifestUrl).toBe(url)
+  })
+
+  it('freezes the config, deeply', () => {
+    const { config } = load({ 'pytest-args': '-x', install: 'extra:test' })
+    for (const part of [
+      config,
+      config.install,
+      config.install.extras,
+      config.pytestArgs,
+      config.project,
+      config.project.dependencyGroups,
+      config.project.pyproject,
+      config.pythonSpec,
+    ]) {
+      expect(Object.isFrozen(part)).toBe(true)
+    }
+    expect(() => {
+      ;(config as { build: boolean }).build = false
+    }).toThrow(TypeError)
+    expect(() => (config.install.extras as string[]).push('dev')).toThrow(TypeError)
+  })
+})
+
+const VERSIONS = 'accepted: a version (3.12, 3.12.4, 3.x, 3.14.0-rc.1) or a range (>=3.10, >=3.10,<3.13)'
+const INSTALL =
+  'accepted: auto, none, extra:NAME, group:NAME, requirements:PATH (separated by spaces, commas or new lines)'
+const NOT_VERSION = (input: string, value: string) =>
+  `${input}: ${JSON.stringify(value)} is not a Python version; ${VERSIONS}`
+const NOT_BOOL = (input: string, value: string) =>
+  `${input}: ${JSON.stringify(value)} is not a boolean; use true or false`
+
+interface BadInput {
+  readonly input: InputName
+  readonly value: string
+  readonly message: string
+  /** Files written over the demo project's. */
+  readonly files?: Files
+  /** The part of the value the message names, when not all of it. */
+  readonly names?: string
+}
+
+/** `<ws>` in a message stands for the workspace. */
+const BAD_INPUTS: readonly BadInput[] = [
+  { input: 'python-version', value: 'abc', message: NOT_VERSION('python-version', 'abc') },
+  { input: 'python-version', value: '3..1', message: NOT_VERSION('python-version', '3..1') },
+  { input: 'python-version', value: '>>3', message: NOT_VERSION('python-version', '>>3') },
+  { input: 'python-version', value: 'latest', message: NOT_VERSION('python-version', 'latest') },
+  { input: 'python-version', value: '>=3.10,', message: NOT_VERSION('python-version', '>=3.10,') },
+  { input: 'python-version', value: '3.12-dev', message: NOT_VERSION('python-version', '3.12-dev') },
+  {
+    input: 'python-version',
+    value: '2.7',
+    message: `python-version: "2.7" is not a Python 3 version; ${VERSIONS}`,
+  },
+  {
+    input: 'python-version',
+    value: '4',
+    message: `python-version: "4" is not a Python 3 version; ${VERSIONS}`,
+  },
+  {
+    input: 'python-version',
+    value: '>=4.0',
+    message: `python-version: ">=4.0" matches no Python 3 version; ${VERSIONS}`,
+  },
+  {
+    input: 'python-version',
+    value: 'pypy3.10',
+    message: `python-version: "pypy3.10" asks for pypy, which this action does not set up; CPython only, ${VERSIONS}`,
+  },
+  {
+    input: 'python-version',
+    value: 'graalpy24.1',
+    message: `python-version: "graalpy24.1" asks for graalpy, which this action does not set up; CPython only, ${VERSIONS}`,
+  },
+  {
+    input: 'python-version',
+    value: '3.13t',
+    message: `python-version: "3.13t" asks for a free-threaded build, which this action does not set up yet; ${VERSIONS}`,
+  },
+  {
+    input: 'python-version',
+    value: '3.11\n3.12',
+    message:
+      'python-version: "3.11\\n3.12" lists several versions; this action sets up one per job, so use a matrix',
+  },
+  {
+    input: 'python-version-file',
+    value: 'nope/.python-version',
+    message:
+      'python-version-file: "nope/.python-version" does not exist (looked at <ws>/nope/.python-version); give a path relative to the workspace, e.g. .python-version or pyproject.toml',
+  },
+  {
+    input: 'python-version-file',
+    value: '.python-version',
+    files: { '.python-version': '# to be decided\n\n' },
+    message:
+      'python-version-file: ".python-version" holds no Python version; accepted: .python-version, .tool-versions ("python 3.12"), pyproject.toml (requires-python) or a file with a version on its first line',
+  },
+  {
+    input: 'python-version-file',
+    value: '.tool-versions',
+    files: { '.tool-versions': 'nodejs 20.11.0\n' },
+    message:
+      'python-version-file: ".tool-versions" holds no Python version; accepted: .python-version, .tool-versions ("python 3.12"), pyproject.toml (requires-python) or a file with a version on its first line',
+  },
+  {
+    input: 'python-version-file',
+    value: 'pyproject.toml',
+    files: { 'pyproject.toml': '[project]\nname = "x"\n' },
+    message:
+      'python-version-file: "pyproject.toml" holds no Python version; accepted: .python-version, .tool-versions ("python 3.12"), pyproject.toml (requires-python) or a file with a version on its first line',
+  },
+  {
+    input: 'python-version-file',
+    value: 'config/pyproject.toml',
+    files: { 'config/pyproject.toml': '[project\nname = "x"\n' },
+    message:
+      'python-version-file: "config/pyproject.toml" is not valid TOML (Invalid TOML document: illegal character in key)',
+  },
+  {
+    input: 'python-version-file',
+    value: '.python-version',
+    files: { '.python-version': 'abc\n' },
+    names: 'abc',
+    message: `python-version-file (.python-version): "abc" is not a Python version; ${VERSIONS}`,
+  },
+  {
+    input: 'architecture',
+    value: 'x65',
+    message: 'architecture: "x65" is not known; accepted: x64, x86, arm64',
+  },
+  {
+    input: 'architecture',
+    value: 'amd64',
+    message: 'architecture: "amd64" is not known; accepted: x64, x86, arm64',
+  },
+  {
+    input: 'working-directory',
+    value: 'nope',
+    message:
+      'working-directory: "nope" does not exist (looked at <ws>/nope); give the Python project\'s folder, relative to the workspace',
+  },
+  {
+    input: 'working-directory',
+    value: 'requirements-dev.txt',
+    message:
+      'working-directory: "requirements-dev.txt" is a file, not a folder; give the folder that holds pyproject.toml or setup.py',
+  },
+  {
+    input: 'working-directory',
+    value: 'docs',
+    files: { 'docs/index.md': '# Demo\n' },
+    message:
+      'working-directory: "docs" holds no pyproject.toml, setup.py or setup.cfg; point it at the Python project',
+  },
+  {
+    input: 'working-directory',
+    value: '.',
+    files: { 'pyproject.toml': '[project]\nname = \n' },
+    names: '<ws>',
+    message:
+      'working-directory: pyproject.toml in <ws> is not valid TOML: Invalid TOML document: invalid value',
+  },
+  {
+    input: 'pytest-args',
+    value: '-k "unclosed',
+    message:
+      'pytest-args: "-k \\"unclosed" cannot be split into arguments (unterminated double quote); quote as in a POSIX shell, e.g. -k "not slow"',
+  },
+  {
+    input: 'pytest-args',
+    value: "-k 'x",
+    message:
+      'pytest-args: "-k \'x" cannot be split into arguments (unterminated single quote at position 4); quote as in a POSIX shell, e.g. -k "not slow"',
+  },
+  {
+    input: 'pytest-args',
+    value: 'a\\',
+    message:
+      'pytest-args: "a\\\\" cannot be split into arguments (trailing backslash); quote as in a POSIX shell, e.g. -k "not slow"',
+  },
+  {
+    input: 'pytest-args',
+    value: '-x --junitxml=out.xml',
+    names: '--junitxml=out.xml',
+    message:
+      'pytest-args: "--junitxml=out.xml" is not accepted: the action writes the JUnit report itself (see the report-path output)',
+  },
+  {
+    input: 'pytest-args',
+    value: '--cov=pkg',
+    message:
+      'pytest-args: "--cov=pkg" is not accepted: the action measures coverage itself; use the coverage-source input or [tool.coverage.run]',
+  },
+  {
+    input: 'pytest-args',
+    value: '--cov-report term',
+    names: '--cov-report',
+    message:
+      'pytest-args: "--cov-report" is not accepted: the action measures coverage itself; use the coverage-source input or [tool.coverage.run]',
+  },
+  {
+    input: 'pytest-args',
+    value: '--no-cov',
+    message:
+      'pytest-args: "--no-cov" is not accepted: the action measures coverage itself; set test: false to skip tests',
+  },
+  {
+    input: 'install',
+    value: 'foo',
+    message: `install: "foo" is not understood; ${INSTALL}`,
+  },
+  {
+    input: 'install',
+    value: 'extra:',
+    message: `install: "extra:" names nothing after 'extra:'; ${INSTALL}`,
+  },
+  {
+    input: 'install',
+    value: 'extras:test',
+    message: `install: "extras:test" is not understood; ${INSTALL}`,
+  },
+  {
+    input: 'install',
+    value: 'extra:nope',
+    message:
+      'install: "extra:nope" names an extra that pyproject.toml does not declare; declared extras: test, dev',
+  },
+  {
+    input: 'install',
+    value: 'extra:bad name!',
+    names: 'extra:bad',
+    message:
+      'install: "extra:bad" names an extra that pyproject.toml does not declare; declared extras: test, dev',
+  },
+  {
+    input: 'install',
+    value: 'extra:bad!',
+    message:
+      'install: "extra:bad!" is not a valid extra name; extras are letters, digits, \'-\', \'_\' and \'.\'',
+  },
+  {
+    input: 'install',
+    value: 'group:nope',
+    message:
+      'install: "group:nope" names a dependency group that pyproject.toml does not declare; declared groups: lint, test-tools',
+  },
+  {
+    input: 'install',
+    value: 'group:constructor',
+    message:
+      'install: "group:constructor" names a dependency group that pyproject.toml does not declare; declared groups: lint, test-tools',
+  },
+  {
+    input: 'install',
+    value: 'requirements:missing.txt',
+    message:
+      'install: "requirements:missing.txt" names a requirements file that does not exist (looked at <ws>/missing.txt); paths are relative to working-directory',
+  },
+  {
+    input: 'install',
+    value: 'none auto',
+    message:
+      'install: "none auto" combines \'none\' with other entries; use \'none\' alone to install only the project',
+  },
+  { input: 'build', value: 'yes', message: NOT_BOOL('build', 'yes') },
+  { input: 'test', value: '1', message: NOT_BOOL('test', '1') },
+  { input: 'build-isolation', value: 'on', message: NOT_BOOL('build-isolation', 'on') },
+  {
+    input: 'system-site-packages',
+    value: 'maybe',
+    message: NOT_BOOL('system-site-packages', 'maybe'),
+  },
+  { input: 'fail-on-test-failure', value: 'yes', message: NOT_BOOL('fail-on-test-failure', 'yes') },
+  {
+    input: 'pip-args',
+    value: '--index-url "https://x.test/simple',
+    message:
+      'pip-args: "--index-url \\"https://x.test/simple" cannot be split into arguments (unterminated double quote); quote as in a POSIX shell, e.g. --extra-index-url "https://example.org/simple"',
+  },
+  {
+    input: 'coverage-source',
+    value: 'pkg;rm -rf /',
+    names: 'pkg;rm',
+    message:
+      'coverage-source: "pkg;rm" is neither an import name nor a path; give packages or folders separated by commas, e.g. mypkg,src/other',
+  },
+  {
+    input: 'python-manifest-url',
+    value: 'not a url',
+    message:
+      'python-manifest-url: "not a url" is not a URL; give an http(s) URL of a versions-manifest.json',
+  },
+  {
+    input: 'python-manifest-url',
+    value: 'ftp://x/y.json',
+    message: 'python-manifest-url: "ftp://x/y.json" uses ftp:; accepted: http: or https: URLs',
+  },
+]
+
+describe('loadConfig with bad inputs', () => {
+  it('has a good number of cases', () => {
+    expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(30)
+  })
+
+  it.each(BAD_INPUTS)('$input: $value', ({ input, value, message, files = {}, names }) => {
+    const workspace = createPythonProject(files)
+    const error = failure(() =>
+      loadConfig(createInputs({ [input]: value }), { workspace, defaultArchitecture: 'x64' }),
+    )
+    const expected = message.replaceAll('<ws>', workspace)
+    expect(error).toBeInstanceOf(ConfigError)
+    expect(error.message).toBe(expected)
+    expect(error.message).not.toContain('\n')
+    expect(error.message.startsWith(`${input}`)).toBe(true)
+    const named = (names ?? value).replaceAll('<ws>', workspace)
+    expect(error.message).toContain(names ? named : JSON.stringify(named))
+  })
+
+  it('names pyproject.toml when its requires-python is not a version', () => {
+    const error = failure(() =>
+      load({}, { 'pyproject.toml': '[project]\nname = "x"\nrequires-python = "py3"\n' }),
+    )
+    expect(error).toBeInstanceOf(ConfigError)
+    expect(error.message).toBe(
+      `pyproject.toml requires-python: "py3" is not a Python version; ${VERSIONS}`,
+    )
+  })
+})

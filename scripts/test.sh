@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The whole check, as CI runs it: format and lint, types, unit tests, a rebuild
+# of dist/ that must change nothing, then the end-to-end tests of dist/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p .tmp
+export NODE_OPTIONS=--experimental-vm-modules
+
+echo '== format and lint'
+npx biome ci .
+echo '== types'
+npx tsc --noEmit -p tsconfig.json
+echo '== unit tests'
+npx jest --selectProjects unit --json --outputFile=.tmp/jest-unit.json
+echo '== dist/ is in step with src/'
+npm run -s bundle
+if [ -d .git ] || git rev-parse --git-dir >/dev/null 2>&1; then
+  if [ -n "$(git status --porcelain -- dist)" ]; then
+    git status --porcelain -- dist
+    echo 'dist/ is stale: run npm run bundle and commit dist/' >&2
+    exit 1
+  fi
+fi
+echo '== end-to-end tests (dist/ under Node 24)'
+npx jest --selectProjects e2e --json --outputFile=.tmp/jest-e2e.json
+
+node -e '
+const fs = require("node:fs")
+let passed = 0, failed = 0, skipped = 0
+for (const f of [".tmp/jest-unit.json", ".tmp/jest-e2e.json"]) {
+  const r = JSON.parse(fs.readFileSync(f, "utf8"))
+  passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests
+}
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`)
+'

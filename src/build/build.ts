@@ -1,0 +1,128 @@
+/**
+ * Stage 5a: `python -m build` (sdist, then the wheel from the sdist, with any
+ * PEP 517 backend), then an inspection of what came out: names, versions,
+ * sizes, digests, and `twine check` when twine is there.
+ */
+import path from 'node:path'
+import type { Config } from '../config.js'
+import type { Host } from '../host.js'
+import type { Venv } from '../install/install.js'
+import type { Log } from '../log.js'
+import { tail } from '../process.js'
+import { normalizeName } from '../project.js'
+import type { BuildResult, DistFile } from '../report/metrics.js'
+
+// Reads each distribution's core metadata (PKG-INFO in the sdist, METADATA in
+// the wheel) and digest, and says whether twine is importable.
+const INSPECT = String.raw`
+import email.parser, hashlib, importlib.util, json, os, sys, tarfile, zipfile
+def meta(text):
+    m = email.parser.HeaderParser().parsestr(text)
+    return {'name': m.get('Name', ''), 'version': m.get('Version', '')}
+out = {'twine': importlib.util.find_spec('twine') is not None, 'files': []}
+for p in sys.argv[1:]:
+    h = hashlib.sha256()
+    with open(p, 'rb') as f:
+        for block in iter(lambda: f.read(1 << 20), b''):
+            h.update(block)
+    info = {'path': p, 'size': os.path.getsize(p), 'sha256': h.hexdigest(), 'name': '', 'version': '', 'error': None}
+    try:
+        if p.endswith('.whl'):
+            with zipfile.ZipFile(p) as z:
+                names = [n for n in z.namelist() if n.count('/') == 1 and n.endswith('.dist-info/METADATA')]
+                info.update(meta(z.read(names[0]).decode('utf-8')))
+        else:
+            with tarfile.open(p) as t:
+                members = [m for m in t.getmembers() if m.name.count('/') == 1 and m.name.endswith('/PKG-INFO')]
+                info.update(meta(t.extractfile(members[0]).read().decode('utf-8')))
+    except Exception as e:
+        info['error'] = '%s: %s' % (type(e).__name__, e)
+    out['files'].append(info)
+print(json.dumps(out))
+`
+
+interface Inspected {
+  twine: boolean
+  files: { path: string; size: number; sha256: string; name: string; version: string; error: string | null }[]
+}
+
+/** The file names in build's closing line: "Successfully built a.tar.gz and a.whl". */
+export function builtFiles(output: string): string[] {
+  const line = /^Successfully built (.+)$/m.exec(output)?.[1]
+  if (!line) return []
+  return line
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split(/\s+and\s+|,\s*/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+}
+
+/** Problems a release would have: each dist present, and both carry one name and version. */
+export function checkDists(sdist: DistFile | undefined, wheel: DistFile | undefined): string[] {
+  const problems: string[] = []
+  if (!sdist) problems.push('no sdist was built')
+  if (!wheel) problems.push('no wheel was built')
+  if (sdist && wheel) {
+    if (normalizeName(sdist.name) !== normalizeName(wheel.name)) {
+      problems.push(`the sdist is named ${sdist.name} but the wheel ${wheel.name}`)
+    }
+    if (sdist.version !== wheel.version) {
+      problems.push(`the sdist has version ${sdist.version} but the wheel ${wheel.version}`)
+    }
+  }
+  for (const d of [sdist, wheel]) {
+    if (d && (!d.name || !d.version)) problems.push(`${d.fileName} has no Name or Version in its metadata`)
+  }
+  return problems
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+export async function buildDists(host: Host, log: Log, config: Config, venv: Venv): Promise<BuildResult> {
+  const outDir = path.join(config.workingDirectory, 'dist')
+  const args = ['-m', 'build', ...(config.buildIsolation ? [] : ['--no-isolation']), '--outdir', outDir, config.workingDirectory]
+  log.info(`$ python ${args.join(' ')}`)
+  const result = await host.runner.run(venv.python, args, { cwd: config.workingDirectory, env: venv.env })
+  log.info(result.output.trimEnd())
+  const names = builtFiles(result.output)
+  if (result.code !== 0 || names.length === 0) {
+    return { ok: false, problems: [], twineCheck: 'not available', error: `python -m build failed (exit ${result.code}):\n${tail(result.output, 25)}` }
+  }
+  const inspected = await host.runner.run(venv.python, ['-c', INSPECT, ...names.map((n) => path.join(outDir, n))], { env: venv.env })
+  if (inspected.code !== 0) {
+    return { ok: false, problems: [], twineCheck: 'not available', error: `inspecting the built files failed:\n${tail(inspected.output)}` }
+  }
+  const data = JSON.parse(inspected.stdout) as Inspected
+  const problems: string[] = []
+  const dists: DistFile[] = []
+  for (const f of data.files) {
+    if (f.error) problems.push(`${path.basename(f.path)} could not be read: ${f.error}`)
+    dists.push({
+      path: f.path,
+      fileName: path.basename(f.path),
+      kind: f.path.endsWith('.whl') ? 'wheel' : 'sdist',
+      size: f.size,
+      sha256: f.sha256,
+      name: f.name,
+      version: f.version,
+    })
+  }
+  const sdist = dists.find((d) => d.kind === 'sdist')
+  const wheel = dists.find((d) => d.kind === 'wheel')
+  problems.push(...checkDists(sdist, wheel))
+  let twineCheck: BuildResult['twineCheck'] = 'not available'
+  if (data.twine) {
+    // Errors (PyPI would reject the upload) fail the build; warnings, such as a
+    // missing long_description, are shown but do not.
+    const check = await host.runner.run(venv.python, ['-m', 'twine', 'check', ...dists.map((d) => d.path)], { env: venv.env })
+    twineCheck = check.code === 0 ? 'passed' : 'failed'
+    if (check.code !== 0) problems.push(`twine check failed:\n${tail(check.output, 15)}`)
+    else if (/warning/i.test(check.output)) log.warning(`twine check: ${tail(check.output, 10)}`)
+    log.info(check.output.trimEnd())
+  }
+  return { ok: problems.length === 0, sdist, wheel, problems, twineCheck }
+}

@@ -1,0 +1,153 @@
+/**
+ * The same pipeline outside GitHub (a laptop, Jenkins, Travis, GitLab): flags
+ * instead of inputs (INPUT_* variables work too), the report on the terminal
+ * and in python-ci-report.md, and the exit code as the verdict.
+ */
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { ConfigError, INPUT_DEFAULTS, type InputName, loadConfig } from './config.js'
+import type { Host } from './host.js'
+import type { Log } from './log.js'
+import { runnerArchitecture } from './main.js'
+import { runPipeline } from './pipeline.js'
+import { SpawnRunner } from './process.js'
+import { renderSummary, renderText } from './report/markdown.js'
+
+export const USAGE = `Usage: python-ci-action [path] [options]
+
+Sets up Python, installs the project at path (default: .) in a fresh virtual
+environment, builds sdist and wheel while pytest runs under coverage, prints the
+report and writes it to python-ci-report.md. Exits 1 when the action would fail.
+
+Options (each also read from INPUT_<NAME>, as the action's inputs are):
+  --python X                 a version or range (3.12, >=3.10), or an interpreter's path
+  --install X                auto | none | extra:NAME | group:NAME | requirements:PATH
+  --pip-args "..."           extra pip install arguments
+  --pytest-args "..."        extra pytest arguments
+  --coverage-source X        packages or folders to measure, comma-separated
+  --system-site-packages     let the venv see the base Python's packages
+  --no-build                 skip building sdist and wheel
+  --no-build-isolation       build and install without PEP 517 isolation
+  --no-test                  skip pytest
+  --no-fail-on-test-failure  exit 0 even when tests fail
+  --verbose                  show debug output
+  -h, --help                 this text
+`
+
+export interface CliIo {
+  readonly out: (text: string) => void
+  readonly err: (text: string) => void
+  readonly cwd: string
+  readonly env: NodeJS.ProcessEnv
+}
+
+function terminalLog(io: CliIo, verbose: boolean): Log {
+  const where = (p?: { file?: string; startLine?: number }) =>
+    p?.file ? ` (${p.file}${p.startLine ? `:${p.startLine}` : ''})` : ''
+  return {
+    info: (m) => io.out(m),
+    warning: (m, p) => io.err(`warning${where(p)}: ${m}`),
+    error: (m, p) => io.err(`error${where(p)}: ${m}`),
+    debug: (m) => {
+      if (verbose) io.out(m)
+    },
+    group: async (title, body) => {
+      io.out(`\n▸ ${title}`)
+      return body()
+    },
+  }
+}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : error}\n\n${USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    io.out(USAGE)
+    return 0
+  }
+  if (positionals.length > 1) {
+    io.err(`one project path at most, got: ${positionals.join(' ')}\n\n${USAGE}`)
+    return 2
+  }
+  const python = values.python ?? ''
+  const interpreter = /[\\/]/.test(python) ? path.resolve(io.cwd, python) : undefined
+  const flags: Partial<Record<InputName, string>> = {
+    'working-directory': positionals[0],
+    'python-version': interpreter ? undefined : values.python,
+    install: values.install,
+    'pip-args': values['pip-args'],
+    'pytest-args': values['pytest-args'],
+    'coverage-source': values['coverage-source'],
+    'system-site-packages': values['system-site-packages'] ? 'true' : undefined,
+    build: values['no-build'] ? 'false' : undefined,
+    'build-isolation': values['no-build-isolation'] ? 'false' : undefined,
+    test: values['no-test'] ? 'false' : undefined,
+    'fail-on-test-failure': values['no-fail-on-test-failure'] ? 'false' : undefined,
+  }
+  const read = (name: InputName) =>
+    flags[name] ?? io.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? INPUT_DEFAULTS[name]
+
+  const log = terminalLog(io, values.verbose === true)
+  try {
+    const { config, warnings } = loadConfig(read, { workspace: io.cwd, defaultArchitecture: runnerArchitecture() })
+    for (const w of warnings) log.warning(w)
+    const host: Host = {
+      log,
+      runner: new SpawnRunner(),
+      onActions: false,
+      workspace: io.cwd,
+      tempDir: mkdtempSync(path.join(os.tmpdir(), 'python-ci-')),
+      toolCacheDir: undefined,
+      env: io.env,
+      addPath: () => {},
+      exportVariable: () => {},
+    }
+    const { metrics, files } = await runPipeline(host, config, { interpreter })
+    const reportPath = path.join(files.dir, 'python-ci-report.md')
+    writeFileSync(reportPath, renderSummary(metrics))
+    const local = path.join(io.cwd, 'python-ci-report.md')
+    copyFileSync(reportPath, local)
+    io.out(`\n${renderText(metrics)}`)
+    io.out(`Report: ${local} (JUnit and coverage files in ${files.dir})`)
+    for (const reason of metrics.verdict.reasons) log.error(reason)
+    return metrics.verdict.ok ? 0 : 1
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      log.error(error.message)
+      return 2
+    }
+    log.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
+    return 1
+  }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      python: { type: 'string' },
+      install: { type: 'string' },
+      'pip-args': { type: 'string' },
+      'pytest-args': { type: 'string' },
+      'coverage-source': { type: 'string' },
+      'system-site-packages': { type: 'boolean' },
+      'no-build': { type: 'boolean' },
+      'no-build-isolation': { type: 'boolean' },
+      'no-test': { type: 'boolean' },
+      'no-fail-on-test-failure': { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+}

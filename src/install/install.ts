@@ -1,0 +1,103 @@
+/**
+ * Stage 4: a fresh virtual environment with the project, its test
+ * dependencies and the pipeline's tools (pytest, coverage, build), installed by
+ * one pip run so one resolver sees every requirement.
+ */
+import { readFileSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import semver from 'semver'
+import type { Config } from '../config.js'
+import type { Host } from '../host.js'
+import { tail } from '../process.js'
+import type { PythonSetup } from '../python/setup.js'
+import { pipInstallArgs, planInstall } from './plan.js'
+
+export class InstallError extends Error {
+  override name = 'InstallError'
+}
+
+export interface Venv {
+  readonly dir: string
+  readonly python: string
+  /** The environment for processes that run in the venv (PATH and VIRTUAL_ENV set). */
+  readonly env: NodeJS.ProcessEnv
+}
+
+export interface Installed {
+  readonly venv: Venv
+  /** The project's distribution name as pip installed it, when known. */
+  readonly distName: string | undefined
+  readonly summary: string
+}
+
+const isWindows = process.platform === 'win32'
+
+function venvOf(host: Host, dir: string): Venv {
+  const bin = path.join(dir, isWindows ? 'Scripts' : 'bin')
+  return {
+    dir,
+    python: path.join(bin, isWindows ? 'python.exe' : 'python'),
+    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path.delimiter}${host.env.PATH ?? ''}` },
+  }
+}
+
+const TOOL_PROBE =
+  "import importlib.util as u, json, sys; print(json.dumps([m for m in sys.argv[1:] if u.find_spec(m) is None]))"
+
+async function missingTools(host: Host, venv: Venv, tools: readonly string[]): Promise<string[]> {
+  if (tools.length === 0) return []
+  const result = await host.runner.run(venv.python, ['-c', TOOL_PROBE, ...tools], { env: venv.env })
+  if (result.code !== 0) throw new InstallError(`the new virtual environment does not run:\n${tail(result.output)}`)
+  return JSON.parse(result.stdout) as string[]
+}
+
+interface PipReport {
+  install?: { metadata?: { name?: string }; download_info?: { url?: string } }[]
+}
+
+function distNameFromReport(file: string, projectDir: string): string | undefined {
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8')) as PipReport
+    const url = new URL(`file://${projectDir}`).href.replace(/\/$/, '')
+    return report.install?.find((i) => i.download_info?.url?.replace(/\/$/, '') === url)?.metadata?.name
+  } catch {
+    return undefined
+  }
+}
+
+export async function installProject(host: Host, config: Config, python: PythonSetup): Promise<Installed> {
+  const { log, runner } = host
+  const dir = path.join(host.tempDir, 'venv')
+  rmSync(dir, { recursive: true, force: true })
+  // A venv without pip is made in milliseconds; the base interpreter's pip
+  // (22.3 or newer) then installs into it with --python.
+  const basePip = python.pipVersion !== undefined && semver.gte(semver.coerce(python.pipVersion) ?? '0.0.0', '22.3.0')
+  const created = await runner.run(
+    python.executable,
+    ['-m', 'venv', ...(config.systemSitePackages ? ['--system-site-packages'] : []), ...(basePip ? ['--without-pip'] : []), dir],
+    { env: host.env },
+  )
+  if (created.code !== 0) throw new InstallError(`python -m venv failed (exit ${created.code}):\n${tail(created.output)}`)
+  const venv = venvOf(host, dir)
+  log.info(`virtual environment: ${dir}${config.systemSitePackages ? ' (with system site-packages)' : ''}`)
+
+  const tools = [...(config.test ? ['pytest', 'coverage'] : []), ...(config.build ? ['build'] : [])]
+  const missing = await missingTools(host, venv, tools)
+  const request = planInstall(config, missing)
+  for (const note of request.notes) log.info(note)
+
+  const reportFile = path.join(host.tempDir, 'pip-report.json')
+  rmSync(reportFile, { force: true })
+  const pipCommand = basePip ? python.executable : venv.python
+  const pipPrefix = basePip ? ['-m', 'pip', '--python', venv.python] : ['-m', 'pip']
+  const args = [...pipPrefix, 'install', ...pipInstallArgs(config, request, basePip ? reportFile : undefined)]
+  log.info(`$ ${[pipCommand, ...args].join(' ')}`)
+  const result = await runner.run(pipCommand, args, { cwd: config.workingDirectory, env: venv.env, onOutput: (c) => log.debug(c.trimEnd()) })
+  if (result.code !== 0) {
+    throw new InstallError(`pip install failed (exit ${result.code}):\n${tail(result.output, 40)}`)
+  }
+  log.info(tail(result.stdout, 3))
+  const distName = (basePip ? distNameFromReport(reportFile, config.workingDirectory) : undefined) ?? config.project.name
+  const count = /Successfully installed (.*)/.exec(result.stdout)?.[1]?.split(' ').length ?? 0
+  return { venv, distName, summary: `${distName ?? 'project'} and ${Math.max(count - 1, 0)} more package(s) into ${dir}` }
+}

@@ -1,0 +1,71 @@
+/**
+ * The one seam through which the action runs programs: argument arrays, never a
+ * shell string. Stages take a ProcessRunner so tests can hand in a fake.
+ */
+import { spawn } from 'node:child_process'
+
+export interface RunOptions {
+  readonly cwd?: string
+  readonly env?: NodeJS.ProcessEnv
+  /** Called with output as it arrives (stdout and stderr interleaved). */
+  readonly onOutput?: (chunk: string) => void
+}
+
+export interface RunResult {
+  /** The exit code; 127 when the program could not be started. */
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+  /** stdout and stderr in the order they arrived. */
+  readonly output: string
+  readonly durationMs: number
+}
+
+export interface ProcessRunner {
+  run(command: string, args: readonly string[], options?: RunOptions): Promise<RunResult>
+}
+
+export class SpawnRunner implements ProcessRunner {
+  run(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+    const started = performance.now()
+    return new Promise((resolve) => {
+      const stdout: string[] = []
+      const stderr: string[] = []
+      const output: string[] = []
+      const child = spawn(command, [...args], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      const collect = (into: string[]) => (data: Buffer) => {
+        const text = data.toString('utf8')
+        into.push(text)
+        output.push(text)
+        options.onOutput?.(text)
+      }
+      child.stdout.on('data', collect(stdout))
+      child.stderr.on('data', collect(stderr))
+      let spawnError: Error | undefined
+      child.on('error', (error) => {
+        spawnError = error
+      })
+      child.on('close', (code, signal) => {
+        const failure = spawnError ? `${command}: ${spawnError.message}\n` : ''
+        const killed = signal ? `${command} was killed by ${signal}\n` : ''
+        resolve({
+          code: spawnError ? 127 : (code ?? 128),
+          stdout: stdout.join(''),
+          stderr: stderr.join('') + failure + killed,
+          output: output.join('') + failure + killed,
+          durationMs: performance.now() - started,
+        })
+      })
+    })
+  }
+}
+
+/** The last `lines` lines of a program's output, for error messages. */
+export function tail(text: string, lines = 30): string {
+  const all = text.trimEnd().split('\n')
+  return all.slice(-lines).join('\n')
+}

@@ -1,0 +1,180 @@
+/**
+ * Stage 5b: pytest under coverage. `coverage run -m pytest` starts measuring
+ * before pytest imports anything, so module-level lines of the code under test
+ * count; JUnit XML and coverage's JSON and XML reports land in the reports
+ * folder, and are parsed there.
+ */
+import { createReadStream, existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Config } from '../config.js'
+import type { Host } from '../host.js'
+import type { Venv } from '../install/install.js'
+import type { Log } from '../log.js'
+import { tail } from '../process.js'
+import { mapCoveragePath, parseCoverageJson } from '../report/coverage.js'
+import { JUnitParser } from '../report/junit.js'
+import type { CoverageResult, TestResults, TestRun } from '../report/metrics.js'
+
+export interface ReportFiles {
+  readonly dir: string
+  readonly junit: string
+  readonly coverageData: string
+  readonly coverageJson: string
+  readonly coverageXml: string
+}
+
+export function reportFiles(dir: string): ReportFiles {
+  return {
+    dir,
+    junit: path.join(dir, 'junit.xml'),
+    coverageData: path.join(dir, '.coverage'),
+    coverageJson: path.join(dir, 'coverage.json'),
+    coverageXml: path.join(dir, 'coverage.xml'),
+  }
+}
+
+// What coverage is configured to measure, where site-packages is, and the
+// top-level import names of the installed project.
+const PROBE = String.raw`
+import json, sys, sysconfig
+out = {'source': None, 'include': None, 'error': None, 'top_level': [], 'site_packages': []}
+try:
+    import coverage
+    c = coverage.Coverage()
+    out['source'] = c.config.source
+    out['include'] = c.config.run_include
+except Exception as e:
+    out['error'] = '%s: %s' % (type(e).__name__, e)
+paths = sysconfig.get_paths()
+out['site_packages'] = sorted({paths['purelib'], paths['platlib']})
+if len(sys.argv) > 1 and sys.argv[1]:
+    from importlib.metadata import distribution
+    try:
+        tops = set()
+        for f in distribution(sys.argv[1]).files or []:
+            top = f.parts[0] if f.parts else ''
+            if not top or top in ('..', '__pycache__') or top.endswith(('.dist-info', '.data', '.pth')):
+                continue
+            if len(f.parts) > 1:
+                tops.add(top)
+            elif top.endswith('.py'):
+                tops.add(top[:-3])
+        out['top_level'] = sorted(t for t in tops if t.isidentifier())
+    except Exception:
+        pass
+print(json.dumps(out))
+`
+
+// Writes coverage's JSON and XML reports from the data file; prints the error
+// when there is nothing to report.
+const REPORT = String.raw`
+import json, sys
+import coverage
+c = coverage.Coverage(data_file=sys.argv[1])
+try:
+    if c.config.parallel:
+        c.combine()
+    c.load()
+    c.json_report(outfile=sys.argv[2])
+    c.xml_report(outfile=sys.argv[3])
+    print(json.dumps({'error': None}))
+except Exception as e:
+    print(json.dumps({'error': str(e)}))
+`
+
+interface Probe {
+  source: string[] | null
+  include: string[] | null
+  error: string | null
+  top_level: string[]
+  site_packages: string[]
+}
+
+interface Measure {
+  readonly args: string[]
+  readonly note: string
+}
+
+/** Which `--source` to give coverage, and why. Pure. */
+export function chooseSource(configured: readonly string[], probe: Pick<Probe, 'source' | 'include' | 'top_level'>): Measure {
+  if (configured.length) {
+    return { args: [`--source=${configured.join(',')}`], note: `${configured.join(', ')} (coverage-source input)` }
+  }
+  if (probe.source?.length) return { args: [], note: `${probe.source.join(', ')} (the project's coverage configuration)` }
+  if (probe.include?.length) return { args: [], note: `include ${probe.include.join(', ')} (the project's coverage configuration)` }
+  if (probe.top_level.length) {
+    return { args: [`--source=${probe.top_level.join(',')}`], note: `${probe.top_level.join(', ')} (the installed project's top-level packages)` }
+  }
+  return { args: [], note: 'everything imported (no source configured and no package found); set coverage-source' }
+}
+
+async function parseJUnitFile(file: string): Promise<TestResults> {
+  const parser = new JUnitParser()
+  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) parser.write(chunk as string)
+  return parser.close()
+}
+
+const EXIT_MEANING: Record<number, string> = {
+  2: 'pytest was interrupted (errors during collection)',
+  3: 'pytest hit an internal error',
+  4: 'pytest could not start: its command line or configuration is wrong',
+}
+
+export async function runTests(
+  host: Host,
+  log: Log,
+  config: Config,
+  venv: Venv,
+  distName: string | undefined,
+  files: ReportFiles,
+): Promise<TestRun> {
+  const { runner } = host
+  const cwd = config.workingDirectory
+  const env = { ...venv.env, COVERAGE_FILE: files.coverageData }
+  const probed = await runner.run(venv.python, ['-c', PROBE, distName ?? ''], { cwd, env })
+  if (probed.code !== 0) {
+    return { ok: false, exitCode: probed.code, notes: [`coverage could not be set up:\n${tail(probed.output)}`] }
+  }
+  const probe = JSON.parse(probed.stdout) as Probe
+  if (probe.error) return { ok: false, exitCode: 1, notes: [`coverage cannot read the project's configuration: ${probe.error}`] }
+  const measure = chooseSource(config.coverageSource, probe)
+  log.info(`coverage measures ${measure.note}`)
+
+  const args = [
+    '-m', 'coverage', 'run', '--branch', ...measure.args,
+    '-m', 'pytest', '-o', 'junit_family=xunit1', `--junitxml=${files.junit}`,
+    ...config.pytestArgs,
+  ]
+  log.info(`$ python ${args.join(' ')}`)
+  const run = await runner.run(venv.python, args, { cwd, env })
+  log.info(run.output.trimEnd())
+
+  const notes: string[] = []
+  const results = existsSync(files.junit) ? await parseJUnitFile(files.junit) : undefined
+  if (run.code === 5 || (results && results.tests === 0)) notes.push('pytest collected no tests')
+  const meaning = EXIT_MEANING[run.code]
+  if (meaning) notes.push(`${meaning} (exit ${run.code}):\n${tail(run.output, 15)}`)
+  else if (!results && run.code !== 5) notes.push(`pytest exited ${run.code} and wrote no JUnit report:\n${tail(run.output, 15)}`)
+
+  let coverage: CoverageResult | undefined
+  const reported = await runner.run(venv.python, ['-c', REPORT, files.coverageData, files.coverageJson, files.coverageXml], { cwd, env })
+  const reportError = reported.code === 0 ? (JSON.parse(reported.stdout) as { error: string | null }).error : tail(reported.output)
+  if (reportError) {
+    notes.push(`no coverage: ${reportError}`)
+  } else {
+    const repoPrefix = path.relative(host.workspace, cwd).split(path.sep).join('/')
+    coverage = parseCoverageJson(readFileSync(files.coverageJson, 'utf8'), {
+      sourceNote: measure.note,
+      mapPath: (file) =>
+        mapCoveragePath(file, {
+          workingDirectory: cwd,
+          sitePackages: probe.site_packages,
+          repoPrefix: repoPrefix.startsWith('..') ? '' : repoPrefix,
+          exists: (rel) => existsSync(path.join(cwd, rel)),
+        }),
+    })
+  }
+  // Exit 5 (nothing collected) is reported, not failed: a new project may have no tests yet.
+  const ok = run.code === 0 || run.code === 5
+  return { ok, exitCode: run.code, results, coverage, notes }
+}
