@@ -5,8 +5,8 @@ import { parse as parseYaml } from 'yaml'
 import {
   type Architecture,
   ConfigError,
-  type InputName,
   INPUT_DEFAULTS,
+  type InputName,
   type LoadedConfig,
   loadConfig,
 } from '../src/config.js'
@@ -25,7 +25,10 @@ interface Loaded extends LoadedConfig {
 /** loadConfig over a fresh demo project, with `files` written over the demo's. */
 function load(inputs: Inputs = {}, files: Files = {}, arch: Architecture = 'x64'): Loaded {
   const workspace = createPythonProject(files)
-  return { workspace, ...loadConfig(createInputs(inputs), { workspace, defaultArchitecture: arch }) }
+  return {
+    workspace,
+    ...loadConfig(createInputs(inputs), { workspace, defaultArchitecture: arch }),
+  }
 }
 
 function failure(fn: () => unknown): Error {
@@ -79,9 +82,12 @@ describe('loadConfig with good inputs', () => {
   it('treats every input set to its action.yml default like an unset one', () => {
     const defaults = load({ ...INPUT_DEFAULTS }).config
     const unset = load().config
-    expect({ ...defaults, workingDirectory: '', project: undefined, pythonSpec: undefined }).toEqual(
-      { ...unset, workingDirectory: '', project: undefined, pythonSpec: undefined },
-    )
+    expect({
+      ...defaults,
+      workingDirectory: '',
+      project: undefined,
+      pythonSpec: undefined,
+    }).toEqual({ ...unset, workingDirectory: '', project: undefined, pythonSpec: undefined })
   })
 
   it.each([
@@ -299,7 +305,8 @@ describe('loadConfig with good inputs', () => {
   })
 })
 
-const VERSIONS = 'accepted: a version (3.12, 3.12.4, 3.x, 3.14.0-rc.1) or a range (>=3.10, >=3.10,<3.13)'
+const VERSIONS =
+  'accepted: a version (3.12, 3.12.4, 3.x, 3.14.0-rc.1) or a range (>=3.10, >=3.10,<3.13)'
 const INSTALL =
   'accepted: auto, none, extra:NAME, group:NAME, requirements:PATH (separated by spaces, commas or new lines)'
 const NOT_VERSION = (input: string, value: string) =>
@@ -324,7 +331,11 @@ const BAD_INPUTS: readonly BadInput[] = [
   { input: 'python-version', value: '>>3', message: NOT_VERSION('python-version', '>>3') },
   { input: 'python-version', value: 'latest', message: NOT_VERSION('python-version', 'latest') },
   { input: 'python-version', value: '>=3.10,', message: NOT_VERSION('python-version', '>=3.10,') },
-  { input: 'python-version', value: '3.12-dev', message: NOT_VERSION('python-version', '3.12-dev') },
+  {
+    input: 'python-version',
+    value: '3.12-dev',
+    message: NOT_VERSION('python-version', '3.12-dev'),
+  },
   {
     input: 'python-version',
     value: '2.7',
@@ -339,6 +350,11 @@ const BAD_INPUTS: readonly BadInput[] = [
     input: 'python-version',
     value: '>=4.0',
     message: `python-version: ">=4.0" matches no Python 3 version; ${VERSIONS}`,
+  },
+  {
+    input: 'python-version',
+    value: '3.12 3.13',
+    message: `python-version: "3.12 3.13" matches no Python 3 version; ${VERSIONS}`,
   },
   {
     input: 'python-version',
@@ -515,7 +531,7 @@ const BAD_INPUTS: readonly BadInput[] = [
     input: 'install',
     value: 'extra:bad!',
     message:
-      'install: "extra:bad!" is not a valid extra name; extras are letters, digits, \'-\', \'_\' and \'.\'',
+      "install: \"extra:bad!\" is not a valid extra name; extras are letters, digits, '-', '_' and '.'",
   },
   {
     input: 'install',
@@ -539,7 +555,7 @@ const BAD_INPUTS: readonly BadInput[] = [
     input: 'install',
     value: 'none auto',
     message:
-      'install: "none auto" combines \'none\' with other entries; use \'none\' alone to install only the project',
+      "install: \"none auto\" combines 'none' with other entries; use 'none' alone to install only the project",
   },
   { input: 'build', value: 'yes', message: NOT_BOOL('build', 'yes') },
   { input: 'test', value: '1', message: NOT_BOOL('test', '1') },

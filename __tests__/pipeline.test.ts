@@ -3,19 +3,42 @@ import { verdictOf } from '../src/pipeline.js'
 import type { StageResult, TestRun } from '../src/report/metrics.js'
 import { createConfig } from './helpers/config.js'
 
-const stage = (name: StageResult['name'], status: StageResult['status'], summary = ''): StageResult => ({
+const stage = (
+  name: StageResult['name'],
+  status: StageResult['status'],
+  summary = '',
+): StageResult => ({
   name,
   status,
   durationMs: 1,
   summary,
 })
 
-const results = { tests: 5, passed: 3, failed: 1, skipped: 0, errors: 1, seconds: 1, problems: [], slowest: [] }
-const run = (exitCode: number): TestRun => ({ ok: exitCode === 0 || exitCode === 5, exitCode, results, notes: [] })
+const results = {
+  tests: 5,
+  passed: 3,
+  failed: 1,
+  skipped: 0,
+  errors: 1,
+  seconds: 1,
+  problems: [],
+  slowest: [],
+}
+const run = (exitCode: number): TestRun => ({
+  ok: exitCode === 0 || exitCode === 5,
+  exitCode,
+  results,
+  notes: [],
+})
 
 describe('verdictOf', () => {
   it('passes when every stage passed', () => {
-    const stages = [stage('python', 'ok'), stage('install', 'ok'), stage('build', 'ok'), stage('test', 'ok')]
+    const stages = [
+      stage('python', 'ok'),
+      stage('install', 'ok'),
+      stage('build', 'ok'),
+      stage('test', 'ok'),
+    ]
     expect(verdictOf(createConfig(), stages, run(0))).toEqual({ ok: true, reasons: [] })
   })
 
@@ -31,7 +54,14 @@ describe('verdictOf', () => {
   })
 
   it('names each failed stage once, and not the skipped ones', () => {
-    const stages = [stage('python', 'ok'), stage('install', 'failed', 'pip install failed (exit 1):'), stage('build', 'skipped'), stage('test', 'skipped')]
-    expect(verdictOf(createConfig(), stages, undefined).reasons).toEqual(['install failed: pip install failed (exit 1):'])
+    const stages = [
+      stage('python', 'ok'),
+      stage('install', 'failed', 'pip install failed (exit 1):'),
+      stage('build', 'skipped'),
+      stage('test', 'skipped'),
+    ]
+    expect(verdictOf(createConfig(), stages, undefined).reasons).toEqual([
+      'install failed: pip install failed (exit 1):',
+    ])
   })
 })

@@ -32,7 +32,7 @@ Options (each also read from INPUT_<NAME>, as the action's inputs are):
   --no-build-isolation       build and install without PEP 517 isolation
   --no-test                  skip pytest
   --no-fail-on-test-failure  exit 0 even when tests fail
-  --verbose                  show debug output
+  --verbose                  show what the tools print, and debug output
   -h, --help                 this text
 `
 
@@ -43,19 +43,31 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv
 }
 
+/**
+ * The terminal: a line per stage, warnings and errors as they happen; what the
+ * tools print inside a stage shows with --verbose only.
+ */
 function terminalLog(io: CliIo, verbose: boolean): Log {
   const where = (p?: { file?: string; startLine?: number }) =>
     p?.file ? ` (${p.file}${p.startLine ? `:${p.startLine}` : ''})` : ''
+  let inGroup = false
   return {
-    info: (m) => io.out(m),
+    info: (m) => {
+      if (verbose || !inGroup) io.out(m)
+    },
     warning: (m, p) => io.err(`warning${where(p)}: ${m}`),
     error: (m, p) => io.err(`error${where(p)}: ${m}`),
     debug: (m) => {
       if (verbose) io.out(m)
     },
     group: async (title, body) => {
-      io.out(`\n▸ ${title}`)
-      return body()
+      if (verbose) io.out(`\n▸ ${title}`)
+      inGroup = true
+      try {
+        return await body()
+      } finally {
+        inGroup = false
+      }
     },
   }
 }
@@ -98,7 +110,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const log = terminalLog(io, values.verbose === true)
   try {
-    const { config, warnings } = loadConfig(read, { workspace: io.cwd, defaultArchitecture: runnerArchitecture() })
+    const { config, warnings } = loadConfig(read, {
+      workspace: io.cwd,
+      defaultArchitecture: runnerArchitecture(),
+    })
     for (const w of warnings) log.warning(w)
     const host: Host = {
       log,

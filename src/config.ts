@@ -148,7 +148,7 @@ function versionSpec(
   }
   const dotfile = [workingDirectory, ctx.workspace]
     .map((d) => path.join(d, '.python-version'))
-    .find(existsSync)
+    .find((f) => existsSync(f) && statSync(f).isFile())
   if (dotfile) {
     const text = readVersionFile(dotfile, show(dotfile))
     if (text !== null)
@@ -208,6 +208,8 @@ function parsePythonVersion(
     }
   } else if (/\d+/.exec(text)?.[0] !== '3') {
     throw new ConfigError(`${where}: ${show(text)} is not a Python 3 version; ${accepted}`)
+  } else if (!spec.allowPrerelease && !admitsPython3(spec)) {
+    throw new ConfigError(`${where}: ${show(text)} matches no Python 3 version; ${accepted}`)
   }
   return spec
 }

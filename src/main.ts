@@ -57,11 +57,22 @@ export async function run(): Promise<void> {
     try {
       await core.summary.addRaw(markdown).write()
     } catch (error) {
-      core.warning(`the job summary could not be written: ${error instanceof Error ? error.message : error}; the report is at ${reportPath}`)
+      core.warning(
+        `the job summary could not be written: ${error instanceof Error ? error.message : error}; the report is at ${reportPath}`,
+      )
     }
-    for (const [name, value] of Object.entries(toOutputs(metrics, reportPath))) core.setOutput(name, value)
-    const repoPrefix = path.relative(host.workspace, config.workingDirectory).split(path.sep).join('/')
-    for (const a of toAnnotations(metrics, { repoPrefix: repoPrefix.startsWith('..') ? '' : repoPrefix })) {
+    for (const [name, value] of Object.entries(toOutputs(metrics, reportPath)))
+      core.setOutput(name, value)
+    const repoPrefix = path
+      .relative(host.workspace, config.workingDirectory)
+      .split(path.sep)
+      .join('/')
+    // GitHub shows ten error annotations per step; the verdict's own lines come last and must fit.
+    const maxErrors = Math.max(10 - metrics.verdict.reasons.length, 1)
+    for (const a of toAnnotations(metrics, {
+      repoPrefix: repoPrefix.startsWith('..') ? '' : repoPrefix,
+      maxErrors,
+    })) {
       const properties = { title: a.title, file: a.file, startLine: a.startLine }
       if (a.level === 'error') core.error(a.message, properties)
       else if (a.level === 'warning') core.warning(a.message, properties)
@@ -69,7 +80,8 @@ export async function run(): Promise<void> {
     }
     for (const reason of metrics.verdict.reasons) core.setFailed(reason)
   } catch (error) {
-    if (!(error instanceof ConfigError) && error instanceof Error && error.stack) core.debug(error.stack)
+    if (!(error instanceof ConfigError) && error instanceof Error && error.stack)
+      core.debug(error.stack)
     core.setFailed(error instanceof Error ? error.message : String(error))
   }
 }

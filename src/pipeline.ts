@@ -4,14 +4,22 @@
  * result and its time; a failed stage never hides what the others found.
  */
 import { mkdirSync, rmSync } from 'node:fs'
-import { buildDists, formatSize } from './build/build.js'
+import { buildDists } from './build/build.js'
 import type { Config } from './config.js'
 import type { Host } from './host.js'
 import { type Installed, installProject } from './install/install.js'
 import { BufferedLog, type Log } from './log.js'
 import type { PythonSetup } from './python/setup.js'
 import { setupPython } from './python/setup.js'
-import type { BuildResult, Metrics, StageName, StageResult, TestRun, Verdict } from './report/metrics.js'
+import { formatSize } from './report/markdown.js'
+import type {
+  BuildResult,
+  Metrics,
+  StageName,
+  StageResult,
+  TestRun,
+  Verdict,
+} from './report/metrics.js'
 import { type ReportFiles, reportFiles, runTests } from './test/run-tests.js'
 
 export interface PipelineOptions {
@@ -89,7 +97,10 @@ export function describeBuild(build: BuildResult): { ok: boolean; summary: strin
     .filter((d) => d !== undefined)
     .map((d) => `${d.fileName} (${formatSize(d.size)})`)
     .join(', ')
-  return { ok: build.ok, summary: build.problems.length ? `${files}; ${firstLine(build.problems[0] ?? '')}` : files }
+  return {
+    ok: build.ok,
+    summary: build.problems.length ? `${files}; ${firstLine(build.problems[0] ?? '')}` : files,
+  }
 }
 
 export function describeTests(run: TestRun): { ok: boolean; summary: string } {
@@ -102,7 +113,11 @@ export function describeTests(run: TestRun): { ok: boolean; summary: string } {
 }
 
 /** Why the step fails, if it does. Pure. */
-export function verdictOf(config: Config, stages: readonly StageResult[], test: TestRun | undefined): Verdict {
+export function verdictOf(
+  config: Config,
+  stages: readonly StageResult[],
+  test: TestRun | undefined,
+): Verdict {
   const reasons: string[] = []
   for (const s of stages) {
     if (s.status !== 'failed') continue
@@ -116,13 +131,21 @@ export function verdictOf(config: Config, stages: readonly StageResult[], test: 
     const testFailure = test !== undefined && (test.exitCode === 1 || test.exitCode === 2)
     if (!testFailure) reasons.push(`test failed: ${s.summary}`)
     else if (config.failOnTestFailure) {
-      reasons.push(r ? `tests failed: ${r.failed} failed, ${r.errors} errors of ${r.tests}` : `tests failed: ${s.summary}`)
+      reasons.push(
+        r
+          ? `tests failed: ${r.failed} failed, ${r.errors} errors of ${r.tests}`
+          : `tests failed: ${s.summary}`,
+      )
     }
   }
   return { ok: reasons.length === 0, reasons }
 }
 
-export async function runPipeline(host: Host, config: Config, options: PipelineOptions = {}): Promise<PipelineResult> {
+export async function runPipeline(
+  host: Host,
+  config: Config,
+  options: PipelineOptions = {},
+): Promise<PipelineResult> {
   rmSync(host.tempDir, { recursive: true, force: true })
   const files = reportFiles(`${host.tempDir}/reports`)
   mkdirSync(files.dir, { recursive: true })
@@ -133,14 +156,20 @@ export async function runPipeline(host: Host, config: Config, options: PipelineO
     'python',
     'Set up Python',
     () => setupPython(host, config, options.interpreter),
-    (p) => ({ ok: true, summary: `${p.origin}: ${p.executable}` }),
+    (p) => ({ ok: true, summary: `${p.version} at ${p.executable}, ${p.origin}` }),
   )
   stages.push(python.stage)
 
   let installed: Outcome<Installed> | undefined
   if (python.value) {
     const py = python.value
-    installed = await stage(host, 'install', 'Install the project', () => installProject(host, config, py), (i) => ({ ok: true, summary: i.summary }))
+    installed = await stage(
+      host,
+      'install',
+      'Install the project',
+      () => installProject(host, config, py),
+      (i) => ({ ok: true, summary: i.summary }),
+    )
     stages.push(installed.stage)
   } else stages.push(skipped('install', 'no Python'))
 
@@ -151,20 +180,40 @@ export async function runPipeline(host: Host, config: Config, options: PipelineO
     const both = config.build && config.test
     const [b, t] = await Promise.all([
       config.build
-        ? stage(host, 'build', 'Build sdist and wheel', (log) => buildDists(host, log, config, env.venv), describeBuild, both)
+        ? stage(
+            host,
+            'build',
+            'Build sdist and wheel',
+            (log) => buildDists(host, log, config, env.venv),
+            describeBuild,
+            both,
+          )
         : undefined,
       config.test
-        ? stage(host, 'test', 'Run pytest under coverage', (log) => runTests(host, log, config, env.venv, env.distName, files), describeTests, both)
+        ? stage(
+            host,
+            'test',
+            'Run pytest under coverage',
+            (log) => runTests(host, log, config, env.venv, env.distName, files),
+            describeTests,
+            both,
+          )
         : undefined,
     ])
     build = b
     test = t
   }
-  stages.push(build?.stage ?? skipped('build', config.build ? 'the install failed' : 'build: false'))
+  stages.push(
+    build?.stage ?? skipped('build', config.build ? 'the install failed' : 'build: false'),
+  )
   stages.push(test?.stage ?? skipped('test', config.test ? 'the install failed' : 'test: false'))
 
   const metrics: Metrics = {
-    python: python.value && { version: python.value.version, path: python.value.executable, origin: python.value.origin },
+    python: python.value && {
+      version: python.value.version,
+      path: python.value.executable,
+      origin: python.value.origin,
+    },
     build: build?.value,
     test: test?.value,
     stages,

@@ -64,8 +64,16 @@ export class SpawnRunner implements ProcessRunner {
   }
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes this removes.
+const COLOUR_CODES = /\x1b\[[0-9;]*[A-Za-z]/g
+
+/** A program's output without terminal colour codes, which are noise in a summary or an annotation. */
+export function stripColour(text: string): string {
+  return text.replace(COLOUR_CODES, '')
+}
+
 /** The last `lines` lines of a program's output, for error messages. */
 export function tail(text: string, lines = 30): string {
-  const all = text.trimEnd().split('\n')
+  const all = stripColour(text).trimEnd().split('\n')
   return all.slice(-lines).join('\n')
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { builtFiles, checkDists, formatSize } from '../../src/build/build.js'
+import { builtFiles, checkDists } from '../../src/build/build.js'
 import type { DistFile } from '../../src/report/metrics.js'
 
 const dist = (kind: DistFile['kind'], name: string, version: string): DistFile => ({
@@ -14,9 +14,18 @@ const dist = (kind: DistFile['kind'], name: string, version: string): DistFile =
 
 describe('builtFiles', () => {
   it.each([
-    ['Successfully built demo-0.1.0.tar.gz and demo-0.1.0-py3-none-any.whl', ['demo-0.1.0.tar.gz', 'demo-0.1.0-py3-none-any.whl']],
-    ['* Building wheel...\n\x1b[1mSuccessfully built\x1b[0m x-1.tar.gz and x-1-py3-none-any.whl\n', []],
-    ['noise\nSuccessfully built x-1.tar.gz and x-1-py3-none-any.whl\n', ['x-1.tar.gz', 'x-1-py3-none-any.whl']],
+    [
+      'Successfully built demo-0.1.0.tar.gz and demo-0.1.0-py3-none-any.whl',
+      ['demo-0.1.0.tar.gz', 'demo-0.1.0-py3-none-any.whl'],
+    ],
+    [
+      '* Building wheel...\n\x1b[1mSuccessfully built\x1b[0m x-1.tar.gz and x-1-py3-none-any.whl\n',
+      ['x-1.tar.gz', 'x-1-py3-none-any.whl'],
+    ],
+    [
+      'noise\nSuccessfully built x-1.tar.gz and x-1-py3-none-any.whl\n',
+      ['x-1.tar.gz', 'x-1-py3-none-any.whl'],
+    ],
     ['Successfully built x-1-py3-none-any.whl', ['x-1-py3-none-any.whl']],
     ['ERROR Backend subprocess exited', []],
   ])('%j', (output, expected) => {
@@ -28,19 +37,23 @@ describe('checkDists', () => {
   it.each<[DistFile | undefined, DistFile | undefined, string[]]>([
     [dist('sdist', 'demo', '1.0'), dist('wheel', 'demo', '1.0'), []],
     [dist('sdist', 'Demo.Pkg', '1.0'), dist('wheel', 'demo_pkg', '1.0'), []],
-    [dist('sdist', 'demo', '1.0'), dist('wheel', 'other', '1.0'), ['the sdist is named demo but the wheel other']],
-    [dist('sdist', 'demo', '1.0'), dist('wheel', 'demo', '1.1'), ['the sdist has version 1.0 but the wheel 1.1']],
+    [
+      dist('sdist', 'demo', '1.0'),
+      dist('wheel', 'other', '1.0'),
+      ['the sdist is named demo but the wheel other'],
+    ],
+    [
+      dist('sdist', 'demo', '1.0'),
+      dist('wheel', 'demo', '1.1'),
+      ['the sdist has version 1.0 but the wheel 1.1'],
+    ],
     [undefined, dist('wheel', 'demo', '1.0'), ['no sdist was built']],
-    [dist('sdist', 'demo', ''), undefined, ['no wheel was built', 'demo-.tar.gz has no Name or Version in its metadata']],
+    [
+      dist('sdist', 'demo', ''),
+      undefined,
+      ['no wheel was built', 'demo-.tar.gz has no Name or Version in its metadata'],
+    ],
   ])('%#', (sdist, wheel, problems) => {
     expect(checkDists(sdist, wheel)).toEqual(problems)
   })
-})
-
-describe('formatSize', () => {
-  it.each([
-    [512, '512 B'],
-    [4096, '4 KB'],
-    [3 * 1024 * 1024 + 1, '3.0 MB'],
-  ])('%d -> %s', (bytes, text) => expect(formatSize(bytes)).toBe(text))
 })

@@ -7,18 +7,25 @@ const none = () => false
 describe('planInstall', () => {
   it('auto picks the test extras, groups and requirement files by their usual names', () => {
     const config = createConfig({
-      project: createProjectInfo({ extras: ['test', 'docs', 'dev'], dependencyGroups: { dev: ['pytest', { 'include-group': 'lint' }], lint: ['ruff'] } }),
+      project: createProjectInfo({
+        extras: ['test', 'docs', 'dev'],
+        dependencyGroups: { dev: ['pytest', { 'include-group': 'lint' }], lint: ['ruff'] },
+      }),
     })
     const plan = planInstall(config, [], (f) => f === `${DEMO_DIR}/requirements-dev.txt`)
     expect(plan.extras).toEqual(['test', 'dev'])
     expect(plan.groups).toEqual(['dev'])
     expect(plan.requirementFiles).toEqual([`${DEMO_DIR}/requirements-dev.txt`])
     expect(plan.requirements).toEqual(['pytest', 'ruff'])
-    expect(plan.notes[0]).toBe('test dependencies: extra test, extra dev, group dev, requirements-dev.txt')
+    expect(plan.notes[0]).toBe(
+      'test dependencies: extra test, extra dev, group dev, requirements-dev.txt',
+    )
   })
 
   it('says why auto picked no extras when they are not static', () => {
-    const config = createConfig({ project: createProjectInfo({ extras: undefined, dependencyGroups: {} }) })
+    const config = createConfig({
+      project: createProjectInfo({ extras: undefined, dependencyGroups: {} }),
+    })
     const plan = planInstall(config, ['pytest'], none)
     expect(plan.extras).toEqual([])
     expect(plan.requirements).toEqual(['pytest'])
@@ -31,7 +38,13 @@ describe('planInstall', () => {
 
   it('installs only what was named when auto is off', () => {
     const config = createConfig({
-      install: { none: false, auto: false, extras: ['docs'], groups: [], requirements: ['/r/req.txt'] },
+      install: {
+        none: false,
+        auto: false,
+        extras: ['docs'],
+        groups: [],
+        requirements: ['/r/req.txt'],
+      },
       project: createProjectInfo({ extras: ['test', 'docs'] }),
     })
     const plan = planInstall(config, [], () => true)
@@ -40,7 +53,9 @@ describe('planInstall', () => {
   })
 
   it('none installs the project alone, plus missing tools', () => {
-    const config = createConfig({ install: { none: true, auto: false, extras: [], groups: [], requirements: [] } })
+    const config = createConfig({
+      install: { none: true, auto: false, extras: [], groups: [], requirements: [] },
+    })
     const plan = planInstall(config, ['coverage'], () => true)
     expect(pipInstallArgs(config, plan)).toEqual([DEMO_DIR, 'coverage'])
   })
@@ -49,9 +64,23 @@ describe('planInstall', () => {
 describe('pipInstallArgs', () => {
   it('puts pip-args first, then isolation, the report, the project with extras and the rest', () => {
     const config = createConfig({ pipArgs: ['--pre', '-v'], buildIsolation: false })
-    const plan = { extras: ['test', 'dev'], groups: [], requirementFiles: ['/a.txt'], requirements: ['pytest'], notes: [] }
+    const plan = {
+      extras: ['test', 'dev'],
+      groups: [],
+      requirementFiles: ['/a.txt'],
+      requirements: ['pytest'],
+      notes: [],
+    }
     expect(pipInstallArgs(config, plan, '/tmp/r.json')).toEqual([
-      '--pre', '-v', '--no-build-isolation', '--report', '/tmp/r.json', `${DEMO_DIR}[test,dev]`, '-r', '/a.txt', 'pytest',
+      '--pre',
+      '-v',
+      '--no-build-isolation',
+      '--report',
+      '/tmp/r.json',
+      `${DEMO_DIR}[test,dev]`,
+      '-r',
+      '/a.txt',
+      'pytest',
     ])
   })
 })

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { chooseRelease, type ManifestRelease, ManifestError, osVersionFromOsRelease, parseManifest } from '../../src/python/manifest.js'
+import {
+  chooseRelease,
+  ManifestError,
+  type ManifestRelease,
+  osVersionFromOsRelease,
+  parseManifest,
+} from '../../src/python/manifest.js'
 import { parseVersionSpec } from '../../src/python/version-spec.js'
 
 const file = (version: string, arch = 'x64', platform = 'linux', platform_version?: string) => ({
@@ -12,8 +18,20 @@ const file = (version: string, arch = 'x64', platform = 'linux', platform_versio
 
 const releases: ManifestRelease[] = [
   { version: '3.14.0-rc.1', stable: false, files: [file('3.14.0-rc.1', 'x64', 'linux', '24.04')] },
-  { version: '3.13.1', stable: true, files: [file('3.13.1', 'x64', 'linux', '24.04'), file('3.13.1', 'arm64', 'linux', '24.04')] },
-  { version: '3.12.8', stable: true, files: [file('3.12.8', 'x64', 'linux', '22.04'), file('3.12.8', 'x64', 'linux', '24.04'), file('3.12.8', 'x64', 'darwin')] },
+  {
+    version: '3.13.1',
+    stable: true,
+    files: [file('3.13.1', 'x64', 'linux', '24.04'), file('3.13.1', 'arm64', 'linux', '24.04')],
+  },
+  {
+    version: '3.12.8',
+    stable: true,
+    files: [
+      file('3.12.8', 'x64', 'linux', '22.04'),
+      file('3.12.8', 'x64', 'linux', '24.04'),
+      file('3.12.8', 'x64', 'darwin'),
+    ],
+  },
   { version: '3.11.2', stable: true, files: [file('3.11.2', 'x64', 'linux')] },
 ]
 

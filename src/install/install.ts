@@ -42,12 +42,13 @@ function venvOf(host: Host, dir: string): Venv {
 }
 
 const TOOL_PROBE =
-  "import importlib.util as u, json, sys; print(json.dumps([m for m in sys.argv[1:] if u.find_spec(m) is None]))"
+  'import importlib.util as u, json, sys; print(json.dumps([m for m in sys.argv[1:] if u.find_spec(m) is None]))'
 
 async function missingTools(host: Host, venv: Venv, tools: readonly string[]): Promise<string[]> {
   if (tools.length === 0) return []
   const result = await host.runner.run(venv.python, ['-c', TOOL_PROBE, ...tools], { env: venv.env })
-  if (result.code !== 0) throw new InstallError(`the new virtual environment does not run:\n${tail(result.output)}`)
+  if (result.code !== 0)
+    throw new InstallError(`the new virtual environment does not run:\n${tail(result.output)}`)
   return JSON.parse(result.stdout) as string[]
 }
 
@@ -59,27 +60,43 @@ function distNameFromReport(file: string, projectDir: string): string | undefine
   try {
     const report = JSON.parse(readFileSync(file, 'utf8')) as PipReport
     const url = new URL(`file://${projectDir}`).href.replace(/\/$/, '')
-    return report.install?.find((i) => i.download_info?.url?.replace(/\/$/, '') === url)?.metadata?.name
+    return report.install?.find((i) => i.download_info?.url?.replace(/\/$/, '') === url)?.metadata
+      ?.name
   } catch {
     return undefined
   }
 }
 
-export async function installProject(host: Host, config: Config, python: PythonSetup): Promise<Installed> {
+export async function installProject(
+  host: Host,
+  config: Config,
+  python: PythonSetup,
+): Promise<Installed> {
   const { log, runner } = host
   const dir = path.join(host.tempDir, 'venv')
   rmSync(dir, { recursive: true, force: true })
   // A venv without pip is made in milliseconds; the base interpreter's pip
   // (22.3 or newer) then installs into it with --python.
-  const basePip = python.pipVersion !== undefined && semver.gte(semver.coerce(python.pipVersion) ?? '0.0.0', '22.3.0')
+  const basePip =
+    python.pipVersion !== undefined &&
+    semver.gte(semver.coerce(python.pipVersion) ?? '0.0.0', '22.3.0')
   const created = await runner.run(
     python.executable,
-    ['-m', 'venv', ...(config.systemSitePackages ? ['--system-site-packages'] : []), ...(basePip ? ['--without-pip'] : []), dir],
+    [
+      '-m',
+      'venv',
+      ...(config.systemSitePackages ? ['--system-site-packages'] : []),
+      ...(basePip ? ['--without-pip'] : []),
+      dir,
+    ],
     { env: host.env },
   )
-  if (created.code !== 0) throw new InstallError(`python -m venv failed (exit ${created.code}):\n${tail(created.output)}`)
+  if (created.code !== 0)
+    throw new InstallError(`python -m venv failed (exit ${created.code}):\n${tail(created.output)}`)
   const venv = venvOf(host, dir)
-  log.info(`virtual environment: ${dir}${config.systemSitePackages ? ' (with system site-packages)' : ''}`)
+  log.info(
+    `virtual environment: ${dir}${config.systemSitePackages ? ' (with system site-packages)' : ''}`,
+  )
 
   const tools = [...(config.test ? ['pytest', 'coverage'] : []), ...(config.build ? ['build'] : [])]
   const missing = await missingTools(host, venv, tools)
@@ -90,14 +107,28 @@ export async function installProject(host: Host, config: Config, python: PythonS
   rmSync(reportFile, { force: true })
   const pipCommand = basePip ? python.executable : venv.python
   const pipPrefix = basePip ? ['-m', 'pip', '--python', venv.python] : ['-m', 'pip']
-  const args = [...pipPrefix, 'install', ...pipInstallArgs(config, request, basePip ? reportFile : undefined)]
+  const args = [
+    ...pipPrefix,
+    'install',
+    ...pipInstallArgs(config, request, basePip ? reportFile : undefined),
+  ]
   log.info(`$ ${[pipCommand, ...args].join(' ')}`)
-  const result = await runner.run(pipCommand, args, { cwd: config.workingDirectory, env: venv.env, onOutput: (c) => log.debug(c.trimEnd()) })
+  const result = await runner.run(pipCommand, args, {
+    cwd: config.workingDirectory,
+    env: venv.env,
+    onOutput: (c) => log.debug(c.trimEnd()),
+  })
   if (result.code !== 0) {
     throw new InstallError(`pip install failed (exit ${result.code}):\n${tail(result.output, 40)}`)
   }
   log.info(tail(result.stdout, 3))
-  const distName = (basePip ? distNameFromReport(reportFile, config.workingDirectory) : undefined) ?? config.project.name
-  const count = /Successfully installed (.*)/.exec(result.stdout)?.[1]?.split(' ').length ?? 0
-  return { venv, distName, summary: `${distName ?? 'project'} and ${Math.max(count - 1, 0)} more package(s) into ${dir}` }
+  const distName =
+    (basePip ? distNameFromReport(reportFile, config.workingDirectory) : undefined) ??
+    config.project.name
+  const others = Math.max(
+    (/Successfully installed (.*)/.exec(result.stdout)?.[1]?.split(' ').length ?? 1) - 1,
+    0,
+  )
+  const what = `${distName ?? 'the project'}${others ? ` and ${others} other package${others === 1 ? '' : 's'}` : ''}`
+  return { venv, distName, summary: `${what} into ${dir}` }
 }

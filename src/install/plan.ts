@@ -34,11 +34,17 @@ export function planInstall(
   const notes: string[] = []
   if (install.auto) {
     if (project.extras === undefined) {
-      notes.push('extras are not declared statically in pyproject.toml, so none were picked by auto; name them with extra:NAME')
+      notes.push(
+        'extras are not declared statically in pyproject.toml, so none were picked by auto; name them with extra:NAME',
+      )
     } else {
       extras.push(...AUTO_NAMES.filter((n) => project.extras?.includes(n) && !extras.includes(n)))
     }
-    groups.push(...AUTO_NAMES.filter((n) => n in project.dependencyGroups && !groups.map(normalizeName).includes(n)))
+    groups.push(
+      ...AUTO_NAMES.filter(
+        (n) => n in project.dependencyGroups && !groups.map(normalizeName).includes(n),
+      ),
+    )
     for (const name of AUTO_REQUIREMENT_FILES) {
       const file = path.join(config.workingDirectory, name)
       if (fileExists(file) && !files.includes(file)) files.push(file)
@@ -51,13 +57,19 @@ export function planInstall(
     ...groups.map((g) => `group ${g}`),
     ...files.map((f) => path.relative(config.workingDirectory, f)),
   ]
-  notes.unshift(picked.length ? `test dependencies: ${picked.join(', ')}` : 'test dependencies: none found')
+  notes.unshift(
+    picked.length ? `test dependencies: ${picked.join(', ')}` : 'test dependencies: none found',
+  )
   if (missingTools.length) notes.push(`tools the environment lacks: ${missingTools.join(', ')}`)
   return { extras, groups, requirementFiles: files, requirements, notes }
 }
 
 /** pip install's arguments after `install`. */
-export function pipInstallArgs(config: Config, request: InstallRequest, reportFile?: string): string[] {
+export function pipInstallArgs(
+  config: Config,
+  request: InstallRequest,
+  reportFile?: string,
+): string[] {
   const target = request.extras.length
     ? `${config.workingDirectory}[${request.extras.join(',')}]`
     : config.workingDirectory

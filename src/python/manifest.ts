@@ -29,10 +29,14 @@ export function parseManifest(text: string, url: string): ManifestRelease[] {
   } catch {
     throw new ManifestError(`the Python versions manifest at ${url} is not JSON`)
   }
-  if (!Array.isArray(data)) throw new ManifestError(`the Python versions manifest at ${url} is not a list of releases`)
+  if (!Array.isArray(data))
+    throw new ManifestError(`the Python versions manifest at ${url} is not a list of releases`)
   return data.filter(
     (r): r is ManifestRelease =>
-      r !== null && typeof r === 'object' && typeof r.version === 'string' && Array.isArray(r.files),
+      r !== null &&
+      typeof r === 'object' &&
+      typeof r.version === 'string' &&
+      Array.isArray(r.files),
   )
 }
 

@@ -11,7 +11,12 @@ import * as tc from '@actions/tool-cache'
 import type { Config } from '../config.js'
 import type { Host } from '../host.js'
 import { tail } from '../process.js'
-import { chooseRelease, type ManifestRelease, osVersionFromOsRelease, parseManifest } from './manifest.js'
+import {
+  chooseRelease,
+  type ManifestRelease,
+  osVersionFromOsRelease,
+  parseManifest,
+} from './manifest.js'
 import { highestMatch, type VersionSpec } from './version-spec.js'
 
 export class PythonSetupError extends Error {
@@ -28,7 +33,7 @@ export interface Interpreter {
 }
 
 export interface PythonSetup extends Interpreter {
-  /** Why this interpreter, in words: "3.12.4 from the tool cache (python-version 3.12)". */
+  /** Where this interpreter came from and why, e.g. "from the tool cache (python-version 3.12)". */
   readonly origin: string
 }
 
@@ -42,15 +47,28 @@ const PROBE = [
   "print(json.dumps({'version': platform.python_version(), 'executable': sys.executable, 'prefix': sys.prefix, 'pip': pip}))",
 ].join('\n')
 
-export async function probeInterpreter(host: Host, executable: string): Promise<Interpreter | undefined> {
+export async function probeInterpreter(
+  host: Host,
+  executable: string,
+): Promise<Interpreter | undefined> {
   const result = await host.runner.run(executable, ['-I', '-c', PROBE], { env: host.env })
   if (result.code !== 0) {
     host.log.debug(`${executable} could not be probed: ${tail(result.output, 5)}`)
     return undefined
   }
   try {
-    const data = JSON.parse(result.stdout) as { version: string; executable: string; prefix: string; pip: string | null }
-    return { version: data.version, executable: data.executable || executable, prefix: data.prefix, pipVersion: data.pip ?? undefined }
+    const data = JSON.parse(result.stdout) as {
+      version: string
+      executable: string
+      prefix: string
+      pip: string | null
+    }
+    return {
+      version: data.version,
+      executable: data.executable || executable,
+      prefix: data.prefix,
+      pipVersion: data.pip ?? undefined,
+    }
   } catch {
     host.log.debug(`${executable} printed no version: ${tail(result.output, 5)}`)
     return undefined
@@ -58,7 +76,9 @@ export async function probeInterpreter(host: Host, executable: string): Promise<
 }
 
 function describe(spec: VersionSpec): string {
-  return spec.source === 'requires-python' ? `requires-python ${spec.text}` : `${spec.source} ${spec.text}`
+  return spec.source === 'requires-python'
+    ? `requires-python ${spec.text}`
+    : `${spec.source} ${spec.text}`
 }
 
 const isWindows = process.platform === 'win32'
@@ -91,9 +111,11 @@ async function fromPath(host: Host, spec: VersionSpec | undefined): Promise<Pyth
     const first = candidates.find((c) => /python3?(\.exe)?$/.test(path.basename(c)))
     const found = first ? await probeInterpreter(host, first) : undefined
     if (!found) {
-      throw new PythonSetupError('no python3 on PATH, and no version asked for; set python-version (e.g. 3.12)')
+      throw new PythonSetupError(
+        'no python3 on PATH, and no version asked for; set python-version (e.g. 3.12)',
+      )
     }
-    return { ...found, origin: `${found.version}, the python3 on PATH (no version asked for)` }
+    return { ...found, origin: 'the python3 on PATH (no version asked for)' }
   }
   const seen = new Set<string>()
   const probed: Interpreter[] = []
@@ -110,10 +132,12 @@ async function fromPath(host: Host, spec: VersionSpec | undefined): Promise<Pyth
   )
   const chosen = probed.find((p) => p.version === version)
   if (!chosen) {
-    const have = probed.length ? probed.map((p) => `${p.version} (${p.executable})`).join(', ') : 'none'
+    const have = probed.length
+      ? probed.map((p) => `${p.version} (${p.executable})`).join(', ')
+      : 'none'
     throw new PythonSetupError(`no Python on PATH matches ${describe(spec)}; found: ${have}`)
   }
-  return { ...chosen, origin: `${chosen.version} from PATH (${describe(spec)})` }
+  return { ...chosen, origin: `from PATH (${describe(spec)})` }
 }
 
 async function fetchManifest(url: string): Promise<ManifestRelease[]> {
@@ -149,7 +173,10 @@ async function installFromManifest(host: Host, config: Config, spec: VersionSpec
   const choice = chooseRelease(releases, spec, target)
   if (!choice) {
     throw new PythonSetupError(
-      `no Python matching ${describe(spec)} for ${target.platform} ${target.osVersion ?? ''} ${target.arch} in the tool cache or in the manifest at ${config.pythonManifestUrl}`.replace(/ {2,}/g, ' '),
+      `no Python matching ${describe(spec)} for ${target.platform} ${target.osVersion ?? ''} ${target.arch} in the tool cache or in the manifest at ${config.pythonManifestUrl}`.replace(
+        / {2,}/g,
+        ' ',
+      ),
     )
   }
   host.log.info(`Downloading Python ${choice.version} from ${choice.file.download_url}`)
@@ -158,32 +185,48 @@ async function installFromManifest(host: Host, config: Config, spec: VersionSpec
   const [command, args] = isWindows
     ? ['pwsh', ['-NoLogo', '-NoProfile', '-File', './setup.ps1']]
     : ['bash', ['./setup.sh']]
-  const result = await host.runner.run(command as string, args as string[], { cwd: extracted, env: host.env })
+  const result = await host.runner.run(command as string, args as string[], {
+    cwd: extracted,
+    env: host.env,
+  })
   if (result.code !== 0) {
-    throw new PythonSetupError(`installing Python ${choice.version} failed (${command} exited ${result.code}):\n${tail(result.output)}`)
+    throw new PythonSetupError(
+      `installing Python ${choice.version} failed (${command} exited ${result.code}):\n${tail(result.output)}`,
+    )
   }
   const installed = tc.find('Python', choice.version, config.architecture)
-  if (!installed) throw new PythonSetupError(`installing Python ${choice.version} left nothing in the tool cache`)
+  if (!installed)
+    throw new PythonSetupError(`installing Python ${choice.version} left nothing in the tool cache`)
   return installed
 }
 
 function exportPython(host: Host, installDir: string): void {
   host.addPath(installDir)
   host.addPath(binDir(installDir))
-  for (const name of ['pythonLocation', 'Python_ROOT_DIR', 'Python2_ROOT_DIR', 'Python3_ROOT_DIR']) {
+  for (const name of [
+    'pythonLocation',
+    'Python_ROOT_DIR',
+    'Python2_ROOT_DIR',
+    'Python3_ROOT_DIR',
+  ]) {
     host.exportVariable(name, installDir)
   }
   host.exportVariable('PKG_CONFIG_PATH', path.join(installDir, 'lib', 'pkgconfig'))
 }
 
-export async function setupPython(host: Host, config: Config, interpreter?: string): Promise<PythonSetup> {
+export async function setupPython(
+  host: Host,
+  config: Config,
+  interpreter?: string,
+): Promise<PythonSetup> {
   if (interpreter) {
     const found = await probeInterpreter(host, interpreter)
     if (!found) throw new PythonSetupError(`${interpreter} is not a working Python interpreter`)
-    return { ...found, origin: `${found.version}, the interpreter given (${interpreter})` }
+    return { ...found, origin: 'the interpreter given' }
   }
   const spec = config.pythonSpec
-  if (spec === undefined || !host.onActions || host.toolCacheDir === undefined) return fromPath(host, spec)
+  if (spec === undefined || !host.onActions || host.toolCacheDir === undefined)
+    return fromPath(host, spec)
 
   const cached = highestMatch(spec, tc.findAllVersions('Python', config.architecture))
   let installDir = cached ? tc.find('Python', cached, config.architecture) : ''
@@ -195,5 +238,5 @@ export async function setupPython(host: Host, config: Config, interpreter?: stri
   const found = await probeInterpreter(host, executableIn(installDir))
   if (!found) throw new PythonSetupError(`the Python in ${installDir} does not run`)
   exportPython(host, installDir)
-  return { ...found, executable: executableIn(installDir), origin: `${found.version} ${how} (${describe(spec)})` }
+  return { ...found, executable: executableIn(installDir), origin: `${how} (${describe(spec)})` }
 }

@@ -60,9 +60,10 @@ export class JUnitParser {
   private readonly maxDetails: number
 
   private rootSeen = false
+  private blank = true
   private closed = false
-  private suites: OpenSuite[] = []
-  private looseSeconds = 0
+  private readonly suites: OpenSuite[] = []
+  private totalSeconds = 0
   private current?: OpenCase
   private problem?: OpenProblem
 
@@ -87,29 +88,32 @@ export class JUnitParser {
 
   write(chunk: string): void {
     if (this.closed) throw new JUnitReportError('JUnit report: write after close')
+    if (this.blank && /\S/.test(chunk)) this.blank = false
     try {
       this.sax.write(chunk)
     } catch (error) {
+      this.closed = true
       throw this.wrap(error)
     }
   }
 
   close(): TestResults {
-    if (this.closed) throw new JUnitReportError('JUnit report: closed twice')
+    if (this.closed) throw new JUnitReportError('JUnit report: parser already closed')
     this.closed = true
+    if (this.blank) throw new JUnitReportError('JUnit report is empty')
     try {
       this.sax.close()
     } catch (error) {
+      this.closed = true
       throw this.wrap(error)
     }
-    if (!this.rootSeen) throw new JUnitReportError('JUnit report is empty')
     return {
       tests: this.tests,
       passed: this.passed,
       failed: this.failed,
       skipped: this.skipped,
       errors: this.errors,
-      seconds: this.looseSeconds,
+      seconds: this.totalSeconds,
       problems: this.problems,
       slowest: this.slowest,
     }
@@ -187,7 +191,7 @@ export class JUnitParser {
 
   private addSeconds(seconds: number): void {
     const parent = this.suites.at(-1)
-    if (parent === undefined) this.looseSeconds += seconds
+    if (parent === undefined) this.totalSeconds += seconds
     else parent.childSeconds += seconds
   }
 

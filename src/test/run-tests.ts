@@ -11,8 +11,8 @@ import type { Host } from '../host.js'
 import type { Venv } from '../install/install.js'
 import type { Log } from '../log.js'
 import { tail } from '../process.js'
-import { mapCoveragePath, parseCoverageJson } from '../report/coverage.js'
-import { JUnitParser } from '../report/junit.js'
+import { CoverageReportError, mapCoveragePath, parseCoverageJson } from '../report/coverage.js'
+import { JUnitParser, JUnitReportError } from '../report/junit.js'
 import type { CoverageResult, TestResults, TestRun } from '../report/metrics.js'
 
 export interface ReportFiles {
@@ -35,7 +35,7 @@ export function reportFiles(dir: string): ReportFiles {
 
 // What coverage is configured to measure, where site-packages is, and the
 // top-level import names of the installed project.
-const PROBE = String.raw`
+const PROBE = `
 import json, sys, sysconfig
 out = {'source': None, 'include': None, 'error': None, 'top_level': [], 'site_packages': []}
 try:
@@ -67,7 +67,7 @@ print(json.dumps(out))
 
 // Writes coverage's JSON and XML reports from the data file; prints the error
 // when there is nothing to report.
-const REPORT = String.raw`
+const REPORT = `
 import json, sys
 import coverage
 c = coverage.Coverage(data_file=sys.argv[1])
@@ -96,21 +96,39 @@ interface Measure {
 }
 
 /** Which `--source` to give coverage, and why. Pure. */
-export function chooseSource(configured: readonly string[], probe: Pick<Probe, 'source' | 'include' | 'top_level'>): Measure {
+export function chooseSource(
+  configured: readonly string[],
+  probe: Pick<Probe, 'source' | 'include' | 'top_level'>,
+): Measure {
   if (configured.length) {
-    return { args: [`--source=${configured.join(',')}`], note: `${configured.join(', ')} (coverage-source input)` }
+    return {
+      args: [`--source=${configured.join(',')}`],
+      note: `${configured.join(', ')} (coverage-source input)`,
+    }
   }
-  if (probe.source?.length) return { args: [], note: `${probe.source.join(', ')} (the project's coverage configuration)` }
-  if (probe.include?.length) return { args: [], note: `include ${probe.include.join(', ')} (the project's coverage configuration)` }
+  if (probe.source?.length)
+    return { args: [], note: `${probe.source.join(', ')} (the project's coverage configuration)` }
+  if (probe.include?.length)
+    return {
+      args: [],
+      note: `include ${probe.include.join(', ')} (the project's coverage configuration)`,
+    }
   if (probe.top_level.length) {
-    return { args: [`--source=${probe.top_level.join(',')}`], note: `${probe.top_level.join(', ')} (the installed project's top-level packages)` }
+    return {
+      args: [`--source=${probe.top_level.join(',')}`],
+      note: `${probe.top_level.join(', ')} (the installed project's top-level packages)`,
+    }
   }
-  return { args: [], note: 'everything imported (no source configured and no package found); set coverage-source' }
+  return {
+    args: [],
+    note: 'everything imported (no source configured and no package found); set coverage-source',
+  }
 }
 
 async function parseJUnitFile(file: string): Promise<TestResults> {
   const parser = new JUnitParser()
-  for await (const chunk of createReadStream(file, { encoding: 'utf8' })) parser.write(chunk as string)
+  for await (const chunk of createReadStream(file, { encoding: 'utf8' }))
+    parser.write(chunk as string)
   return parser.close()
 }
 
@@ -133,16 +151,33 @@ export async function runTests(
   const env = { ...venv.env, COVERAGE_FILE: files.coverageData }
   const probed = await runner.run(venv.python, ['-c', PROBE, distName ?? ''], { cwd, env })
   if (probed.code !== 0) {
-    return { ok: false, exitCode: probed.code, notes: [`coverage could not be set up:\n${tail(probed.output)}`] }
+    return {
+      ok: false,
+      exitCode: probed.code,
+      notes: [`coverage could not be set up:\n${tail(probed.output)}`],
+    }
   }
   const probe = JSON.parse(probed.stdout) as Probe
-  if (probe.error) return { ok: false, exitCode: 1, notes: [`coverage cannot read the project's configuration: ${probe.error}`] }
+  if (probe.error)
+    return {
+      ok: false,
+      exitCode: 1,
+      notes: [`coverage cannot read the project's configuration: ${probe.error}`],
+    }
   const measure = chooseSource(config.coverageSource, probe)
   log.info(`coverage measures ${measure.note}`)
 
   const args = [
-    '-m', 'coverage', 'run', '--branch', ...measure.args,
-    '-m', 'pytest', '-o', 'junit_family=xunit1', `--junitxml=${files.junit}`,
+    '-m',
+    'coverage',
+    'run',
+    '--branch',
+    ...measure.args,
+    '-m',
+    'pytest',
+    '-o',
+    'junit_family=xunit1',
+    `--junitxml=${files.junit}`,
     ...config.pytestArgs,
   ]
   log.info(`$ python ${args.join(' ')}`)
@@ -150,29 +185,48 @@ export async function runTests(
   log.info(run.output.trimEnd())
 
   const notes: string[] = []
-  const results = existsSync(files.junit) ? await parseJUnitFile(files.junit) : undefined
+  let results: TestResults | undefined
+  try {
+    results = existsSync(files.junit) ? await parseJUnitFile(files.junit) : undefined
+  } catch (error) {
+    if (!(error instanceof JUnitReportError)) throw error
+    notes.push(`the JUnit report pytest wrote cannot be read: ${error.message}`)
+  }
   if (run.code === 5 || (results && results.tests === 0)) notes.push('pytest collected no tests')
   const meaning = EXIT_MEANING[run.code]
   if (meaning) notes.push(`${meaning} (exit ${run.code}):\n${tail(run.output, 15)}`)
-  else if (!results && run.code !== 5) notes.push(`pytest exited ${run.code} and wrote no JUnit report:\n${tail(run.output, 15)}`)
+  else if (!results && run.code !== 5)
+    notes.push(`pytest exited ${run.code} and wrote no JUnit report:\n${tail(run.output, 15)}`)
 
   let coverage: CoverageResult | undefined
-  const reported = await runner.run(venv.python, ['-c', REPORT, files.coverageData, files.coverageJson, files.coverageXml], { cwd, env })
-  const reportError = reported.code === 0 ? (JSON.parse(reported.stdout) as { error: string | null }).error : tail(reported.output)
+  const reported = await runner.run(
+    venv.python,
+    ['-c', REPORT, files.coverageData, files.coverageJson, files.coverageXml],
+    { cwd, env },
+  )
+  const reportError =
+    reported.code === 0
+      ? (JSON.parse(reported.stdout) as { error: string | null }).error
+      : tail(reported.output)
   if (reportError) {
     notes.push(`no coverage: ${reportError}`)
   } else {
     const repoPrefix = path.relative(host.workspace, cwd).split(path.sep).join('/')
-    coverage = parseCoverageJson(readFileSync(files.coverageJson, 'utf8'), {
-      sourceNote: measure.note,
-      mapPath: (file) =>
-        mapCoveragePath(file, {
-          workingDirectory: cwd,
-          sitePackages: probe.site_packages,
-          repoPrefix: repoPrefix.startsWith('..') ? '' : repoPrefix,
-          exists: (rel) => existsSync(path.join(cwd, rel)),
-        }),
-    })
+    try {
+      coverage = parseCoverageJson(readFileSync(files.coverageJson, 'utf8'), {
+        sourceNote: measure.note,
+        mapPath: (file) =>
+          mapCoveragePath(file, {
+            workingDirectory: cwd,
+            sitePackages: probe.site_packages,
+            repoPrefix: repoPrefix.startsWith('..') ? '' : repoPrefix,
+            exists: (rel) => existsSync(path.join(cwd, rel)),
+          }),
+      })
+    } catch (error) {
+      if (!(error instanceof CoverageReportError)) throw error
+      notes.push(`the coverage report cannot be read: ${error.message}`)
+    }
   }
   // Exit 5 (nothing collected) is reported, not failed: a new project may have no tests yet.
   const ok = run.code === 0 || run.code === 5

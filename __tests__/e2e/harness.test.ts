@@ -1,0 +1,273 @@
+/**
+ * The harness itself: the manifest server serves what setup-python's download
+ * path expects, and runAction reads back what an action writes the way the
+ * runner does.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { type ManifestServer, start } from '../harness/manifest-server.js'
+import { cleanEnv, tempDir } from '../harness/paths.js'
+import { runProcess } from '../harness/process.js'
+import { failureLocations, parsePytestSummary, pytestReference } from '../harness/reference.js'
+import {
+  type ActionResult,
+  actionInputs,
+  inputVariable,
+  parseFileCommands,
+  parseWorkflowCommands,
+  runAction,
+} from '../harness/runner.js'
+import { debianPythonVersion, layToolCache } from '../harness/tool-cache.js'
+
+describe('manifest server', () => {
+  let server: ManifestServer
+  let scratch: string
+
+  beforeAll(async () => {
+    server = await start()
+    scratch = tempDir('harness')
+  })
+  afterAll(async () => {
+    await server.close()
+    rmSync(scratch, { recursive: true, force: true })
+  })
+
+  it('serves a versions manifest naming the real Debian version, downloadable from itself', async () => {
+    const response = await fetch(server.manifestUrl)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+    const manifest = (await response.json()) as Array<{
+      version: string
+      stable: boolean
+      files: Array<{ arch: string; platform: string; download_url: string; filename: string }>
+    }>
+    expect(manifest).toHaveLength(1)
+    expect(manifest[0]?.version).toBe(debianPythonVersion())
+    expect(manifest[0]?.stable).toBe(true)
+    expect(manifest[0]?.files[0]).toMatchObject({
+      arch: 'x64',
+      platform: 'linux',
+      download_url: server.tarballUrl,
+    })
+    expect(server.tarballUrl.startsWith(`${server.url}/`)).toBe(true)
+    expect(server.requests.get('/versions-manifest.json')).toBe(1)
+  })
+
+  it('serves a tarball whose setup.sh installs a working python into RUNNER_TOOL_CACHE', async () => {
+    const response = await fetch(server.tarballUrl)
+    expect(response.status).toBe(200)
+    const archive = path.join(scratch, 'python.tar.gz')
+    writeFileSync(archive, Buffer.from(await response.arrayBuffer()))
+    expect(server.requests.get(server.tarballPath)).toBe(1)
+
+    const extracted = path.join(scratch, 'extracted')
+    mkdirSync(extracted)
+    execFileSync('tar', ['-xzf', archive, '-C', extracted])
+    const toolCache = path.join(scratch, 'toolcache')
+    const setup = await runProcess('bash', ['./setup.sh'], {
+      cwd: extracted,
+      env: { ...cleanEnv(scratch), RUNNER_TOOL_CACHE: toolCache },
+    })
+    expect(setup.stderr).toBe('')
+    expect(setup.exitCode).toBe(0)
+
+    const version = debianPythonVersion()
+    const installDir = path.join(toolCache, 'Python', version, 'x64')
+    expect(existsSync(`${installDir}.complete`)).toBe(true)
+    const probe = await runProcess(
+      path.join(installDir, 'bin', 'python'),
+      ['-c', 'import platform, pytest, coverage; print(platform.python_version())'],
+      { cwd: scratch, env: cleanEnv(scratch) },
+    )
+    expect(probe.stderr).toBe('')
+    expect(probe.stdout.trim()).toBe(version)
+  })
+
+  it('answers 404 for anything else, and counts it', async () => {
+    const response = await fetch(`${server.url}/python-9.9.9-linux-x64.tar.gz`)
+    expect(response.status).toBe(404)
+    expect(server.requests.get('/python-9.9.9-linux-x64.tar.gz')).toBe(1)
+  })
+})
+
+describe('layToolCache', () => {
+  it('lays out Python/<version>/x64 with the x64.complete marker beside it', async () => {
+    const root = tempDir('toolcache')
+    try {
+      const python = layToolCache(root)
+      expect(python.installDir).toBe(path.join(root, 'Python', debianPythonVersion(), 'x64'))
+      expect(existsSync(path.join(root, 'Python', debianPythonVersion(), 'x64.complete'))).toBe(
+        true,
+      )
+      for (const name of ['python', 'python3']) {
+        expect(existsSync(path.join(python.binDir, name))).toBe(true)
+      }
+      const probe = await runProcess(python.executable, ['-c', 'import pytest, build'], {
+        cwd: root,
+        env: cleanEnv(root),
+      })
+      expect(probe.exitCode).toBe(0)
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('file commands and workflow commands', () => {
+  it('parses k=v lines and heredoc values as the runner does', () => {
+    const text = [
+      'simple=a=b',
+      'multi<<ghadelimiter_1f2e',
+      'line one',
+      '',
+      'x=y',
+      'ghadelimiter_1f2e',
+      'empty=',
+      'empty-heredoc<<EOF',
+      'EOF',
+      '',
+    ].join('\n')
+    expect(parseFileCommands(text)).toEqual({
+      simple: 'a=b',
+      multi: 'line one\n\nx=y',
+      empty: '',
+      'empty-heredoc': '',
+    })
+    expect(() => parseFileCommands('open<<EOF\nnever closed\n')).toThrow(/closing delimiter/)
+  })
+
+  it('parses ::commands with the runner unescaping properties and messages', () => {
+    const stdout = [
+      'plain log line',
+      '::error file=tests/a%2Cb.py,line=12,title=T%3A x%25::first%0Asecond %3A kept%25',
+      '::warning::careful',
+      '  ::notice title=n::indented',
+      '::endgroup::',
+    ].join('\n')
+    expect(parseWorkflowCommands(stdout)).toEqual([
+      {
+        name: 'error',
+        properties: { file: 'tests/a,b.py', line: '12', title: 'T: x%' },
+        message: 'first\nsecond %3A kept%',
+      },
+      { name: 'warning', properties: {}, message: 'careful' },
+      { name: 'notice', properties: { title: 'n' }, message: 'indented' },
+      { name: 'endgroup', properties: {}, message: '' },
+    ])
+  })
+
+  it('parses pytest summary lines', () => {
+    expect(parsePytestSummary('1 failed, 3 passed, 1 skipped, 2 errors, 1 warning')).toEqual({
+      passed: 3,
+      failed: 1,
+      skipped: 1,
+      errors: 2,
+      xfailed: 0,
+      xpassed: 0,
+      deselected: 0,
+      warnings: 1,
+    })
+    expect(parsePytestSummary('no tests ran').passed).toBe(0)
+  })
+})
+
+describe('runAction', () => {
+  let result: ActionResult
+  const probe = `
+import { appendFileSync } from 'node:fs'
+const e = process.env
+appendFileSync(e.GITHUB_OUTPUT, 'multi<<ghadelimiter_abc\\nline 1\\nline 2\\nghadelimiter_abc\\nsimple=v=1\\n')
+appendFileSync(e.GITHUB_ENV, 'pythonLocation=/x\\n')
+appendFileSync(e.GITHUB_PATH, '/x/bin\\n')
+appendFileSync(e.GITHUB_STEP_SUMMARY, '# Summary\\n')
+console.log('::error file=tests/t.py,line=3,title=a%2Cb::m%0An')
+console.log(JSON.stringify({ env: e, cwd: process.cwd(), node: process.version }))
+`
+
+  let scripts: string
+
+  beforeAll(async () => {
+    scripts = tempDir('probe')
+    const script = path.join(scripts, 'probe.mjs')
+    writeFileSync(script, probe)
+    result = await runAction({
+      fixture: 'setuptools-legacy',
+      inputs: { 'python-version': '3.11' },
+      script,
+    })
+  })
+
+  it('reads back outputs (heredoc included), env, path, summary and commands', () => {
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toEqual({ multi: 'line 1\nline 2', simple: 'v=1' })
+    expect(result.env).toEqual({ pythonLocation: '/x' })
+    expect(result.path).toEqual(['/x/bin'])
+    expect(result.summary).toBe('# Summary\n')
+    expect(result.commands).toContainEqual({
+      name: 'error',
+      properties: { file: 'tests/t.py', line: '3', title: 'a,b' },
+      message: 'm\nn',
+    })
+  })
+
+  it('starts Node 24 in the workspace with a clean, runner-like environment', () => {
+    const seen = JSON.parse(result.stdout.split('\n').find((l) => l.startsWith('{')) ?? '{}') as {
+      env: Record<string, string>
+      cwd: string
+      node: string
+    }
+    expect(seen.node).toMatch(/^v24\./)
+    expect(seen.cwd).toBe(result.workspace)
+    expect(seen.env.NODE_OPTIONS).toBeUndefined()
+    expect(seen.env.PATH).toBe('/usr/bin:/bin')
+    expect(seen.env.GITHUB_WORKSPACE).toBe(result.workspace)
+    expect(seen.env.RUNNER_TOOL_CACHE).toBe(result.toolCache)
+    expect(seen.env.GITHUB_API_URL).toBe('http://127.0.0.1:9/')
+    expect(seen.env.PIP_NO_INDEX).toBe('1')
+    for (const [name, value] of Object.entries(actionInputs())) {
+      const expected = name === 'python-version' ? '3.11' : value
+      expect([inputVariable(name), seen.env[inputVariable(name)]]).toEqual([
+        inputVariable(name),
+        expected,
+      ])
+    }
+    expect(seen.env['INPUT_WORKING-DIRECTORY']).toBe('.')
+    expect(existsSync(path.join(result.workspace, 'setup.py'))).toBe(true)
+  })
+
+  afterAll(() => {
+    result?.cleanup()
+    rmSync(scripts, { recursive: true, force: true })
+  })
+})
+
+describe('the fixtures under pytest', () => {
+  it('failing-test fails once, at an assertion with a message', async () => {
+    const pytest = await pytestReference('failing-test')
+    expect(pytest.exitCode).toBe(1)
+    expect(pytest.failed).toBe(1)
+    expect(failureLocations(pytest.output)).toEqual([
+      { test: 'test_add_is_wrong', file: 'tests/test_calc.py', line: expect.any(Number) },
+    ])
+  })
+
+  it('hostile-names fails with the hostile ids, newline and pipes included', async () => {
+    const pytest = await pytestReference('hostile-names')
+    const tests = failureLocations(pytest.output).map((f) => f.test)
+    expect(tests).toHaveLength(pytest.failed)
+    expect(tests).toContain('test_hostile_failure[a|b]')
+    expect(tests).toContain('test_hostile_failure[<script>alert(1)</script>]')
+    expect(tests).toContain('test_hostile_failure[new\\nline]')
+  })
+
+  it('syntax-error stops collection with one error; no-tests runs nothing', async () => {
+    const [syntax, none] = await Promise.all([
+      pytestReference('syntax-error'),
+      pytestReference('no-tests'),
+    ])
+    expect([syntax.exitCode, syntax.errors, syntax.passed]).toEqual([2, 1, 0])
+    expect([none.exitCode, none.tests]).toEqual([5, 0])
+  })
+})

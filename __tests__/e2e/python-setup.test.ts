@@ -1,0 +1,140 @@
+/**
+ * Where the Python comes from: the runner's tool cache, a download through the
+ * versions manifest (served on loopback), .python-version, requires-python;
+ * and a bad python-version failing cleanly.
+ */
+import { existsSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { type ManifestServer, start } from '../harness/manifest-server.js'
+import { type ActionResult, describeRun, runAction, stackTraceLines } from '../harness/runner.js'
+import { debianPythonVersion, majorMinor } from '../harness/tool-cache.js'
+
+const version = debianPythonVersion()
+const results: ActionResult[] = []
+
+async function action(...args: Parameters<typeof runAction>): Promise<ActionResult> {
+  const result = await runAction(...args)
+  results.push(result)
+  return result
+}
+
+afterAll(() => {
+  for (const result of results) result.cleanup()
+})
+
+function expectSuccess(result: ActionResult): void {
+  if (result.exitCode !== 0) throw new Error(describeRun(result))
+}
+
+/** The Python of the run is the tool cache's, and later steps will see it. */
+function expectToolCachePython(result: ActionResult): void {
+  const installDir = path.join(result.toolCache, 'Python', version, 'x64')
+  expect(result.outputs['python-version']).toBe(version)
+  expect(result.outputs['python-path']?.startsWith(`${installDir}${path.sep}`)).toBe(true)
+  expect(result.path).toContain(path.join(installDir, 'bin'))
+  expect(result.env.pythonLocation).toBe(installDir)
+}
+
+describe('python-version from the tool cache', () => {
+  let result: ActionResult
+  beforeAll(async () => {
+    result = await action({
+      fixture: 'setuptools-legacy',
+      toolCachePython: true,
+      inputs: { 'python-version': majorMinor(version), 'system-site-packages': 'true' },
+    })
+  })
+
+  it('succeeds with the tool-cache Python, put on PATH for later steps', () => {
+    expectSuccess(result)
+    expectToolCachePython(result)
+  })
+})
+
+describe('python-version downloaded through the manifest', () => {
+  let server: ManifestServer
+  let result: ActionResult
+  beforeAll(async () => {
+    server = await start()
+    result = await action({
+      fixture: 'setuptools-legacy',
+      inputs: {
+        'python-version': majorMinor(version),
+        'python-manifest-url': server.manifestUrl,
+        'system-site-packages': 'true',
+      },
+    })
+  })
+  afterAll(() => server.close())
+
+  it('reads the manifest and downloads the tarball once', () => {
+    expect(server.requests.get('/versions-manifest.json')).toBeGreaterThanOrEqual(1)
+    expect(server.requests.get(server.tarballPath)).toBe(1)
+  })
+
+  it('installs it into the tool cache with setup.sh and uses it', () => {
+    expectSuccess(result)
+    expect(existsSync(path.join(result.toolCache, 'Python', version, 'x64.complete'))).toBe(true)
+    expect(existsSync(path.join(result.toolCache, 'Python', version, 'x64', 'release.txt'))).toBe(
+      true,
+    )
+    expectToolCachePython(result)
+  })
+})
+
+describe('.python-version in the workspace', () => {
+  let result: ActionResult
+  beforeAll(async () => {
+    result = await action({
+      // No requires-python in a setup.py-only project: the file is the only hint.
+      fixture: 'setuptools-legacy',
+      toolCachePython: true,
+      inputs: { 'system-site-packages': 'true' },
+      prepare: (ctx) =>
+        writeFileSync(path.join(ctx.workspace, '.python-version'), `${majorMinor(version)}\n`),
+    })
+  })
+
+  it('picks the version it names from the tool cache', () => {
+    expectSuccess(result)
+    expectToolCachePython(result)
+  })
+})
+
+describe("pyproject's requires-python", () => {
+  let result: ActionResult
+  beforeAll(async () => {
+    result = await action({
+      // requires-python = ">=3.9", no python-version input, no .python-version.
+      fixture: 'setuptools-pyproject',
+      toolCachePython: true,
+      inputs: { 'system-site-packages': 'true', test: 'false' },
+    })
+  })
+
+  it('picks the highest matching version in the tool cache', () => {
+    expectSuccess(result)
+    expectToolCachePython(result)
+  })
+})
+
+describe('a bad python-version', () => {
+  let result: ActionResult
+  beforeAll(async () => {
+    result = await action({
+      fixture: 'setuptools-legacy',
+      toolCachePython: true,
+      inputs: { 'python-version': 'abc' },
+    })
+  })
+
+  it('fails with one error naming the input, and no stack trace', () => {
+    expect(result.exitCode).toBe(1)
+    const errors = result.commands.filter((c) => c.name === 'error')
+    expect(errors).toHaveLength(1)
+    expect(errors[0]?.message).toContain('python-version')
+    expect(errors[0]?.message).toContain('abc')
+    expect(stackTraceLines(result.stdout + result.stderr)).toEqual([])
+  })
+})

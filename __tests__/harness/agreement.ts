@@ -1,0 +1,126 @@
+/**
+ * What the action reported beside what the real tools say, as pairs for
+ * `expect(actual).toEqual(expected)`; and checks of what a user reads.
+ */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { coverageReference, type PytestReference } from './reference.js'
+import type { ActionResult } from './runner.js'
+
+export interface Agreement<T> {
+  readonly actual: T
+  readonly expected: T
+}
+
+export interface TestCounts {
+  readonly tests: string | undefined
+  readonly passed: string | undefined
+  readonly failed: string | undefined
+  readonly skipped: string | undefined
+  readonly errors: string | undefined
+}
+
+/** The outputs tests/passed/failed/skipped/errors beside pytest's own summary line. */
+export function countsAgreement(
+  result: ActionResult,
+  pytest: PytestReference,
+): Agreement<TestCounts> {
+  const o = result.outputs
+  return {
+    actual: {
+      tests: o.tests,
+      passed: o.passed,
+      failed: o.failed,
+      skipped: o.skipped,
+      errors: o.errors,
+    },
+    expected: {
+      tests: String(pytest.tests),
+      passed: String(pytest.passed + pytest.xpassed),
+      failed: String(pytest.failed),
+      // As in JUnit, and as action.yml says: xfail counts as skipped.
+      skipped: String(pytest.skipped + pytest.xfailed),
+      errors: String(pytest.errors),
+    },
+  }
+}
+
+/** The files action.yml promises beside the report. */
+export const REPORT_COMPANIONS = ['junit.xml', 'coverage.json', 'coverage.xml', '.coverage']
+
+export function missingReportFiles(result: ActionResult): string[] {
+  const report = result.outputs['report-path']
+  if (!report) return ['report-path output']
+  const dir = path.dirname(report)
+  return [report, ...REPORT_COMPANIONS.map((f) => path.join(dir, f))].filter((f) => !existsSync(f))
+}
+
+/**
+ * The coverage output beside `coverage report`'s TOTAL on the same data file
+ * (COVERAGE_FILE=<report folder>/.coverage, run in the project's folder).
+ */
+export async function coverageAgreement(result: ActionResult): Promise<Agreement<string>> {
+  const report = result.outputs['report-path']
+  const actual = result.outputs.coverage ?? '(no coverage output)'
+  if (!report) return { actual, expected: '(no report-path output, so no data file to check)' }
+  const dataFile = path.join(path.dirname(report), '.coverage')
+  if (!existsSync(dataFile)) return { actual, expected: `(no data file at ${dataFile})` }
+  const reference = await coverageReference(dataFile, result.projectDir)
+  return { actual, expected: reference.total }
+}
+
+/**
+ * Markdown tables whose rows do not all have the header's number of cells, or
+ * that a stray line split. Fenced code blocks are skipped; `\|` is a literal pipe.
+ */
+export function brokenTableRows(markdown: string): string[] {
+  const problems: string[] = []
+  const cells = (line: string) => line.match(/(?<!\\)\|/g)?.length ?? 0
+  let table: string[] = []
+  let fenced = false
+  const flush = () => {
+    if (table.length > 0) {
+      const [header = '', separator = ''] = table
+      if (table.length < 2 || !/^\|(\s*:?-+:?\s*\|)+\s*$/.test(separator)) {
+        problems.push(`a table without a separator row starts at: ${header}`)
+      } else {
+        const width = cells(header)
+        for (const row of table.slice(2)) {
+          if (cells(row) !== width)
+            problems.push(`${cells(row)} pipes, header has ${width}: ${row}`)
+        }
+      }
+    }
+    table = []
+  }
+  for (const line of markdown.split(/\r?\n/)) {
+    if (/^\s*(```|~~~)/.test(line)) {
+      flush()
+      fenced = !fenced
+    } else if (!fenced && line.startsWith('|')) {
+      table.push(line)
+    } else {
+      flush()
+    }
+  }
+  flush()
+  return problems
+}
+
+/** Limits concurrency: the machine that runs these has two cores. */
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await fn(items[index] as T)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}

@@ -1,0 +1,59 @@
+/**
+ * Starting a process without blocking the event loop: the loopback servers the
+ * tests start live in the same process as jest and must keep answering while
+ * the action runs.
+ */
+import { spawn } from 'node:child_process'
+
+export interface ProcessResult {
+  /** null when the process was killed by a signal. */
+  readonly exitCode: number | null
+  readonly signal: NodeJS.Signals | null
+  readonly stdout: string
+  readonly stderr: string
+  readonly timedOut: boolean
+}
+
+export interface ProcessOptions {
+  readonly cwd: string
+  readonly env: Readonly<Record<string, string>>
+  /** Killed (SIGKILL) after this long; default 150 s. */
+  readonly timeoutMs?: number
+}
+
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: ProcessOptions,
+): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const stdout: Buffer[] = []
+    const stderr: Buffer[] = []
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, options.timeoutMs ?? 150_000)
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(timer)
+      resolve({
+        exitCode,
+        signal,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+        timedOut,
+      })
+    })
+  })
+}

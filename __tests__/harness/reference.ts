@@ -1,0 +1,198 @@
+/**
+ * The numbers the action must agree with, taken from the real tools run by the
+ * tests themselves: pytest's summary line, coverage.py's TOTAL, the metadata
+ * inside the built files. Nothing here is hard-coded per fixture.
+ */
+import { existsSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { cleanEnv, DEBIAN_PYTHON, tempDir } from './paths.js'
+import { type ProcessResult, runProcess } from './process.js'
+import { copyFixture } from './runner.js'
+
+export interface PytestCounts {
+  readonly passed: number
+  readonly failed: number
+  readonly skipped: number
+  readonly errors: number
+  readonly xfailed: number
+  readonly xpassed: number
+  readonly deselected: number
+  readonly warnings: number
+}
+
+export interface PytestReference extends PytestCounts {
+  /** Tests run, as in JUnit: passed + failed + skipped + errors + xfailed + xpassed. */
+  readonly tests: number
+  readonly exitCode: number | null
+  /** The last line, e.g. "==== 1 failed, 3 passed in 0.01s ====". */
+  readonly summaryLine: string
+  readonly output: string
+}
+
+const WORDS: Record<string, keyof PytestCounts> = {
+  passed: 'passed',
+  failed: 'failed',
+  skipped: 'skipped',
+  error: 'errors',
+  errors: 'errors',
+  xfailed: 'xfailed',
+  xpassed: 'xpassed',
+  deselected: 'deselected',
+  warning: 'warnings',
+  warnings: 'warnings',
+}
+
+/** "1 failed, 3 passed, 1 skipped, 2 errors in 0.12s" (or "no tests ran") -> counts. */
+export function parsePytestSummary(line: string): PytestCounts {
+  const counts: Record<keyof PytestCounts, number> = {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    errors: 0,
+    xfailed: 0,
+    xpassed: 0,
+    deselected: 0,
+    warnings: 0,
+  }
+  for (const m of line.matchAll(/(\d+) ([a-z]+)/g)) {
+    const key = WORDS[m[2] ?? '']
+    if (key) counts[key] += Number(m[1])
+  }
+  return counts
+}
+
+export async function python(
+  args: readonly string[],
+  cwd: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<ProcessResult> {
+  const home = tempDir('home')
+  try {
+    return await runProcess(DEBIAN_PYTHON, args, { cwd, env: { ...cleanEnv(home), ...env } })
+  } finally {
+    rmSync(home, { recursive: true, force: true })
+  }
+}
+
+/**
+ * `python3 -m pytest -p no:cacheprovider` on a fresh copy of a fixture. A src/
+ * layout's package is put on PYTHONPATH, standing in for the install.
+ */
+export async function pytestReference(fixture: string): Promise<PytestReference> {
+  const dir = tempDir('pytest')
+  try {
+    copyFixture(fixture, dir)
+    const env: Record<string, string> = existsSync(path.join(dir, 'src'))
+      ? { PYTHONPATH: path.join(dir, 'src') }
+      : {}
+    const result = await python(['-m', 'pytest', '-p', 'no:cacheprovider'], dir, env)
+    const output = result.stdout + result.stderr
+    const summaryLine =
+      result.stdout
+        .trimEnd()
+        .split('\n')
+        .reverse()
+        .find((line) => /^=+ .* in [\d.]+s/.test(line)) ?? ''
+    if (summaryLine === '') throw new Error(`pytest printed no summary line:\n${output}`)
+    const counts = parsePytestSummary(summaryLine.replace(/ in [\d.]+s.*$/, ''))
+    return {
+      ...counts,
+      tests:
+        counts.passed +
+        counts.failed +
+        counts.skipped +
+        counts.errors +
+        counts.xfailed +
+        counts.xpassed,
+      exitCode: result.exitCode,
+      summaryLine,
+      output,
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+export interface FailureLocation {
+  /** The test's name as pytest heads its block, e.g. "test_add_is_wrong" or "test_x[a|b]". */
+  readonly test: string
+  /** Where the exception was raised, as pytest's traceback ends: "tests/test_x.py". */
+  readonly file: string
+  readonly line: number
+}
+
+/** The last `file.py:N: Error` line of each block in pytest's FAILURES section. */
+export function failureLocations(output: string): FailureLocation[] {
+  const section = /^=+ FAILURES =+$([\s\S]*?)^=+ /m.exec(output)?.[1] ?? ''
+  const found: FailureLocation[] = []
+  for (const block of section.split(/^_{3,} (?=.* _{3,}$)/m).slice(1)) {
+    const test = /^(.*?) _{3,}$/m.exec(block)?.[1] ?? ''
+    const where = [...block.matchAll(/^(\S+\.py):(\d+): \w/gm)].pop()
+    if (test && where?.[1] && where[2]) found.push({ test, file: where[1], line: Number(where[2]) })
+  }
+  return found
+}
+
+export interface CoverageReference {
+  /** The TOTAL row's percentage without '%', exactly as printed ("87", "86.96"). */
+  readonly total: string
+  readonly report: string
+}
+
+/** `python3 -m coverage report` on a data file, run in `cwd`. */
+export async function coverageReference(dataFile: string, cwd: string): Promise<CoverageReference> {
+  const result = await python(['-m', 'coverage', 'report'], cwd, { COVERAGE_FILE: dataFile })
+  if (result.exitCode !== 0) {
+    throw new Error(`coverage report exited ${result.exitCode}:\n${result.stdout}${result.stderr}`)
+  }
+  const rows = result.stdout.trimEnd().split('\n')
+  // coverage.py prints a TOTAL row below the files; with one file there may be none.
+  const total = rows.find((row) => /^TOTAL\s/.test(row)) ?? rows[rows.length - 1] ?? ''
+  const m = /(\d+(?:\.\d+)?)%\s*$/.exec(total)
+  if (!m?.[1]) throw new Error(`no total in coverage report:\n${result.stdout}`)
+  return { total: m[1], report: result.stdout }
+}
+
+export interface DistMetadata {
+  readonly name: string
+  readonly version: string
+}
+
+const READ_METADATA = `
+import email.parser, json, sys, tarfile, zipfile
+file = sys.argv[1]
+if file.endswith('.whl'):
+    with zipfile.ZipFile(file) as z:
+        name = next(n for n in z.namelist() if n.endswith('.dist-info/METADATA') and n.count('/') == 1)
+        text = z.read(name).decode()
+else:
+    with tarfile.open(file) as t:
+        member = next(m for m in t.getmembers() if m.name.endswith('/PKG-INFO') and m.name.count('/') == 1)
+        text = t.extractfile(member).read().decode()
+msg = email.parser.Parser().parsestr(text)
+print(json.dumps({'name': msg['Name'], 'version': msg['Version']}))
+`
+
+/** Name and Version from a wheel's METADATA or an sdist's top-level PKG-INFO. */
+export async function distMetadata(file: string): Promise<DistMetadata> {
+  const result = await python(['-c', READ_METADATA, file], path.dirname(file))
+  if (result.exitCode !== 0) {
+    throw new Error(`reading the metadata of ${file} failed:\n${result.stderr}`)
+  }
+  return JSON.parse(result.stdout) as DistMetadata
+}
+
+/** PEP 503 normalised name. */
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-')
+}
+
+/** The name and version parts of a distribution file's name (sdist or wheel). */
+export function distFileParts(file: string): { name: string; version: string } | undefined {
+  const base = path.basename(file)
+  const wheel = /^([^-]+)-([^-]+)(-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$/.exec(base)
+  if (wheel?.[1] && wheel[2]) return { name: wheel[1], version: wheel[2] }
+  const sdist = /^(.+)-([^-]+)\.tar\.gz$/.exec(base)
+  if (sdist?.[1] && sdist[2]) return { name: sdist[1], version: sdist[2] }
+  return undefined
+}

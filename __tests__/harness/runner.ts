@@ -1,0 +1,367 @@
+/**
+ * Runs a bundle from dist/ the way the GitHub runner runs a node24 action:
+ * Node 24, cwd = GITHUB_WORKSPACE, every declared input as INPUT_<NAME> with its
+ * default, the GITHUB_* and RUNNER_* context, and fresh file-command files
+ * under $RUNNER_TEMP/_runner_file_commands/. The environment is built from
+ * nothing, never from process.env. The fixture is copied into a fresh
+ * workspace first, so builds never dirty the repository.
+ */
+import { randomUUID } from 'node:crypto'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { cleanEnv, FIXTURES, NODE24, REPO_ROOT, tempDir } from './paths.js'
+import { runProcess } from './process.js'
+import { layToolCache, type ToolCachePython } from './tool-cache.js'
+
+export type Entry = 'main' | 'cli'
+
+/** The folders of one run. */
+export interface RunContext {
+  /** The temp folder that holds everything below; removed by cleanup(). */
+  readonly root: string
+  readonly workspace: string
+  /** Where the fixture was copied: the workspace, or options.into inside it. */
+  readonly projectDir: string
+  readonly runnerTemp: string
+  readonly toolCache: string
+  readonly home: string
+}
+
+export interface RunOptions {
+  /** A folder name under __fixtures__/projects, or an absolute path. Omitted: an empty workspace. */
+  readonly fixture?: string
+  /** Copy the fixture into this folder of the workspace instead of its root. */
+  readonly into?: string
+  /** Default 'main'. */
+  readonly entry?: Entry
+  /** Run this script instead of dist/<entry>.js (the harness's own self-test). */
+  readonly script?: string
+  /** Command-line arguments after the script. */
+  readonly args?: readonly string[]
+  /** Inputs by their action.yml name; the others get their defaults. */
+  readonly inputs?: Readonly<Record<string, string>>
+  /** Set the runner's INPUT_*, GITHUB_* and RUNNER_* variables; default: true for main, false for cli. */
+  readonly onRunner?: boolean
+  /** Extra variables, set last (they override the harness's). */
+  readonly env?: Readonly<Record<string, string>>
+  /** Folders put in front of PATH=/usr/bin:/bin. */
+  readonly path?: readonly string[]
+  /** Default 'push'. */
+  readonly eventName?: string
+  /** The event payload written to GITHUB_EVENT_PATH; default {}. */
+  readonly payload?: unknown
+  /** Default refs/heads/main. */
+  readonly ref?: string
+  readonly sha?: string
+  /** Lay Debian's python into the tool cache first: true for its real version, or a version folder name. */
+  readonly toolCachePython?: boolean | string
+  /** Called after the folders exist and the fixture is copied, before the bundle starts. */
+  readonly prepare?: (ctx: RunContext) => void | Promise<void>
+  /** Default 150 s. */
+  readonly timeoutMs?: number
+}
+
+export interface WorkflowCommand {
+  readonly name: string
+  readonly properties: Readonly<Record<string, string>>
+  readonly message: string
+}
+
+export interface ActionResult extends RunContext {
+  readonly exitCode: number | null
+  readonly signal: NodeJS.Signals | null
+  readonly timedOut: boolean
+  readonly stdout: string
+  readonly stderr: string
+  /** GITHUB_OUTPUT, parsed. */
+  readonly outputs: Readonly<Record<string, string>>
+  /** GITHUB_ENV, parsed. */
+  readonly env: Readonly<Record<string, string>>
+  /** GITHUB_PATH, one folder per line. */
+  readonly path: readonly string[]
+  /** GITHUB_STATE, parsed. */
+  readonly state: Readonly<Record<string, string>>
+  /** GITHUB_STEP_SUMMARY's text. */
+  readonly summary: string
+  /** Every ::name k=v,...::message line of stdout. */
+  readonly commands: readonly WorkflowCommand[]
+  /** The laid-out tool-cache Python, when toolCachePython was asked for. */
+  readonly toolCachePython: ToolCachePython | undefined
+  /** The variables the bundle started with. */
+  readonly startEnv: Readonly<Record<string, string>>
+  /** Removes the run's temp folder. */
+  cleanup(): void
+}
+
+export const DEFAULT_SHA = '0123456789abcdef0123456789abcdef01234567'
+export const UNREACHABLE_API = 'http://127.0.0.1:9/'
+
+interface ActionYml {
+  inputs?: Record<string, { default?: unknown } | null>
+}
+
+let inputDefaults: Readonly<Record<string, string>> | undefined
+
+/** The inputs action.yml declares, with their defaults ('' when none). */
+export function actionInputs(): Readonly<Record<string, string>> {
+  if (inputDefaults === undefined) {
+    const yml = parseYaml(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml
+    inputDefaults = Object.fromEntries(
+      Object.entries(yml.inputs ?? {}).map(([name, spec]) => [
+        name,
+        spec?.default === undefined || spec.default === null ? '' : String(spec.default),
+      ]),
+    )
+  }
+  return inputDefaults
+}
+
+/** INPUT_<name with spaces as '_', upper-cased>; dashes are kept, as the runner does. */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
+/**
+ * A file command file (GITHUB_OUTPUT, GITHUB_ENV, GITHUB_STATE): `k=v` lines and
+ * `k<<DELIMITER` ... `DELIMITER` blocks, as the runner reads them.
+ */
+export function parseFileCommands(text: string): Record<string, string> {
+  const result: Record<string, string> = {}
+  const lines = text.split(/\r?\n/)
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    if (line === '') continue
+    const heredoc = line.indexOf('<<')
+    const equals = line.indexOf('=')
+    if (heredoc > 0 && (equals < 0 || heredoc < equals)) {
+      const name = line.slice(0, heredoc)
+      const delimiter = line.slice(heredoc + 2)
+      const value: string[] = []
+      let closed = false
+      for (i++; i < lines.length; i++) {
+        if (lines[i] === delimiter) {
+          closed = true
+          break
+        }
+        value.push(lines[i] ?? '')
+      }
+      if (!closed) throw new Error(`file command ${name}: no closing delimiter ${delimiter}`)
+      result[name] = value.join('\n')
+    } else if (equals > 0) {
+      result[line.slice(0, equals)] = line.slice(equals + 1)
+    } else {
+      throw new Error(`file command line is neither k=v nor k<<DELIMITER: ${JSON.stringify(line)}`)
+    }
+  }
+  return result
+}
+
+// The runner's order: %25 last, so "%250A" stays "%0A".
+const DATA_ESCAPES: ReadonlyArray<[string, string]> = [
+  ['%0D', '\r'],
+  ['%0A', '\n'],
+  ['%25', '%'],
+]
+const PROPERTY_ESCAPES: ReadonlyArray<[string, string]> = [
+  ['%0D', '\r'],
+  ['%0A', '\n'],
+  ['%3A', ':'],
+  ['%2C', ','],
+  ['%25', '%'],
+]
+
+function unescapeCommand(text: string, escapes: ReadonlyArray<[string, string]>): string {
+  return escapes.reduce((s, [from, to]) => s.split(from).join(to), text)
+}
+
+/** The workflow commands in a log, as the runner parses them (`::name k=v,k=v::message`). */
+export function parseWorkflowCommands(stdout: string): WorkflowCommand[] {
+  const commands: WorkflowCommand[] = []
+  for (const raw of stdout.split(/\r?\n/)) {
+    const line = raw.trim()
+    if (!line.startsWith('::')) continue
+    const end = line.indexOf('::', 2)
+    if (end < 0) continue
+    const head = line.slice(2, end)
+    const space = head.indexOf(' ')
+    const name = space < 0 ? head : head.slice(0, space)
+    if (name === '') continue
+    const properties: Record<string, string> = {}
+    if (space >= 0) {
+      for (const pair of head.slice(space + 1).split(',')) {
+        const eq = pair.indexOf('=')
+        if (eq > 0)
+          properties[pair.slice(0, eq)] = unescapeCommand(pair.slice(eq + 1), PROPERTY_ESCAPES)
+      }
+    }
+    commands.push({ name, properties, message: unescapeCommand(line.slice(end + 2), DATA_ESCAPES) })
+  }
+  return commands
+}
+
+const SKIPPED_WHEN_COPYING = new Set([
+  '__pycache__',
+  '.pytest_cache',
+  '.coverage',
+  'dist',
+  'build',
+  'python-ci-report.md',
+])
+
+/** Copies a fixture, leaving out what a local run of it may have left behind. */
+export function copyFixture(fixture: string, dest: string): void {
+  const src = path.isAbsolute(fixture) ? fixture : path.join(FIXTURES, fixture)
+  if (!existsSync(src)) throw new Error(`no fixture ${fixture} (looked at ${src})`)
+  cpSync(src, dest, {
+    recursive: true,
+    filter: (file) => {
+      const base = path.basename(file)
+      return !SKIPPED_WHEN_COPYING.has(base) && !base.endsWith('.egg-info')
+    },
+  })
+}
+
+const FILE_COMMANDS = {
+  GITHUB_OUTPUT: 'set_output_',
+  GITHUB_ENV: 'set_env_',
+  GITHUB_PATH: 'add_path_',
+  GITHUB_STATE: 'save_state_',
+  GITHUB_STEP_SUMMARY: 'step_summary_',
+} as const
+
+function readText(file: string): string {
+  return existsSync(file) ? readFileSync(file, 'utf8') : ''
+}
+
+export async function runAction(options: RunOptions = {}): Promise<ActionResult> {
+  const entry = options.entry ?? 'main'
+  const onRunner = options.onRunner ?? entry === 'main'
+  const root = tempDir(entry)
+  const ctx: RunContext = {
+    root,
+    workspace: path.join(root, 'work', 'repo', 'repo'),
+    projectDir: path.join(root, 'work', 'repo', 'repo', options.into ?? ''),
+    runnerTemp: path.join(root, 'work', '_temp'),
+    toolCache: path.join(root, 'hostedtoolcache'),
+    home: path.join(root, 'home'),
+  }
+  for (const dir of [ctx.workspace, ctx.runnerTemp, ctx.toolCache, ctx.home]) {
+    mkdirSync(dir, { recursive: true })
+  }
+  if (options.fixture !== undefined) copyFixture(options.fixture, ctx.projectDir)
+  else mkdirSync(ctx.projectDir, { recursive: true })
+
+  const toolCachePython =
+    options.toolCachePython === undefined || options.toolCachePython === false
+      ? undefined
+      : layToolCache(
+          ctx.toolCache,
+          typeof options.toolCachePython === 'string' ? options.toolCachePython : undefined,
+        )
+
+  const env: Record<string, string> = cleanEnv(ctx.home, options.path)
+  const files: Record<string, string> = {}
+  if (onRunner) {
+    const defaults = actionInputs()
+    for (const name of Object.keys(options.inputs ?? {})) {
+      if (!(name in defaults)) throw new Error(`input ${name} is not declared in action.yml`)
+    }
+    for (const [name, value] of Object.entries(defaults)) {
+      env[inputVariable(name)] = options.inputs?.[name] ?? value
+    }
+    const commandDir = path.join(ctx.runnerTemp, '_runner_file_commands')
+    mkdirSync(commandDir, { recursive: true })
+    for (const [variable, prefix] of Object.entries(FILE_COMMANDS)) {
+      const file = path.join(commandDir, `${prefix}${randomUUID()}`)
+      writeFileSync(file, '')
+      files[variable] = file
+      env[variable] = file
+    }
+    const eventPath = path.join(ctx.runnerTemp, '_github_workflow', 'event.json')
+    mkdirSync(path.dirname(eventPath), { recursive: true })
+    writeFileSync(eventPath, JSON.stringify(options.payload ?? {}))
+    const ref = options.ref ?? 'refs/heads/main'
+    Object.assign(env, {
+      GITHUB_ACTIONS: 'true',
+      CI: 'true',
+      GITHUB_WORKSPACE: ctx.workspace,
+      GITHUB_REPOSITORY: 'owner/repo',
+      GITHUB_REPOSITORY_OWNER: 'owner',
+      GITHUB_EVENT_NAME: options.eventName ?? 'push',
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_REF: ref,
+      GITHUB_REF_NAME: ref.replace(/^refs\/(heads|tags)\//, ''),
+      GITHUB_REF_TYPE: ref.startsWith('refs/tags/') ? 'tag' : 'branch',
+      GITHUB_SHA: options.sha ?? DEFAULT_SHA,
+      GITHUB_RUN_ID: '1234567890',
+      GITHUB_RUN_NUMBER: '7',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_JOB: 'test',
+      GITHUB_WORKFLOW: 'CI',
+      GITHUB_ACTION: '__owner_python-ci-action',
+      GITHUB_ACTOR: 'monalisa',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_API_URL: UNREACHABLE_API,
+      GITHUB_GRAPHQL_URL: `${UNREACHABLE_API}graphql`,
+      RUNNER_OS: 'Linux',
+      RUNNER_ARCH: 'X64',
+      RUNNER_NAME: 'GitHub Actions 1',
+      RUNNER_ENVIRONMENT: 'github-hosted',
+      RUNNER_TEMP: ctx.runnerTemp,
+      RUNNER_TOOL_CACHE: ctx.toolCache,
+      RUNNER_WORKSPACE: path.dirname(ctx.workspace),
+    })
+  }
+  Object.assign(env, options.env ?? {})
+
+  if (options.prepare) await options.prepare(ctx)
+
+  const script = options.script ?? path.join(REPO_ROOT, 'dist', `${entry}.js`)
+  if (!existsSync(script)) throw new Error(`${script} does not exist; run npm run bundle first`)
+  const result = await runProcess(NODE24, [script, ...(options.args ?? [])], {
+    cwd: ctx.workspace,
+    env,
+    timeoutMs: options.timeoutMs,
+  })
+
+  const read = (variable: keyof typeof FILE_COMMANDS): string => {
+    const file = files[variable]
+    return file === undefined ? '' : readText(file)
+  }
+  return {
+    ...ctx,
+    exitCode: result.exitCode,
+    signal: result.signal,
+    timedOut: result.timedOut,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    outputs: parseFileCommands(read('GITHUB_OUTPUT')),
+    env: parseFileCommands(read('GITHUB_ENV')),
+    path: read('GITHUB_PATH')
+      .split(/\r?\n/)
+      .filter((line) => line !== ''),
+    state: parseFileCommands(read('GITHUB_STATE')),
+    summary: read('GITHUB_STEP_SUMMARY'),
+    commands: parseWorkflowCommands(result.stdout),
+    toolCachePython,
+    startEnv: env,
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  }
+}
+
+/** Lines of a JavaScript stack trace ("    at fn (file.js:1:2)"), which a user should never see. */
+export function stackTraceLines(text: string): string[] {
+  return text.split(/\r?\n/).filter((line) => /^\s+at (\S+ \(.*:\d+:\d+\)|\S+:\d+:\d+)$/.test(line))
+}
+
+/** The whole run, for a failing expectation's message. */
+export function describeRun(result: ActionResult): string {
+  return [
+    `exit code ${result.exitCode}${result.timedOut ? ' (timed out)' : ''}`,
+    `--- stdout\n${result.stdout}`,
+    `--- stderr\n${result.stderr}`,
+    `--- outputs\n${JSON.stringify(result.outputs, null, 2)}`,
+    `--- summary\n${result.summary}`,
+  ].join('\n')
+}

@@ -1,0 +1,125 @@
+/**
+ * Factories for the metrics model in report tests: each builds a complete, plausible
+ * value with `overrides` applied, so a test states only what it is about.
+ */
+import type {
+  BuildResult,
+  CoverageResult,
+  DistFile,
+  FileCoverage,
+  Metrics,
+  TestCaseProblem,
+  TestResults,
+  TestRun,
+} from '../../src/report/metrics.js'
+
+export function createDist(kind: DistFile['kind'], overrides: Partial<DistFile> = {}): DistFile {
+  const fileName = kind === 'sdist' ? 'demo-0.1.0.tar.gz' : 'demo-0.1.0-py3-none-any.whl'
+  return {
+    path: `/work/demo/dist/${fileName}`,
+    fileName,
+    kind,
+    size: kind === 'sdist' ? 4096 : 3210,
+    sha256: kind === 'sdist' ? 'a'.repeat(64) : 'b'.repeat(64),
+    name: 'demo',
+    version: '0.1.0',
+    ...overrides,
+  }
+}
+
+export function createBuild(overrides: Partial<BuildResult> = {}): BuildResult {
+  return {
+    ok: true,
+    sdist: createDist('sdist'),
+    wheel: createDist('wheel'),
+    problems: [],
+    twineCheck: 'passed',
+    ...overrides,
+  }
+}
+
+export function createProblem(overrides: Partial<TestCaseProblem> = {}): TestCaseProblem {
+  return {
+    kind: 'failure',
+    id: 'tests/test_calc.py::test_add',
+    file: 'tests/test_calc.py',
+    line: 7,
+    message: 'assert 3 == 4',
+    details:
+      'def test_add():\n>       assert add(1, 2) == 4\nE       assert 3 == 4\n\ntests/test_calc.py:7: AssertionError',
+    ...overrides,
+  }
+}
+
+export function createResults(overrides: Partial<TestResults> = {}): TestResults {
+  return {
+    tests: 10,
+    passed: 8,
+    failed: 1,
+    skipped: 1,
+    errors: 0,
+    seconds: 1.25,
+    problems: [createProblem()],
+    slowest: [{ id: 'tests/test_calc.py::test_slow', seconds: 0.5 }],
+    ...overrides,
+  }
+}
+
+export function createFileCoverage(overrides: Partial<FileCoverage> = {}): FileCoverage {
+  return {
+    path: 'demo/calc.py',
+    statements: 10,
+    missing: 2,
+    branches: 4,
+    partialBranches: 1,
+    percent: 78.57,
+    percentDisplay: '79',
+    missingLines: [5, 9],
+    ...overrides,
+  }
+}
+
+export function createCoverage(overrides: Partial<CoverageResult> = {}): CoverageResult {
+  return {
+    percent: 78.57,
+    percentDisplay: '79',
+    coveredLines: 8,
+    statements: 10,
+    coveredBranches: 3,
+    branches: 4,
+    files: [createFileCoverage()],
+    sourceNote: "demo (the installed project's top-level packages)",
+    ...overrides,
+  }
+}
+
+export function createTestRun(overrides: Partial<TestRun> = {}): TestRun {
+  return {
+    ok: false,
+    exitCode: 1,
+    results: createResults(),
+    coverage: createCoverage(),
+    notes: [],
+    ...overrides,
+  }
+}
+
+/** A run where every stage ran and one test failed. */
+export function createMetrics(overrides: Partial<Metrics> = {}): Metrics {
+  return {
+    python: {
+      version: '3.12.4',
+      path: '/opt/hostedtoolcache/Python/3.12.4/x64/bin/python',
+      origin: 'tool cache, requires-python >=3.10',
+    },
+    build: createBuild(),
+    test: createTestRun(),
+    stages: [
+      { name: 'python', status: 'ok', durationMs: 1200, summary: 'Python 3.12.4' },
+      { name: 'build', status: 'ok', durationMs: 2100, summary: 'demo-0.1.0.tar.gz (4 KB)' },
+      { name: 'test', status: 'failed', durationMs: 3400, summary: '1 failed, 8 passed' },
+    ],
+    verdict: { ok: false, reasons: ['1 test failed'] },
+    ...overrides,
+  }
+}

@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
+import { parse } from 'yaml'
+import { toAnnotations, toOutputs } from '../../src/report/outputs.js'
+import {
+  createBuild,
+  createMetrics,
+  createProblem,
+  createResults,
+  createTestRun,
+} from '../helpers/metrics.js'
+
+const REPORT = '/work/demo/.python-ci/python-ci-report.md'
+
+describe('toOutputs', () => {
+  it('gives every output when every stage ran', () => {
+    expect(toOutputs(createMetrics(), REPORT)).toEqual({
+      'python-version': '3.12.4',
+      'python-path': '/opt/hostedtoolcache/Python/3.12.4/x64/bin/python',
+      sdist: '/work/demo/dist/demo-0.1.0.tar.gz',
+      wheel: '/work/demo/dist/demo-0.1.0-py3-none-any.whl',
+      'package-name': 'demo',
+      'package-version': '0.1.0',
+      tests: '10',
+      passed: '8',
+      failed: '1',
+      skipped: '1',
+      errors: '0',
+      coverage: '79',
+      'report-path': REPORT,
+    })
+  })
+
+  it('uses exactly the outputs action.yml declares', () => {
+    const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8'))
+    const declared = Object.keys(action.outputs).sort()
+    expect(Object.keys(toOutputs(createMetrics(), REPORT)).sort()).toEqual(declared)
+  })
+
+  it.each([
+    [
+      'nothing ran',
+      { python: undefined, build: undefined, test: undefined },
+      ['python-version', 'python-path', 'sdist', 'wheel', 'package-name', 'package-version'].concat(
+        ['tests', 'passed', 'failed', 'skipped', 'errors', 'coverage'],
+      ),
+    ],
+    [
+      'the build failed',
+      { build: createBuild({ ok: false, sdist: undefined, wheel: undefined }) },
+      ['sdist', 'wheel', 'package-name', 'package-version'],
+    ],
+    ['only the sdist was built', { build: createBuild({ wheel: undefined }) }, ['wheel']],
+    [
+      'pytest left no report',
+      { test: createTestRun({ results: undefined }) },
+      ['tests', 'passed', 'failed', 'skipped', 'errors'],
+    ],
+    ['there is no coverage', { test: createTestRun({ coverage: undefined }) }, ['coverage']],
+  ])('leaves keys out when %s', (_label, overrides, missing) => {
+    const all = Object.keys(toOutputs(createMetrics(), REPORT))
+    const keys = Object.keys(toOutputs(createMetrics(overrides), REPORT))
+    expect(keys).toEqual(all.filter((key) => !missing.includes(key)))
+  })
+})
+
+describe('toAnnotations', () => {
+  it('gives one error per failing test', () => {
+    const problems = [
+      createProblem(),
+      createProblem({
+        kind: 'error',
+        id: 'tests/test_db.py::test_query',
+        file: 'tests/test_db.py',
+        line: undefined,
+        message: 'failed on setup with "KeyError"',
+        details: 'E   KeyError',
+      }),
+    ]
+    const metrics = createMetrics({
+      test: createTestRun({ results: createResults({ failed: 1, errors: 1, problems }) }),
+    })
+    expect(toAnnotations(metrics, { repoPrefix: 'project' })).toEqual([
+      {
+        level: 'error',
+        title: 'Test failed: tests/test_calc.py::test_add',
+        message: `assert 3 == 4\n\n${createProblem().details}`,
+        file: 'project/tests/test_calc.py',
+        startLine: 7,
+      },
+      {
+        level: 'error',
+        title: 'Test error: tests/test_db.py::test_query',
+        message: 'failed on setup with "KeyError"\n\nE   KeyError',
+        file: 'project/tests/test_db.py',
+      },
+    ])
+  })
+
+  it.each([
+    ['a path in the working directory', 'tests/t.py', '', 'tests/t.py'],
+    ['a path with a prefix', 'tests/t.py', 'sub/dir', 'sub/dir/tests/t.py'],
+    ['Windows separators', 'tests\\t.py', 'sub', 'sub/tests/t.py'],
+    ['an absolute path', '/usr/lib/python3/x.py', '', undefined],
+    ['a path above the working directory', '../other/t.py', 'sub', undefined],
+    ['no path', undefined, 'sub', undefined],
+  ])('places %s', (_label, file, repoPrefix, expected) => {
+    const problems = [createProblem({ file })]
+    const metrics = createMetrics({ test: createTestRun({ results: createResults({ problems }) }) })
+    const [annotation] = toAnnotations(metrics, { repoPrefix })
+    expect(annotation.file).toBe(expected)
+    expect(annotation.startLine).toBe(expected === undefined ? undefined : 7)
+  })
+
+  it('keeps the end of a long traceback, within 2000 characters', () => {
+    const details = [
+      ...Array.from({ length: 60 }, (_, i) => `frame ${i} ${'x'.repeat(200)}`),
+      'E   Boom',
+    ]
+    const problems = [createProblem({ details: details.join('\n') })]
+    const metrics = createMetrics({ test: createTestRun({ results: createResults({ problems }) }) })
+    const [annotation] = toAnnotations(metrics, { repoPrefix: '' })
+    expect(annotation.message.length).toBeLessThanOrEqual(2000)
+    expect(annotation.message.startsWith('assert 3 == 4\n\n…')).toBe(true)
+    expect(annotation.message.endsWith('E   Boom')).toBe(true)
+  })
+
+  it('stops at maxErrors and counts the rest in a notice', () => {
+    const problems = Array.from({ length: 12 }, (_, i) => createProblem({ id: `t.py::test_${i}` }))
+    const metrics = createMetrics({
+      test: createTestRun({ results: createResults({ failed: 70, errors: 3, problems }) }),
+    })
+    const annotations = toAnnotations(metrics, { repoPrefix: '', maxErrors: 5 })
+    expect(annotations.map((a) => a.level)).toEqual([...Array(5).fill('error'), 'notice'])
+    expect(annotations[5].message).toBe(
+      '68 more failing tests are not annotated; the job summary and the log list them.',
+    )
+  })
+
+  it("stops at GitHub's 10 errors per step by default", () => {
+    const problems = Array.from({ length: 11 }, () => createProblem())
+    const metrics = createMetrics({
+      test: createTestRun({ results: createResults({ failed: 11, problems }) }),
+    })
+    const annotations = toAnnotations(metrics, { repoPrefix: '' })
+    expect(annotations.filter((a) => a.level === 'error')).toHaveLength(10)
+    expect(annotations.at(-1)?.message).toMatch(/^1 more failing test is not annotated/)
+  })
+
+  it.each([
+    ['tests did not run', { test: undefined }],
+    [
+      'nothing failed',
+      { test: createTestRun({ results: createResults({ failed: 0, problems: [] }) }) },
+    ],
+    ['pytest left no report', { test: createTestRun({ results: undefined }) }],
+  ])('gives none when %s', (_label, overrides) => {
+    expect(toAnnotations(createMetrics(overrides), { repoPrefix: '' })).toEqual([])
+  })
+})

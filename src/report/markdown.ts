@@ -1,0 +1,416 @@
+/**
+ * Renders the metrics as GitHub-flavoured Markdown for the job summary, and as plain
+ * text for a terminal. Test names, messages and tracebacks come from the project under
+ * test, so every such piece goes through escapeInline or codeBlock.
+ */
+import type {
+  BuildResult,
+  CoverageResult,
+  DistFile,
+  FileCoverage,
+  Metrics,
+  StageResult,
+  StageStatus,
+  TestCaseProblem,
+  TestResults,
+  TestRun,
+} from './metrics.js'
+
+export interface SummaryOptions {
+  /** Rows of the per-file coverage table. Default 50. */
+  readonly maxFiles?: number
+  /** Failing tests shown with their tracebacks. Default 20. */
+  readonly maxProblems?: number
+  /** Default "Python CI". */
+  readonly title?: string
+}
+
+const DEFAULT_TITLE = 'Python CI'
+
+const INLINE_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '|': '&#124;',
+  '`': '&#96;',
+  '*': '&#42;',
+  _: '&#95;',
+  '[': '&#91;',
+  ']': '&#93;',
+  '\\': '&#92;',
+  '~': '&#126;',
+  '#': '&#35;',
+  '!': '&#33;',
+  '(': '&#40;',
+  ')': '&#41;',
+  // GitHub renders $…$ as math.
+  $: '&#36;',
+  // GitHub links @name after rendering, so only a character between @ and the name stops the ping.
+  '@': '@&#8203;',
+}
+
+/**
+ * Makes text inert inline: in a paragraph, a table cell or inside HTML such as
+ * <summary>. Line breaks become spaces, so it can never start a block of its own.
+ */
+export function escapeInline(text: string): string {
+  return (
+    text
+      .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .replace(/[&<>"'|`*_[\]\\~#!()$@]/g, (char) => INLINE_ENTITIES[char] ?? char)
+  )
+}
+
+/** A fenced code block that the text cannot close: the fence is longer than any backtick run in it. */
+export function codeBlock(text: string): string {
+  let longest = 0
+  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length)
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  const body = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '')
+  return `${fence}\n${body}\n${fence}`
+}
+
+/** "512 B", "4 KB", "4.4 KB", "12 MB" (powers of 1024, as pip and twine print them). */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  const units = ['KB', 'MB', 'GB', 'TB']
+  let value = bytes / 1024
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit += 1
+  }
+  const shown = value < 10 ? value.toFixed(1).replace(/\.0$/, '') : String(Math.round(value))
+  return `${shown} ${units[unit]}`
+}
+
+/** "0.4 s", "12.3 s", "2 min 5 s". */
+export function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`
+  const whole = Math.round(seconds)
+  return `${Math.floor(whole / 60)} min ${whole % 60} s`
+}
+
+export function renderSummary(metrics: Metrics, options: SummaryOptions = {}): string {
+  const blocks: string[] = [headline(metrics, options.title ?? DEFAULT_TITLE)]
+  if (metrics.python !== undefined) {
+    const { version, path, origin } = metrics.python
+    blocks.push(
+      `**Python** ${escapeInline(version)} · ${escapeInline(path)} · ${escapeInline(origin)}`,
+    )
+  }
+  if (metrics.build !== undefined) blocks.push(buildSection(metrics.build))
+  const run = metrics.test
+  if (run !== undefined) {
+    blocks.push(testSection(run, options.maxProblems ?? 20))
+    if (run.coverage !== undefined) {
+      blocks.push(coverageSection(run.coverage, options.maxFiles ?? 50))
+    }
+    if (run.notes.length > 0) blocks.push(notesSection(run.notes))
+  }
+  if (metrics.stages.length > 0) blocks.push(stagesSection(metrics.stages))
+  return `${blocks.join('\n\n')}\n`
+}
+
+function headline(metrics: Metrics, title: string): string {
+  const { ok, reasons } = metrics.verdict
+  const lines = [`## ${ok ? '✅' : '❌'} ${escapeInline(title)}: ${ok ? 'passed' : 'failed'}`]
+  const numbers = keyNumbers(metrics)
+  if (numbers.length > 0) lines.push('', numbers.join(' · '))
+  if (reasons.length > 0) lines.push('', ...reasons.map((reason) => `- ${escapeInline(reason)}`))
+  return lines.join('\n')
+}
+
+function keyNumbers(metrics: Metrics): string[] {
+  const numbers: string[] = []
+  const results = metrics.test?.results
+  if (results !== undefined) {
+    const parts = [`**${results.passed}** passed`]
+    if (results.failed > 0) parts.push(`**${results.failed}** failed`)
+    if (results.errors > 0) parts.push(`**${results.errors}** ${plural(results.errors, 'error')}`)
+    if (results.skipped > 0) parts.push(`${results.skipped} skipped`)
+    numbers.push(parts.join(', '))
+  }
+  const coverage = metrics.test?.coverage
+  if (coverage !== undefined) numbers.push(`coverage **${escapeInline(coverage.percentDisplay)}%**`)
+  const build = metrics.build
+  if (build !== undefined) {
+    const dist = build.wheel ?? build.sdist
+    if (!build.ok) numbers.push('build **failed**')
+    else if (dist !== undefined) {
+      numbers.push(`built ${escapeInline(dist.name)} ${escapeInline(dist.version)}`)
+    }
+  }
+  return numbers
+}
+
+function buildSection(build: BuildResult): string {
+  const lines = ['### Build', '']
+  const dists = [build.sdist, build.wheel].filter((dist) => dist !== undefined)
+  const dist = build.wheel ?? build.sdist
+  const status = build.ok ? '✅' : '❌ Build failed'
+  const identity =
+    dist === undefined ? '' : ` **${escapeInline(dist.name)}** ${escapeInline(dist.version)} ·`
+  lines.push(`${status}${identity} twine check: ${twine(build.twineCheck)}`)
+  if (dists.length > 0) {
+    lines.push(
+      '',
+      ...table(
+        ['file', 'size', 'sha256'],
+        ['---', '---:', '---'],
+        dists.map((file) => [escapeInline(file.fileName), formatSize(file.size), shortSha(file)]),
+      ),
+      '',
+      '<details><summary>Full sha256 digests</summary>',
+      '',
+      codeBlock(dists.map((file) => `${file.sha256}  ${file.fileName}`).join('\n')),
+      '',
+      '</details>',
+    )
+  }
+  if (build.problems.length > 0) {
+    lines.push('', ...build.problems.map((problem) => `- ⚠️ ${escapeInline(problem)}`))
+  }
+  if (build.error !== undefined && build.error !== '') lines.push('', codeBlock(build.error))
+  return lines.join('\n')
+}
+
+function twine(check: BuildResult['twineCheck']): string {
+  if (check === 'passed') return 'passed'
+  if (check === 'failed') return '**failed**'
+  return 'not available'
+}
+
+function shortSha(file: DistFile): string {
+  const short = file.sha256.slice(0, 12)
+  return /^[0-9a-f]+$/i.test(short) ? `\`${short}\`` : escapeInline(short)
+}
+
+function testSection(run: TestRun, maxProblems: number): string {
+  const lines = ['### Tests', '']
+  const results = run.results
+  if (results === undefined) {
+    lines.push(`❌ pytest exited with code ${run.exitCode} and left no test report.`)
+    return lines.join('\n')
+  }
+  const bad = results.failed + results.errors
+  lines.push(`${bad > 0 ? '❌' : '✅'} ${testCounts(results)} in ${formatSeconds(results.seconds)}`)
+  const shown = results.problems.slice(0, Math.max(0, maxProblems))
+  if (shown.length > 0) {
+    lines.push('', '#### Failures and errors', '')
+    for (const problem of shown) lines.push(problemBlock(problem), '')
+    const more = bad - shown.length
+    if (more > 0) {
+      lines.push(`…and ${more} more failing ${plural(more, 'test')}: see the log of this step.`)
+    }
+  }
+  if (results.slowest.length > 0) {
+    lines.push(
+      '',
+      `<details><summary>Slowest ${plural(results.slowest.length, 'test')}</summary>`,
+      '',
+      ...table(
+        ['test', 'seconds'],
+        ['---', '---:'],
+        results.slowest.map((slow) => [escapeInline(slow.id), slow.seconds.toFixed(2)]),
+      ),
+      '',
+      '</details>',
+    )
+  }
+  return lines.join('\n').trimEnd()
+}
+
+function testCounts(results: TestResults): string {
+  return (
+    `${results.tests} ${plural(results.tests, 'test')}: ${results.passed} passed, ` +
+    `${results.failed} failed, ${results.errors} ${plural(results.errors, 'error')}, ` +
+    `${results.skipped} skipped`
+  )
+}
+
+function problemBlock(problem: TestCaseProblem): string {
+  const message = problem.message === '' ? '' : ` — ${escapeInline(problem.message)}`
+  // The blank lines end the HTML block, so the fence is parsed as Markdown.
+  return [
+    `<details><summary>${escapeInline(problem.id)}${message}</summary>`,
+    '',
+    codeBlock(problem.details),
+    '',
+    '</details>',
+  ].join('\n')
+}
+
+function coverageSection(coverage: CoverageResult, maxFiles: number): string {
+  const lines = ['### Coverage', '']
+  const parts = [`**${escapeInline(coverage.percentDisplay)}%**`]
+  parts.push(`lines ${coverage.coveredLines}/${coverage.statements}`)
+  if (coverage.branches > 0) parts.push(`branches ${coverage.coveredBranches}/${coverage.branches}`)
+  lines.push(parts.join(' · '))
+  if (coverage.sourceNote !== '') lines.push('', `Measured: ${escapeInline(coverage.sourceNote)}`)
+  const files = [...coverage.files].sort(leastCoveredFirst)
+  const shown = files.slice(0, Math.max(0, maxFiles))
+  if (shown.length > 0) {
+    lines.push(
+      '',
+      ...table(
+        ['file', 'stmts', 'miss', 'branch', 'partial', 'cover'],
+        ['---', '---:', '---:', '---:', '---:', '---:'],
+        shown.map((file) => [
+          escapeInline(file.path),
+          String(file.statements),
+          String(file.missing),
+          String(file.branches),
+          String(file.partialBranches),
+          `${escapeInline(file.percentDisplay)}%`,
+        ]),
+      ),
+    )
+  }
+  const left = files.length - shown.length
+  const next = files[shown.length]
+  if (left > 0 && next !== undefined) {
+    lines.push(
+      '',
+      `${left} more ${plural(left, 'file')} not shown, each covered ${escapeInline(next.percentDisplay)}% or more.`,
+    )
+  }
+  return lines.join('\n')
+}
+
+function leastCoveredFirst(a: FileCoverage, b: FileCoverage): number {
+  if (a.percent !== b.percent) return a.percent - b.percent
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
+}
+
+function notesSection(notes: readonly string[]): string {
+  const lines = ['### Notes']
+  for (const note of notes) {
+    // Notes may carry the tail of a tool's output after their first line.
+    const [first = '', ...rest] = note.split(/\r\n?|\n/)
+    lines.push('', `⚠️ ${escapeInline(first)}`)
+    const output = rest.join('\n').trim()
+    if (output !== '') lines.push('', codeBlock(output))
+  }
+  return lines.join('\n')
+}
+
+const STATUS_ICON: Readonly<Record<StageStatus, string>> = {
+  ok: '✅ ok',
+  failed: '❌ failed',
+  skipped: '⏭️ skipped',
+}
+
+function stagesSection(stages: readonly StageResult[]): string {
+  return [
+    '### Stages',
+    '',
+    ...table(
+      ['stage', 'status', 'seconds', 'summary'],
+      ['---', '---', '---:', '---'],
+      stages.map((stage) => [
+        escapeInline(stage.name),
+        STATUS_ICON[stage.status],
+        (stage.durationMs / 1000).toFixed(1),
+        escapeInline(stage.summary),
+      ]),
+    ),
+  ].join('\n')
+}
+
+/** Cells must be escaped already. */
+function table(
+  headers: readonly string[],
+  align: readonly string[],
+  rows: readonly (readonly string[])[],
+): string[] {
+  const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`
+  return [row(headers), row(align), ...rows.map(row)]
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`
+}
+
+const TEXT_STATUS: Readonly<Record<StageStatus, string>> = { ok: '✓', failed: '✗', skipped: '-' }
+
+/** A compact report for a terminal. */
+export function renderText(metrics: Metrics): string {
+  const lines: string[] = [
+    `${metrics.verdict.ok ? '✓' : '✗'} ${DEFAULT_TITLE} ${metrics.verdict.ok ? 'passed' : 'failed'}`,
+  ]
+  for (const reason of metrics.verdict.reasons) lines.push(`  - ${plain(reason)}`)
+  if (metrics.python !== undefined) {
+    const { version, path, origin } = metrics.python
+    lines.push(`python    ${plain(version)} ${plain(path)} (${plain(origin)})`)
+  }
+  if (metrics.build !== undefined) lines.push(...buildText(metrics.build))
+  const run = metrics.test
+  if (run !== undefined) {
+    lines.push(...testText(run))
+    if (run.coverage !== undefined) lines.push(coverageText(run.coverage))
+    for (const note of run.notes) lines.push(indent(`note      ${plain(note)}`))
+  }
+  if (metrics.stages.length > 0) {
+    lines.push('stages')
+    for (const stage of metrics.stages) {
+      const summary = stage.summary === '' ? '' : `: ${plain(stage.summary)}`
+      const seconds = (stage.durationMs / 1000).toFixed(1)
+      lines.push(`  ${TEXT_STATUS[stage.status]} ${stage.name} ${seconds}s${summary}`)
+    }
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function buildText(build: BuildResult): string[] {
+  const dists = [build.sdist, build.wheel].filter((dist) => dist !== undefined)
+  const files = dists.map((file) => `${plain(file.fileName)} (${formatSize(file.size)})`)
+  const dist = build.wheel ?? build.sdist
+  const identity = dist === undefined ? '' : `${plain(dist.name)} ${plain(dist.version)}: `
+  const lines = [
+    `build     ${build.ok ? '' : 'FAILED '}${identity}${files.join(', ') || 'nothing built'}; twine check ${build.twineCheck}`,
+  ]
+  for (const problem of build.problems) lines.push(`          ! ${plain(problem)}`)
+  if (build.error !== undefined && build.error !== '') lines.push(indent(plain(build.error), 10))
+  return lines
+}
+
+function testText(run: TestRun): string[] {
+  const results = run.results
+  if (results === undefined) return [`tests     pytest exited ${run.exitCode}, no test report`]
+  const lines = [`tests     ${testCounts(results)} in ${formatSeconds(results.seconds)}`]
+  for (const problem of results.problems) {
+    const label = problem.kind === 'failure' ? 'FAILED' : 'ERROR '
+    const message = problem.message === '' ? '' : ` - ${plain(oneLine(problem.message))}`
+    lines.push(`          ${label} ${plain(oneLine(problem.id))}${message}`)
+  }
+  const more = results.failed + results.errors - results.problems.length
+  if (more > 0) lines.push(`          …and ${more} more`)
+  return lines
+}
+
+function coverageText(coverage: CoverageResult): string {
+  const branches =
+    coverage.branches > 0 ? `, branches ${coverage.coveredBranches}/${coverage.branches}` : ''
+  const source = coverage.sourceNote === '' ? '' : ` of ${plain(coverage.sourceNote)}`
+  return `coverage  ${plain(coverage.percentDisplay)}% (lines ${coverage.coveredLines}/${coverage.statements}${branches})${source}`
+}
+
+/** Drops control characters, so project text cannot move the cursor or recolour a terminal. */
+function plain(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+  return text.replace(/\r\n?/g, '\n').replace(controls, '?')
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\r\n?|\n/g, ' ')
+}
+
+function indent(text: string, width = 10): string {
+  return text.replaceAll('\n', `\n${' '.repeat(width)}`)
+}
