@@ -43,8 +43,8 @@ describe('verdictOf', () => {
   })
 
   it.each<[string, boolean, number, string[]]>([
-    ['failures', true, 1, ['tests failed: 1 failed, 1 errors of 5']],
-    ['collection errors', true, 2, ['tests failed: 1 failed, 1 errors of 5']],
+    ['failures', true, 1, ['tests failed: 1 failure, 1 error in 5 tests']],
+    ['collection errors', true, 2, ['tests failed: 1 failure, 1 error in 5 tests']],
     ['failures, not failing on them', false, 1, []],
     ['a usage error, whatever the setting', false, 4, ['test failed: pytest could not start']],
   ])('%s', (_, failOnTestFailure, exitCode, reasons) => {

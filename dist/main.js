@@ -3668,8 +3668,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural2 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
+      const plural3 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -11232,9 +11232,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count2) {
         const one = count2 === 1;
@@ -26653,6 +26653,13 @@ for p in sys.argv[1:]:
     out['files'].append(info)
 print(json.dumps(out))
 `;
+function buildFailureReason(output) {
+  const lines = stripColour(output).split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const index = lines.findLastIndex((l) => l.startsWith("ERROR "));
+  if (index === -1) return lines.at(-1);
+  const error2 = lines[index]?.replace(/^ERROR\s+/, "") ?? "";
+  return error2.endsWith(":") ? `${error2} ${lines.slice(index + 1, index + 4).join(", ")}` : error2;
+}
 function builtFiles(output) {
   const line = /^Successfully built (.+)$/m.exec(stripColour(output))?.[1];
   if (!line) return [];
@@ -26676,16 +26683,23 @@ function checkDists(sdist, wheel) {
   }
   return problems;
 }
+function scmVersionWarning(version, shallow) {
+  const guessed = /\+g[0-9a-f]{6,}/.test(version) || shallow && /\.dev\d+$/.test(version);
+  if (!guessed) return void 0;
+  const why = shallow ? "the checkout is shallow, so git tags are missing" : "no git tag was found at or before this commit";
+  return `the built version ${version} looks derived from git by setuptools_scm or hatch-vcs, and ${why}; fetch the tags (actions/checkout with fetch-depth: 0) so the version is the release's`;
+}
+async function isShallow(host, dir) {
+  const result = await host.runner.run("git", ["rev-parse", "--is-shallow-repository"], {
+    cwd: dir,
+    env: host.env
+  });
+  return result.code === 0 && result.stdout.trim() === "true";
+}
 async function buildDists(host, log, config, venv) {
   const outDir = path7.join(config.workingDirectory, "dist");
-  const args = [
-    "-m",
-    "build",
-    ...config.buildIsolation ? [] : ["--no-isolation"],
-    "--outdir",
-    outDir,
-    config.workingDirectory
-  ];
+  const isolation = config.buildIsolation ? [] : ["--no-isolation", "--skip-dependency-check"];
+  const args = ["-m", "build", ...isolation, "--outdir", outDir, config.workingDirectory];
   log.info(`$ python ${args.join(" ")}`);
   const result = await host.runner.run(venv.python, args, {
     cwd: config.workingDirectory,
@@ -26694,11 +26708,12 @@ async function buildDists(host, log, config, venv) {
   log.info(result.output.trimEnd());
   const names = builtFiles(result.output);
   if (result.code !== 0 || names.length === 0) {
+    const reason = buildFailureReason(result.output);
     return {
       ok: false,
       problems: [],
       twineCheck: "not available",
-      error: `python -m build failed (exit ${result.code}):
+      error: `python -m build failed (exit ${result.code})${reason ? `: ${reason}` : ""}
 ${tail(result.output, 25)}`
     };
   }
@@ -26734,6 +26749,11 @@ ${tail(inspected.output)}`
   const sdist = dists.find((d) => d.kind === "sdist");
   const wheel = dists.find((d) => d.kind === "wheel");
   problems.push(...checkDists(sdist, wheel));
+  const version = sdist?.version ?? wheel?.version;
+  if (version && /\.dev|\+g/.test(version)) {
+    const warning2 = scmVersionWarning(version, await isShallow(host, config.workingDirectory));
+    if (warning2) log.warning(warning2);
+  }
   let twineCheck = "not available";
   if (data.twine) {
     const check = await host.runner.run(
@@ -27647,9 +27667,10 @@ function buildSection(build) {
   const lines = ["### Build", ""];
   const dists = [build.sdist, build.wheel].filter((dist2) => dist2 !== void 0);
   const dist = build.wheel ?? build.sdist;
-  const status = build.ok ? "\u2705" : "\u274C Build failed";
+  const status = build.ok ? "\u2705" : "\u274C Build failed \xB7";
   const identity = dist === void 0 ? "" : ` **${escapeInline(dist.name)}** ${escapeInline(dist.version)} \xB7`;
-  lines.push(`${status}${identity} twine check: ${twine(build.twineCheck)}`);
+  const twineNote = build.twineCheck === "failed" && build.ok ? " (see the warning in the log; publishing would need it to pass)" : "";
+  lines.push(`${status}${identity} twine check: ${twine(build.twineCheck)}${twineNote}`);
   if (dists.length > 0) {
     lines.push(
       "",
@@ -28400,6 +28421,9 @@ var MARK = { ok: "\u2713", failed: "\u2717", skipped: "\u2013" };
 function seconds(ms) {
   return `${(ms / 1e3).toFixed(1)}s`;
 }
+function plural2(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
 function firstLine2(text) {
   return text.split("\n")[0] ?? text;
 }
@@ -28443,7 +28467,7 @@ function describeBuild(build) {
 }
 function describeTests(run2) {
   const r = run2.results;
-  const counts = r ? `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped, ${r.errors} errors` : firstLine2(run2.notes[0] ?? `pytest exited ${run2.exitCode}`);
+  const counts = r ? `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped, ${plural2(r.errors, "error")}` : firstLine2(run2.notes[0] ?? `pytest exited ${run2.exitCode}`);
   const coverage = run2.coverage ? `, coverage ${run2.coverage.percentDisplay}%` : "";
   return { ok: run2.ok, summary: `${counts}${coverage}` };
 }
@@ -28460,7 +28484,7 @@ function verdictOf(config, stages, test) {
     if (!testFailure) reasons.push(`test failed: ${s.summary}`);
     else if (config.failOnTestFailure) {
       reasons.push(
-        r ? `tests failed: ${r.failed} failed, ${r.errors} errors of ${r.tests}` : `tests failed: ${s.summary}`
+        r ? `tests failed: ${plural2(r.failed, "failure")}, ${plural2(r.errors, "error")} in ${plural2(r.tests, "test")}` : `tests failed: ${s.summary}`
       );
     }
   }

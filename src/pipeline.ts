@@ -43,6 +43,10 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
 /** The first line of an error's message: stage summaries are one line. */
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? text
@@ -106,7 +110,7 @@ export function describeBuild(build: BuildResult): { ok: boolean; summary: strin
 export function describeTests(run: TestRun): { ok: boolean; summary: string } {
   const r = run.results
   const counts = r
-    ? `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped, ${r.errors} errors`
+    ? `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped, ${plural(r.errors, 'error')}`
     : firstLine(run.notes[0] ?? `pytest exited ${run.exitCode}`)
   const coverage = run.coverage ? `, coverage ${run.coverage.percentDisplay}%` : ''
   return { ok: run.ok, summary: `${counts}${coverage}` }
@@ -133,7 +137,7 @@ export function verdictOf(
     else if (config.failOnTestFailure) {
       reasons.push(
         r
-          ? `tests failed: ${r.failed} failed, ${r.errors} errors of ${r.tests}`
+          ? `tests failed: ${plural(r.failed, 'failure')}, ${plural(r.errors, 'error')} in ${plural(r.tests, 'test')}`
           : `tests failed: ${s.summary}`,
       )
     }

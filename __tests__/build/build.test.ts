@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { builtFiles, checkDists } from '../../src/build/build.js'
+import {
+  buildFailureReason,
+  builtFiles,
+  checkDists,
+  scmVersionWarning,
+} from '../../src/build/build.js'
 import type { DistFile } from '../../src/report/metrics.js'
 
 const dist = (kind: DistFile['kind'], name: string, version: string): DistFile => ({
@@ -56,4 +61,41 @@ describe('checkDists', () => {
   ])('%#', (sdist, wheel, problems) => {
     expect(checkDists(sdist, wheel)).toEqual(problems)
   })
+})
+
+describe('scmVersionWarning', () => {
+  it.each([
+    ['1.2.3', true, false],
+    ['1.2.3.dev0', false, false],
+    ['0.1.dev1', true, true],
+    ['0.1.dev1+g1a2b3c4', true, true],
+    ['2.0.1.dev4+g0123abcd.d20260101', false, true],
+    ['1.0+local', true, false],
+  ])('%s (shallow %s) warns: %s', (version, shallow, warns) => {
+    const warning = scmVersionWarning(version, shallow)
+    expect(warning !== undefined).toBe(warns)
+    if (warning) {
+      expect(warning).toContain(version)
+      expect(warning).toContain('fetch-depth: 0')
+      expect(warning).toContain(shallow ? 'the checkout is shallow' : 'no git tag was found')
+    }
+  })
+})
+
+describe('buildFailureReason', () => {
+  it.each([
+    [
+      '* Getting build dependencies...\nERROR Missing dependencies:\n\teditables>=0.3\n',
+      'Missing dependencies: editables>=0.3',
+    ],
+    [
+      'ERROR Backend subprocess exited when trying to invoke build_sdist\n',
+      'Backend subprocess exited when trying to invoke build_sdist',
+    ],
+    [
+      'running sdist\nerror: package directory demo does not exist\n\n',
+      'error: package directory demo does not exist',
+    ],
+    ['', undefined],
+  ])('%j -> %j', (output, reason) => expect(buildFailureReason(output)).toBe(reason))
 })

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import {
   countsAgreement,
   coverageAgreement,
@@ -20,6 +20,9 @@ import {
   pytestReference,
 } from '../harness/reference.js'
 import { type ActionResult, describeRun, runAction, stackTraceLines } from '../harness/runner.js'
+
+// A run of the action takes seconds; jest's project config cannot set this.
+jest.setTimeout(180_000)
 
 interface Backend {
   readonly fixture: string

@@ -5,23 +5,29 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { mapLimit } from '../harness/agreement.js'
 import { DEBIAN_PYTHON } from '../harness/paths.js'
 import { failureLocations, pytestReference } from '../harness/reference.js'
 import { type ActionResult, describeRun, runAction, stackTraceLines } from '../harness/runner.js'
 
-const FIXTURE_NAMES = ['setuptools-pyproject', 'failing-test'] as const
+// A run of the action takes seconds; jest's project config cannot set this.
+jest.setTimeout(180_000)
+
+const CASES = [
+  { fixture: 'setuptools-pyproject', flags: [] },
+  { fixture: 'failing-test', flags: ['--no-build'] },
+] as const
 const runs = new Map<string, ActionResult>()
 
 beforeAll(async () => {
-  await mapLimit(FIXTURE_NAMES, 2, async (fixture) => {
+  await mapLimit(CASES, 2, async ({ fixture, flags }) => {
     // The project in a folder of its own, so "the cwd" and "the project" differ.
     const result = await runAction({
       entry: 'cli',
       fixture,
       into: 'project',
-      args: ['project', '--python', DEBIAN_PYTHON, '--system-site-packages'],
+      args: ['project', '--python', DEBIAN_PYTHON, '--system-site-packages', ...flags],
     })
     runs.set(fixture, result)
   })
@@ -53,7 +59,7 @@ describe('cli on setuptools-pyproject', () => {
   })
 })
 
-describe('cli on failing-test', () => {
+describe('cli on failing-test, with --no-build', () => {
   it('exits 1, with the report naming the failed test', async () => {
     const result = run('failing-test')
     expect(result.exitCode).toBe(1)
@@ -65,5 +71,10 @@ describe('cli on failing-test', () => {
     expect(failures.length).toBeGreaterThan(0)
     const text = existsSync(report) ? readFileSync(report, 'utf8') : ''
     for (const failure of failures) expect(text).toContain(failure.test)
+  })
+
+  it('builds nothing', () => {
+    const result = run('failing-test')
+    expect(existsSync(path.join(result.projectDir, 'dist'))).toBe(false)
   })
 })

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { type ManifestServer, start } from '../harness/manifest-server.js'
 import { cleanEnv, tempDir } from '../harness/paths.js'
 import { runProcess } from '../harness/process.js'
@@ -20,6 +20,8 @@ import {
   runAction,
 } from '../harness/runner.js'
 import { debianPythonVersion, layToolCache } from '../harness/tool-cache.js'
+
+jest.setTimeout(60_000)
 
 describe('manifest server', () => {
   let server: ManifestServer

@@ -5,10 +5,13 @@
  */
 import { existsSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { type ManifestServer, start } from '../harness/manifest-server.js'
 import { type ActionResult, describeRun, runAction, stackTraceLines } from '../harness/runner.js'
 import { debianPythonVersion, majorMinor } from '../harness/tool-cache.js'
+
+// A run of the action takes seconds; jest's project config cannot set this.
+jest.setTimeout(180_000)
 
 const version = debianPythonVersion()
 const results: ActionResult[] = []
@@ -42,7 +45,11 @@ describe('python-version from the tool cache', () => {
     result = await action({
       fixture: 'setuptools-legacy',
       toolCachePython: true,
-      inputs: { 'python-version': majorMinor(version), 'system-site-packages': 'true' },
+      inputs: {
+        'python-version': majorMinor(version),
+        'system-site-packages': 'true',
+        'build-isolation': 'false',
+      },
     })
   })
 
@@ -63,6 +70,7 @@ describe('python-version downloaded through the manifest', () => {
         'python-version': majorMinor(version),
         'python-manifest-url': server.manifestUrl,
         'system-site-packages': 'true',
+        'build-isolation': 'false',
       },
     })
   })
@@ -90,7 +98,7 @@ describe('.python-version in the workspace', () => {
       // No requires-python in a setup.py-only project: the file is the only hint.
       fixture: 'setuptools-legacy',
       toolCachePython: true,
-      inputs: { 'system-site-packages': 'true' },
+      inputs: { 'system-site-packages': 'true', 'build-isolation': 'false' },
       prepare: (ctx) =>
         writeFileSync(path.join(ctx.workspace, '.python-version'), `${majorMinor(version)}\n`),
     })
@@ -109,7 +117,7 @@ describe("pyproject's requires-python", () => {
       // requires-python = ">=3.9", no python-version input, no .python-version.
       fixture: 'setuptools-pyproject',
       toolCachePython: true,
-      inputs: { 'system-site-packages': 'true', test: 'false' },
+      inputs: { 'system-site-packages': 'true', 'build-isolation': 'false', test: 'false' },
     })
   })
 

@@ -69,6 +69,67 @@ export async function coverageAgreement(result: ActionResult): Promise<Agreement
   return { actual, expected: reference.total }
 }
 
+interface MarkdownLine {
+  readonly text: string
+  /** Inside a fenced code block, or one of its fence lines. */
+  readonly code: boolean
+}
+
+/**
+ * Lines of Markdown, marked when inside a fenced code block as CommonMark reads
+ * them: a fence of 3+ backticks or tildes is closed only by a line of at least
+ * as many of the same character, so content can close a fence that is too short.
+ */
+export function markdownLines(markdown: string): MarkdownLine[] {
+  return scanMarkdown(markdown).lines
+}
+
+/** True when the document ends inside a fenced code block (a fence was never closed). */
+export function endsInsideFence(markdown: string): boolean {
+  return scanMarkdown(markdown).open
+}
+
+function scanMarkdown(markdown: string): { lines: MarkdownLine[]; open: boolean } {
+  const lines: MarkdownLine[] = []
+  let fence: { char: string; length: number } | undefined
+  for (const text of markdown.split(/\r?\n/)) {
+    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(text)
+    if (fence === undefined) {
+      const run = m?.[1]
+      // A backtick fence's info string may not hold a backtick.
+      if (run && !(run[0] === '`' && (m?.[2] ?? '').includes('`'))) {
+        fence = { char: run[0] ?? '`', length: run.length }
+        lines.push({ text, code: true })
+      } else {
+        lines.push({ text, code: false })
+      }
+    } else {
+      const run = m?.[1]
+      if (
+        run &&
+        run[0] === fence.char &&
+        run.length >= fence.length &&
+        (m?.[2] ?? '').trim() === ''
+      ) {
+        fence = undefined
+      }
+      lines.push({ text, code: true })
+    }
+  }
+  return { lines, open: fence !== undefined }
+}
+
+/**
+ * What GitHub renders as Markdown and HTML: the text outside fenced code blocks
+ * and inline code spans, where HTML is live and @mentions notify.
+ */
+export function renderedText(markdown: string): string {
+  return markdownLines(markdown)
+    .filter((line) => !line.code)
+    .map((line) => line.text.replace(/(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, ''))
+    .join('\n')
+}
+
 /**
  * Markdown tables whose rows do not all have the header's number of cells, or
  * that a stray line split. Fenced code blocks are skipped; `\|` is a literal pipe.
@@ -77,7 +138,6 @@ export function brokenTableRows(markdown: string): string[] {
   const problems: string[] = []
   const cells = (line: string) => line.match(/(?<!\\)\|/g)?.length ?? 0
   let table: string[] = []
-  let fenced = false
   const flush = () => {
     if (table.length > 0) {
       const [header = '', separator = ''] = table
@@ -93,15 +153,9 @@ export function brokenTableRows(markdown: string): string[] {
     }
     table = []
   }
-  for (const line of markdown.split(/\r?\n/)) {
-    if (/^\s*(```|~~~)/.test(line)) {
-      flush()
-      fenced = !fenced
-    } else if (!fenced && line.startsWith('|')) {
-      table.push(line)
-    } else {
-      flush()
-    }
+  for (const line of markdownLines(markdown)) {
+    if (!line.code && line.text.startsWith('|')) table.push(line.text)
+    else flush()
   }
   flush()
   return problems

@@ -263,7 +263,7 @@ describe('renderSummary', () => {
       error: 'error: invalid pyproject.toml',
     })
     const markdown = renderSummary(createMetrics({ build }))
-    expect(markdown).toContain('❌ Build failed twine check: not available')
+    expect(markdown).toContain('❌ Build failed · twine check: not available')
     expect(markdown).toContain('```\nerror: invalid pyproject.toml\n```')
     expect(markdown).toContain('build **failed**')
   })

@@ -54,6 +54,19 @@ interface Inspected {
 }
 
 /** The file names in build's closing line: "Successfully built a.tar.gz and a.whl". */
+/** The line that says why a build failed: build's own "ERROR …" line, else the last line printed. Pure. */
+export function buildFailureReason(output: string): string | undefined {
+  const lines = stripColour(output)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+  const index = lines.findLastIndex((l) => l.startsWith('ERROR '))
+  if (index === -1) return lines.at(-1)
+  // "ERROR Missing dependencies:" names them on the lines that follow.
+  const error = lines[index]?.replace(/^ERROR\s+/, '') ?? ''
+  return error.endsWith(':') ? `${error} ${lines.slice(index + 1, index + 4).join(', ')}` : error
+}
+
 export function builtFiles(output: string): string[] {
   const line = /^Successfully built (.+)$/m.exec(stripColour(output))?.[1]
   if (!line) return []
@@ -83,6 +96,29 @@ export function checkDists(sdist: DistFile | undefined, wheel: DistFile | undefi
   return problems
 }
 
+/**
+ * setuptools_scm and hatch-vcs derive the version from git tags; without them
+ * (a shallow clone, actions/checkout's default) they fall back to a guess such
+ * as 0.1.dev1+g1a2b3c4. Returns the warning to give, if any. Pure.
+ */
+export function scmVersionWarning(version: string, shallow: boolean): string | undefined {
+  // A git hash in the local part is the tell; a bare .devN only in a shallow clone.
+  const guessed = /\+g[0-9a-f]{6,}/.test(version) || (shallow && /\.dev\d+$/.test(version))
+  if (!guessed) return undefined
+  const why = shallow
+    ? 'the checkout is shallow, so git tags are missing'
+    : 'no git tag was found at or before this commit'
+  return `the built version ${version} looks derived from git by setuptools_scm or hatch-vcs, and ${why}; fetch the tags (actions/checkout with fetch-depth: 0) so the version is the release's`
+}
+
+async function isShallow(host: Host, dir: string): Promise<boolean> {
+  const result = await host.runner.run('git', ['rev-parse', '--is-shallow-repository'], {
+    cwd: dir,
+    env: host.env,
+  })
+  return result.code === 0 && result.stdout.trim() === 'true'
+}
+
 export async function buildDists(
   host: Host,
   log: Log,
@@ -90,14 +126,11 @@ export async function buildDists(
   venv: Venv,
 ): Promise<BuildResult> {
   const outDir = path.join(config.workingDirectory, 'dist')
-  const args = [
-    '-m',
-    'build',
-    ...(config.buildIsolation ? [] : ['--no-isolation']),
-    '--outdir',
-    outDir,
-    config.workingDirectory,
-  ]
+  // Without isolation the build uses what is installed, as pip's
+  // --no-build-isolation does, without build's own check of the backend's
+  // requirements (distributions may omit optional ones, e.g. hatchling's editables).
+  const isolation = config.buildIsolation ? [] : ['--no-isolation', '--skip-dependency-check']
+  const args = ['-m', 'build', ...isolation, '--outdir', outDir, config.workingDirectory]
   log.info(`$ python ${args.join(' ')}`)
   const result = await host.runner.run(venv.python, args, {
     cwd: config.workingDirectory,
@@ -106,11 +139,12 @@ export async function buildDists(
   log.info(result.output.trimEnd())
   const names = builtFiles(result.output)
   if (result.code !== 0 || names.length === 0) {
+    const reason = buildFailureReason(result.output)
     return {
       ok: false,
       problems: [],
       twineCheck: 'not available',
-      error: `python -m build failed (exit ${result.code}):\n${tail(result.output, 25)}`,
+      error: `python -m build failed (exit ${result.code})${reason ? `: ${reason}` : ''}\n${tail(result.output, 25)}`,
     }
   }
   const inspected = await host.runner.run(
@@ -144,6 +178,11 @@ export async function buildDists(
   const sdist = dists.find((d) => d.kind === 'sdist')
   const wheel = dists.find((d) => d.kind === 'wheel')
   problems.push(...checkDists(sdist, wheel))
+  const version = sdist?.version ?? wheel?.version
+  if (version && /\.dev|\+g/.test(version)) {
+    const warning = scmVersionWarning(version, await isShallow(host, config.workingDirectory))
+    if (warning) log.warning(warning)
+  }
   let twineCheck: BuildResult['twineCheck'] = 'not available'
   if (data.twine) {
     // Reported, not failed: the build itself worked, and twine's verdict on

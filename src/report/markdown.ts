@@ -152,10 +152,14 @@ function buildSection(build: BuildResult): string {
   const lines = ['### Build', '']
   const dists = [build.sdist, build.wheel].filter((dist) => dist !== undefined)
   const dist = build.wheel ?? build.sdist
-  const status = build.ok ? '✅' : '❌ Build failed'
+  const status = build.ok ? '✅' : '❌ Build failed ·'
   const identity =
     dist === undefined ? '' : ` **${escapeInline(dist.name)}** ${escapeInline(dist.version)} ·`
-  lines.push(`${status}${identity} twine check: ${twine(build.twineCheck)}`)
+  const twineNote =
+    build.twineCheck === 'failed' && build.ok
+      ? ' (see the warning in the log; publishing would need it to pass)'
+      : ''
+  lines.push(`${status}${identity} twine check: ${twine(build.twineCheck)}${twineNote}`)
   if (dists.length > 0) {
     lines.push(
       '',

@@ -27,3 +27,7 @@ def test_hostile_failure(text):
 
 def test_pipe_in_message():
     raise AssertionError("x | y | z and <b>html</b> and @octocat")
+
+
+def test_fence_in_message():
+    raise AssertionError("before\n```\n@octocat <script>alert(2)</script> | x |\n```\nafter")
