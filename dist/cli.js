@@ -28187,7 +28187,9 @@ function reportFiles(dir) {
 }
 var PROBE2 = `
 import json, sys, sysconfig
-out = {'source': None, 'include': None, 'error': None, 'top_level': [], 'site_packages': []}
+import importlib.util
+out = {'source': None, 'include': None, 'error': None, 'top_level': [], 'site_packages': [],
+       'pytest_cov': importlib.util.find_spec('pytest_cov') is not None}
 try:
     import coverage
     c = coverage.Coverage()
@@ -28297,6 +28299,9 @@ ${tail(probed.output)}`]
     "-o",
     "junit_family=xunit1",
     `--junitxml=${files.junit}`,
+    // A project's addopts often hold --cov; pytest-cov would then start a second
+    // tracer and take the data from coverage run. --no-cov keeps it quiet.
+    ...probe.pytest_cov ? ["--no-cov"] : [],
     ...config.pytestArgs
   ];
   log.info(`$ python ${args.join(" ")}`);

@@ -38,6 +38,8 @@ const BACKENDS: readonly Backend[] = [
   { fixture: 'poetry-core', inputs: { 'build-isolation': 'false' } },
   { fixture: 'flit', inputs: { 'build-isolation': 'false' } },
   { fixture: 'src-layout', inputs: {} },
+  // pytest-cov in addopts, warnings as errors, coverage source and precision 2.
+  { fixture: 'project-config', inputs: { 'build-isolation': 'false' } },
 ]
 
 const runs = new Map<string, { result: ActionResult; pytest: PytestReference }>()
@@ -117,5 +119,20 @@ describe.each(BACKENDS.map((b) => b.fixture))('%s', (fixture) => {
     const { result } = run(fixture)
     expect(result.summary).not.toBe('')
     expect(stackTraceLines(result.stdout + result.stderr)).toEqual([])
+  })
+})
+
+describe("a project's own pytest and coverage configuration", () => {
+  it('is measured with its configured source, not taken over by the --cov in its addopts', async () => {
+    const { result } = run('project-config')
+    expect(result.stdout).toContain(
+      "coverage measures demo_conf (the project's coverage configuration)",
+    )
+    // Were pytest-cov's own tracer running, coverage run would have collected nothing.
+    expect(result.stdout).not.toContain('No data was collected')
+    const { expected } = await coverageAgreement(result)
+    expect(Number.parseFloat(expected)).toBeGreaterThan(50)
+    // [tool.coverage.report] precision = 2 shows in the output as coverage.py prints it.
+    expect(result.outputs.coverage).toMatch(/^\d+\.\d\d$/)
   })
 })

@@ -37,7 +37,9 @@ export function reportFiles(dir: string): ReportFiles {
 // top-level import names of the installed project.
 const PROBE = `
 import json, sys, sysconfig
-out = {'source': None, 'include': None, 'error': None, 'top_level': [], 'site_packages': []}
+import importlib.util
+out = {'source': None, 'include': None, 'error': None, 'top_level': [], 'site_packages': [],
+       'pytest_cov': importlib.util.find_spec('pytest_cov') is not None}
 try:
     import coverage
     c = coverage.Coverage()
@@ -88,6 +90,7 @@ interface Probe {
   error: string | null
   top_level: string[]
   site_packages: string[]
+  pytest_cov: boolean
 }
 
 interface Measure {
@@ -178,6 +181,9 @@ export async function runTests(
     '-o',
     'junit_family=xunit1',
     `--junitxml=${files.junit}`,
+    // A project's addopts often hold --cov; pytest-cov would then start a second
+    // tracer and take the data from coverage run. --no-cov keeps it quiet.
+    ...(probe.pytest_cov ? ['--no-cov'] : []),
     ...config.pytestArgs,
   ]
   log.info(`$ python ${args.join(' ')}`)

@@ -1,0 +1,3 @@
+# Not part of the package: coverage's configured source leaves it out.
+def unused():
+    return 42
