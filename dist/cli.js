@@ -26500,12 +26500,13 @@ for p in sys.argv[1:]:
     with open(p, 'rb') as f:
         for block in iter(lambda: f.read(1 << 20), b''):
             h.update(block)
-    info = {'path': p, 'size': os.path.getsize(p), 'sha256': h.hexdigest(), 'name': '', 'version': '', 'error': None}
+    info = {'path': p, 'size': os.path.getsize(p), 'sha256': h.hexdigest(), 'name': '', 'version': '', 'error': None, 'top': []}
     try:
         if p.endswith('.whl'):
             with zipfile.ZipFile(p) as z:
                 names = [n for n in z.namelist() if n.count('/') == 1 and n.endswith('.dist-info/METADATA')]
                 info.update(meta(z.read(names[0]).decode('utf-8')))
+                info['top'] = sorted({n.split('/')[0] for n in z.namelist()})
         else:
             with tarfile.open(p) as t:
                 members = [m for m in t.getmembers() if m.name.count('/') == 1 and m.name.endswith('/PKG-INFO')]
@@ -26526,6 +26527,23 @@ function builtFiles(output) {
   const line = /^Successfully built (.+)$/m.exec(stripColour(output))?.[1];
   if (!line) return [];
   return line.split(/\s+and\s+|,\s*/).map((s) => s.trim()).filter((s) => s !== "");
+}
+function wheelContentWarnings(fileName, top) {
+  const code = top.filter((t) => !t.endsWith(".dist-info") && !t.endsWith(".data"));
+  const warnings = [];
+  if (code.length === 0) {
+    warnings.push(
+      `${fileName} holds no Python package or module, only metadata; check the backend's package configuration`
+    );
+  }
+  for (const t of code) {
+    if (/^tests?$/.test(t)) {
+      warnings.push(
+        `${fileName} installs a top-level '${t}' package, which collides with other projects' tests; exclude it from the wheel`
+      );
+    }
+  }
+  return warnings;
 }
 function checkDists(sdist, wheel) {
   const problems = [];
@@ -26574,6 +26592,7 @@ async function buildDists(host, log, config, venv) {
     return {
       ok: false,
       problems: [],
+      warnings: [],
       twineCheck: "not available",
       error: `python -m build failed (exit ${result.code})${reason ? `: ${reason}` : ""}
 ${tail(result.output, 25)}`
@@ -26588,6 +26607,7 @@ ${tail(result.output, 25)}`
     return {
       ok: false,
       problems: [],
+      warnings: [],
       twineCheck: "not available",
       error: `inspecting the built files failed:
 ${tail(inspected.output)}`
@@ -26611,11 +26631,14 @@ ${tail(inspected.output)}`
   const sdist = dists.find((d) => d.kind === "sdist");
   const wheel = dists.find((d) => d.kind === "wheel");
   problems.push(...checkDists(sdist, wheel));
+  const warnings = [];
   const version = sdist?.version ?? wheel?.version;
   if (version && /\.dev|\+g/.test(version)) {
     const warning2 = scmVersionWarning(version, await isShallow(host, config.workingDirectory));
-    if (warning2) log.warning(warning2);
+    if (warning2) warnings.push(warning2);
   }
+  const wheelTop = data.files.find((f) => f.path.endsWith(".whl"))?.top;
+  if (wheel && wheelTop) warnings.push(...wheelContentWarnings(wheel.fileName, wheelTop));
   let twineCheck = "not available";
   if (data.twine) {
     const check = await host.runner.run(
@@ -26625,11 +26648,12 @@ ${tail(inspected.output)}`
     );
     twineCheck = check.code === 0 ? "passed" : "failed";
     if (check.code !== 0)
-      log.warning(`twine check found problems in the metadata:
+      warnings.push(`twine check found problems in the metadata:
 ${tail(check.output, 15)}`);
     log.info(check.output.trimEnd());
   }
-  return { ok: problems.length === 0, sdist, wheel, problems, twineCheck };
+  for (const w of warnings) log.warning(w);
+  return { ok: problems.length === 0, sdist, wheel, problems, warnings, twineCheck };
 }
 
 // src/install/install.ts
@@ -27531,7 +27555,7 @@ function buildSection(build) {
   const dist = build.wheel ?? build.sdist;
   const status = build.ok ? "\u2705" : "\u274C Build failed \xB7";
   const identity = dist === void 0 ? "" : ` **${escapeInline(dist.name)}** ${escapeInline(dist.version)} \xB7`;
-  const twineNote = build.twineCheck === "failed" && build.ok ? " (see the warning in the log; publishing would need it to pass)" : "";
+  const twineNote = build.twineCheck === "failed" && build.ok ? "" : "";
   lines.push(`${status}${identity} twine check: ${twine(build.twineCheck)}${twineNote}`);
   if (dists.length > 0) {
     lines.push(
@@ -27549,9 +27573,11 @@ function buildSection(build) {
       "</details>"
     );
   }
-  if (build.problems.length > 0) {
-    lines.push("", ...build.problems.map((problem) => `- \u26A0\uFE0F ${escapeInline(problem)}`));
-  }
+  const notes = [
+    ...build.problems.map((problem) => `- \u274C ${escapeInline(problem)}`),
+    ...build.warnings.map((warning2) => `- \u26A0\uFE0F ${escapeInline(warning2)}`)
+  ];
+  if (notes.length > 0) lines.push("", ...notes);
   if (build.error !== void 0 && build.error !== "") lines.push("", codeBlock(build.error));
   return lines.join("\n");
 }
@@ -27726,6 +27752,7 @@ function buildText(build) {
     `build     ${build.ok ? "" : "FAILED "}${identity}${files.join(", ") || "nothing built"}; twine check ${build.twineCheck}`
   ];
   for (const problem of build.problems) lines.push(`          ! ${plain(problem)}`);
+  for (const warning2 of build.warnings) lines.push(`          ? ${plain(warning2)}`);
   if (build.error !== void 0 && build.error !== "") lines.push(indent(plain(build.error), 10));
   return lines;
 }

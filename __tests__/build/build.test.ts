@@ -4,6 +4,7 @@ import {
   builtFiles,
   checkDists,
   scmVersionWarning,
+  wheelContentWarnings,
 } from '../../src/build/build.js'
 import type { DistFile } from '../../src/report/metrics.js'
 
@@ -98,4 +99,23 @@ describe('buildFailureReason', () => {
     ],
     ['', undefined],
   ])('%j -> %j', (output, reason) => expect(buildFailureReason(output)).toBe(reason))
+})
+
+describe('wheelContentWarnings', () => {
+  it.each<[string[], string[]]>([
+    [['demo', 'demo-1.0.dist-info'], []],
+    [['demo.py', 'demo-1.0.dist-info', 'demo-1.0.data'], []],
+    [
+      ['demo-1.0.dist-info'],
+      [
+        "w.whl holds no Python package or module, only metadata; check the backend's package configuration",
+      ],
+    ],
+    [
+      ['demo', 'tests', 'demo-1.0.dist-info'],
+      [
+        "w.whl installs a top-level 'tests' package, which collides with other projects' tests; exclude it from the wheel",
+      ],
+    ],
+  ])('%j', (top, warnings) => expect(wheelContentWarnings('w.whl', top)).toEqual(warnings))
 })

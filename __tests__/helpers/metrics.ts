@@ -33,6 +33,7 @@ export function createBuild(overrides: Partial<BuildResult> = {}): BuildResult {
     sdist: createDist('sdist'),
     wheel: createDist('wheel'),
     problems: [],
+    warnings: [],
     twineCheck: 'passed',
     ...overrides,
   }

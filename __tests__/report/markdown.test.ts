@@ -243,7 +243,9 @@ describe('renderSummary', () => {
 
   it('describes the build', () => {
     const markdown = renderSummary(
-      createMetrics({ build: createBuild({ problems: ['version differs'] }) }),
+      createMetrics({
+        build: createBuild({ problems: ['version differs'], warnings: ['a *guessed* version'] }),
+      }),
     )
     expect(markdown).toContain('✅ **demo** 0.1.0 · twine check: passed')
     expect(markdown).toContain('| demo-0.1.0.tar.gz | 4 KB | `aaaaaaaaaaaa` |')
@@ -251,7 +253,8 @@ describe('renderSummary', () => {
     expect(splitCode(markdown).code).toContain(
       `${'a'.repeat(64)}  demo-0.1.0.tar.gz\n${'b'.repeat(64)}  demo-0.1.0-py3-none-any.whl`,
     )
-    expect(markdown).toContain('- ⚠️ version differs')
+    expect(markdown).toContain('- ❌ version differs')
+    expect(markdown).toContain('- ⚠️ a &#42;guessed&#42; version')
   })
 
   it('shows why a build failed', () => {
@@ -259,6 +262,7 @@ describe('renderSummary', () => {
       ok: false,
       sdist: undefined,
       wheel: undefined,
+      warnings: [],
       twineCheck: 'not available',
       error: 'error: invalid pyproject.toml',
     })

@@ -25,12 +25,13 @@ for p in sys.argv[1:]:
     with open(p, 'rb') as f:
         for block in iter(lambda: f.read(1 << 20), b''):
             h.update(block)
-    info = {'path': p, 'size': os.path.getsize(p), 'sha256': h.hexdigest(), 'name': '', 'version': '', 'error': None}
+    info = {'path': p, 'size': os.path.getsize(p), 'sha256': h.hexdigest(), 'name': '', 'version': '', 'error': None, 'top': []}
     try:
         if p.endswith('.whl'):
             with zipfile.ZipFile(p) as z:
                 names = [n for n in z.namelist() if n.count('/') == 1 and n.endswith('.dist-info/METADATA')]
                 info.update(meta(z.read(names[0]).decode('utf-8')))
+                info['top'] = sorted({n.split('/')[0] for n in z.namelist()})
         else:
             with tarfile.open(p) as t:
                 members = [m for m in t.getmembers() if m.name.count('/') == 1 and m.name.endswith('/PKG-INFO')]
@@ -50,10 +51,11 @@ interface Inspected {
     name: string
     version: string
     error: string | null
+    /** Top-level entries of a wheel. */
+    top: string[]
   }[]
 }
 
-/** The file names in build's closing line: "Successfully built a.tar.gz and a.whl". */
 /** The line that says why a build failed: build's own "ERROR …" line, else the last line printed. Pure. */
 export function buildFailureReason(output: string): string | undefined {
   const lines = stripColour(output)
@@ -67,6 +69,7 @@ export function buildFailureReason(output: string): string | undefined {
   return error.endsWith(':') ? `${error} ${lines.slice(index + 1, index + 4).join(', ')}` : error
 }
 
+/** The file names in build's closing line: "Successfully built a.tar.gz and a.whl". */
 export function builtFiles(output: string): string[] {
   const line = /^Successfully built (.+)$/m.exec(stripColour(output))?.[1]
   if (!line) return []
@@ -74,6 +77,29 @@ export function builtFiles(output: string): string[] {
     .split(/\s+and\s+|,\s*/)
     .map((s) => s.trim())
     .filter((s) => s !== '')
+}
+
+/**
+ * What looks wrong inside a wheel, given its top-level entries: nothing
+ * importable, or a top-level tests package that every project would install
+ * over each other's. Warnings, not failures. Pure.
+ */
+export function wheelContentWarnings(fileName: string, top: readonly string[]): string[] {
+  const code = top.filter((t) => !t.endsWith('.dist-info') && !t.endsWith('.data'))
+  const warnings: string[] = []
+  if (code.length === 0) {
+    warnings.push(
+      `${fileName} holds no Python package or module, only metadata; check the backend's package configuration`,
+    )
+  }
+  for (const t of code) {
+    if (/^tests?$/.test(t)) {
+      warnings.push(
+        `${fileName} installs a top-level '${t}' package, which collides with other projects' tests; exclude it from the wheel`,
+      )
+    }
+  }
+  return warnings
 }
 
 /** Problems a release would have: each dist present, and both carry one name and version. */
@@ -143,6 +169,7 @@ export async function buildDists(
     return {
       ok: false,
       problems: [],
+      warnings: [],
       twineCheck: 'not available',
       error: `python -m build failed (exit ${result.code})${reason ? `: ${reason}` : ''}\n${tail(result.output, 25)}`,
     }
@@ -156,6 +183,7 @@ export async function buildDists(
     return {
       ok: false,
       problems: [],
+      warnings: [],
       twineCheck: 'not available',
       error: `inspecting the built files failed:\n${tail(inspected.output)}`,
     }
@@ -178,11 +206,14 @@ export async function buildDists(
   const sdist = dists.find((d) => d.kind === 'sdist')
   const wheel = dists.find((d) => d.kind === 'wheel')
   problems.push(...checkDists(sdist, wheel))
+  const warnings: string[] = []
   const version = sdist?.version ?? wheel?.version
   if (version && /\.dev|\+g/.test(version)) {
     const warning = scmVersionWarning(version, await isShallow(host, config.workingDirectory))
-    if (warning) log.warning(warning)
+    if (warning) warnings.push(warning)
   }
+  const wheelTop = data.files.find((f) => f.path.endsWith('.whl'))?.top
+  if (wheel && wheelTop) warnings.push(...wheelContentWarnings(wheel.fileName, wheelTop))
   let twineCheck: BuildResult['twineCheck'] = 'not available'
   if (data.twine) {
     // Reported, not failed: the build itself worked, and twine's verdict on
@@ -194,8 +225,9 @@ export async function buildDists(
     )
     twineCheck = check.code === 0 ? 'passed' : 'failed'
     if (check.code !== 0)
-      log.warning(`twine check found problems in the metadata:\n${tail(check.output, 15)}`)
+      warnings.push(`twine check found problems in the metadata:\n${tail(check.output, 15)}`)
     log.info(check.output.trimEnd())
   }
-  return { ok: problems.length === 0, sdist, wheel, problems, twineCheck }
+  for (const w of warnings) log.warning(w)
+  return { ok: problems.length === 0, sdist, wheel, problems, warnings, twineCheck }
 }

@@ -155,10 +155,7 @@ function buildSection(build: BuildResult): string {
   const status = build.ok ? '✅' : '❌ Build failed ·'
   const identity =
     dist === undefined ? '' : ` **${escapeInline(dist.name)}** ${escapeInline(dist.version)} ·`
-  const twineNote =
-    build.twineCheck === 'failed' && build.ok
-      ? ' (see the warning in the log; publishing would need it to pass)'
-      : ''
+  const twineNote = build.twineCheck === 'failed' && build.ok ? '' : ''
   lines.push(`${status}${identity} twine check: ${twine(build.twineCheck)}${twineNote}`)
   if (dists.length > 0) {
     lines.push(
@@ -176,9 +173,11 @@ function buildSection(build: BuildResult): string {
       '</details>',
     )
   }
-  if (build.problems.length > 0) {
-    lines.push('', ...build.problems.map((problem) => `- ⚠️ ${escapeInline(problem)}`))
-  }
+  const notes = [
+    ...build.problems.map((problem) => `- ❌ ${escapeInline(problem)}`),
+    ...build.warnings.map((warning) => `- ⚠️ ${escapeInline(warning)}`),
+  ]
+  if (notes.length > 0) lines.push('', ...notes)
   if (build.error !== undefined && build.error !== '') lines.push('', codeBlock(build.error))
   return lines.join('\n')
 }
@@ -379,6 +378,7 @@ function buildText(build: BuildResult): string[] {
     `build     ${build.ok ? '' : 'FAILED '}${identity}${files.join(', ') || 'nothing built'}; twine check ${build.twineCheck}`,
   ]
   for (const problem of build.problems) lines.push(`          ! ${plain(problem)}`)
+  for (const warning of build.warnings) lines.push(`          ? ${plain(warning)}`)
   if (build.error !== undefined && build.error !== '') lines.push(indent(plain(build.error), 10))
   return lines
 }

@@ -37,6 +37,8 @@ export interface BuildResult {
   readonly wheel?: DistFile
   /** Problems found by inspection (names or versions disagree, twine check output). */
   readonly problems: readonly string[]
+  /** Worth fixing, but the build stands: a version guessed without git tags, odd wheel contents, twine's findings. */
+  readonly warnings: readonly string[]
   readonly twineCheck: 'passed' | 'failed' | 'not available'
   /** Why the build failed, when it did: the tail of the backend's output. */
   readonly error?: string
