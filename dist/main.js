@@ -26867,13 +26867,15 @@ function venvOf(host, dir) {
   };
 }
 var TOOL_PROBE = "import importlib.util as u, json, sys; print(json.dumps([m for m in sys.argv[1:] if u.find_spec(m) is None]))";
-async function missingTools(host, venv, tools) {
-  if (tools.length === 0) return [];
-  const result = await host.runner.run(venv.python, ["-c", TOOL_PROBE, ...tools], { env: venv.env });
-  if (result.code !== 0)
-    throw new InstallError(`the new virtual environment does not run:
+async function missingTools(host, python, env, modules) {
+  if (modules.length === 0) return [];
+  const result = await host.runner.run(python, ["-c", TOOL_PROBE, ...modules], { env });
+  if (result.code !== 0) throw new InstallError(`${python} does not run:
 ${tail(result.output)}`);
   return JSON.parse(result.stdout);
+}
+function pipIsOffline(env) {
+  return /^(1|true|yes|on)$/i.test(env.PIP_NO_INDEX?.trim() ?? "");
 }
 function distNameFromReport(file, projectDir) {
   try {
@@ -26889,12 +26891,23 @@ async function installProject(host, config, python) {
   const dir = path9.join(host.tempDir, "venv");
   rmSync(dir, { recursive: true, force: true });
   const basePip = python.pipVersion !== void 0 && import_semver2.default.gte(import_semver2.default.coerce(python.pipVersion) ?? "0.0.0", "22.3.0");
+  const tools = [...config.test ? ["pytest", "coverage"] : [], ...config.build ? ["build"] : []];
+  let systemSite = config.systemSitePackages;
+  if (!systemSite && tools.length > 0 && pipIsOffline(host.env)) {
+    const baseMissing = await missingTools(host, python.executable, host.env, tools);
+    if (baseMissing.length === 0) {
+      systemSite = true;
+      log.info(
+        `pip is offline (PIP_NO_INDEX) and ${python.executable} has ${tools.join(", ")}: the venv reuses them (system site-packages)`
+      );
+    }
+  }
   const created = await runner.run(
     python.executable,
     [
       "-m",
       "venv",
-      ...config.systemSitePackages ? ["--system-site-packages"] : [],
+      ...systemSite ? ["--system-site-packages"] : [],
       ...basePip ? ["--without-pip"] : [],
       dir
     ],
@@ -26904,11 +26917,8 @@ async function installProject(host, config, python) {
     throw new InstallError(`python -m venv failed (exit ${created.code}):
 ${tail(created.output)}`);
   const venv = venvOf(host, dir);
-  log.info(
-    `virtual environment: ${dir}${config.systemSitePackages ? " (with system site-packages)" : ""}`
-  );
-  const tools = [...config.test ? ["pytest", "coverage"] : [], ...config.build ? ["build"] : []];
-  const missing = await missingTools(host, venv, tools);
+  log.info(`virtual environment: ${dir}${systemSite ? " (with system site-packages)" : ""}`);
+  const missing = await missingTools(host, venv.python, venv.env, tools);
   const request = planInstall(config, missing);
   for (const note of request.notes) log.info(note);
   const reportFile = path9.join(host.tempDir, "pip-report.json");

@@ -44,12 +44,22 @@ function venvOf(host: Host, dir: string): Venv {
 const TOOL_PROBE =
   'import importlib.util as u, json, sys; print(json.dumps([m for m in sys.argv[1:] if u.find_spec(m) is None]))'
 
-async function missingTools(host: Host, venv: Venv, tools: readonly string[]): Promise<string[]> {
-  if (tools.length === 0) return []
-  const result = await host.runner.run(venv.python, ['-c', TOOL_PROBE, ...tools], { env: venv.env })
-  if (result.code !== 0)
-    throw new InstallError(`the new virtual environment does not run:\n${tail(result.output)}`)
+/** Which of `modules` the interpreter cannot import. */
+async function missingTools(
+  host: Host,
+  python: string,
+  env: NodeJS.ProcessEnv,
+  modules: readonly string[],
+): Promise<string[]> {
+  if (modules.length === 0) return []
+  const result = await host.runner.run(python, ['-c', TOOL_PROBE, ...modules], { env })
+  if (result.code !== 0) throw new InstallError(`${python} does not run:\n${tail(result.output)}`)
   return JSON.parse(result.stdout) as string[]
+}
+
+/** PIP_NO_INDEX as pip reads it: any of 1, true, yes, on. */
+export function pipIsOffline(env: NodeJS.ProcessEnv): boolean {
+  return /^(1|true|yes|on)$/i.test(env.PIP_NO_INDEX?.trim() ?? '')
 }
 
 interface PipReport {
@@ -80,12 +90,24 @@ export async function installProject(
   const basePip =
     python.pipVersion !== undefined &&
     semver.gte(semver.coerce(python.pipVersion) ?? '0.0.0', '22.3.0')
+  const tools = [...(config.test ? ['pytest', 'coverage'] : []), ...(config.build ? ['build'] : [])]
+  let systemSite = config.systemSitePackages
+  // Offline, a plain venv could not get the tools the base Python already has.
+  if (!systemSite && tools.length > 0 && pipIsOffline(host.env)) {
+    const baseMissing = await missingTools(host, python.executable, host.env, tools)
+    if (baseMissing.length === 0) {
+      systemSite = true
+      log.info(
+        `pip is offline (PIP_NO_INDEX) and ${python.executable} has ${tools.join(', ')}: the venv reuses them (system site-packages)`,
+      )
+    }
+  }
   const created = await runner.run(
     python.executable,
     [
       '-m',
       'venv',
-      ...(config.systemSitePackages ? ['--system-site-packages'] : []),
+      ...(systemSite ? ['--system-site-packages'] : []),
       ...(basePip ? ['--without-pip'] : []),
       dir,
     ],
@@ -94,12 +116,9 @@ export async function installProject(
   if (created.code !== 0)
     throw new InstallError(`python -m venv failed (exit ${created.code}):\n${tail(created.output)}`)
   const venv = venvOf(host, dir)
-  log.info(
-    `virtual environment: ${dir}${config.systemSitePackages ? ' (with system site-packages)' : ''}`,
-  )
+  log.info(`virtual environment: ${dir}${systemSite ? ' (with system site-packages)' : ''}`)
 
-  const tools = [...(config.test ? ['pytest', 'coverage'] : []), ...(config.build ? ['build'] : [])]
-  const missing = await missingTools(host, venv, tools)
+  const missing = await missingTools(host, venv.python, venv.env, tools)
   const request = planInstall(config, missing)
   for (const note of request.notes) log.info(note)
 
