@@ -77,3 +77,19 @@ export function tail(text: string, lines = 30): string {
   const all = stripColour(text).trimEnd().split('\n')
   return all.slice(-lines).join('\n')
 }
+
+/**
+ * The line that says why a tool failed: the last "ERROR" line that build
+ * ("ERROR …") or pip ("ERROR: …") prints, with the lines it introduces when it
+ * ends in a colon; else the last line printed. Pure.
+ */
+export function failureReason(output: string): string | undefined {
+  const lines = stripColour(output)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+  const index = lines.findLastIndex((l) => /^ERROR:?\s/.test(l))
+  if (index === -1) return lines.at(-1)
+  const error = lines[index]?.replace(/^ERROR:?\s+/, '') ?? ''
+  return error.endsWith(':') ? `${error} ${lines.slice(index + 1, index + 4).join(', ')}` : error
+}

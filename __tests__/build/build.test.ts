@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  buildFailureReason,
   builtFiles,
   checkDists,
   scmVersionWarning,
@@ -81,24 +80,6 @@ describe('scmVersionWarning', () => {
       expect(warning).toContain(shallow ? 'the checkout is shallow' : 'no git tag was found')
     }
   })
-})
-
-describe('buildFailureReason', () => {
-  it.each([
-    [
-      '* Getting build dependencies...\nERROR Missing dependencies:\n\teditables>=0.3\n',
-      'Missing dependencies: editables>=0.3',
-    ],
-    [
-      'ERROR Backend subprocess exited when trying to invoke build_sdist\n',
-      'Backend subprocess exited when trying to invoke build_sdist',
-    ],
-    [
-      'running sdist\nerror: package directory demo does not exist\n\n',
-      'error: package directory demo does not exist',
-    ],
-    ['', undefined],
-  ])('%j -> %j', (output, reason) => expect(buildFailureReason(output)).toBe(reason))
 })
 
 describe('wheelContentWarnings', () => {

@@ -3,13 +3,15 @@
  * PEP 517 backend), then an inspection of what came out: names, versions,
  * sizes, digests, and `twine check` when twine is there.
  */
+import { rmSync } from 'node:fs'
 import path from 'node:path'
 import type { Config } from '../config.js'
 import type { Host } from '../host.js'
 import type { Venv } from '../install/install.js'
 import type { Log } from '../log.js'
-import { stripColour, tail } from '../process.js'
+import { failureReason, stripColour, tail } from '../process.js'
 import { normalizeName } from '../project.js'
+import { runSnippet, SnippetError } from '../python/snippet.js'
 import type { BuildResult, DistFile } from '../report/metrics.js'
 
 // Reads each distribution's core metadata (PKG-INFO in the sdist, METADATA in
@@ -54,19 +56,6 @@ interface Inspected {
     /** Top-level entries of a wheel. */
     top: string[]
   }[]
-}
-
-/** The line that says why a build failed: build's own "ERROR …" line, else the last line printed. Pure. */
-export function buildFailureReason(output: string): string | undefined {
-  const lines = stripColour(output)
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-  const index = lines.findLastIndex((l) => l.startsWith('ERROR '))
-  if (index === -1) return lines.at(-1)
-  // "ERROR Missing dependencies:" names them on the lines that follow.
-  const error = lines[index]?.replace(/^ERROR\s+/, '') ?? ''
-  return error.endsWith(':') ? `${error} ${lines.slice(index + 1, index + 4).join(', ')}` : error
 }
 
 /** The file names in build's closing line: "Successfully built a.tar.gz and a.whl". */
@@ -145,50 +134,129 @@ async function isShallow(host: Host, dir: string): Promise<boolean> {
   return result.code === 0 && result.stdout.trim() === 'true'
 }
 
+// Unpacks an sdist so its wheel can be built from it, as build itself does.
+const UNPACK = `
+import json, sys, tarfile
+with tarfile.open(sys.argv[1]) as t:
+    kwargs = {'filter': 'data'} if hasattr(tarfile, 'data_filter') else {}
+    t.extractall(sys.argv[2], **kwargs)
+    top = t.getnames()[0].split('/')[0]
+print(json.dumps(top))
+`
+
+function buildArgs(
+  config: Config,
+  kind: '--sdist' | '--wheel',
+  outDir: string,
+  srcDir: string,
+): string[] {
+  // Without isolation the build uses what is installed, as pip's
+  // --no-build-isolation does, without build's own check of the backend's
+  // requirements (distributions may omit optional ones, e.g. hatchling's editables).
+  const isolation = config.buildIsolation ? [] : ['--no-isolation', '--skip-dependency-check']
+  return ['-m', 'build', kind, ...isolation, '--outdir', outDir, srcDir]
+}
+
+function failed(error: string): BuildResult {
+  return { ok: false, problems: [], warnings: [], twineCheck: 'not available', error }
+}
+
+async function runBuild(host: Host, log: Log, venv: Venv, args: string[], cwd: string) {
+  log.info(`$ python ${args.join(' ')}`)
+  const result = await host.runner.run(venv.python, args, { cwd, env: venv.env })
+  log.info(result.output.trimEnd())
+  const [name] = builtFiles(result.output)
+  if (result.code === 0 && name !== undefined) return { name }
+  const reason = failureReason(result.output)
+  return {
+    error: `python -m build failed (exit ${result.code})${reason ? `: ${reason}` : ''}\n${tail(result.output, 25)}`,
+  }
+}
+
+/**
+ * The sdist from the checkout, then the wheel from the unpacked sdist (as
+ * `python -m build` does by default, so the wheel proves the sdist complete).
+ * `sourceDone` is called once the checkout is no longer touched: setuptools
+ * writes a release tree into the project while it makes the sdist, which tests
+ * collecting the same folder must not see. The wheel is built elsewhere.
+ */
 export async function buildDists(
   host: Host,
   log: Log,
   config: Config,
   venv: Venv,
+  sourceDone: () => void = () => {},
 ): Promise<BuildResult> {
   const outDir = path.join(config.workingDirectory, 'dist')
-  // Without isolation the build uses what is installed, as pip's
-  // --no-build-isolation does, without build's own check of the backend's
-  // requirements (distributions may omit optional ones, e.g. hatchling's editables).
-  const isolation = config.buildIsolation ? [] : ['--no-isolation', '--skip-dependency-check']
-  const args = ['-m', 'build', ...isolation, '--outdir', outDir, config.workingDirectory]
-  log.info(`$ python ${args.join(' ')}`)
-  const result = await host.runner.run(venv.python, args, {
-    cwd: config.workingDirectory,
-    env: venv.env,
-  })
-  log.info(result.output.trimEnd())
-  const names = builtFiles(result.output)
-  if (result.code !== 0 || names.length === 0) {
-    const reason = buildFailureReason(result.output)
-    return {
-      ok: false,
-      problems: [],
-      warnings: [],
-      twineCheck: 'not available',
-      error: `python -m build failed (exit ${result.code})${reason ? `: ${reason}` : ''}\n${tail(result.output, 25)}`,
-    }
+  let sdistName: string
+  try {
+    const sdist = await runBuild(
+      host,
+      log,
+      venv,
+      buildArgs(config, '--sdist', outDir, config.workingDirectory),
+      config.workingDirectory,
+    )
+    if (sdist.error !== undefined) return failed(sdist.error)
+    sdistName = sdist.name
+  } finally {
+    sourceDone()
   }
-  const inspected = await host.runner.run(
-    venv.python,
-    ['-c', INSPECT, ...names.map((n) => path.join(outDir, n))],
-    { env: venv.env },
+  const unpackDir = path.join(host.tempDir, 'sdist')
+  rmSync(unpackDir, { recursive: true, force: true })
+  let top: string
+  try {
+    top = await runSnippet<string>(
+      host,
+      venv.python,
+      UNPACK,
+      [path.join(outDir, sdistName), unpackDir],
+      'unpacking the sdist',
+      { env: venv.env },
+    )
+  } catch (error) {
+    if (error instanceof SnippetError) return failed(error.message)
+    throw error
+  }
+  const srcDir = path.join(unpackDir, top)
+  const wheel = await runBuild(
+    host,
+    log,
+    venv,
+    buildArgs(config, '--wheel', outDir, srcDir),
+    srcDir,
   )
-  if (inspected.code !== 0) {
-    return {
-      ok: false,
-      problems: [],
-      warnings: [],
-      twineCheck: 'not available',
-      error: `inspecting the built files failed:\n${tail(inspected.output)}`,
-    }
+  if (wheel.error !== undefined) return failed(wheel.error)
+  return inspectDists(
+    host,
+    log,
+    config,
+    venv,
+    [sdistName, wheel.name].map((n) => path.join(outDir, n)),
+  )
+}
+
+async function inspectDists(
+  host: Host,
+  log: Log,
+  config: Config,
+  venv: Venv,
+  files: string[],
+): Promise<BuildResult> {
+  let data: Inspected
+  try {
+    data = await runSnippet<Inspected>(
+      host,
+      venv.python,
+      INSPECT,
+      files,
+      'inspecting the built files',
+      { env: venv.env },
+    )
+  } catch (error) {
+    if (error instanceof SnippetError) return failed(error.message)
+    throw error
   }
-  const data = JSON.parse(inspected.stdout) as Inspected
   const problems: string[] = []
   const dists: DistFile[] = []
   for (const f of data.files) {
@@ -208,9 +276,10 @@ export async function buildDists(
   problems.push(...checkDists(sdist, wheel))
   const warnings: string[] = []
   const version = sdist?.version ?? wheel?.version
-  if (version && /\.dev|\+g/.test(version)) {
-    const warning = scmVersionWarning(version, await isShallow(host, config.workingDirectory))
-    if (warning) warnings.push(warning)
+  // Asking git whether the clone is shallow is only worth it for a version that could be a guess.
+  if (version !== undefined && scmVersionWarning(version, true) !== undefined) {
+    const guessed = scmVersionWarning(version, await isShallow(host, config.workingDirectory))
+    if (guessed) warnings.push(guessed)
   }
   const wheelTop = data.files.find((f) => f.path.endsWith('.whl'))?.top
   if (wheel && wheelTop) warnings.push(...wheelContentWarnings(wheel.fileName, wheelTop))
@@ -226,7 +295,7 @@ export async function buildDists(
     twineCheck = check.code === 0 ? 'passed' : 'failed'
     if (check.code !== 0)
       warnings.push(`twine check found problems in the metadata:\n${tail(check.output, 15)}`)
-    log.info(check.output.trimEnd())
+    else log.info(check.output.trimEnd())
   }
   for (const w of warnings) log.warning(w)
   return { ok: problems.length === 0, sdist, wheel, problems, warnings, twineCheck }

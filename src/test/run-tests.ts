@@ -4,13 +4,14 @@
  * count; JUnit XML and coverage's JSON and XML reports land in the reports
  * folder, and are parsed there.
  */
-import { createReadStream, existsSync, readFileSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Config } from '../config.js'
 import type { Host } from '../host.js'
 import type { Venv } from '../install/install.js'
 import type { Log } from '../log.js'
 import { tail } from '../process.js'
+import { runSnippet, SnippetError } from '../python/snippet.js'
 import { CoverageReportError, mapCoveragePath, parseCoverageJson } from '../report/coverage.js'
 import { JUnitParser, JUnitReportError } from '../report/junit.js'
 import type { CoverageResult, TestResults, TestRun } from '../report/metrics.js'
@@ -37,9 +38,11 @@ export function reportFiles(dir: string): ReportFiles {
 // top-level import names of the installed project.
 const PROBE = `
 import json, sys, sysconfig
-import importlib.util
-out = {'source': None, 'include': None, 'error': None, 'top_level': [], 'site_packages': [],
-       'pytest_cov': importlib.util.find_spec('pytest_cov') is not None}
+import os
+# python -c puts the project folder first on sys.path; its *.egg-info would
+# then pass for the installed distribution.
+sys.path = [p for p in sys.path if p not in ('', os.getcwd())]
+out = {'source': None, 'include': None, 'error': None, 'top_level': [], 'site_packages': []}
 try:
     import coverage
     c = coverage.Coverage()
@@ -84,13 +87,29 @@ except Exception as e:
     print(json.dumps({'error': str(e)}))
 `
 
+// A project's addopts often hold --cov; pytest-cov would then start a second
+// tracer inside coverage run and take its data. This plugin, loaded with -p
+// before pytest-cov acts, makes pytest-cov stand down; unlike --no-cov it also
+// works where pytest-cov is disabled or not installed.
+const PLUGIN_MODULE = 'python_ci_pytest'
+const PLUGIN = `# Loaded by python-ci-action, which measures coverage with coverage run.
+import pytest
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    options = early_config.known_args_namespace
+    if getattr(options, "cov_source", None):
+        options.cov_source = None
+    yield
+`
+
 interface Probe {
   source: string[] | null
   include: string[] | null
   error: string | null
   top_level: string[]
   site_packages: string[]
-  pytest_cov: boolean
 }
 
 interface Measure {
@@ -152,15 +171,20 @@ export async function runTests(
   const { runner } = host
   const cwd = config.workingDirectory
   const env = { ...venv.env, COVERAGE_FILE: files.coverageData }
-  const probed = await runner.run(venv.python, ['-c', PROBE, distName ?? ''], { cwd, env })
-  if (probed.code !== 0) {
-    return {
-      ok: false,
-      exitCode: probed.code,
-      notes: [`coverage could not be set up:\n${tail(probed.output)}`],
-    }
+  let probe: Probe
+  try {
+    probe = await runSnippet<Probe>(
+      host,
+      venv.python,
+      PROBE,
+      [distName ?? ''],
+      'reading the coverage configuration',
+      { cwd, env },
+    )
+  } catch (error) {
+    if (!(error instanceof SnippetError)) throw error
+    return { ok: false, exitCode: 1, notes: [error.message] }
   }
-  const probe = JSON.parse(probed.stdout) as Probe
   if (probe.error)
     return {
       ok: false,
@@ -181,13 +205,16 @@ export async function runTests(
     '-o',
     'junit_family=xunit1',
     `--junitxml=${files.junit}`,
-    // A project's addopts often hold --cov; pytest-cov would then start a second
-    // tracer and take the data from coverage run. --no-cov keeps it quiet.
-    ...(probe.pytest_cov ? ['--no-cov'] : []),
+    '-p',
+    PLUGIN_MODULE,
     ...config.pytestArgs,
   ]
+  const pluginDir = path.join(host.tempDir, 'pytest-plugin')
+  mkdirSync(pluginDir, { recursive: true })
+  writeFileSync(path.join(pluginDir, `${PLUGIN_MODULE}.py`), PLUGIN)
+  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path.delimiter)
   log.info(`$ python ${args.join(' ')}`)
-  const run = await runner.run(venv.python, args, { cwd, env })
+  const run = await runner.run(venv.python, args, { cwd, env: { ...env, PYTHONPATH: pythonPath } })
   log.info(run.output.trimEnd())
 
   const notes: string[] = []
@@ -205,15 +232,21 @@ export async function runTests(
     notes.push(`pytest exited ${run.code} and wrote no JUnit report:\n${tail(run.output, 15)}`)
 
   let coverage: CoverageResult | undefined
-  const reported = await runner.run(
-    venv.python,
-    ['-c', REPORT, files.coverageData, files.coverageJson, files.coverageXml],
-    { cwd, env },
-  )
-  const reportError =
-    reported.code === 0
-      ? (JSON.parse(reported.stdout) as { error: string | null }).error
-      : tail(reported.output)
+  let reportError: string | null
+  try {
+    const reported = await runSnippet<{ error: string | null }>(
+      host,
+      venv.python,
+      REPORT,
+      [files.coverageData, files.coverageJson, files.coverageXml],
+      'writing the coverage reports',
+      { cwd, env },
+    )
+    reportError = reported.error
+  } catch (error) {
+    if (!(error instanceof SnippetError)) throw error
+    reportError = error.message
+  }
   if (reportError) {
     notes.push(`no coverage: ${reportError}`)
   } else {
