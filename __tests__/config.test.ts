@@ -82,12 +82,26 @@ describe('loadConfig with good inputs', () => {
   it('treats every input set to its action.yml default like an unset one', () => {
     const defaults = load({ ...INPUT_DEFAULTS }).config
     const unset = load().config
+    // Each load has its own workspace: compare the dependency patterns relative to it.
+    const patterns = (c: typeof unset) => ({
+      ...c.cache,
+      dependencyPatterns: c.cache.dependencyPatterns.map((p) =>
+        path.relative(c.workingDirectory, p),
+      ),
+    })
     expect({
       ...defaults,
       workingDirectory: '',
       project: undefined,
       pythonSpec: undefined,
-    }).toEqual({ ...unset, workingDirectory: '', project: undefined, pythonSpec: undefined })
+      cache: patterns(defaults),
+    }).toEqual({
+      ...unset,
+      workingDirectory: '',
+      project: undefined,
+      pythonSpec: undefined,
+      cache: patterns(unset),
+    })
   })
 
   it.each([
@@ -580,6 +594,24 @@ const BAD_INPUTS: readonly BadInput[] = [
       'coverage-source: "pkg;rm" is neither an import name nor a path; give packages or folders separated by commas, e.g. mypkg,src/other',
   },
   {
+    input: 'cache',
+    value: 'yes',
+    message:
+      'cache: "yes" is not understood; accepted: auto (on, except for releases, tag pushes, pull_request_target and workflow_run), true or false',
+  },
+  {
+    input: 'cache-suffix',
+    value: 'a,b',
+    message:
+      "cache-suffix: \"a,b\" holds characters a cache key should not; accepted: up to 100 letters, digits, '.', '_' and '-'",
+  },
+  {
+    input: 'cache-dependency-path',
+    value: '../elsewhere/requirements.txt',
+    message:
+      'cache-dependency-path: "../elsewhere/requirements.txt" is outside the workspace (<ws>); only files inside it are hashed, so give globs relative to it, e.g. requirements/*.txt',
+  },
+  {
     input: 'python-manifest-url',
     value: 'not a url',
     message:
@@ -589,6 +621,61 @@ const BAD_INPUTS: readonly BadInput[] = [
     input: 'python-manifest-url',
     value: 'ftp://x/y.json',
     message: 'python-manifest-url: "ftp://x/y.json" uses ftp:; accepted: http: or https: URLs',
+  },
+  {
+    input: 'publish',
+    value: 'yes',
+    message:
+      'publish: "yes" is not understood; accepted: auto (on tag pushes and published releases), true or false',
+  },
+  {
+    input: 'repository-url',
+    value: 'http://pypi.example.org/legacy/',
+    message:
+      'repository-url: "http://pypi.example.org/legacy/" is http:// on a host that is not loopback, so the token would travel in clear text; accepted: an https:// URL (http:// only for 127.0.0.0/8, ::1 or localhost)',
+  },
+  {
+    input: 'repository-url',
+    value: 'http://127.0.0.1.example.org/legacy/',
+    message:
+      'repository-url: "http://127.0.0.1.example.org/legacy/" is http:// on a host that is not loopback, so the token would travel in clear text; accepted: an https:// URL (http:// only for 127.0.0.0/8, ::1 or localhost)',
+  },
+  {
+    input: 'repository-url',
+    value: 'ftp://upload.pypi.org/legacy/',
+    message:
+      'repository-url: "ftp://upload.pypi.org/legacy/" uses ftp:; accepted: an https:// URL (http:// only for 127.0.0.0/8, ::1 or localhost)',
+  },
+  {
+    input: 'repository-url',
+    value: 'upload.pypi.org/legacy/',
+    message:
+      'repository-url: "upload.pypi.org/legacy/" is not a URL; give the index\'s upload URL, e.g. https://upload.pypi.org/legacy/ or https://test.pypi.org/legacy/',
+  },
+  {
+    input: 'repository-url',
+    value: 'https://__token__:pypi-secret@upload.pypi.org/legacy/',
+    names: 'https://***@upload.pypi.org/legacy/',
+    message:
+      'repository-url: "https://***@upload.pypi.org/legacy/" holds a user name or password; give the URL alone and the token as pypi-token (or use Trusted Publishing)',
+  },
+  {
+    input: 'skip-existing',
+    value: 'sometimes',
+    message: NOT_BOOL('skip-existing', 'sometimes'),
+  },
+  { input: 'verify-metadata', value: 'no', message: NOT_BOOL('verify-metadata', 'no') },
+  {
+    input: 'tag-pattern',
+    value: 'v1.0.0',
+    message:
+      'tag-pattern: "v1.0.0" is not a tag glob with a wildcard; the version is what follows the literal prefix, e.g. v* (v1.2.3 -> 1.2.3) or release-* (release-1.2.3 -> 1.2.3)',
+  },
+  {
+    input: 'tag-pattern',
+    value: 'v *',
+    message:
+      'tag-pattern: "v *" is not a tag glob with a wildcard; the version is what follows the literal prefix, e.g. v* (v1.2.3 -> 1.2.3) or release-* (release-1.2.3 -> 1.2.3)',
   },
 ]
 
@@ -619,5 +706,42 @@ describe('loadConfig with bad inputs', () => {
     expect(error.message).toBe(
       `pyproject.toml requires-python: "py3" is not a Python version; ${VERSIONS}`,
     )
+  })
+})
+
+describe('publish inputs', () => {
+  it('default to publishing tags v* to PyPI by Trusted Publishing, metadata checked', () => {
+    const { config } = load()
+    expect(config.publish).toMatchObject({
+      mode: 'auto',
+      repositoryUrl: 'https://upload.pypi.org/legacy/',
+      token: undefined,
+      skipExisting: false,
+      verifyMetadata: true,
+      tagPattern: { text: 'v*', prefix: 'v' },
+    })
+  })
+
+  it.each([
+    'http://127.0.0.1:8080/legacy/',
+    'http://127.1.2.3/legacy/',
+    'http://localhost:3141/legacy/',
+    'http://[::1]:3141/legacy/',
+    'https://test.pypi.org/legacy/',
+  ])('accept %s', (url) => {
+    expect(load({ 'repository-url': url }).config.publish.repositoryUrl).toBe(url)
+  })
+
+  it('keep the token, never naming it in a warning', () => {
+    const { config, warnings } = load({ 'pypi-token': '  not-a-pypi-token  ' })
+    expect(config.publish.token).toBe('not-a-pypi-token')
+    expect(warnings).toEqual([
+      'pypi-token does not start with "pypi-", as PyPI API tokens do; the upload will likely be refused',
+    ])
+  })
+
+  it('never name the token when another input is wrong', () => {
+    const error = failure(() => load({ 'pypi-token': 'pypi-SECRET', publish: 'maybe' }))
+    expect(error.message).not.toContain('pypi-SECRET')
   })
 })

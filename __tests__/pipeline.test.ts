@@ -24,10 +24,11 @@ const results = {
   problems: [],
   slowest: [],
 }
+// exitCode -1 stands for exit 1 without a JUnit report (pytest never ran).
 const run = (exitCode: number): TestRun => ({
   ok: exitCode === 0 || exitCode === 5,
-  exitCode,
-  results,
+  exitCode: Math.abs(exitCode),
+  results: exitCode === -1 ? undefined : results,
   notes: [],
 })
 
@@ -47,6 +48,12 @@ describe('verdictOf', () => {
     ['collection errors', true, 2, ['tests failed: 1 failure, 1 error in 5 tests']],
     ['failures, not failing on them', false, 1, []],
     ['a usage error, whatever the setting', false, 4, ['test failed: pytest could not start']],
+    [
+      'exit 1 with no JUnit report, whatever the setting',
+      false,
+      -1,
+      ['test failed: pytest could not start'],
+    ],
   ])('%s', (_, failOnTestFailure, exitCode, reasons) => {
     const stages = [stage('python', 'ok'), stage('test', 'failed', 'pytest could not start')]
     const verdict = verdictOf(createConfig({ failOnTestFailure }), stages, run(exitCode))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { failureReason, stripColour, tail } from '../src/process.js'
+import { failureReason, formatCommand, stripColour, tail } from '../src/process.js'
 
 describe('failureReason', () => {
   it.each([
@@ -29,4 +29,21 @@ describe('tail and stripColour', () => {
     expect(tail('a\nb\n\x1b[1mc\x1b[0m\n\n', 2)).toBe('b\nc')
     expect(stripColour('\x1b[33mWARNING\x1b[0m x')).toBe('WARNING x')
   })
+})
+
+describe('formatCommand', () => {
+  it.each<[string, string[], string]>([
+    ['python', ['-m', 'pip', 'install', '/w/demo[test]'], "python -m pip install '/w/demo[test]'"],
+    ['python', ['-k', 'not slow', "it's"], "python -k 'not slow' 'it'\\''s'"],
+    [
+      'pip',
+      ['--index-url', 'https://user:s3cret@example.org/simple'],
+      "pip --index-url 'https://***@example.org/simple'",
+    ],
+    [
+      'pip',
+      ['--extra-index-url=https://tok@example.org/simple', ''],
+      "pip '--extra-index-url=https://***@example.org/simple' ''",
+    ],
+  ])('%s %j', (command, args, expected) => expect(formatCommand(command, args)).toBe(expected))
 })

@@ -3,17 +3,23 @@
  * instead of inputs (INPUT_* variables work too), the report on the terminal
  * and in python-ci-report.md, and the exit code as the verdict.
  */
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { ConfigError, INPUT_DEFAULTS, type InputName, loadConfig } from './config.js'
+import {
+  ConfigError,
+  INPUT_DEFAULTS,
+  type InputName,
+  loadConfig,
+  runnerArchitecture,
+} from './config.js'
 import type { Host } from './host.js'
 import type { Log } from './log.js'
-import { runnerArchitecture } from './main.js'
 import { runPipeline } from './pipeline.js'
 import { SpawnRunner } from './process.js'
-import { renderSummary, renderText } from './report/markdown.js'
+import { renderText } from './report/markdown.js'
+import { writeReport } from './report/write.js'
 
 export const USAGE = `Usage: python-ci-action [path] [options]
 
@@ -91,7 +97,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2
   }
   const python = values.python ?? ''
-  const interpreter = /[\\/]/.test(python) ? path.resolve(io.cwd, python) : undefined
+  const interpreter = /[\\/]/.test(python)
+    ? path.resolve(io.cwd, python)
+    : /^python[\w.]*$/.test(python)
+      ? onPath(python, io.env.PATH ?? '')
+      : undefined
+  if (/^python/.test(python) && interpreter === undefined) {
+    io.err(
+      `--python: "${python}" is not on PATH; give a version (3.12), a range (>=3.10) or an interpreter's path`,
+    )
+    return 2
+  }
   const flags: Partial<Record<InputName, string>> = {
     'working-directory': positionals[0],
     'python-version': interpreter ? undefined : values.python,
@@ -105,8 +121,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     test: values['no-test'] ? 'false' : undefined,
     'fail-on-test-failure': values['no-fail-on-test-failure'] ? 'false' : undefined,
   }
-  const read = (name: InputName) =>
-    flags[name] ?? io.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? INPUT_DEFAULTS[name]
+  // The runner's names keep dashes (INPUT_PIP-ARGS), which a POSIX shell cannot
+  // export; INPUT_PIP_ARGS is read too.
+  const fromEnv = (name: InputName) =>
+    io.env[`INPUT_${name.toUpperCase()}`] ??
+    io.env[`INPUT_${name.toUpperCase().replaceAll('-', '_')}`]
+  const read = (name: InputName) => flags[name] ?? fromEnv(name) ?? INPUT_DEFAULTS[name]
 
   const log = terminalLog(io, values.verbose === true)
   try {
@@ -127,22 +147,55 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       exportVariable: () => {},
     }
     const { metrics, files } = await runPipeline(host, config, { interpreter })
-    const reportPath = path.join(files.dir, 'python-ci-report.md')
-    writeFileSync(reportPath, renderSummary(metrics))
+    const report = writeReport(metrics, files.dir)
     const local = path.join(io.cwd, 'python-ci-report.md')
-    copyFileSync(reportPath, local)
+    copyFileSync(report.path, local)
+    // Keep the reports; the venv and the unpacked sdist are of no use after the run.
+    for (const entry of readdirSync(host.tempDir)) {
+      if (path.join(host.tempDir, entry) !== files.dir)
+        rmSync(path.join(host.tempDir, entry), { recursive: true, force: true })
+    }
     io.out(`\n${renderText(metrics)}`)
     io.out(`Report: ${local} (JUnit and coverage files in ${files.dir})`)
     for (const reason of metrics.verdict.reasons) log.error(reason)
     return metrics.verdict.ok ? 0 : 1
   } catch (error) {
     if (error instanceof ConfigError) {
-      log.error(error.message)
+      log.error(asFlagError(error.message, flags))
       return 2
     }
     log.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
     return 1
   }
+}
+
+const FLAG_OF: Partial<Record<InputName, string>> = {
+  'working-directory': 'path',
+  'python-version': '--python',
+  install: '--install',
+  'pip-args': '--pip-args',
+  'pytest-args': '--pytest-args',
+  'coverage-source': '--coverage-source',
+}
+
+/** A config error about a value given as a flag names the flag, not the action's input. */
+function asFlagError(message: string, flags: Partial<Record<InputName, string>>): string {
+  const input = Object.keys(FLAG_OF).find((name) => message.startsWith(`${name}:`)) as
+    | InputName
+    | undefined
+  const flag = input && flags[input] !== undefined ? FLAG_OF[input] : undefined
+  return flag && input ? `${flag}${message.slice(input.length)}` : message
+}
+
+/** The first `name` in PATH's folders, as a shell would find it. */
+function onPath(name: string, pathVariable: string): string | undefined {
+  for (const dir of pathVariable.split(path.delimiter)) {
+    if (dir === '') continue
+    for (const candidate of [path.join(dir, name), path.join(dir, `${name}.exe`)]) {
+      if (existsSync(candidate)) return candidate
+    }
+  }
+  return undefined
 }
 
 function parse(argv: readonly string[]) {

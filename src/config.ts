@@ -6,7 +6,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseToml } from 'smol-toml'
+import { CACHE_MODES, type CacheMode, DEFAULT_DEPENDENCY_PATTERNS } from './cache/key.js'
 import { normalizeName, ProjectError, type ProjectInfo, readProject } from './project.js'
+import {
+  PUBLISH_MODES,
+  type PublishMode,
+  parseTagPattern,
+  type TagPattern,
+} from './publish/decide.js'
 import { parseVersionSpec, type VersionSpec, versionFromFile } from './python/version-spec.js'
 import { ShellWordsError, splitShellWords } from './shell-words.js'
 
@@ -29,8 +36,17 @@ export const INPUT_DEFAULTS = {
   'pytest-args': '',
   'coverage-source': '',
   'fail-on-test-failure': 'true',
+  cache: 'auto',
+  'cache-dependency-path': '',
+  'cache-suffix': '',
   'python-manifest-url':
     'https://raw.githubusercontent.com/actions/python-versions/main/versions-manifest.json',
+  publish: 'auto',
+  'repository-url': 'https://upload.pypi.org/legacy/',
+  'pypi-token': '',
+  'skip-existing': 'false',
+  'verify-metadata': 'true',
+  'tag-pattern': 'v*',
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -38,6 +54,11 @@ export type InputReader = (name: InputName) => string
 
 export type Architecture = 'x64' | 'x86' | 'arm64'
 export const ARCHITECTURES: readonly Architecture[] = ['x64', 'x86', 'arm64']
+
+/** Node's name for this machine's architecture in the tool cache's terms. */
+export function runnerArchitecture(arch: string = process.arch): Architecture {
+  return arch === 'arm64' ? 'arm64' : arch === 'ia32' ? 'x86' : 'x64'
+}
 
 export interface InstallPlan {
   /** Install only the project, nothing else. */
@@ -56,6 +77,8 @@ export interface Config {
   readonly architecture: Architecture
   /** Absolute path of the Python project. */
   readonly workingDirectory: string
+  /** The project's folder relative to the workspace, with '/' ('' when it is the workspace or outside it): the prefix of paths in annotations. */
+  readonly repoPrefix: string
   readonly project: ProjectInfo
   readonly install: InstallPlan
   readonly pipArgs: readonly string[]
@@ -68,6 +91,31 @@ export interface Config {
   readonly coverageSource: readonly string[]
   readonly failOnTestFailure: boolean
   readonly pythonManifestUrl: string
+  readonly cache: CacheSettings
+  readonly publish: PublishSettings
+}
+
+export interface PublishSettings {
+  readonly mode: PublishMode
+  /** The legacy upload URL; https, or http on a loopback host. */
+  readonly repositoryUrl: string
+  /** pypi-token; undefined: Trusted Publishing. Masked by the entry point as soon as it is read. */
+  readonly token: string | undefined
+  readonly skipExisting: boolean
+  readonly verifyMetadata: boolean
+  readonly tagPattern: TagPattern
+}
+
+export interface CacheSettings {
+  readonly mode: CacheMode
+  /**
+   * Absolute glob patterns of the dependency files whose hash is in the keys:
+   * cache-dependency-path's relative to the workspace (setup-python's meaning),
+   * the default ones relative to the working directory.
+   */
+  readonly dependencyPatterns: readonly string[]
+  /** cache-suffix; '' when not set. */
+  readonly suffix: string
 }
 
 export interface LoadedConfig {
@@ -374,6 +422,117 @@ function manifestUrl(read: InputReader): string {
   return url.toString()
 }
 
+function isLoopback(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  )
+}
+
+function repositoryUrl(read: InputReader): string {
+  const raw = value(read, 'repository-url')
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(
+      `repository-url: ${show(raw)} is not a URL; give the index's upload URL, e.g. https://upload.pypi.org/legacy/ or https://test.pypi.org/legacy/`,
+    )
+  }
+  if (url.username !== '' || url.password !== '') {
+    const shown = `${url.protocol}//***@${url.host}${url.pathname}`
+    throw new ConfigError(
+      `repository-url: ${show(shown)} holds a user name or password; give the URL alone and the token as pypi-token (or use Trusted Publishing)`,
+    )
+  }
+  if (url.protocol === 'https:') return url.toString()
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url.toString()
+  const why =
+    url.protocol === 'http:'
+      ? `is http:// on a host that is not loopback, so the token would travel in clear text`
+      : `uses ${url.protocol}`
+  throw new ConfigError(
+    `repository-url: ${show(raw)} ${why}; accepted: an https:// URL (http:// only for 127.0.0.0/8, ::1 or localhost)`,
+  )
+}
+
+function publishSettings(read: InputReader, warnings: string[]): PublishSettings {
+  const rawMode = value(read, 'publish')
+  const mode = PUBLISH_MODES.find((m) => m === rawMode.toLowerCase())
+  if (!mode) {
+    throw new ConfigError(
+      `publish: ${show(rawMode)} is not understood; accepted: auto (on tag pushes and published releases), true or false`,
+    )
+  }
+  const pattern = value(read, 'tag-pattern')
+  const tagPattern = /\s/.test(pattern) ? undefined : parseTagPattern(pattern)
+  if (!tagPattern) {
+    throw new ConfigError(
+      `tag-pattern: ${show(pattern)} is not a tag glob with a wildcard; the version is what follows the literal prefix, e.g. v* (v1.2.3 -> 1.2.3) or release-* (release-1.2.3 -> 1.2.3)`,
+    )
+  }
+  // Never shown: the token is a secret, even in an error.
+  const token = read('pypi-token').trim()
+  if (token !== '' && !token.startsWith('pypi-')) {
+    warnings.push(
+      'pypi-token does not start with "pypi-", as PyPI API tokens do; the upload will likely be refused',
+    )
+  }
+  return {
+    mode,
+    repositoryUrl: repositoryUrl(read),
+    token: token === '' ? undefined : token,
+    skipExisting: bool(read, 'skip-existing'),
+    verifyMetadata: bool(read, 'verify-metadata'),
+    tagPattern,
+  }
+}
+
+function cacheSettings(read: InputReader, ctx: ConfigContext, dir: string): CacheSettings {
+  const rawMode = value(read, 'cache')
+  const mode = CACHE_MODES.find((m) => m === rawMode.toLowerCase())
+  if (!mode) {
+    throw new ConfigError(
+      `cache: ${show(rawMode)} is not understood; accepted: auto (on, except for releases, tag pushes, pull_request_target and workflow_run), true or false`,
+    )
+  }
+  const suffix = value(read, 'cache-suffix')
+  if (!/^[A-Za-z0-9._-]{0,100}$/.test(suffix)) {
+    throw new ConfigError(
+      `cache-suffix: ${show(suffix)} holds characters a cache key should not; accepted: up to 100 letters, digits, '.', '_' and '-'`,
+    )
+  }
+  const given = value(read, 'cache-dependency-path')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+  const patterns: string[] = []
+  for (const pattern of given) {
+    const negated = pattern.startsWith('!')
+    const absolute = path.resolve(ctx.workspace, negated ? pattern.slice(1) : pattern)
+    const inside = path.relative(ctx.workspace, absolute)
+    if (inside.startsWith('..') || path.isAbsolute(inside)) {
+      throw new ConfigError(
+        `cache-dependency-path: ${show(pattern)} is outside the workspace (${ctx.workspace}); only files inside it are hashed, so give globs relative to it, e.g. requirements/*.txt`,
+      )
+    }
+    patterns.push(`${negated ? '!' : ''}${absolute}`)
+  }
+  return {
+    mode,
+    dependencyPatterns: patterns.length
+      ? patterns
+      : DEFAULT_DEPENDENCY_PATTERNS.map((p) => path.join(dir, p)),
+    suffix,
+  }
+}
+
+function repoPrefix(workspace: string, dir: string): string {
+  const relative = path.relative(workspace, dir).split(path.sep).join('/')
+  return relative.startsWith('..') || path.isAbsolute(relative) ? '' : relative
+}
+
 function deepFreeze<T>(obj: T): T {
   if (obj && typeof obj === 'object' && !Object.isFrozen(obj)) {
     Object.freeze(obj)
@@ -396,6 +555,7 @@ export function loadConfig(read: InputReader, ctx: ConfigContext): LoadedConfig 
     pythonSpec: spec,
     architecture: architecture(read, ctx),
     workingDirectory: dir,
+    repoPrefix: repoPrefix(ctx.workspace, dir),
     project,
     install: installPlan(read, dir, project),
     pipArgs: words(read, 'pip-args', '--extra-index-url "https://example.org/simple"'),
@@ -407,6 +567,8 @@ export function loadConfig(read: InputReader, ctx: ConfigContext): LoadedConfig 
     coverageSource: coverageSource(read),
     failOnTestFailure: bool(read, 'fail-on-test-failure'),
     pythonManifestUrl: manifestUrl(read),
+    cache: cacheSettings(read, ctx, dir),
+    publish: publishSettings(read, warnings),
   }
   if (!config.build && !config.test)
     warnings.push('build and test are both false; only Python and the install run')

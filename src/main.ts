@@ -2,38 +2,50 @@
  * The main step on GitHub: read the inputs, run the pipeline, then write the
  * job summary, the outputs and the annotations, and only then set the verdict.
  */
-import { writeFileSync } from 'node:fs'
+import { createHash, randomUUID } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
-import { type Architecture, ConfigError, loadConfig } from './config.js'
+import { actionsCacheService } from './cache/service.js'
+import { ConfigError, loadConfig, runnerArchitecture } from './config.js'
 import type { Host } from './host.js'
 import type { Log } from './log.js'
 import { runPipeline } from './pipeline.js'
 import { SpawnRunner } from './process.js'
-import { renderSummary } from './report/markdown.js'
 import { toAnnotations, toOutputs } from './report/outputs.js'
+import { writeReport } from './report/write.js'
 
 const actionsLog: Log = {
-  info: (m) => core.info(m),
+  // Tool output may hold lines that look like workflow commands (a test that
+  // prints ::error::); stop-commands makes the runner show them as text.
+  info: (m) => {
+    if (!m.includes('::')) return core.info(m)
+    const token = randomUUID()
+    core.info(`::stop-commands::${token}\n${m}\n::${token}::`)
+  },
   warning: (m, p) => core.warning(m, p),
   error: (m, p) => core.error(m, p),
   debug: (m) => core.debug(m),
   group: (title, body) => core.group(title, body),
 }
 
-export function runnerArchitecture(arch: string = process.arch): Architecture {
-  return arch === 'arm64' ? 'arm64' : arch === 'ia32' ? 'x86' : 'x64'
+/**
+ * Our folder under RUNNER_TEMP is named after the project, so two steps of one
+ * job on two projects keep their reports apart, while a project's venv keeps
+ * the same path from run to run (a cached venv only works where it was made).
+ */
+function tempDirFor(workingDirectory: string): string {
+  const id = createHash('sha256').update(workingDirectory).digest('hex').slice(0, 8)
+  return path.join(process.env.RUNNER_TEMP || os.tmpdir(), `python-ci-${id}`)
 }
 
-function actionsHost(): Host {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+function actionsHost(workspace: string, workingDirectory: string): Host {
   return {
     log: actionsLog,
     runner: new SpawnRunner(),
     onActions: process.env.GITHUB_ACTIONS === 'true',
     workspace,
-    tempDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'python-ci'),
+    tempDir: tempDirFor(workingDirectory),
     toolCacheDir: process.env.RUNNER_TOOL_CACHE || undefined,
     env: process.env,
     addPath: (dir) => core.addPath(dir),
@@ -43,17 +55,24 @@ function actionsHost(): Host {
 
 export async function run(): Promise<void> {
   try {
-    const host = actionsHost()
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const { config, warnings } = loadConfig((name) => core.getInput(name), {
-      workspace: host.workspace,
+      workspace,
       defaultArchitecture: runnerArchitecture(),
     })
+    const host = actionsHost(workspace, config.workingDirectory)
+    // Before anything can print it.
+    if (config.publish.token !== undefined) core.setSecret(config.publish.token)
     for (const w of warnings) core.warning(w)
-    const { metrics, files } = await runPipeline(host, config)
+    const { metrics, files } = await runPipeline(host, config, {
+      cache: actionsCacheService(),
+      publishing: {
+        getIdToken: (audience) => core.getIDToken(audience),
+        mask: (secret) => core.setSecret(secret),
+      },
+    })
 
-    const markdown = renderSummary(metrics)
-    const reportPath = path.join(files.dir, 'python-ci-report.md')
-    writeFileSync(reportPath, markdown)
+    const { markdown, path: reportPath } = writeReport(metrics, files.dir)
     try {
       await core.summary.addRaw(markdown).write()
     } catch (error) {
@@ -63,14 +82,10 @@ export async function run(): Promise<void> {
     }
     for (const [name, value] of Object.entries(toOutputs(metrics, reportPath)))
       core.setOutput(name, value)
-    const repoPrefix = path
-      .relative(host.workspace, config.workingDirectory)
-      .split(path.sep)
-      .join('/')
     // GitHub shows ten error annotations per step; the verdict's own lines come last and must fit.
     const maxErrors = Math.max(10 - metrics.verdict.reasons.length, 1)
     for (const a of toAnnotations(metrics, {
-      repoPrefix: repoPrefix.startsWith('..') ? '' : repoPrefix,
+      repoPrefix: config.repoPrefix,
       maxErrors,
     })) {
       const properties = { title: a.title, file: a.file, startLine: a.startLine }

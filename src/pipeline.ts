@@ -5,16 +5,22 @@
  */
 import { mkdirSync, rmSync } from 'node:fs'
 import { buildDists } from './build/build.js'
+import { type CacheRun, restoreCaches, saveCaches } from './cache/cache.js'
+import type { CacheService } from './cache/service.js'
 import type { Config } from './config.js'
 import type { Host } from './host.js'
-import { type Installed, installProject } from './install/install.js'
+import { type Installed, installProject, type Venv } from './install/install.js'
 import { BufferedLog, type Log } from './log.js'
+import { decidePublish } from './publish/decide.js'
+import { readEvent } from './publish/event.js'
+import { describePublish, type PublishingServices, publishDists } from './publish/publish.js'
 import type { PythonSetup } from './python/setup.js'
 import { setupPython } from './python/setup.js'
 import { formatSize } from './report/markdown.js'
 import type {
   BuildResult,
   Metrics,
+  PublishResult,
   StageName,
   StageResult,
   TestRun,
@@ -25,6 +31,10 @@ import { type ReportFiles, reportFiles, runTests } from './test/run-tests.js'
 export interface PipelineOptions {
   /** An interpreter to use as it is (the CLI's --python PATH). */
   readonly interpreter?: string
+  /** The Actions cache; absent outside GitHub, where nothing is cached. */
+  readonly cache?: CacheService
+  /** GitHub's OIDC token and masking; absent outside GitHub, where nothing is published. */
+  readonly publishing?: PublishingServices
 }
 
 export interface PipelineResult {
@@ -67,15 +77,24 @@ async function stage<T>(
   const started = performance.now()
   const buffer = buffered ? new BufferedLog() : undefined
   const log = buffer ?? host.log
-  const attempt = async (): Promise<{ value?: T; ok: boolean; summary: string }> => {
+  const attempt = async (): Promise<{
+    value?: T
+    ok: boolean
+    summary: string
+    detail?: string
+  }> => {
     try {
       const value = await body(log)
       return { value, ...describe(value) }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
-      log.error(message)
+      // One line for the annotation; the tool's output goes to the log and the report.
+      const summary = firstLine(message)
+      const detail = message.slice(summary.length).trim() || undefined
+      log.error(summary)
+      if (detail) log.info(detail)
       if (error instanceof Error && error.stack) log.debug(error.stack)
-      return { ok: false, summary: firstLine(message) }
+      return { ok: false, summary, detail }
     }
   }
   let outcome: Awaited<ReturnType<typeof attempt>>
@@ -88,7 +107,11 @@ async function stage<T>(
   const durationMs = performance.now() - started
   const status = outcome.ok ? 'ok' : 'failed'
   host.log.info(`${MARK[status]} ${name} ${seconds(durationMs)}: ${outcome.summary}`)
-  return { value: outcome.value, stage: { name, status, durationMs, summary: outcome.summary } }
+  const { summary, detail } = outcome
+  return {
+    value: outcome.value,
+    stage: { name, status, durationMs, summary, ...(detail ? { detail } : {}) },
+  }
 }
 
 function skipped(name: StageName, why: string): StageResult {
@@ -121,18 +144,24 @@ export function verdictOf(
   config: Config,
   stages: readonly StageResult[],
   test: TestRun | undefined,
+  publish?: PublishResult,
 ): Verdict {
   const reasons: string[] = []
   for (const s of stages) {
     if (s.status !== 'failed') continue
+    if (s.name === 'publish' && publish !== undefined) {
+      for (const r of publish.reasons) reasons.push(`publish ${publish.status}: ${r}`)
+      continue
+    }
     if (s.name !== 'test') {
       reasons.push(`${s.name} failed: ${s.summary}`)
       continue
     }
     const r = test?.results
-    // Exit 1 (failures) and 2 (collection errors) are test failures; any other
-    // code means pytest itself could not run, whatever fail-on-test-failure says.
-    const testFailure = test !== undefined && (test.exitCode === 1 || test.exitCode === 2)
+    // Exit 1 (failures) and 2 (collection errors) with a JUnit report are test
+    // failures; anything else means pytest itself could not run, whatever
+    // fail-on-test-failure says.
+    const testFailure = r !== undefined && (test?.exitCode === 1 || test?.exitCode === 2)
     if (!testFailure) reasons.push(`test failed: ${s.summary}`)
     else if (config.failOnTestFailure) {
       reasons.push(
@@ -143,6 +172,66 @@ export function verdictOf(
     }
   }
   return { ok: reasons.length === 0, reasons }
+}
+
+/**
+ * Stage 9: skipped (one line says why), refused (the decision's reasons fail
+ * the step) or run: twine check, credentials, upload.
+ */
+async function publishStage(
+  host: Host,
+  config: Config,
+  options: PipelineOptions,
+  ran: { venv?: Venv; build?: BuildResult; test?: TestRun },
+): Promise<{ result: PublishResult; stage: StageResult }> {
+  const notPublished = (status: 'skipped' | 'refused', reasons: readonly string[]) => ({
+    status,
+    reasons,
+    details: [],
+    files: [],
+    repositoryUrl: config.publish.repositoryUrl,
+  })
+  const services = options.publishing
+  const decision = decidePublish({
+    event: readEvent(host.env),
+    mode: config.publish.mode,
+    tagPattern: config.publish.tagPattern,
+    build: ran.build,
+    test: ran.test,
+  })
+  let skip: string | undefined
+  if (config.publish.mode === 'false') skip = 'publish: false'
+  else if (!host.onActions || services === undefined) skip = 'publishing runs on GitHub only'
+  else if (decision.kind === 'skip') skip = decision.reason
+  if (skip !== undefined || services === undefined || decision.kind === 'skip') {
+    const why = skip ?? 'publishing runs on GitHub only'
+    host.log.info(`${MARK.skipped} publish: ${why}`)
+    return { result: notPublished('skipped', [why]), stage: skipped('publish', why) }
+  }
+  if (decision.kind === 'refuse') {
+    const summary = `refused: ${decision.reasons[0] ?? ''}`
+    host.log.info(`${MARK.failed} publish 0.0s: ${summary}`)
+    return {
+      result: notPublished('refused', decision.reasons),
+      stage: { name: 'publish', status: 'failed', durationMs: 0, summary },
+    }
+  }
+  const venv = ran.venv
+  const outcome = await stage<PublishResult>(
+    host,
+    'publish',
+    `Publish ${decision.tag} to ${config.publish.repositoryUrl}`,
+    async (log) => {
+      if (venv === undefined) throw new Error('no virtual environment to run twine in')
+      return publishDists(host, log, config.publish, { ...decision, venv, services })
+    },
+    describePublish,
+  )
+  const result = outcome.value ?? {
+    ...notPublished('refused', [outcome.stage.summary]),
+    status: 'failed' as const,
+  }
+  return { result, stage: outcome.stage }
 }
 
 export async function runPipeline(
@@ -164,6 +253,22 @@ export async function runPipeline(
   )
   stages.push(python.stage)
 
+  let cacheRun: CacheRun | undefined
+  let work = host
+  if (python.value) {
+    const py = python.value
+    const restored = await stage(
+      host,
+      'cache',
+      'Restore the cache',
+      (log) => restoreCaches(host, log, config, py, options.cache),
+      (c) => ({ ok: true, summary: c.summary }),
+    )
+    cacheRun = restored.value?.run
+    stages.push(cacheRun ? restored.stage : { ...restored.stage, status: 'skipped' })
+    if (cacheRun) work = { ...host, env: { ...host.env, PIP_CACHE_DIR: cacheRun.pipCacheDir } }
+  }
+
   let installed: Outcome<Installed> | undefined
   if (python.value) {
     const py = python.value
@@ -171,7 +276,7 @@ export async function runPipeline(
       host,
       'install',
       'Install the project',
-      () => installProject(host, config, py),
+      () => installProject(work, config, py, { reuseVenv: cacheRun?.venvRestored }),
       (i) => ({ ok: true, summary: i.summary }),
     )
     stages.push(installed.stage)
@@ -180,37 +285,65 @@ export async function runPipeline(
   let build: Outcome<BuildResult> | undefined
   let test: Outcome<TestRun> | undefined
   const env = installed?.value
+  const notInstalled = python.value ? 'the install failed' : 'no Python'
   if (env) {
     const both = config.build && config.test
+    // The tests start once the sdist is made (making it writes into the
+    // checkout they collect); the wheel is then built beside them.
+    let sourceDone = () => {}
+    const sourceFree = both
+      ? new Promise<void>((resolve) => (sourceDone = resolve))
+      : Promise.resolve()
     const [b, t] = await Promise.all([
       config.build
         ? stage(
             host,
             'build',
             'Build sdist and wheel',
-            (log) => buildDists(host, log, config, env.venv),
+            (log) => buildDists(work, log, config, env.venv, sourceDone),
             describeBuild,
             both,
           )
         : undefined,
       config.test
-        ? stage(
-            host,
-            'test',
-            'Run pytest under coverage',
-            (log) => runTests(host, log, config, env.venv, env.distName, files),
-            describeTests,
-            both,
+        ? sourceFree.then(() =>
+            stage(
+              host,
+              'test',
+              'Run pytest under coverage',
+              (log) => runTests(host, log, config, env.venv, env.distName, files),
+              describeTests,
+              both,
+            ),
           )
         : undefined,
     ])
     build = b
     test = t
   }
-  stages.push(
-    build?.stage ?? skipped('build', config.build ? 'the install failed' : 'build: false'),
-  )
-  stages.push(test?.stage ?? skipped('test', config.test ? 'the install failed' : 'test: false'))
+  stages.push(build?.stage ?? skipped('build', config.build ? notInstalled : 'build: false'))
+  stages.push(test?.stage ?? skipped('test', config.test ? notInstalled : 'test: false'))
+
+  // Saved here, after the tests whatever they said and before the verdict,
+  // rather than in a post step: the entry then holds exactly what this step
+  // installed (a post step runs after the job's later steps, which may
+  // install more into the venv), and no state has to cross processes.
+  if (cacheRun && installed?.value && python.value && options.cache) {
+    const [run, py, service] = [cacheRun, python.value, options.cache]
+    const started = performance.now()
+    const summary = await host.log.group('Save the cache', () =>
+      saveCaches(host.log, run, py, service),
+    )
+    host.log.info(`${MARK.ok} cache save ${seconds(performance.now() - started)}: ${summary}`)
+  }
+
+  const published = await publishStage(host, config, options, {
+    venv: installed?.value?.venv,
+    build: config.build ? build?.value : undefined,
+    test: config.test ? test?.value : undefined,
+  })
+  const publish = published.result
+  stages.push(published.stage)
 
   const metrics: Metrics = {
     python: python.value && {
@@ -220,8 +353,10 @@ export async function runPipeline(
     },
     build: build?.value,
     test: test?.value,
+    publish,
+    cache: python.value && { hit: cacheRun?.venvRestored ?? false },
     stages,
-    verdict: verdictOf(config, stages, test?.value),
+    verdict: verdictOf(config, stages, test?.value, publish),
   }
   return { metrics, files }
 }

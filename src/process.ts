@@ -37,8 +37,10 @@ export class SpawnRunner implements ProcessRunner {
         env: options.env ?? process.env,
         stdio: ['ignore', 'pipe', 'pipe'],
       })
-      const collect = (into: string[]) => (data: Buffer) => {
-        const text = data.toString('utf8')
+      // Decoded by the stream, so a character split across two chunks stays whole.
+      child.stdout.setEncoding('utf8')
+      child.stderr.setEncoding('utf8')
+      const collect = (into: string[]) => (text: string) => {
         into.push(text)
         output.push(text)
         options.onOutput?.(text)
@@ -92,4 +94,18 @@ export function failureReason(output: string): string | undefined {
   if (index === -1) return lines.at(-1)
   const error = lines[index]?.replace(/^ERROR:?\s+/, '') ?? ''
   return error.endsWith(':') ? `${error} ${lines.slice(index + 1, index + 4).join(', ')}` : error
+}
+
+/**
+ * A command line for the log: arguments quoted where a shell would need it,
+ * so it can be copied, and credentials in URLs (https://user:token@host)
+ * hidden, as pip itself hides them.
+ */
+export function formatCommand(command: string, args: readonly string[]): string {
+  return [command, ...args]
+    .map((arg) => arg.replace(/(\w+:\/\/)[^/\s@]+@/g, '$1***@'))
+    .map((arg) =>
+      arg === '' || /[^\w@%+=:,./-]/.test(arg) ? `'${arg.replaceAll("'", `'\\''`)}'` : arg,
+    )
+    .join(' ')
 }

@@ -60,6 +60,11 @@ export interface RunOptions {
   readonly prepare?: (ctx: RunContext) => void | Promise<void>
   /** Default 150 s. */
   readonly timeoutMs?: number
+  /**
+   * Run in this folder, emptied first, instead of a fresh one: runs with the
+   * same root see the same paths with fresh contents, as jobs on hosted runners do.
+   */
+  readonly root?: string
 }
 
 export interface WorkflowCommand {
@@ -237,7 +242,8 @@ function readText(file: string): string {
 export async function runAction(options: RunOptions = {}): Promise<ActionResult> {
   const entry = options.entry ?? 'main'
   const onRunner = options.onRunner ?? entry === 'main'
-  const root = tempDir(entry)
+  if (options.root !== undefined) rmSync(options.root, { recursive: true, force: true })
+  const root = options.root ?? tempDir(entry)
   const ctx: RunContext = {
     root,
     workspace: path.join(root, 'work', 'repo', 'repo'),

@@ -5,6 +5,7 @@
  */
 import type { Config, InputName, InputReader } from '../../src/config.js'
 import type { ProjectInfo } from '../../src/project.js'
+import { parseTagPattern } from '../../src/publish/decide.js'
 import { parseVersionSpec, type VersionSpec } from '../../src/python/version-spec.js'
 
 export type Inputs = Partial<Record<InputName, string>>
@@ -53,6 +54,7 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     pythonSpec: spec('3.12'),
     architecture: 'x64',
     workingDirectory: DEMO_DIR,
+    repoPrefix: '',
     project: createProjectInfo(),
     install: { none: false, auto: true, extras: [], groups: [], requirements: [] },
     pipArgs: [],
@@ -65,6 +67,16 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     failOnTestFailure: true,
     pythonManifestUrl:
       'https://raw.githubusercontent.com/actions/python-versions/main/versions-manifest.json',
+    cache: { mode: 'auto', dependencyPatterns: [`${DEMO_DIR}/pyproject.toml`], suffix: '' },
+    publish: {
+      mode: 'auto',
+      repositoryUrl: 'https://upload.pypi.org/legacy/',
+      token: undefined,
+      skipExisting: false,
+      verifyMetadata: true,
+      // biome-ignore lint/style/noNonNullAssertion: a constant pattern that parses
+      tagPattern: parseTagPattern('v*')!,
+    },
     ...overrides,
   })
 }

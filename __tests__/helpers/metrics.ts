@@ -8,6 +8,7 @@ import type {
   DistFile,
   FileCoverage,
   Metrics,
+  PublishResult,
   TestCaseProblem,
   TestResults,
   TestRun,
@@ -106,6 +107,24 @@ export function createTestRun(overrides: Partial<TestRun> = {}): TestRun {
 }
 
 /** A run where every stage ran and one test failed. */
+export function createPublish(overrides: Partial<PublishResult> = {}): PublishResult {
+  const file = (kind: DistFile['kind']) => {
+    const { fileName, size, sha256 } = createDist(kind)
+    return { fileName, size, sha256, outcome: 'uploaded' as const, attempts: 1 }
+  }
+  return {
+    status: 'published',
+    reasons: [],
+    details: [],
+    repositoryUrl: 'https://upload.pypi.org/legacy/',
+    credential: 'Trusted Publishing',
+    tag: 'v0.1.0',
+    projectUrl: 'https://pypi.org/project/demo/0.1.0/',
+    files: [file('sdist'), file('wheel')],
+    ...overrides,
+  }
+}
+
 export function createMetrics(overrides: Partial<Metrics> = {}): Metrics {
   return {
     python: {
@@ -115,6 +134,8 @@ export function createMetrics(overrides: Partial<Metrics> = {}): Metrics {
     },
     build: createBuild(),
     test: createTestRun(),
+    publish: createPublish(),
+    cache: { hit: false },
     stages: [
       { name: 'python', status: 'ok', durationMs: 1200, summary: 'Python 3.12.4' },
       { name: 'build', status: 'ok', durationMs: 2100, summary: 'demo-0.1.0.tar.gz (4 KB)' },

@@ -456,3 +456,16 @@ describe('bad input', () => {
     expect(() => parser.close()).toThrow(JUnitReportError)
   })
 })
+
+describe('a collection error at the root of the run', () => {
+  it('gets a readable id, not an empty one', () => {
+    const xml =
+      '<testsuites><testsuite name="pytest" errors="1" failures="0" skipped="0" tests="1">' +
+      '<testcase classname="" name="" time="0.000"><error message="collection failure">' +
+      "conftest.py:3: in &lt;module&gt;\n    import nope\nE   ModuleNotFoundError: No module named 'nope'" +
+      '</error></testcase></testsuite></testsuites>'
+    const results = parseJUnit(xml)
+    expect(results.errors).toBe(1)
+    expect(results.problems[0]?.id).toBe('(collection)')
+  })
+})

@@ -15,6 +15,7 @@ import {
   createFileCoverage,
   createMetrics,
   createProblem,
+  createPublish,
   createResults,
   createTestRun,
 } from '../helpers/metrics.js'
@@ -253,8 +254,8 @@ describe('renderSummary', () => {
     expect(splitCode(markdown).code).toContain(
       `${'a'.repeat(64)}  demo-0.1.0.tar.gz\n${'b'.repeat(64)}  demo-0.1.0-py3-none-any.whl`,
     )
-    expect(markdown).toContain('- ❌ version differs')
-    expect(markdown).toContain('- ⚠️ a &#42;guessed&#42; version')
+    expect(markdown).toContain('\n❌ version differs')
+    expect(markdown).toContain('\n⚠️ a &#42;guessed&#42; version')
   })
 
   it('shows why a build failed', () => {
@@ -357,6 +358,7 @@ describe('renderText', () => {
         'tests     10 tests: 8 passed, 1 failed, 0 errors, 1 skipped in 1.3 s',
         '          FAILED tests/test_calc.py::test_add - assert 3 == 4',
         "coverage  79% (lines 8/10, branches 3/4) of demo (the installed project's top-level packages)",
+        'publish   published (demo-0.1.0.tar.gz uploaded, demo-0.1.0-py3-none-any.whl uploaded)',
         'stages',
         '  ✓ python 1.2s: Python 3.12.4',
         '  ✓ build 2.1s: demo-0.1.0.tar.gz (4 KB)',
@@ -383,5 +385,70 @@ describe('renderText', () => {
     expect(renderText(createMetrics({ test }))).toContain(
       'note      pytest could not start (exit 4):\n          ERROR: usage\n',
     )
+  })
+})
+
+describe('the Publish section', () => {
+  it('lists what was uploaded, with full digests and the project URL', () => {
+    const summary = renderSummary(createMetrics())
+    expect(summary).toContain(
+      [
+        '### Publish',
+        '',
+        '✅ Published v0.1.0 to https://upload.pypi.org/legacy/ with Trusted Publishing',
+        '',
+        '| file | size | sha256 | result |',
+        '| --- | ---: | --- | --- |',
+        `| demo-0.1.0.tar.gz | 4 KB | \`${'a'.repeat(64)}\` | ✅ uploaded |`,
+        `| demo-0.1.0-py3-none-any.whl | 3.1 KB | \`${'b'.repeat(64)}\` | ✅ uploaded |`,
+        '',
+        'Project: https://pypi.org/project/demo/0.1.0/',
+      ].join('\n'),
+    )
+  })
+
+  it('says why nothing was uploaded, one line per reason', () => {
+    const publish = createPublish({
+      status: 'refused',
+      files: [],
+      reasons: ['the tests did not pass: 1 failed, 0 errors in 10 tests', 'tag v9 is version 9'],
+    })
+    expect(renderSummary(createMetrics({ publish }))).toContain(
+      [
+        '❌ Refused to publish v0.1.0 to https://upload.pypi.org/legacy/; nothing was uploaded:',
+        '',
+        '- the tests did not pass: 1 failed, 0 errors in 10 tests',
+        '- tag v9 is version 9',
+      ].join('\n'),
+    )
+  })
+
+  it('says why a run was not a release', () => {
+    const publish = createPublish({ status: 'skipped', files: [], reasons: ['publish: false'] })
+    expect(renderSummary(createMetrics({ publish }))).toContain(
+      '### Publish\n\n⏭️ Not published: publish: false',
+    )
+  })
+})
+
+describe('a failed stage', () => {
+  it('shows what its tool printed, escaped, under What failed', () => {
+    const markdown = renderSummary(
+      createMetrics({
+        stages: [
+          {
+            name: 'install',
+            status: 'failed',
+            durationMs: 900,
+            summary: 'pip install failed (exit 1): No matching distribution found for nope<x>',
+            detail: 'ERROR: No matching distribution found for nope<x>\n```',
+          },
+        ],
+      }),
+    )
+    expect(markdown).toContain(
+      '❌ **install**: pip install failed &#40;exit 1&#41;: No matching distribution found for nope&lt;x&gt;',
+    )
+    expect(markdown).toContain('````\nERROR: No matching distribution found for nope<x>\n```\n````')
   })
 })

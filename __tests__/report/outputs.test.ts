@@ -6,6 +6,7 @@ import {
   createBuild,
   createMetrics,
   createProblem,
+  createPublish,
   createResults,
   createTestRun,
 } from '../helpers/metrics.js'
@@ -27,8 +28,38 @@ describe('toOutputs', () => {
       skipped: '1',
       errors: '0',
       coverage: '79',
+      published: 'true',
+      'published-files': '["demo-0.1.0.tar.gz","demo-0.1.0-py3-none-any.whl"]',
+      'cache-hit': 'false',
       'report-path': REPORT,
     })
+  })
+
+  it.each([
+    ['skipped', createPublish({ status: 'skipped', files: [], reasons: ['publish: false'] })],
+    [
+      'skipped as already there',
+      createPublish({
+        files: createPublish().files.map((f) => ({ ...f, outcome: 'skipped' as const })),
+      }),
+    ],
+    [
+      'refused',
+      createPublish({ status: 'refused', files: [], reasons: ['the tests did not pass'] }),
+    ],
+  ])('says published false when publishing was %s', (_label, publish) => {
+    const outputs = toOutputs(createMetrics({ publish }), REPORT)
+    expect(outputs.published).toBe('false')
+    expect(outputs['published-files']).toBe('[]')
+  })
+
+  it('lists only the files uploaded by this step', () => {
+    const [sdist, wheel] = createPublish().files
+    if (!sdist || !wheel) throw new Error('createPublish gives two files')
+    const publish = createPublish({ files: [{ ...sdist, outcome: 'skipped' }, wheel] })
+    const outputs = toOutputs(createMetrics({ publish }), REPORT)
+    expect(outputs.published).toBe('true')
+    expect(outputs['published-files']).toBe('["demo-0.1.0-py3-none-any.whl"]')
   })
 
   it('uses exactly the outputs action.yml declares', () => {

@@ -9,7 +9,7 @@ import type { Config } from '../config.js'
 import type { Host } from '../host.js'
 import type { Venv } from '../install/install.js'
 import type { Log } from '../log.js'
-import { failureReason, stripColour, tail } from '../process.js'
+import { failureReason, formatCommand, stripColour, tail } from '../process.js'
 import { normalizeName } from '../project.js'
 import { runSnippet, SnippetError } from '../python/snippet.js'
 import type { BuildResult, DistFile } from '../report/metrics.js'
@@ -162,7 +162,7 @@ function failed(error: string): BuildResult {
 }
 
 async function runBuild(host: Host, log: Log, venv: Venv, args: string[], cwd: string) {
-  log.info(`$ python ${args.join(' ')}`)
+  log.info(`$ ${formatCommand('python', args)}`)
   const result = await host.runner.run(venv.python, args, { cwd, env: venv.env })
   log.info(result.output.trimEnd())
   const [name] = builtFiles(result.output)

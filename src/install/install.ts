@@ -8,8 +8,9 @@ import path from 'node:path'
 import semver from 'semver'
 import type { Config } from '../config.js'
 import type { Host } from '../host.js'
-import { tail } from '../process.js'
+import { failureReason, formatCommand, tail } from '../process.js'
 import type { PythonSetup } from '../python/setup.js'
+import { runSnippet, SnippetError } from '../python/snippet.js'
 import { pipInstallArgs, planInstall } from './plan.js'
 
 export class InstallError extends Error {
@@ -52,9 +53,21 @@ async function missingTools(
   modules: readonly string[],
 ): Promise<string[]> {
   if (modules.length === 0) return []
-  const result = await host.runner.run(python, ['-c', TOOL_PROBE, ...modules], { env })
-  if (result.code !== 0) throw new InstallError(`${python} does not run:\n${tail(result.output)}`)
-  return JSON.parse(result.stdout) as string[]
+  // Run from a folder of our own: from the project, a build/ folder would pass
+  // for the build package (python -c puts the current folder on sys.path).
+  try {
+    return await runSnippet<string[]>(
+      host,
+      python,
+      TOOL_PROBE,
+      modules,
+      'looking for pytest, coverage and build',
+      { env, cwd: host.tempDir },
+    )
+  } catch (error) {
+    if (error instanceof SnippetError) throw new InstallError(error.message)
+    throw error
+  }
 }
 
 /** PIP_NO_INDEX as pip reads it: any of 1, true, yes, on. */
@@ -77,19 +90,26 @@ function distNameFromReport(file: string, projectDir: string): string | undefine
   }
 }
 
+export interface InstallOptions {
+  /** The venv at tempDir/venv came back from the cache and fits: reinstall only the project. */
+  readonly reuseVenv?: boolean
+}
+
 export async function installProject(
   host: Host,
   config: Config,
   python: PythonSetup,
+  options: InstallOptions = {},
 ): Promise<Installed> {
   const { log, runner } = host
   const dir = path.join(host.tempDir, 'venv')
-  rmSync(dir, { recursive: true, force: true })
   // A venv without pip is made in milliseconds; the base interpreter's pip
   // (22.3 or newer) then installs into it with --python.
   const basePip =
     python.pipVersion !== undefined &&
     semver.gte(semver.coerce(python.pipVersion) ?? '0.0.0', '22.3.0')
+  if (options.reuseVenv) return reinstallProject(host, config, python, dir, basePip)
+  rmSync(dir, { recursive: true, force: true })
   const tools = [...(config.test ? ['pytest', 'coverage'] : []), ...(config.build ? ['build'] : [])]
   let systemSite = config.systemSitePackages
   // Offline, a plain venv could not get the tools the base Python already has.
@@ -131,14 +151,17 @@ export async function installProject(
     'install',
     ...pipInstallArgs(config, request, basePip ? reportFile : undefined),
   ]
-  log.info(`$ ${[pipCommand, ...args].join(' ')}`)
+  log.info(`$ ${formatCommand(pipCommand, args)}`)
   const result = await runner.run(pipCommand, args, {
     cwd: config.workingDirectory,
     env: venv.env,
     onOutput: (c) => log.debug(c.trimEnd()),
   })
   if (result.code !== 0) {
-    throw new InstallError(`pip install failed (exit ${result.code}):\n${tail(result.output, 40)}`)
+    const reason = failureReason(result.output)
+    throw new InstallError(
+      `pip install failed (exit ${result.code})${reason ? `: ${reason}` : ''}\n${tail(result.output, 40)}`,
+    )
   }
   log.info(tail(result.stdout, 3))
   const distName =
@@ -150,4 +173,45 @@ export async function installProject(
   )
   const what = `${distName ?? 'the project'}${others ? ` and ${others} other package${others === 1 ? '' : 's'}` : ''}`
   return { venv, distName, summary: `${what} into ${dir}` }
+}
+
+/**
+ * A venv restored from the cache already holds the dependencies; the project
+ * itself is reinstalled, without them, so the code under test is the checkout.
+ */
+async function reinstallProject(
+  host: Host,
+  config: Config,
+  python: PythonSetup,
+  dir: string,
+  basePip: boolean,
+): Promise<Installed> {
+  const venv = venvOf(host, dir)
+  const pipCommand = basePip ? python.executable : venv.python
+  const args = [
+    ...(basePip ? ['-m', 'pip', '--python', venv.python] : ['-m', 'pip']),
+    'install',
+    '--no-deps',
+    '--force-reinstall',
+    ...config.pipArgs,
+    ...(config.buildIsolation ? [] : ['--no-build-isolation']),
+    config.workingDirectory,
+  ]
+  host.log.info(`$ ${formatCommand(pipCommand, args)}`)
+  const result = await host.runner.run(pipCommand, args, {
+    cwd: config.workingDirectory,
+    env: venv.env,
+    onOutput: (c) => host.log.debug(c.trimEnd()),
+  })
+  if (result.code !== 0) {
+    throw new InstallError(
+      `pip install --no-deps of the project into the cached environment failed (exit ${result.code}):\n${tail(result.output, 40)}`,
+    )
+  }
+  const distName = config.project.name
+  return {
+    venv,
+    distName,
+    summary: `${distName ?? 'the project'} reinstalled into the cached environment ${dir}`,
+  }
 }

@@ -83,8 +83,9 @@ function describe(spec: VersionSpec): string {
 
 const isWindows = process.platform === 'win32'
 
+/** Where a Python install keeps its scripts (pip, pytest, …). */
 function binDir(installDir: string): string {
-  return isWindows ? installDir : path.join(installDir, 'bin')
+  return path.join(installDir, isWindows ? 'Scripts' : 'bin')
 }
 
 function executableIn(installDir: string): string {

@@ -12,7 +12,6 @@ export type SpecSource =
   | 'python-version-file'
   | '.python-version'
   | 'requires-python'
-  | 'PATH'
 
 export interface VersionSpec {
   /** The text as the user wrote it. */

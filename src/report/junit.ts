@@ -251,7 +251,8 @@ export function parseJUnit(xml: string, options?: JUnitOptions): TestResults {
 function testId(testCase: OpenCase): string {
   const { classname, name, file } = testCase
   // A collection error has no class: pytest names the module, and file is the module path.
-  if (classname === '') return file ?? name
+  // At the root of the run (a conftest.py that fails) pytest gives no name at all.
+  if (classname === '') return file || name || '(collection)'
   if (file !== undefined) {
     const module = file.replace(/\.py$/, '').replaceAll('/', '.')
     const classPart = classAfterModule(classname, module)

@@ -9,6 +9,7 @@ import type {
   DistFile,
   FileCoverage,
   Metrics,
+  PublishResult,
   StageResult,
   StageStatus,
   TestCaseProblem,
@@ -112,6 +113,9 @@ export function renderSummary(metrics: Metrics, options: SummaryOptions = {}): s
     }
     if (run.notes.length > 0) blocks.push(notesSection(run.notes))
   }
+  if (metrics.publish !== undefined) blocks.push(publishSection(metrics.publish))
+  const failures = metrics.stages.filter((s) => s.status === 'failed' && s.detail)
+  if (failures.length > 0) blocks.push(failuresSection(failures))
   if (metrics.stages.length > 0) blocks.push(stagesSection(metrics.stages))
   return `${blocks.join('\n\n')}\n`
 }
@@ -173,11 +177,8 @@ function buildSection(build: BuildResult): string {
       '</details>',
     )
   }
-  const notes = [
-    ...build.problems.map((problem) => `- ❌ ${escapeInline(problem)}`),
-    ...build.warnings.map((warning) => `- ⚠️ ${escapeInline(warning)}`),
-  ]
-  if (notes.length > 0) lines.push('', ...notes)
+  for (const problem of build.problems) lines.push('', ...noteLines('❌', problem))
+  for (const warning of build.warnings) lines.push('', ...noteLines('⚠️', warning))
   if (build.error !== undefined && build.error !== '') lines.push('', codeBlock(build.error))
   return lines.join('\n')
 }
@@ -290,14 +291,75 @@ function leastCoveredFirst(a: FileCoverage, b: FileCoverage): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
 }
 
+/** What a failed stage's tool printed, so the reason is in the report and not only in the log. */
+function failuresSection(stages: readonly StageResult[]): string {
+  const lines = ['### What failed']
+  for (const stage of stages) {
+    lines.push(
+      '',
+      `❌ **${stage.name}**: ${escapeInline(stage.summary)}`,
+      '',
+      codeBlock(stage.detail ?? ''),
+    )
+  }
+  return lines.join('\n')
+}
+
+/** A note's first line as text; the tool output that may follow it, as a code block. */
+function noteLines(mark: string, note: string): string[] {
+  const [first = '', ...rest] = note.split(/\r\n?|\n/)
+  const output = rest.join('\n').trim()
+  return [`${mark} ${escapeInline(first)}`, ...(output === '' ? [] : ['', codeBlock(output)])]
+}
+
 function notesSection(notes: readonly string[]): string {
   const lines = ['### Notes']
-  for (const note of notes) {
-    // Notes may carry the tail of a tool's output after their first line.
-    const [first = '', ...rest] = note.split(/\r\n?|\n/)
-    lines.push('', `⚠️ ${escapeInline(first)}`)
-    const output = rest.join('\n').trim()
-    if (output !== '') lines.push('', codeBlock(output))
+  for (const note of notes) lines.push('', ...noteLines('⚠️', note))
+  return lines.join('\n')
+}
+
+const PUBLISH_OUTCOME = {
+  uploaded: '✅ uploaded',
+  skipped: '⏭️ skipped (already there)',
+  failed: '❌ failed',
+}
+
+function publishSection(publish: PublishResult): string {
+  const lines = ['### Publish', '']
+  const where =
+    publish.repositoryUrl === undefined ? '' : ` to ${escapeInline(publish.repositoryUrl)}`
+  const tag = publish.tag === undefined ? '' : ` ${escapeInline(publish.tag)}`
+  const how = publish.credential === undefined ? '' : ` with ${publish.credential}`
+  if (publish.status === 'skipped') {
+    lines.push(`⏭️ Not published: ${escapeInline(publish.reasons.join('; '))}`)
+  } else if (publish.status === 'refused') {
+    lines.push(`❌ Refused to publish${tag}${where}; nothing was uploaded:`, '')
+    lines.push(...publish.reasons.map((reason) => `- ${escapeInline(reason)}`))
+  } else if (publish.status === 'failed') {
+    lines.push(
+      `❌ Publishing${tag}${where}${how} failed: ${escapeInline(publish.reasons.join('; '))}`,
+    )
+  } else {
+    lines.push(`✅ Published${tag}${where}${how}`)
+  }
+  if (publish.details.length > 0) lines.push('', codeBlock(publish.details.join('\n')))
+  if (publish.files.length > 0) {
+    lines.push(
+      '',
+      ...table(
+        ['file', 'size', 'sha256', 'result'],
+        ['---', '---:', '---', '---'],
+        publish.files.map((file) => [
+          escapeInline(file.fileName),
+          formatSize(file.size),
+          `\`${file.sha256.replace(/[^0-9a-f]/gi, '')}\``,
+          `${PUBLISH_OUTCOME[file.outcome]}${file.attempts > 1 ? ` after ${file.attempts} attempts` : ''}${file.message ? `: ${escapeInline(file.message)}` : ''}`,
+        ]),
+      ),
+    )
+  }
+  if (publish.projectUrl !== undefined && publish.status === 'published') {
+    lines.push('', `Project: ${escapeInline(publish.projectUrl)}`)
   }
   return lines.join('\n')
 }
@@ -358,6 +420,7 @@ export function renderText(metrics: Metrics): string {
     if (run.coverage !== undefined) lines.push(coverageText(run.coverage))
     for (const note of run.notes) lines.push(indent(`note      ${plain(note)}`))
   }
+  if (metrics.publish !== undefined) lines.push(publishText(metrics.publish))
   if (metrics.stages.length > 0) {
     lines.push('stages')
     for (const stage of metrics.stages) {
@@ -381,6 +444,12 @@ function buildText(build: BuildResult): string[] {
   for (const warning of build.warnings) lines.push(`          ? ${plain(warning)}`)
   if (build.error !== undefined && build.error !== '') lines.push(indent(plain(build.error), 10))
   return lines
+}
+
+function publishText(publish: PublishResult): string {
+  const files = publish.files.map((f) => `${plain(f.fileName)} ${f.outcome}`).join(', ')
+  const why = publish.reasons.length > 0 ? `: ${plain(publish.reasons.join('; '))}` : ''
+  return `publish   ${publish.status}${why}${files ? ` (${files})` : ''}`
 }
 
 function testText(run: TestRun): string[] {

@@ -3,7 +3,13 @@
  * outputs, the annotations and the CLI's terminal report. Pure data.
  */
 
-export type StageName = 'inputs' | 'python' | 'install' | 'build' | 'test' | 'report'
+export type StageName =
+  | 'python'
+  | 'cache'
+  | 'install'
+  | 'build'
+  | 'test'
+  | 'publish'
 export type StageStatus = 'ok' | 'failed' | 'skipped'
 
 export interface StageResult {
@@ -12,6 +18,8 @@ export interface StageResult {
   readonly durationMs: number
   /** One line, e.g. "demo-0.1.0.tar.gz (4 KB), demo-0.1.0-py3-none-any.whl (3 KB)". */
   readonly summary: string
+  /** When the stage failed: the end of what the tool printed, for the report. */
+  readonly detail?: string
 }
 
 export interface PythonInfo {
@@ -111,8 +119,42 @@ export interface Metrics {
   readonly python?: PythonInfo
   readonly build?: BuildResult
   readonly test?: TestRun
+  readonly publish?: PublishResult
+  /** Present when the cache stage ran. */
+  readonly cache?: CacheInfo
   readonly stages: readonly StageResult[]
   readonly verdict: Verdict
+}
+
+export interface PublishedFile {
+  readonly fileName: string
+  readonly size: number
+  readonly sha256: string
+  /** skipped: the index already had it (skip-existing). */
+  readonly outcome: 'uploaded' | 'skipped' | 'failed'
+  /** Uploads of this file by this step. */
+  readonly attempts: number
+  /** What the index said when the upload failed. */
+  readonly message?: string
+}
+
+export interface PublishResult {
+  /** skipped: not a release run; refused: a guard failed, nothing was uploaded; failed: an upload failed. */
+  readonly status: 'published' | 'skipped' | 'refused' | 'failed'
+  /** One line each: why it was skipped or refused, or what failed. */
+  readonly reasons: readonly string[]
+  /** More lines that explain a refusal (the OIDC claims the index checked). */
+  readonly details: readonly string[]
+  readonly repositoryUrl?: string
+  readonly credential?: 'Trusted Publishing' | 'pypi-token'
+  readonly tag?: string
+  readonly projectUrl?: string
+  readonly files: readonly PublishedFile[]
+}
+
+export interface CacheInfo {
+  /** The environment came back under its exact key: the full install was skipped. */
+  readonly hit: boolean
 }
 
 export interface Verdict {

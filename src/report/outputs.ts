@@ -31,6 +31,12 @@ export function toOutputs(metrics: Metrics, reportPath: string): Record<string, 
   }
   const coverage = metrics.test?.coverage
   if (coverage !== undefined) outputs.coverage = coverage.percentDisplay
+  if (metrics.publish !== undefined) {
+    const uploaded = metrics.publish.files.filter((f) => f.outcome === 'uploaded')
+    outputs.published = String(uploaded.length > 0)
+    outputs['published-files'] = JSON.stringify(uploaded.map((f) => f.fileName))
+  }
+  if (metrics.cache !== undefined) outputs['cache-hit'] = String(metrics.cache.hit)
   outputs['report-path'] = reportPath
   return outputs
 }

@@ -10,11 +10,11 @@ import type { Config } from '../config.js'
 import type { Host } from '../host.js'
 import type { Venv } from '../install/install.js'
 import type { Log } from '../log.js'
-import { tail } from '../process.js'
+import { formatCommand, tail } from '../process.js'
 import { runSnippet, SnippetError } from '../python/snippet.js'
 import { CoverageReportError, mapCoveragePath, parseCoverageJson } from '../report/coverage.js'
 import { JUnitParser, JUnitReportError } from '../report/junit.js'
-import type { CoverageResult, TestResults, TestRun } from '../report/metrics.js'
+import type { TestResults, TestRun } from '../report/metrics.js'
 
 export interface ReportFiles {
   readonly dir: string
@@ -160,6 +160,91 @@ const EXIT_MEANING: Record<number, string> = {
   4: 'pytest could not start: its command line or configuration is wrong',
 }
 
+interface TestContext {
+  readonly host: Host
+  readonly log: Log
+  readonly config: Config
+  readonly venv: Venv
+  readonly files: ReportFiles
+  /** The venv's environment, with coverage's data file in the reports folder. */
+  readonly env: NodeJS.ProcessEnv
+}
+
+/** pytest under coverage run, with the plugin that keeps pytest-cov out. */
+async function runPytest(ctx: TestContext, measure: Measure) {
+  const { host, log, config, venv, files } = ctx
+  const args = [
+    ...['-m', 'coverage', 'run', '--branch', ...measure.args],
+    ...['-m', 'pytest', '-o', 'junit_family=xunit1', `--junitxml=${files.junit}`],
+    ...['-p', PLUGIN_MODULE, ...config.pytestArgs],
+  ]
+  const pluginDir = path.join(host.tempDir, 'pytest-plugin')
+  mkdirSync(pluginDir, { recursive: true })
+  writeFileSync(path.join(pluginDir, `${PLUGIN_MODULE}.py`), PLUGIN)
+  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path.delimiter)
+  log.info(`$ ${formatCommand('python', args)}`)
+  const run = await host.runner.run(venv.python, args, {
+    cwd: config.workingDirectory,
+    env: { ...ctx.env, PYTHONPATH: pythonPath },
+  })
+  log.info(run.output.trimEnd())
+  return run
+}
+
+/** The JUnit report's numbers, and what the exit code says beyond them. */
+async function readResults(ctx: TestContext, code: number, output: string, notes: string[]) {
+  let results: TestResults | undefined
+  try {
+    results = existsSync(ctx.files.junit) ? await parseJUnitFile(ctx.files.junit) : undefined
+  } catch (error) {
+    if (!(error instanceof JUnitReportError)) throw error
+    notes.push(`the JUnit report pytest wrote cannot be read: ${error.message}`)
+  }
+  if (code === 5 || (results && results.tests === 0)) notes.push('pytest collected no tests')
+  const meaning = EXIT_MEANING[code]
+  if (meaning) notes.push(`${meaning} (exit ${code}):\n${tail(output, 15)}`)
+  else if (!results && code !== 5) {
+    notes.push(`pytest exited ${code} and wrote no JUnit report\n${tail(output, 15)}`)
+  }
+  return results
+}
+
+/** coverage.py's JSON and XML reports from the data, and the numbers in them. */
+async function readCoverage(ctx: TestContext, measure: Measure, probe: Probe, notes: string[]) {
+  const { host, config, venv, files } = ctx
+  const cwd = config.workingDirectory
+  try {
+    const { error } = await runSnippet<{ error: string | null }>(
+      host,
+      venv.python,
+      REPORT,
+      [files.coverageData, files.coverageJson, files.coverageXml],
+      'writing the coverage reports',
+      { cwd, env: ctx.env },
+    )
+    if (error) {
+      notes.push(`no coverage: ${error}`)
+      return undefined
+    }
+    return parseCoverageJson(readFileSync(files.coverageJson, 'utf8'), {
+      sourceNote: measure.note,
+      mapPath: (file) =>
+        mapCoveragePath(file, {
+          workingDirectory: cwd,
+          sitePackages: probe.site_packages,
+          repoPrefix: config.repoPrefix,
+          exists: (rel) => existsSync(path.join(cwd, rel)),
+        }),
+    })
+  } catch (error) {
+    if (error instanceof SnippetError) notes.push(`no coverage: ${error.message}`)
+    else if (error instanceof CoverageReportError) {
+      notes.push(`the coverage report cannot be read: ${error.message}`)
+    } else throw error
+    return undefined
+  }
+}
+
 export async function runTests(
   host: Host,
   log: Log,
@@ -168,9 +253,8 @@ export async function runTests(
   distName: string | undefined,
   files: ReportFiles,
 ): Promise<TestRun> {
-  const { runner } = host
-  const cwd = config.workingDirectory
   const env = { ...venv.env, COVERAGE_FILE: files.coverageData }
+  const ctx: TestContext = { host, log, config, venv, files, env }
   let probe: Probe
   try {
     probe = await runSnippet<Probe>(
@@ -179,94 +263,23 @@ export async function runTests(
       PROBE,
       [distName ?? ''],
       'reading the coverage configuration',
-      { cwd, env },
+      { cwd: config.workingDirectory, env },
     )
   } catch (error) {
     if (!(error instanceof SnippetError)) throw error
     return { ok: false, exitCode: 1, notes: [error.message] }
   }
-  if (probe.error)
-    return {
-      ok: false,
-      exitCode: 1,
-      notes: [`coverage cannot read the project's configuration: ${probe.error}`],
-    }
+  if (probe.error) {
+    const notes = [`coverage cannot read the project's configuration: ${probe.error}`]
+    return { ok: false, exitCode: 1, notes }
+  }
   const measure = chooseSource(config.coverageSource, probe)
   log.info(`coverage measures ${measure.note}`)
 
-  const args = [
-    '-m',
-    'coverage',
-    'run',
-    '--branch',
-    ...measure.args,
-    '-m',
-    'pytest',
-    '-o',
-    'junit_family=xunit1',
-    `--junitxml=${files.junit}`,
-    '-p',
-    PLUGIN_MODULE,
-    ...config.pytestArgs,
-  ]
-  const pluginDir = path.join(host.tempDir, 'pytest-plugin')
-  mkdirSync(pluginDir, { recursive: true })
-  writeFileSync(path.join(pluginDir, `${PLUGIN_MODULE}.py`), PLUGIN)
-  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path.delimiter)
-  log.info(`$ python ${args.join(' ')}`)
-  const run = await runner.run(venv.python, args, { cwd, env: { ...env, PYTHONPATH: pythonPath } })
-  log.info(run.output.trimEnd())
-
+  const run = await runPytest(ctx, measure)
   const notes: string[] = []
-  let results: TestResults | undefined
-  try {
-    results = existsSync(files.junit) ? await parseJUnitFile(files.junit) : undefined
-  } catch (error) {
-    if (!(error instanceof JUnitReportError)) throw error
-    notes.push(`the JUnit report pytest wrote cannot be read: ${error.message}`)
-  }
-  if (run.code === 5 || (results && results.tests === 0)) notes.push('pytest collected no tests')
-  const meaning = EXIT_MEANING[run.code]
-  if (meaning) notes.push(`${meaning} (exit ${run.code}):\n${tail(run.output, 15)}`)
-  else if (!results && run.code !== 5)
-    notes.push(`pytest exited ${run.code} and wrote no JUnit report:\n${tail(run.output, 15)}`)
-
-  let coverage: CoverageResult | undefined
-  let reportError: string | null
-  try {
-    const reported = await runSnippet<{ error: string | null }>(
-      host,
-      venv.python,
-      REPORT,
-      [files.coverageData, files.coverageJson, files.coverageXml],
-      'writing the coverage reports',
-      { cwd, env },
-    )
-    reportError = reported.error
-  } catch (error) {
-    if (!(error instanceof SnippetError)) throw error
-    reportError = error.message
-  }
-  if (reportError) {
-    notes.push(`no coverage: ${reportError}`)
-  } else {
-    const repoPrefix = path.relative(host.workspace, cwd).split(path.sep).join('/')
-    try {
-      coverage = parseCoverageJson(readFileSync(files.coverageJson, 'utf8'), {
-        sourceNote: measure.note,
-        mapPath: (file) =>
-          mapCoveragePath(file, {
-            workingDirectory: cwd,
-            sitePackages: probe.site_packages,
-            repoPrefix: repoPrefix.startsWith('..') ? '' : repoPrefix,
-            exists: (rel) => existsSync(path.join(cwd, rel)),
-          }),
-      })
-    } catch (error) {
-      if (!(error instanceof CoverageReportError)) throw error
-      notes.push(`the coverage report cannot be read: ${error.message}`)
-    }
-  }
+  const results = await readResults(ctx, run.code, run.output, notes)
+  const coverage = await readCoverage(ctx, measure, probe, notes)
   // Exit 5 (nothing collected) is reported, not failed: a new project may have no tests yet.
   const ok = run.code === 0 || run.code === 5
   return { ok, exitCode: run.code, results, coverage, notes }

@@ -1,0 +1,124 @@
+/**
+ * A loopback package index (PEP 503 simple API) serving wheels made on the
+ * spot, so pip really downloads and caches them: what the pip cache layer
+ * saves is then pip's own HTTP cache, and the index's log shows whether pip
+ * fetched a file again. It speaks HTTPS with a self-signed certificate
+ * (pip keeps no HTTP cache for http:// URLs); pip is told to trust the host
+ * with PIP_TRUSTED_HOST=127.0.0.1.
+ */
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { readFileSync, rmSync } from 'node:fs'
+import https from 'node:https'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { DEBIAN_PYTHON, tempDir } from './paths.js'
+
+export interface PackageIndex {
+  /** https://127.0.0.1:<port>/simple/ */
+  readonly url: string
+  /** Every path requested, in order. */
+  readonly requests: string[]
+  /** Wheel files downloaded (GET /files/…). */
+  fileDownloads(): string[]
+  close(): Promise<void>
+}
+
+const MAKE_WHEEL = `
+import base64, hashlib, sys, zipfile
+out, name, version, body = sys.argv[1:5]
+dist = f"{name}-{version}.dist-info"
+files = {
+    f"{name}/__init__.py": body,
+    f"{dist}/METADATA": f"Metadata-Version: 2.1\\nName: {name}\\nVersion: {version}\\n",
+    f"{dist}/WHEEL": "Wheel-Version: 1.0\\nGenerator: test\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n",
+}
+def digest(data):
+    return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+record = "".join(f"{p},sha256={digest(c.encode())},{len(c.encode())}\\n" for p, c in files.items())
+files[f"{dist}/RECORD"] = record + f"{dist}/RECORD,,\\n"
+with zipfile.ZipFile(out, "w") as z:
+    for p, c in files.items():
+        z.writestr(p, c)
+`
+
+/** Writes name-version-py3-none-any.whl into dir with `body` as the package's __init__.py. */
+export function makeWheel(dir: string, name: string, version: string, body: string): string {
+  const file = path.join(dir, `${name}-${version}-py3-none-any.whl`)
+  execFileSync(DEBIAN_PYTHON, ['-c', MAKE_WHEEL, file, name, version, body])
+  return file
+}
+
+export async function startPackageIndex(wheels: readonly string[]): Promise<PackageIndex> {
+  const byName = new Map<string, { file: string; bytes: Buffer }[]>()
+  for (const file of wheels) {
+    const base = path.basename(file)
+    const project = (base.split('-')[0] ?? '').toLowerCase().replace(/[._]/g, '-')
+    byName.set(project, [...(byName.get(project) ?? []), { file: base, bytes: readFileSync(file) }])
+  }
+  const requests: string[] = []
+  const certDir = tempDir('index-cert')
+  const [key, cert] = ['key.pem', 'cert.pem'].map((f) => path.join(certDir, f)) as [string, string]
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'ignore' },
+  )
+  const tls = { key: readFileSync(key), cert: readFileSync(cert) }
+  rmSync(certDir, { recursive: true, force: true })
+  const server = https.createServer(tls, (req, res) => {
+    const url = req.url ?? ''
+    requests.push(url)
+    const simple = /^\/simple\/([^/]+)\/$/.exec(url)
+    if (simple) {
+      const files = byName.get(simple[1] ?? '')
+      if (!files) return res.writeHead(404).end('not found')
+      const links = files.map((f) => {
+        const sha = createHash('sha256').update(f.bytes).digest('hex')
+        return `<a href="/files/${f.file}#sha256=${sha}">${f.file}</a>`
+      })
+      return res
+        .writeHead(200, { 'content-type': 'text/html', 'cache-control': 'max-age=600' })
+        .end(`<!DOCTYPE html><html><body>${links.join('\n')}</body></html>`)
+    }
+    const file = /^\/files\/([^/]+)$/.exec(url)?.[1]
+    const found = [...byName.values()].flat().find((f) => f.file === file)
+    if (!found) return res.writeHead(404).end('not found')
+    // As PyPI serves files: immutable, so pip's HTTP cache keeps them.
+    res
+      .writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(found.bytes.length),
+        'cache-control': 'max-age=365000000, immutable, public',
+      })
+      .end(found.bytes)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: `https://127.0.0.1:${port}/simple/`,
+    requests,
+    fileDownloads: () => requests.filter((r) => r.startsWith('/files/')),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}

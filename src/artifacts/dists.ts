@@ -1,0 +1,54 @@
+/**
+ * Stage 8: the built sdist and wheel kept as a workflow artifact, so a release
+ * can be inspected or published again from exactly those files.
+ */
+import path from 'node:path'
+import type { BuildResult } from '../report/metrics.js'
+
+export interface ArtifactService {
+  /** Uploads `files` (relative to `root` in the artifact) and gives the artifact's id and size. */
+  upload(name: string, files: string[], root: string): Promise<{ id?: number; size?: number }>
+}
+
+/** Characters the artifact service refuses in a name. */
+export const ARTIFACT_NAME_FORBIDDEN = /["<>|*?\r\n\\/:]/
+
+export interface ArtifactNameContext {
+  readonly job: string
+  readonly os: string
+  readonly arch: string
+  readonly pythonVersion: string
+  readonly packageName: string
+}
+
+/**
+ * The default name, distinct for each job of a matrix (jobs share a run, and
+ * two uploads of one name collide): package, job, OS, architecture, Python.
+ */
+export function defaultArtifactName(ctx: ArtifactNameContext): string {
+  const minor = ctx.pythonVersion.split('.').slice(0, 2).join('.')
+  const parts = ['dists', ctx.packageName, ctx.job, ctx.os, ctx.arch, `py${minor}`]
+  return parts
+    .filter((p) => p !== '')
+    .join('-')
+    .replace(ARTIFACT_NAME_FORBIDDEN, '_')
+    .toLowerCase()
+}
+
+export interface UploadedArtifact {
+  readonly name: string
+  readonly files: readonly string[]
+  readonly id?: number
+  readonly size?: number
+}
+
+export async function uploadDists(
+  service: ArtifactService,
+  name: string,
+  build: BuildResult,
+): Promise<UploadedArtifact> {
+  const files = [build.sdist, build.wheel].filter((d) => d !== undefined).map((d) => d.path)
+  const root = path.dirname(files[0] ?? '.')
+  const { id, size } = await service.upload(name, files, root)
+  return { name, files: files.map((f) => path.basename(f)), id, size }
+}

@@ -1,0 +1,70 @@
+/**
+ * The Actions cache behind a small interface, so the cache stage can be tested
+ * with a fake. @actions/cache swallows its failures and prints them itself as
+ * ::warning or ::error; this adapter catches those lines and hands them back,
+ * so the stage can say one warning for a fault instead of an error annotation
+ * per call.
+ */
+import * as cache from '@actions/cache'
+
+export interface CacheCall<T> {
+  readonly value: T | undefined
+  /** What the client reported as a failure; empty when the call went well. */
+  readonly problems: readonly string[]
+}
+
+export interface CacheService {
+  /** False on GHES without the cache, or without ACTIONS_RESULTS_URL. */
+  available(): boolean
+  /** The matched key, or undefined on a miss. */
+  restore(paths: string[], key: string, restoreKeys: string[]): Promise<CacheCall<string>>
+  /** The entry id, or -1 when nothing was saved. */
+  save(paths: string[], key: string): Promise<CacheCall<number>>
+}
+
+const PROBLEM = /^::(warning|error)[^:]*::(.*)$/
+
+/**
+ * Runs `body` with the workflow commands ::warning and ::error held back from
+ * stdout. Safe only while nothing else writes: the cache calls run alone.
+ */
+async function holdingProblems<T>(body: () => Promise<T | undefined>): Promise<CacheCall<T>> {
+  const problems: string[] = []
+  const write = process.stdout.write
+  const held = (chunk: unknown, ...rest: unknown[]): boolean => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString()
+    const kept = text
+      .split(/(?<=\n)/)
+      .filter((line) => {
+        const m = PROBLEM.exec(line.trimEnd())
+        if (m) problems.push(m[2] ?? '')
+        return !m
+      })
+      .join('')
+    if (kept === '') {
+      const callback = rest.find((r) => typeof r === 'function') as (() => void) | undefined
+      callback?.()
+      return true
+    }
+    return (write as (c: string, ...r: unknown[]) => boolean).call(process.stdout, kept, ...rest)
+  }
+  process.stdout.write = held as typeof process.stdout.write
+  try {
+    const value = await body()
+    return { value, problems }
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error))
+    return { value: undefined, problems }
+  } finally {
+    process.stdout.write = write
+  }
+}
+
+export function actionsCacheService(): CacheService {
+  return {
+    available: () => cache.isFeatureAvailable(),
+    restore: (paths, key, restoreKeys) =>
+      holdingProblems(() => cache.restoreCache(paths, key, restoreKeys)),
+    save: (paths, key) => holdingProblems(() => cache.saveCache(paths, key)),
+  }
+}
