@@ -587,6 +587,18 @@ const BAD_INPUTS: readonly BadInput[] = [
       'pip-args: "--index-url \\"https://x.test/simple" cannot be split into arguments (unterminated double quote); quote as in a POSIX shell, e.g. --extra-index-url "https://example.org/simple"',
   },
   {
+    input: 'dists-artifact',
+    value: 'dists/linux',
+    message:
+      'dists-artifact: "dists/linux" holds "/", which artifact names cannot; accepted: auto, false, or a name without " : < > | * ? \\ / or line breaks',
+  },
+  {
+    input: 'dists-artifact',
+    value: 'a:b',
+    message:
+      'dists-artifact: "a:b" holds ":", which artifact names cannot; accepted: auto, false, or a name without " : < > | * ? \\ / or line breaks',
+  },
+  {
     input: 'coverage-source',
     value: 'pkg;rm -rf /',
     names: 'pkg;rm',

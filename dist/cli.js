@@ -3288,14 +3288,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path22 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path22 && path22[0] !== "/") {
-          path22 = `/${path22}`;
+        if (path23 && path23[0] !== "/") {
+          path23 = `/${path23}`;
         }
-        return new URL(`${origin}${path22}`);
+        return new URL(`${origin}${path23}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -3746,39 +3746,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path22);
+        debuglog("sending request to %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path22,
+          path23,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin }
+          request: { method, path: path23, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path22);
+        debuglog("trailers received from %s %s/%s", method, origin, path23);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path22, origin },
+          request: { method, path: path23, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path22,
+          path23,
           error.message
         );
       });
@@ -3827,9 +3827,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path22, origin }
+            request: { method, path: path23, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path22);
+          debuglog("sending request to %s %s/%s", method, origin, path23);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -3892,7 +3892,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path22,
+        path: path23,
         method,
         body,
         headers,
@@ -3907,11 +3907,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path22 !== "string") {
+        if (typeof path23 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path22)) {
+        } else if (invalidPathRegex.test(path23)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -3977,7 +3977,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path22, query) : path22;
+        this.path = query ? buildURL(path23, query) : path23;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -8670,7 +8670,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path22, host, upgrade, blocking, reset } = request;
+      const { method, path: path23, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util3.isFormDataLike(body)) {
@@ -8751,7 +8751,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path22} HTTP/1.1\r
+      let header = `${method} ${path23} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -9280,7 +9280,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util3.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -9377,7 +9377,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path22;
+      headers[HTTP2_HEADER_PATH] = path23;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -9730,9 +9730,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util3.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path22 = search ? `${pathname}${search}` : pathname;
+        const path23 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path22;
+        this.opts.path = path23;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -10971,10 +10971,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path22 = "/",
+          path: path23 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path22;
+        opts.path = origin + path23;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -12946,20 +12946,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path22) {
-      if (typeof path22 !== "string") {
-        return path22;
+    function safeUrl(path23) {
+      if (typeof path23 !== "string") {
+        return path23;
       }
-      const pathSegments = path22.split("?");
+      const pathSegments = path23.split("?");
       if (pathSegments.length !== 2) {
-        return path22;
+        return path23;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path22, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path22);
+    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path23);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -12981,7 +12981,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -13019,9 +13019,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path22, method, body, headers, query } = opts;
+      const { path: path23, method, body, headers, query } = opts;
       return {
-        path: path22,
+        path: path23,
         method,
         body,
         headers,
@@ -13484,10 +13484,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path22,
+            Path: path23,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -18366,9 +18366,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path22) {
-      for (let i = 0; i < path22.length; ++i) {
-        const code = path22.charCodeAt(i);
+    function validateCookiePath(path23) {
+      for (let i = 0; i < path23.length; ++i) {
+        const code = path23.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -21288,11 +21288,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path22 = opts.path;
+          let path23 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path22 = `/${path22}`;
+            path23 = `/${path23}`;
           }
-          url = new URL(util3.parseOrigin(url).origin + path22);
+          url = new URL(util3.parseOrigin(url).origin + path23);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23274,12 +23274,12 @@ var require_saxes = __commonJS({
 // src/cli.ts
 import { copyFileSync, existsSync as existsSync9, mkdtempSync, readdirSync as readdirSync2, rmSync as rmSync5 } from "node:fs";
 import os7 from "node:os";
-import path21 from "node:path";
+import path22 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2, statSync } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -24039,6 +24039,21 @@ function parse(toml, options = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
+// src/artifacts/dists.ts
+import path from "node:path";
+var ARTIFACT_NAME_FORBIDDEN = /["<>|*?\r\n\\/:]/;
+function defaultArtifactName(ctx) {
+  const minor = ctx.pythonVersion.split(".").slice(0, 2).join(".");
+  const parts = ["dists", ctx.packageName, ctx.job, ctx.os, ctx.arch, `py${minor}`];
+  return parts.filter((p) => p !== "").join("-").replace(ARTIFACT_NAME_FORBIDDEN, "_").toLowerCase();
+}
+async function uploadDists(service, name, build) {
+  const files = [build.sdist, build.wheel].filter((d) => d !== void 0).map((d) => d.path);
+  const root = path.dirname(files[0] ?? ".");
+  const { id, size } = await service.upload(name, files, root);
+  return { name, files: files.map((f) => path.basename(f)), id, size };
+}
+
 // src/cache/key.ts
 import { createHash } from "node:crypto";
 var CACHE_MODES = ["auto", "true", "false"];
@@ -24086,7 +24101,7 @@ function decideCache(mode, event) {
 
 // src/project.ts
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 var ProjectError = class extends Error {
   name = "ProjectError";
 };
@@ -24094,7 +24109,7 @@ function table(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : void 0;
 }
 function readProject(dir) {
-  const file = path.join(dir, "pyproject.toml");
+  const file = path2.join(dir, "pyproject.toml");
   let pyproject;
   if (existsSync(file)) {
     try {
@@ -24112,8 +24127,8 @@ function readProject(dir) {
   return {
     dir,
     pyproject,
-    hasSetupPy: existsSync(path.join(dir, "setup.py")),
-    hasSetupCfg: existsSync(path.join(dir, "setup.cfg")),
+    hasSetupPy: existsSync(path2.join(dir, "setup.py")),
+    hasSetupCfg: existsSync(path2.join(dir, "setup.cfg")),
     name: typeof project?.name === "string" ? project.name : void 0,
     requiresPython: typeof project?.["requires-python"] === "string" ? project["requires-python"] : void 0,
     buildBackend: typeof backend === "string" ? backend : void 0,
@@ -24515,6 +24530,7 @@ var INPUT_DEFAULTS = {
   "cache-dependency-path": "",
   "cache-suffix": "",
   "python-manifest-url": "https://raw.githubusercontent.com/actions/python-versions/main/versions-manifest.json",
+  "dists-artifact": "auto",
   publish: "auto",
   "repository-url": "https://upload.pypi.org/legacy/",
   "pypi-token": "",
@@ -24563,7 +24579,7 @@ function versionSpec(read, ctx, workingDirectory2, project) {
     return { spec: parsePythonVersion(input, "python-version", "python-version"), warnings };
   }
   if (file !== "") {
-    const resolved = path2.resolve(ctx.workspace, file);
+    const resolved = path3.resolve(ctx.workspace, file);
     if (!existsSync2(resolved) || !statSync(resolved).isFile()) {
       throw new ConfigError(
         `python-version-file: ${show(file)} does not exist (looked at ${resolved}); give a path relative to the workspace, e.g. .python-version or pyproject.toml`
@@ -24580,7 +24596,7 @@ function versionSpec(read, ctx, workingDirectory2, project) {
       warnings
     };
   }
-  const dotfile = [workingDirectory2, ctx.workspace].map((d) => path2.join(d, ".python-version")).find((f) => existsSync2(f) && statSync(f).isFile());
+  const dotfile = [workingDirectory2, ctx.workspace].map((d) => path3.join(d, ".python-version")).find((f) => existsSync2(f) && statSync(f).isFile());
   if (dotfile) {
     const text = readVersionFile(dotfile, show(dotfile));
     if (text !== null)
@@ -24658,7 +24674,7 @@ function architecture(read, ctx) {
 }
 function workingDirectory(read, ctx) {
   const raw = value(read, "working-directory");
-  const dir = path2.resolve(ctx.workspace, raw);
+  const dir = path3.resolve(ctx.workspace, raw);
   if (!existsSync2(dir)) {
     throw new ConfigError(
       `working-directory: ${show(raw)} does not exist (looked at ${dir}); give the Python project's folder, relative to the workspace`
@@ -24669,7 +24685,7 @@ function workingDirectory(read, ctx) {
       `working-directory: ${show(raw)} is a file, not a folder; give the folder that holds pyproject.toml or setup.py`
     );
   }
-  if (!["pyproject.toml", "setup.py", "setup.cfg"].some((f) => existsSync2(path2.join(dir, f)))) {
+  if (!["pyproject.toml", "setup.py", "setup.cfg"].some((f) => existsSync2(path3.join(dir, f)))) {
     throw new ConfigError(
       `working-directory: ${show(raw)} holds no pyproject.toml, setup.py or setup.cfg; point it at the Python project`
     );
@@ -24721,7 +24737,7 @@ function installPlan(read, dir, project) {
         }
         plan.groups.push(arg);
       } else {
-        const file = path2.resolve(dir, arg);
+        const file = path3.resolve(dir, arg);
         if (!existsSync2(file) || !statSync(file).isFile()) {
           throw new ConfigError(
             `install: ${show(entry)} names a requirements file that does not exist (looked at ${file}); paths are relative to working-directory`
@@ -24860,9 +24876,9 @@ function cacheSettings(read, ctx, dir) {
   const patterns = [];
   for (const pattern of given) {
     const negated = pattern.startsWith("!");
-    const absolute = path2.resolve(ctx.workspace, negated ? pattern.slice(1) : pattern);
-    const inside = path2.relative(ctx.workspace, absolute);
-    if (inside.startsWith("..") || path2.isAbsolute(inside)) {
+    const absolute = path3.resolve(ctx.workspace, negated ? pattern.slice(1) : pattern);
+    const inside = path3.relative(ctx.workspace, absolute);
+    if (inside.startsWith("..") || path3.isAbsolute(inside)) {
       throw new ConfigError(
         `cache-dependency-path: ${show(pattern)} is outside the workspace (${ctx.workspace}); only files inside it are hashed, so give globs relative to it, e.g. requirements/*.txt`
       );
@@ -24871,13 +24887,25 @@ function cacheSettings(read, ctx, dir) {
   }
   return {
     mode,
-    dependencyPatterns: patterns.length ? patterns : DEFAULT_DEPENDENCY_PATTERNS.map((p) => path2.join(dir, p)),
+    dependencyPatterns: patterns.length ? patterns : DEFAULT_DEPENDENCY_PATTERNS.map((p) => path3.join(dir, p)),
     suffix
   };
 }
+function distsArtifact(read) {
+  const raw = value(read, "dists-artifact");
+  if (/^(false|False|FALSE)$/.test(raw)) return false;
+  if (raw === "auto") return "auto";
+  const bad = ARTIFACT_NAME_FORBIDDEN.exec(raw);
+  if (bad) {
+    throw new ConfigError(
+      `dists-artifact: ${show(raw)} holds ${show(bad[0])}, which artifact names cannot; accepted: auto, false, or a name without " : < > | * ? \\ / or line breaks`
+    );
+  }
+  return raw;
+}
 function repoPrefix(workspace, dir) {
-  const relative2 = path2.relative(workspace, dir).split(path2.sep).join("/");
-  return relative2.startsWith("..") || path2.isAbsolute(relative2) ? "" : relative2;
+  const relative2 = path3.relative(workspace, dir).split(path3.sep).join("/");
+  return relative2.startsWith("..") || path3.isAbsolute(relative2) ? "" : relative2;
 }
 function deepFreeze(obj) {
   if (obj && typeof obj === "object" && !Object.isFrozen(obj)) {
@@ -24912,6 +24940,7 @@ function loadConfig(read, ctx) {
     coverageSource: coverageSource(read),
     failOnTestFailure: bool(read, "fail-on-test-failure"),
     pythonManifestUrl: manifestUrl(read),
+    distsArtifact: distsArtifact(read),
     cache: cacheSettings(read, ctx, dir),
     publish: publishSettings(read, warnings)
   };
@@ -24925,7 +24954,7 @@ import { mkdirSync as mkdirSync2, rmSync as rmSync4 } from "node:fs";
 
 // src/build/build.ts
 import { rmSync } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/process.ts
 import { spawn } from "node:child_process";
@@ -25122,7 +25151,7 @@ ${tail(result.output, 25)}`
 }
 async function buildDists(host, log, config, venv, sourceDone = () => {
 }) {
-  const outDir = path3.join(config.workingDirectory, "dist");
+  const outDir = path4.join(config.workingDirectory, "dist");
   let sdistName;
   try {
     const sdist = await runBuild(
@@ -25137,7 +25166,7 @@ async function buildDists(host, log, config, venv, sourceDone = () => {
   } finally {
     sourceDone();
   }
-  const unpackDir = path3.join(host.tempDir, "sdist");
+  const unpackDir = path4.join(host.tempDir, "sdist");
   rmSync(unpackDir, { recursive: true, force: true });
   let top;
   try {
@@ -25145,7 +25174,7 @@ async function buildDists(host, log, config, venv, sourceDone = () => {
       host,
       venv.python,
       UNPACK,
-      [path3.join(outDir, sdistName), unpackDir],
+      [path4.join(outDir, sdistName), unpackDir],
       "unpacking the sdist",
       { env: venv.env }
     );
@@ -25153,7 +25182,7 @@ async function buildDists(host, log, config, venv, sourceDone = () => {
     if (error instanceof SnippetError) return failed(error.message);
     throw error;
   }
-  const srcDir = path3.join(unpackDir, top);
+  const srcDir = path4.join(unpackDir, top);
   const wheel = await runBuild(
     host,
     log,
@@ -25167,7 +25196,7 @@ async function buildDists(host, log, config, venv, sourceDone = () => {
     log,
     config,
     venv,
-    [sdistName, wheel.name].map((n) => path3.join(outDir, n))
+    [sdistName, wheel.name].map((n) => path4.join(outDir, n))
   );
 }
 async function inspectDists(host, log, config, venv, files) {
@@ -25188,10 +25217,10 @@ async function inspectDists(host, log, config, venv, files) {
   const problems = [];
   const dists = [];
   for (const f of data.files) {
-    if (f.error) problems.push(`${path3.basename(f.path)} could not be read: ${f.error}`);
+    if (f.error) problems.push(`${path4.basename(f.path)} could not be read: ${f.error}`);
     dists.push({
       path: f.path,
-      fileName: path3.basename(f.path),
+      fileName: path4.basename(f.path),
       kind: f.path.endsWith(".whl") ? "wheel" : "sdist",
       size: f.size,
       sha256: f.sha256,
@@ -25229,7 +25258,7 @@ ${tail(check.output, 15)}`);
 
 // src/cache/cache.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -26291,15 +26320,15 @@ import os3 from "os";
 import * as os2 from "os";
 import * as events from "events";
 import * as child from "child_process";
-import * as path6 from "path";
+import * as path7 from "path";
 
 // node_modules/@actions/io/lib/io.js
 import { ok } from "assert";
-import * as path5 from "path";
+import * as path6 from "path";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs from "fs";
-import * as path4 from "path";
+import * as path5 from "path";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
     return value2 instanceof P ? value2 : new P(function(resolve2) {
@@ -26365,7 +26394,7 @@ function tryGetExecutablePath(filePath, extensions) {
     }
     if (stats && stats.isFile()) {
       if (IS_WINDOWS) {
-        const upperExt = path4.extname(filePath).toUpperCase();
+        const upperExt = path5.extname(filePath).toUpperCase();
         if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
           return filePath;
         }
@@ -26389,11 +26418,11 @@ function tryGetExecutablePath(filePath, extensions) {
       if (stats && stats.isFile()) {
         if (IS_WINDOWS) {
           try {
-            const directory = path4.dirname(filePath);
-            const upperName = path4.basename(filePath).toUpperCase();
+            const directory = path5.dirname(filePath);
+            const upperName = path5.basename(filePath).toUpperCase();
             for (const actualName of yield readdir(directory)) {
               if (upperName === actualName.toUpperCase()) {
-                filePath = path4.join(directory, actualName);
+                filePath = path5.join(directory, actualName);
                 break;
               }
             }
@@ -26506,7 +26535,7 @@ function findInPath(tool) {
     }
     const extensions = [];
     if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path5.delimiter)) {
+      for (const extension of process.env["PATHEXT"].split(path6.delimiter)) {
         if (extension) {
           extensions.push(extension);
         }
@@ -26519,12 +26548,12 @@ function findInPath(tool) {
       }
       return [];
     }
-    if (tool.includes(path5.sep)) {
+    if (tool.includes(path6.sep)) {
       return [];
     }
     const directories = [];
     if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path5.delimiter)) {
+      for (const p of process.env.PATH.split(path6.delimiter)) {
         if (p) {
           directories.push(p);
         }
@@ -26532,7 +26561,7 @@ function findInPath(tool) {
     }
     const matches = [];
     for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path5.join(directory, tool), extensions);
+      const filePath = yield tryGetExecutablePath(path6.join(directory, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -26781,7 +26810,7 @@ var ToolRunner = class extends events.EventEmitter {
   exec() {
     return __awaiter5(this, void 0, void 0, function* () {
       if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-        this.toolPath = path6.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+        this.toolPath = path7.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
       return new Promise((resolve2, reject) => __awaiter5(this, void 0, void 0, function* () {
@@ -27086,10 +27115,10 @@ function getOptions(copy) {
 }
 
 // node_modules/@actions/glob/lib/internal-globber.js
-import * as path11 from "path";
+import * as path12 from "path";
 
 // node_modules/@actions/glob/lib/internal-path-helper.js
-import * as path7 from "path";
+import * as path8 from "path";
 import assert from "assert";
 var IS_WINDOWS3 = process.platform === "win32";
 function dirname4(p) {
@@ -27097,7 +27126,7 @@ function dirname4(p) {
   if (IS_WINDOWS3 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
     return p;
   }
-  let result = path7.dirname(p);
+  let result = path8.dirname(p);
   if (IS_WINDOWS3 && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
     result = safeTrimTrailingSeparator(result);
   }
@@ -27134,7 +27163,7 @@ function ensureAbsoluteRoot(root, itemPath) {
   assert(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
   if (root.endsWith("/") || IS_WINDOWS3 && root.endsWith("\\")) {
   } else {
-    root += path7.sep;
+    root += path8.sep;
   }
   return root + itemPath;
 }
@@ -27168,10 +27197,10 @@ function safeTrimTrailingSeparator(p) {
     return "";
   }
   p = normalizeSeparators2(p);
-  if (!p.endsWith(path7.sep)) {
+  if (!p.endsWith(path8.sep)) {
     return p;
   }
-  if (p === path7.sep) {
+  if (p === path8.sep) {
     return p;
   }
   if (IS_WINDOWS3 && /^[A-Z]:\\$/i.test(p)) {
@@ -27239,7 +27268,7 @@ function partialMatch(patterns, itemPath) {
 
 // node_modules/@actions/glob/lib/internal-pattern.js
 import * as os5 from "os";
-import * as path10 from "path";
+import * as path11 from "path";
 import assert3 from "assert";
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -28456,11 +28485,11 @@ var qmarksTestNoExtDot = ([$0]) => {
   return (f) => f.length === len && f !== "." && f !== "..";
 };
 var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path8 = {
+var path9 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep3 = defaultPlatform === "win32" ? path8.win32.sep : path8.posix.sep;
+var sep3 = defaultPlatform === "win32" ? path9.win32.sep : path9.posix.sep;
 minimatch.sep = sep3;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -29207,7 +29236,7 @@ minimatch.escape = escape;
 minimatch.unescape = unescape;
 
 // node_modules/@actions/glob/lib/internal-path.js
-import * as path9 from "path";
+import * as path10 from "path";
 import assert2 from "assert";
 var IS_WINDOWS5 = process.platform === "win32";
 var Path = class {
@@ -29221,12 +29250,12 @@ var Path = class {
       assert2(itemPath, `Parameter 'itemPath' must not be empty`);
       itemPath = safeTrimTrailingSeparator(itemPath);
       if (!hasRoot(itemPath)) {
-        this.segments = itemPath.split(path9.sep);
+        this.segments = itemPath.split(path10.sep);
       } else {
         let remaining = itemPath;
         let dir = dirname4(remaining);
         while (dir !== remaining) {
-          const basename5 = path9.basename(remaining);
+          const basename5 = path10.basename(remaining);
           this.segments.unshift(basename5);
           remaining = dir;
           dir = dirname4(remaining);
@@ -29244,7 +29273,7 @@ var Path = class {
           assert2(segment === dirname4(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
           this.segments.push(segment);
         } else {
-          assert2(!segment.includes(path9.sep), `Parameter 'itemPath' contains unexpected path separators`);
+          assert2(!segment.includes(path10.sep), `Parameter 'itemPath' contains unexpected path separators`);
           this.segments.push(segment);
         }
       }
@@ -29255,12 +29284,12 @@ var Path = class {
    */
   toString() {
     let result = this.segments[0];
-    let skipSlash = result.endsWith(path9.sep) || IS_WINDOWS5 && /^[A-Z]:$/i.test(result);
+    let skipSlash = result.endsWith(path10.sep) || IS_WINDOWS5 && /^[A-Z]:$/i.test(result);
     for (let i = 1; i < this.segments.length; i++) {
       if (skipSlash) {
         skipSlash = false;
       } else {
-        result += path9.sep;
+        result += path10.sep;
       }
       result += this.segments[i];
     }
@@ -29292,7 +29321,7 @@ var Pattern = class _Pattern {
     }
     pattern = _Pattern.fixupPattern(pattern, homedir2);
     this.segments = new Path(pattern).segments;
-    this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path10.sep);
+    this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path11.sep);
     pattern = safeTrimTrailingSeparator(pattern);
     let foundGlob = false;
     const searchSegments = this.segments.map((x) => _Pattern.getLiteral(x)).filter((x) => !foundGlob && !(foundGlob = x === ""));
@@ -29316,8 +29345,8 @@ var Pattern = class _Pattern {
   match(itemPath) {
     if (this.segments[this.segments.length - 1] === "**") {
       itemPath = normalizeSeparators2(itemPath);
-      if (!itemPath.endsWith(path10.sep) && this.isImplicitPattern === false) {
-        itemPath = `${itemPath}${path10.sep}`;
+      if (!itemPath.endsWith(path11.sep) && this.isImplicitPattern === false) {
+        itemPath = `${itemPath}${path11.sep}`;
       }
     } else {
       itemPath = safeTrimTrailingSeparator(itemPath);
@@ -29352,9 +29381,9 @@ var Pattern = class _Pattern {
     assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
     assert3(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
     pattern = normalizeSeparators2(pattern);
-    if (pattern === "." || pattern.startsWith(`.${path10.sep}`)) {
+    if (pattern === "." || pattern.startsWith(`.${path11.sep}`)) {
       pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
-    } else if (pattern === "~" || pattern.startsWith(`~${path10.sep}`)) {
+    } else if (pattern === "~" || pattern.startsWith(`~${path11.sep}`)) {
       homedir2 = homedir2 || os5.homedir();
       assert3(homedir2, "Unable to determine HOME directory");
       assert3(hasAbsoluteRoot(homedir2), `Expected HOME directory to be a rooted path. Actual '${homedir2}'`);
@@ -29430,8 +29459,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path22, level) {
-    this.path = path22;
+  constructor(path23, level) {
+    this.path = path23;
     this.level = level;
   }
 };
@@ -29598,7 +29627,7 @@ var DefaultGlobber = class _DefaultGlobber {
         if (!stats) {
           continue;
         }
-        if (options.excludeHiddenFiles && path11.basename(item.path).match(/^\./)) {
+        if (options.excludeHiddenFiles && path12.basename(item.path).match(/^\./)) {
           continue;
         }
         if (stats.isDirectory()) {
@@ -29608,7 +29637,7 @@ var DefaultGlobber = class _DefaultGlobber {
             continue;
           }
           const childLevel = item.level + 1;
-          const childItems = (yield __await(fs2.promises.readdir(item.path))).map((x) => new SearchState(path11.join(item.path, x), childLevel));
+          const childItems = (yield __await(fs2.promises.readdir(item.path))).map((x) => new SearchState(path12.join(item.path, x), childLevel));
           stack.push(...childItems.reverse());
         } else if (match3 & MatchKind.File) {
           yield yield __await(item.path);
@@ -29678,7 +29707,7 @@ import * as crypto from "crypto";
 import * as fs3 from "fs";
 import * as stream from "stream";
 import * as util from "util";
-import * as path12 from "path";
+import * as path13 from "path";
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
     return value2 instanceof P ? value2 : new P(function(resolve2) {
@@ -29740,7 +29769,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
         _e = false;
         const file = _c;
         writeDelegate(file);
-        if (!file.startsWith(`${githubWorkspace}${path12.sep}`)) {
+        if (!file.startsWith(`${githubWorkspace}${path13.sep}`)) {
           writeDelegate(`Ignore '${file}' since it is not under GITHUB_WORKSPACE.`);
           continue;
         }
@@ -29876,8 +29905,8 @@ async function restoreCaches(host, log, config, python, service) {
       test: config.test
     })
   });
-  const pipCacheDir = host.env.PIP_CACHE_DIR || path13.join(host.tempDir, "pip-cache");
-  const venvDir = path13.join(host.tempDir, "venv");
+  const pipCacheDir = host.env.PIP_CACHE_DIR || path14.join(host.tempDir, "pip-cache");
+  const venvDir = path14.join(host.tempDir, "venv");
   log.info(decision.reason);
   log.debug(`cache keys: ${JSON.stringify(keys)}`);
   const run = {
@@ -29924,7 +29953,7 @@ async function restoreCaches(host, log, config, python, service) {
   };
 }
 function staleVenv(venvDir, python) {
-  const file = path13.join(venvDir, MARKER);
+  const file = path14.join(venvDir, MARKER);
   if (!existsSync3(file)) return `it has no ${MARKER}`;
   let marker;
   try {
@@ -29936,8 +29965,8 @@ function staleVenv(venvDir, python) {
     return `it was made by ${marker.executable}, not ${python.executable}`;
   if (marker.version !== python.version)
     return `it was made by Python ${marker.version}, not ${python.version}`;
-  const bin = path13.join(venvDir, process.platform === "win32" ? "Scripts" : "bin");
-  if (!existsSync3(path13.join(bin, process.platform === "win32" ? "python.exe" : "python")))
+  const bin = path14.join(venvDir, process.platform === "win32" ? "Scripts" : "bin");
+  if (!existsSync3(path14.join(bin, process.platform === "win32" ? "python.exe" : "python")))
     return "its interpreter link is broken";
   return void 0;
 }
@@ -29950,7 +29979,7 @@ async function saveCaches(log, run, python, service) {
       version: python.version,
       key: run.keys.venv.primary
     };
-    writeFileSync(path13.join(run.venvDir, MARKER), `${JSON.stringify(marker)}
+    writeFileSync(path14.join(run.venvDir, MARKER), `${JSON.stringify(marker)}
 `);
     const venv = await service.save([run.venvDir], run.keys.venv.primary);
     if (venv.problems.length) {
@@ -29978,11 +30007,11 @@ async function saveCaches(log, run, python, service) {
 // src/install/install.ts
 var import_semver2 = __toESM(require_semver2(), 1);
 import { readFileSync as readFileSync4, rmSync as rmSync3 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/install/plan.ts
 import { existsSync as existsSync4 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 var AUTO_NAMES = ["test", "tests", "testing", "dev"];
 var AUTO_REQUIREMENT_FILES = ["requirements-test.txt", "requirements-dev.txt"];
 function planInstall(config, missingTools2, fileExists = existsSync4) {
@@ -30005,7 +30034,7 @@ function planInstall(config, missingTools2, fileExists = existsSync4) {
       )
     );
     for (const name of AUTO_REQUIREMENT_FILES) {
-      const file = path14.join(config.workingDirectory, name);
+      const file = path15.join(config.workingDirectory, name);
       if (fileExists(file) && !files.includes(file)) files.push(file);
     }
   }
@@ -30014,7 +30043,7 @@ function planInstall(config, missingTools2, fileExists = existsSync4) {
   const picked = [
     ...extras.map((e) => `extra ${e}`),
     ...groups.map((g) => `group ${g}`),
-    ...files.map((f) => path14.relative(config.workingDirectory, f))
+    ...files.map((f) => path15.relative(config.workingDirectory, f))
   ];
   notes.unshift(
     picked.length ? `test dependencies: ${picked.join(", ")}` : "test dependencies: none found"
@@ -30022,12 +30051,11 @@ function planInstall(config, missingTools2, fileExists = existsSync4) {
   if (missingTools2.length) notes.push(`tools the environment lacks: ${missingTools2.join(", ")}`);
   return { extras, groups, requirementFiles: files, requirements, notes };
 }
-function pipInstallArgs(config, request, reportFile) {
+function pipInstallArgs(config, request) {
   const target = request.extras.length ? `${config.workingDirectory}[${request.extras.join(",")}]` : config.workingDirectory;
   return [
     ...config.pipArgs,
     ...config.buildIsolation ? [] : ["--no-build-isolation"],
-    ...reportFile ? ["--report", reportFile] : [],
     target,
     ...request.requirementFiles.flatMap((f) => ["-r", f]),
     ...request.requirements
@@ -30040,11 +30068,11 @@ var InstallError = class extends Error {
 };
 var isWindows = process.platform === "win32";
 function venvOf(host, dir) {
-  const bin = path15.join(dir, isWindows ? "Scripts" : "bin");
+  const bin = path16.join(dir, isWindows ? "Scripts" : "bin");
   return {
     dir,
-    python: path15.join(bin, isWindows ? "python.exe" : "python"),
-    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path15.delimiter}${host.env.PATH ?? ""}` }
+    python: path16.join(bin, isWindows ? "python.exe" : "python"),
+    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path16.delimiter}${host.env.PATH ?? ""}` }
   };
 }
 var TOOL_PROBE = "import importlib.util as u, json, sys; print(json.dumps([m for m in sys.argv[1:] if u.find_spec(m) is None]))";
@@ -30078,7 +30106,7 @@ function distNameFromReport(file, projectDir) {
 }
 async function installProject(host, config, python, options = {}) {
   const { log, runner } = host;
-  const dir = path15.join(host.tempDir, "venv");
+  const dir = path16.join(host.tempDir, "venv");
   const basePip = python.pipVersion !== void 0 && import_semver2.default.gte(import_semver2.default.coerce(python.pipVersion) ?? "0.0.0", "22.3.0");
   if (options.reuseVenv) return reinstallProject(host, config, python, dir, basePip);
   rmSync3(dir, { recursive: true, force: true });
@@ -30112,17 +30140,47 @@ ${tail(created.output)}`);
   const missing = await missingTools(host, venv.python, venv.env, tools);
   const request = planInstall(config, missing);
   for (const note of request.notes) log.info(note);
-  const reportFile = path15.join(host.tempDir, "pip-report.json");
+  const { result, distName } = await pipInstall(host, log, config, python, venv, basePip, [
+    ...pipInstallArgs(config, request)
+  ]);
+  const others = Math.max(
+    (/Successfully installed (.*)/.exec(result.stdout)?.[1]?.split(" ").length ?? 1) - 1,
+    0
+  );
+  const what = `${distName ?? "the project"}${others ? ` and ${others} other package${others === 1 ? "" : "s"}` : ""}`;
+  return { venv, distName, summary: `${what} into ${dir}` };
+}
+async function reinstallProject(host, config, python, dir, basePip) {
+  const venv = venvOf(host, dir);
+  const { distName } = await pipInstall(host, host.log, config, python, venv, basePip, [
+    "--no-deps",
+    "--force-reinstall",
+    ...pipInstallArgs(config, {
+      extras: [],
+      groups: [],
+      requirementFiles: [],
+      requirements: [],
+      notes: []
+    })
+  ]);
+  return {
+    venv,
+    distName,
+    summary: `${distName ?? "the project"} reinstalled into the cached environment ${dir}`
+  };
+}
+async function pipInstall(host, log, config, python, venv, basePip, installArgs) {
+  const reportFile = path16.join(host.tempDir, "pip-report.json");
   rmSync3(reportFile, { force: true });
-  const pipCommand = basePip ? python.executable : venv.python;
-  const pipPrefix = basePip ? ["-m", "pip", "--python", venv.python] : ["-m", "pip"];
+  const command = basePip ? python.executable : venv.python;
   const args = [
-    ...pipPrefix,
+    ...basePip ? ["-m", "pip", "--python", venv.python] : ["-m", "pip"],
     "install",
-    ...pipInstallArgs(config, request, basePip ? reportFile : void 0)
+    ...basePip ? ["--report", reportFile] : [],
+    ...installArgs
   ];
-  log.info(`$ ${formatCommand(pipCommand, args)}`);
-  const result = await runner.run(pipCommand, args, {
+  log.info(`$ ${formatCommand(command, args)}`);
+  const result = await host.runner.run(command, args, {
     cwd: config.workingDirectory,
     env: venv.env,
     onOutput: (c) => log.debug(c.trimEnd())
@@ -30135,44 +30193,8 @@ ${tail(result.output, 40)}`
     );
   }
   log.info(tail(result.stdout, 3));
-  const distName = (basePip ? distNameFromReport(reportFile, config.workingDirectory) : void 0) ?? config.project.name;
-  const others = Math.max(
-    (/Successfully installed (.*)/.exec(result.stdout)?.[1]?.split(" ").length ?? 1) - 1,
-    0
-  );
-  const what = `${distName ?? "the project"}${others ? ` and ${others} other package${others === 1 ? "" : "s"}` : ""}`;
-  return { venv, distName, summary: `${what} into ${dir}` };
-}
-async function reinstallProject(host, config, python, dir, basePip) {
-  const venv = venvOf(host, dir);
-  const pipCommand = basePip ? python.executable : venv.python;
-  const args = [
-    ...basePip ? ["-m", "pip", "--python", venv.python] : ["-m", "pip"],
-    "install",
-    "--no-deps",
-    "--force-reinstall",
-    ...config.pipArgs,
-    ...config.buildIsolation ? [] : ["--no-build-isolation"],
-    config.workingDirectory
-  ];
-  host.log.info(`$ ${formatCommand(pipCommand, args)}`);
-  const result = await host.runner.run(pipCommand, args, {
-    cwd: config.workingDirectory,
-    env: venv.env,
-    onOutput: (c) => host.log.debug(c.trimEnd())
-  });
-  if (result.code !== 0) {
-    throw new InstallError(
-      `pip install --no-deps of the project into the cached environment failed (exit ${result.code}):
-${tail(result.output, 40)}`
-    );
-  }
-  const distName = config.project.name;
-  return {
-    venv,
-    distName,
-    summary: `${distName ?? "the project"} reinstalled into the cached environment ${dir}`
-  };
+  const fromReport = basePip ? distNameFromReport(reportFile, config.workingDirectory) : void 0;
+  return { result, distName: fromReport ?? config.project.name };
 }
 
 // src/log.ts
@@ -30284,12 +30306,12 @@ function formatSeconds(seconds2) {
 function renderSummary(metrics, options = {}) {
   const blocks = [headline(metrics, options.title ?? DEFAULT_TITLE)];
   if (metrics.python !== void 0) {
-    const { version, path: path22, origin } = metrics.python;
+    const { version, path: path23, origin } = metrics.python;
     blocks.push(
-      `**Python** ${escapeInline(version)} \xB7 ${escapeInline(path22)} \xB7 ${escapeInline(origin)}`
+      `**Python** ${escapeInline(version)} \xB7 ${escapeInline(path23)} \xB7 ${escapeInline(origin)}`
     );
   }
-  if (metrics.build !== void 0) blocks.push(buildSection(metrics.build));
+  if (metrics.build !== void 0) blocks.push(buildSection(metrics.build, metrics.artifact));
   const run = metrics.test;
   if (run !== void 0) {
     blocks.push(testSection(run, options.maxProblems ?? 20));
@@ -30335,14 +30357,14 @@ function keyNumbers(metrics) {
   }
   return numbers;
 }
-function buildSection(build) {
+function buildSection(build, artifact) {
   const lines = ["### Build", ""];
   const dists = [build.sdist, build.wheel].filter((dist2) => dist2 !== void 0);
   const dist = build.wheel ?? build.sdist;
   const status = build.ok ? "\u2705" : "\u274C Build failed \xB7";
   const identity = dist === void 0 ? "" : ` **${escapeInline(dist.name)}** ${escapeInline(dist.version)} \xB7`;
-  const twineNote = build.twineCheck === "failed" && build.ok ? "" : "";
-  lines.push(`${status}${identity} twine check: ${twine(build.twineCheck)}${twineNote}`);
+  const kept = artifact ? ` \xB7 kept as artifact **${escapeInline(artifact.name)}**` : "";
+  lines.push(`${status}${identity} twine check: ${twine(build.twineCheck)}${kept}`);
   if (dists.length > 0) {
     lines.push(
       "",
@@ -30560,8 +30582,8 @@ function renderText(metrics) {
   ];
   for (const reason of metrics.verdict.reasons) lines.push(`  - ${plain(reason)}`);
   if (metrics.python !== void 0) {
-    const { version, path: path22, origin } = metrics.python;
-    lines.push(`python    ${plain(version)} ${plain(path22)} (${plain(origin)})`);
+    const { version, path: path23, origin } = metrics.python;
+    lines.push(`python    ${plain(version)} ${plain(path23)} (${plain(origin)})`);
   }
   if (metrics.build !== void 0) lines.push(...buildText(metrics.build));
   const run = metrics.test;
@@ -30774,7 +30796,7 @@ function asPublishingError(error, doing) {
 }
 
 // src/publish/upload.ts
-import path16 from "node:path";
+import path17 from "node:path";
 var PublishError = class extends Error {
   name = "PublishError";
 };
@@ -30871,7 +30893,7 @@ async function uploadFiles(host, log, venv, files, credentials, options) {
       attempts += 1;
       log.info(`$ python ${args.join(" ")}  (attempt ${attempts} of ${waits.length + 1})`);
       const result = await host.runner.run(venv.python, args, {
-        cwd: path16.dirname(file.path),
+        cwd: path17.dirname(file.path),
         env
       });
       log.info(result.output.trimEnd());
@@ -30989,7 +31011,7 @@ function describePublish(result) {
 
 // src/python/setup.ts
 import { existsSync as existsSync7, readFileSync as readFileSync6 } from "node:fs";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as crypto2 from "crypto";
@@ -31000,7 +31022,7 @@ var semver3 = __toESM(require_semver2(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as os6 from "os";
-import * as path17 from "path";
+import * as path18 from "path";
 var semver4 = __toESM(require_semver2(), 1);
 import * as stream2 from "stream";
 import * as util2 from "util";
@@ -31116,8 +31138,8 @@ var IS_MAC = process.platform === "darwin";
 var userAgent = "actions/tool-cache";
 function downloadTool(url, dest, auth, headers) {
   return __awaiter11(this, void 0, void 0, function* () {
-    dest = dest || path17.join(_getTempDirectory(), crypto2.randomUUID());
-    yield mkdirP(path17.dirname(dest));
+    dest = dest || path18.join(_getTempDirectory(), crypto2.randomUUID());
+    yield mkdirP(path18.dirname(dest));
     debug(`Downloading ${url}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -31308,7 +31330,7 @@ function find(toolName, versionSpec2, arch3) {
   let toolPath = "";
   if (versionSpec2) {
     versionSpec2 = semver4.clean(versionSpec2) || "";
-    const cachePath = path17.join(_getCacheDirectory(), toolName, versionSpec2, arch3);
+    const cachePath = path18.join(_getCacheDirectory(), toolName, versionSpec2, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs4.existsSync(cachePath) && fs4.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec2} ${arch3}`);
@@ -31322,12 +31344,12 @@ function find(toolName, versionSpec2, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os6.arch();
-  const toolPath = path17.join(_getCacheDirectory(), toolName);
+  const toolPath = path18.join(_getCacheDirectory(), toolName);
   if (fs4.existsSync(toolPath)) {
     const children = fs4.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path17.join(toolPath, child2, arch3 || "");
+        const fullPath = path18.join(toolPath, child2, arch3 || "");
         if (fs4.existsSync(fullPath) && fs4.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -31339,7 +31361,7 @@ function findAllVersions(toolName, arch3) {
 function _createExtractFolder(dest) {
   return __awaiter11(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path17.join(_getTempDirectory(), crypto2.randomUUID());
+      dest = path18.join(_getTempDirectory(), crypto2.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -31463,18 +31485,18 @@ function describe(spec) {
 }
 var isWindows2 = process.platform === "win32";
 function binDir(installDir) {
-  return path18.join(installDir, isWindows2 ? "Scripts" : "bin");
+  return path19.join(installDir, isWindows2 ? "Scripts" : "bin");
 }
 function executableIn(installDir) {
-  return isWindows2 ? path18.join(installDir, "python.exe") : path18.join(installDir, "bin", "python3");
+  return isWindows2 ? path19.join(installDir, "python.exe") : path19.join(installDir, "bin", "python3");
 }
 function candidatesOnPath(host) {
-  const dirs = (host.env.PATH ?? "").split(path18.delimiter).filter((d) => d !== "");
+  const dirs = (host.env.PATH ?? "").split(path19.delimiter).filter((d) => d !== "");
   const names = [...Array.from({ length: 40 }, (_, i) => `python3.${40 - i}`), "python3", "python"];
   const found = [];
   for (const dir of dirs) {
     for (const name of names) {
-      const file = path18.join(dir, isWindows2 ? `${name}.exe` : name);
+      const file = path19.join(dir, isWindows2 ? `${name}.exe` : name);
       if (existsSync7(file)) found.push(file);
     }
   }
@@ -31483,7 +31505,7 @@ function candidatesOnPath(host) {
 async function fromPath(host, spec) {
   const candidates = candidatesOnPath(host);
   if (spec === void 0) {
-    const first = candidates.find((c) => /python3?(\.exe)?$/.test(path18.basename(c)));
+    const first = candidates.find((c) => /python3?(\.exe)?$/.test(path19.basename(c)));
     const found = first ? await probeInterpreter(host, first) : void 0;
     if (!found) {
       throw new PythonSetupError(
@@ -31578,7 +31600,7 @@ function exportPython(host, installDir) {
   ]) {
     host.exportVariable(name, installDir);
   }
-  host.exportVariable("PKG_CONFIG_PATH", path18.join(installDir, "lib", "pkgconfig"));
+  host.exportVariable("PKG_CONFIG_PATH", path19.join(installDir, "lib", "pkgconfig"));
 }
 async function setupPython(host, config, interpreter) {
   if (interpreter) {
@@ -31604,7 +31626,7 @@ async function setupPython(host, config, interpreter) {
 
 // src/test/run-tests.ts
 import { createReadStream as createReadStream2, existsSync as existsSync8, mkdirSync, readFileSync as readFileSync7, writeFileSync as writeFileSync3 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/report/coverage.ts
 var CoverageReportError = class extends Error {
@@ -31717,29 +31739,29 @@ function inRepository(relative2, repoPrefix2) {
   const prefix = slashes(repoPrefix2).replace(/\/+$/, "");
   return normalizeRelative(prefix === "" || prefix === "." ? relative2 : `${prefix}/${relative2}`);
 }
-function under(path22, folder) {
+function under(path23, folder) {
   const base = folder.replace(/\/+$/, "");
   const windows = /^[A-Za-z]:\//.test(base);
-  const head = path22.slice(0, base.length);
+  const head = path23.slice(0, base.length);
   const same = windows ? head.toLowerCase() === base.toLowerCase() : head === base;
-  if (!same || path22.charAt(base.length) !== "/") return void 0;
-  const rest = path22.slice(base.length + 1);
+  if (!same || path23.charAt(base.length) !== "/") return void 0;
+  const rest = path23.slice(base.length + 1);
   return rest === "" ? void 0 : rest;
 }
-function normalizeRelative(path22) {
+function normalizeRelative(path23) {
   const parts = [];
-  for (const part of path22.split("/")) {
+  for (const part of path23.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
     else parts.push(part);
   }
   return parts.join("/");
 }
-function slashes(path22) {
-  return path22.replaceAll("\\", "/");
+function slashes(path23) {
+  return path23.replaceAll("\\", "/");
 }
-function isAbsolute(path22) {
-  return path22.startsWith("/") || /^[A-Za-z]:\//.test(path22);
+function isAbsolute(path23) {
+  return path23.startsWith("/") || /^[A-Za-z]:\//.test(path23);
 }
 
 // src/report/junit.ts
@@ -31943,16 +31965,16 @@ var LOCATION = /^((?:[A-Za-z]:)?[^\s:"<>]+\.py):(\d+):|\bFile "((?:[A-Za-z]:)?[^
 function locations(text) {
   const found = [];
   for (const match3 of text.matchAll(LOCATION)) {
-    const path22 = match3[1] ?? match3[3];
+    const path23 = match3[1] ?? match3[3];
     const line = match3[2] ?? match3[4];
-    if (path22 !== void 0 && line !== void 0) {
-      found.push({ path: normalizePath(path22), line: Number.parseInt(line, 10) });
+    if (path23 !== void 0 && line !== void 0) {
+      found.push({ path: normalizePath(path23), line: Number.parseInt(line, 10) });
     }
   }
   return found;
 }
-function sameFile(path22, file) {
-  return path22 === file || isAbsolute2(path22) && path22.endsWith(`/${file}`);
+function sameFile(path23, file) {
+  return path23 === file || isAbsolute2(path23) && path23.endsWith(`/${file}`);
 }
 function lastIn(found, file) {
   return found.findLast((location) => sameFile(location.path, file));
@@ -32011,21 +32033,21 @@ function parseLine(value2) {
   if (value2 === void 0 || !/^\d+$/.test(value2)) return void 0;
   return Number.parseInt(value2, 10);
 }
-function normalizePath(path22) {
-  return path22.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
+function normalizePath(path23) {
+  return path23.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
 }
-function isAbsolute2(path22) {
-  return path22.startsWith("/") || /^[A-Za-z]:\//.test(path22);
+function isAbsolute2(path23) {
+  return path23.startsWith("/") || /^[A-Za-z]:\//.test(path23);
 }
 
 // src/test/run-tests.ts
 function reportFiles(dir) {
   return {
     dir,
-    junit: path19.join(dir, "junit.xml"),
-    coverageData: path19.join(dir, ".coverage"),
-    coverageJson: path19.join(dir, "coverage.json"),
-    coverageXml: path19.join(dir, "coverage.xml")
+    junit: path20.join(dir, "junit.xml"),
+    coverageData: path20.join(dir, ".coverage"),
+    coverageJson: path20.join(dir, "coverage.json"),
+    coverageXml: path20.join(dir, "coverage.xml")
   };
 }
 var PROBE2 = `
@@ -32130,10 +32152,10 @@ async function runPytest(ctx, measure) {
     ...["-m", "pytest", "-o", "junit_family=xunit1", `--junitxml=${files.junit}`],
     ...["-p", PLUGIN_MODULE, ...config.pytestArgs]
   ];
-  const pluginDir = path19.join(host.tempDir, "pytest-plugin");
+  const pluginDir = path20.join(host.tempDir, "pytest-plugin");
   mkdirSync(pluginDir, { recursive: true });
-  writeFileSync3(path19.join(pluginDir, `${PLUGIN_MODULE}.py`), PLUGIN);
-  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path19.delimiter);
+  writeFileSync3(path20.join(pluginDir, `${PLUGIN_MODULE}.py`), PLUGIN);
+  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path20.delimiter);
   log.info(`$ ${formatCommand("python", args)}`);
   const run = await host.runner.run(venv.python, args, {
     cwd: config.workingDirectory,
@@ -32182,7 +32204,7 @@ async function readCoverage(ctx, measure, probe, notes) {
         workingDirectory: cwd,
         sitePackages: probe.site_packages,
         repoPrefix: config.repoPrefix,
-        exists: (rel) => existsSync8(path19.join(cwd, rel))
+        exists: (rel) => existsSync8(path20.join(cwd, rel))
       })
     });
   } catch (error) {
@@ -32261,7 +32283,7 @@ async function stage(host, name, title, body, describe2, buffered = false) {
     outcome = await host.log.group(title, attempt);
   }
   const durationMs = performance.now() - started;
-  const status = outcome.ok ? "ok" : "failed";
+  const status = outcome.skipped ? "skipped" : outcome.ok ? "ok" : "failed";
   host.log.info(`${MARK[status]} ${name} ${seconds(durationMs)}: ${outcome.summary}`);
   const { summary: summary3, detail } = outcome;
   return {
@@ -32359,6 +32381,38 @@ async function publishStage(host, config, options, ran) {
   };
   return { result, stage: outcome.stage };
 }
+async function artifactsStage(host, config, service, build, pythonVersion) {
+  const setting = config.distsArtifact;
+  const name = setting === "auto" ? defaultArtifactName({
+    job: host.env.GITHUB_JOB ?? "",
+    os: host.env.RUNNER_OS ?? process.platform,
+    arch: config.architecture,
+    pythonVersion,
+    packageName: build.wheel?.name ?? build.sdist?.name ?? ""
+  }) : setting;
+  return stage(
+    host,
+    "artifacts",
+    "Upload the built files as an artifact",
+    async (log) => {
+      if (name === false) return void 0;
+      if (service === void 0) return void 0;
+      try {
+        return await uploadDists(service, name, build);
+      } catch (error) {
+        log.warning(
+          `the built files were not uploaded as artifact ${name}: ${error instanceof Error ? error.message : String(error)}`
+        );
+        return void 0;
+      }
+    },
+    (uploaded) => uploaded ? { ok: true, summary: `${uploaded.name}: ${uploaded.files.join(", ")}` } : {
+      ok: true,
+      skipped: true,
+      summary: name === false ? "dists-artifact: false" : service ? "not uploaded (see the warning)" : "no artifact service outside GitHub Actions"
+    }
+  );
+}
 async function runPipeline(host, config, options = {}) {
   rmSync4(host.tempDir, { recursive: true, force: true });
   const files = reportFiles(`${host.tempDir}/reports`);
@@ -32381,10 +32435,10 @@ async function runPipeline(host, config, options = {}) {
       "cache",
       "Restore the cache",
       (log) => restoreCaches(host, log, config, py, options.cache),
-      (c) => ({ ok: true, summary: c.summary })
+      (c) => ({ ok: true, skipped: c.run === void 0, summary: c.summary })
     );
     cacheRun = restored.value?.run;
-    stages.push(cacheRun ? restored.stage : { ...restored.stage, status: "skipped" });
+    stages.push(restored.stage);
     if (cacheRun) work = { ...host, env: { ...host.env, PIP_CACHE_DIR: cacheRun.pipCacheDir } };
   }
   let installed;
@@ -32433,6 +32487,8 @@ async function runPipeline(host, config, options = {}) {
   }
   stages.push(build?.stage ?? skipped("build", config.build ? notInstalled : "build: false"));
   stages.push(test?.stage ?? skipped("test", config.test ? notInstalled : "test: false"));
+  const artifact = build?.value?.ok === true && python.value ? await artifactsStage(host, config, options.artifacts, build.value, python.value.version) : void 0;
+  if (artifact) stages.push(artifact.stage);
   if (cacheRun && installed?.value && python.value && options.cache) {
     const [run, py, service] = [cacheRun, python.value, options.cache];
     const started = performance.now();
@@ -32456,6 +32512,7 @@ async function runPipeline(host, config, options = {}) {
       origin: python.value.origin
     },
     build: build?.value,
+    artifact: artifact?.value,
     test: test?.value,
     publish,
     cache: python.value && { hit: cacheRun?.venvRestored ?? false },
@@ -32467,10 +32524,10 @@ async function runPipeline(host, config, options = {}) {
 
 // src/report/write.ts
 import { writeFileSync as writeFileSync4 } from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 function writeReport(metrics, dir) {
   const markdown = renderSummary(metrics);
-  const file = path20.join(dir, "python-ci-report.md");
+  const file = path21.join(dir, "python-ci-report.md");
   writeFileSync4(file, markdown);
   return { markdown, path: file };
 }
@@ -32542,7 +32599,7 @@ ${USAGE}`);
     return 2;
   }
   const python = values.python ?? "";
-  const interpreter = /[\\/]/.test(python) ? path21.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
+  const interpreter = /[\\/]/.test(python) ? path22.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
   if (/^python/.test(python) && interpreter === void 0) {
     io.err(
       `--python: "${python}" is not on PATH; give a version (3.12), a range (>=3.10) or an interpreter's path`
@@ -32576,7 +32633,7 @@ ${USAGE}`);
       runner: new SpawnRunner(),
       onActions: false,
       workspace: io.cwd,
-      tempDir: mkdtempSync(path21.join(os7.tmpdir(), "python-ci-")),
+      tempDir: mkdtempSync(path22.join(os7.tmpdir(), "python-ci-")),
       toolCacheDir: void 0,
       env: io.env,
       addPath: () => {
@@ -32586,11 +32643,11 @@ ${USAGE}`);
     };
     const { metrics, files } = await runPipeline(host, config, { interpreter });
     const report = writeReport(metrics, files.dir);
-    const local = path21.join(io.cwd, "python-ci-report.md");
+    const local = path22.join(io.cwd, "python-ci-report.md");
     copyFileSync(report.path, local);
     for (const entry of readdirSync2(host.tempDir)) {
-      if (path21.join(host.tempDir, entry) !== files.dir)
-        rmSync5(path21.join(host.tempDir, entry), { recursive: true, force: true });
+      if (path22.join(host.tempDir, entry) !== files.dir)
+        rmSync5(path22.join(host.tempDir, entry), { recursive: true, force: true });
     }
     io.out(`
 ${renderText(metrics)}`);
@@ -32620,9 +32677,9 @@ function asFlagError(message, flags) {
   return flag && input ? `${flag}${message.slice(input.length)}` : message;
 }
 function onPath(name, pathVariable) {
-  for (const dir of pathVariable.split(path21.delimiter)) {
+  for (const dir of pathVariable.split(path22.delimiter)) {
     if (dir === "") continue;
-    for (const candidate of [path21.join(dir, name), path21.join(dir, `${name}.exe`)]) {
+    for (const candidate of [path22.join(dir, name), path22.join(dir, `${name}.exe`)]) {
       if (existsSync9(candidate)) return candidate;
     }
   }

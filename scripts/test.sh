@@ -7,7 +7,7 @@ mkdir -p .tmp
 export NODE_OPTIONS=--experimental-vm-modules
 
 echo '== format and lint'
-npx biome ci .
+npx biome ci --colors=off .
 echo '== types'
 npx tsc --noEmit -p tsconfig.json
 echo '== unit tests'

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseToml } from 'smol-toml'
+import { ARTIFACT_NAME_FORBIDDEN } from './artifacts/dists.js'
 import { CACHE_MODES, type CacheMode, DEFAULT_DEPENDENCY_PATTERNS } from './cache/key.js'
 import { normalizeName, ProjectError, type ProjectInfo, readProject } from './project.js'
 import {
@@ -41,6 +42,7 @@ export const INPUT_DEFAULTS = {
   'cache-suffix': '',
   'python-manifest-url':
     'https://raw.githubusercontent.com/actions/python-versions/main/versions-manifest.json',
+  'dists-artifact': 'auto',
   publish: 'auto',
   'repository-url': 'https://upload.pypi.org/legacy/',
   'pypi-token': '',
@@ -91,6 +93,8 @@ export interface Config {
   readonly coverageSource: readonly string[]
   readonly failOnTestFailure: boolean
   readonly pythonManifestUrl: string
+  /** The workflow artifact for the built files: a name, 'auto' (one per job), or false (none). */
+  readonly distsArtifact: string | 'auto' | false
   readonly cache: CacheSettings
   readonly publish: PublishSettings
 }
@@ -528,6 +532,19 @@ function cacheSettings(read: InputReader, ctx: ConfigContext, dir: string): Cach
   }
 }
 
+function distsArtifact(read: InputReader): string | 'auto' | false {
+  const raw = value(read, 'dists-artifact')
+  if (/^(false|False|FALSE)$/.test(raw)) return false
+  if (raw === 'auto') return 'auto'
+  const bad = ARTIFACT_NAME_FORBIDDEN.exec(raw)
+  if (bad) {
+    throw new ConfigError(
+      `dists-artifact: ${show(raw)} holds ${show(bad[0])}, which artifact names cannot; accepted: auto, false, or a name without " : < > | * ? \\ / or line breaks`,
+    )
+  }
+  return raw
+}
+
 function repoPrefix(workspace: string, dir: string): string {
   const relative = path.relative(workspace, dir).split(path.sep).join('/')
   return relative.startsWith('..') || path.isAbsolute(relative) ? '' : relative
@@ -567,6 +584,7 @@ export function loadConfig(read: InputReader, ctx: ConfigContext): LoadedConfig 
     coverageSource: coverageSource(read),
     failOnTestFailure: bool(read, 'fail-on-test-failure'),
     pythonManifestUrl: manifestUrl(read),
+    distsArtifact: distsArtifact(read),
     cache: cacheSettings(read, ctx, dir),
     publish: publishSettings(read, warnings),
   }

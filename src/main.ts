@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
+import { actionsArtifactService } from './artifacts/service.js'
 import { actionsCacheService } from './cache/service.js'
 import { ConfigError, loadConfig, runnerArchitecture } from './config.js'
 import type { Host } from './host.js'
@@ -66,6 +67,7 @@ export async function run(): Promise<void> {
     for (const w of warnings) core.warning(w)
     const { metrics, files } = await runPipeline(host, config, {
       cache: actionsCacheService(),
+      artifacts: actionsArtifactService(),
       publishing: {
         getIdToken: (audience) => core.getIDToken(audience),
         mask: (secret) => core.setSecret(secret),

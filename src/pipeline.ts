@@ -4,6 +4,12 @@
  * result and its time; a failed stage never hides what the others found.
  */
 import { mkdirSync, rmSync } from 'node:fs'
+import {
+  type ArtifactService,
+  defaultArtifactName,
+  type UploadedArtifact,
+  uploadDists,
+} from './artifacts/dists.js'
 import { buildDists } from './build/build.js'
 import { type CacheRun, restoreCaches, saveCaches } from './cache/cache.js'
 import type { CacheService } from './cache/service.js'
@@ -33,6 +39,8 @@ export interface PipelineOptions {
   readonly interpreter?: string
   /** The Actions cache; absent outside GitHub, where nothing is cached. */
   readonly cache?: CacheService
+  /** The Actions artifact service; absent outside GitHub. */
+  readonly artifacts?: ArtifactService
   /** GitHub's OIDC token and masking; absent outside GitHub, where nothing is published. */
   readonly publishing?: PublishingServices
 }
@@ -71,7 +79,8 @@ async function stage<T>(
   name: StageName,
   title: string,
   body: (log: Log) => Promise<T>,
-  describe: (value: T) => { ok: boolean; summary: string },
+  /** skipped: the stage ran but had nothing to do (the cache off, say). */
+  describe: (value: T) => { ok: boolean; summary: string; skipped?: boolean },
   buffered = false,
 ): Promise<Outcome<T>> {
   const started = performance.now()
@@ -81,6 +90,7 @@ async function stage<T>(
     value?: T
     ok: boolean
     summary: string
+    skipped?: boolean
     detail?: string
   }> => {
     try {
@@ -105,7 +115,7 @@ async function stage<T>(
     outcome = await host.log.group(title, attempt)
   }
   const durationMs = performance.now() - started
-  const status = outcome.ok ? 'ok' : 'failed'
+  const status = outcome.skipped ? 'skipped' : outcome.ok ? 'ok' : 'failed'
   host.log.info(`${MARK[status]} ${name} ${seconds(durationMs)}: ${outcome.summary}`)
   const { summary, detail } = outcome
   return {
@@ -234,6 +244,60 @@ async function publishStage(
   return { result, stage: outcome.stage }
 }
 
+/**
+ * Stage 8: the built files as a workflow artifact. A failed upload is a
+ * warning: the files are still on disk and in the outputs.
+ */
+async function artifactsStage(
+  host: Host,
+  config: Config,
+  service: ArtifactService | undefined,
+  build: BuildResult,
+  pythonVersion: string,
+): Promise<Outcome<UploadedArtifact | undefined>> {
+  const setting = config.distsArtifact
+  const name =
+    setting === 'auto'
+      ? defaultArtifactName({
+          job: host.env.GITHUB_JOB ?? '',
+          os: host.env.RUNNER_OS ?? process.platform,
+          arch: config.architecture,
+          pythonVersion,
+          packageName: build.wheel?.name ?? build.sdist?.name ?? '',
+        })
+      : setting
+  return stage(
+    host,
+    'artifacts',
+    'Upload the built files as an artifact',
+    async (log) => {
+      if (name === false) return undefined
+      if (service === undefined) return undefined
+      try {
+        return await uploadDists(service, name, build)
+      } catch (error) {
+        log.warning(
+          `the built files were not uploaded as artifact ${name}: ${error instanceof Error ? error.message : String(error)}`,
+        )
+        return undefined
+      }
+    },
+    (uploaded) =>
+      uploaded
+        ? { ok: true, summary: `${uploaded.name}: ${uploaded.files.join(', ')}` }
+        : {
+            ok: true,
+            skipped: true,
+            summary:
+              name === false
+                ? 'dists-artifact: false'
+                : service
+                  ? 'not uploaded (see the warning)'
+                  : 'no artifact service outside GitHub Actions',
+          },
+  )
+}
+
 export async function runPipeline(
   host: Host,
   config: Config,
@@ -262,10 +326,10 @@ export async function runPipeline(
       'cache',
       'Restore the cache',
       (log) => restoreCaches(host, log, config, py, options.cache),
-      (c) => ({ ok: true, summary: c.summary }),
+      (c) => ({ ok: true, skipped: c.run === undefined, summary: c.summary }),
     )
     cacheRun = restored.value?.run
-    stages.push(cacheRun ? restored.stage : { ...restored.stage, status: 'skipped' })
+    stages.push(restored.stage)
     if (cacheRun) work = { ...host, env: { ...host.env, PIP_CACHE_DIR: cacheRun.pipCacheDir } }
   }
 
@@ -324,6 +388,12 @@ export async function runPipeline(
   stages.push(build?.stage ?? skipped('build', config.build ? notInstalled : 'build: false'))
   stages.push(test?.stage ?? skipped('test', config.test ? notInstalled : 'test: false'))
 
+  const artifact =
+    build?.value?.ok === true && python.value
+      ? await artifactsStage(host, config, options.artifacts, build.value, python.value.version)
+      : undefined
+  if (artifact) stages.push(artifact.stage)
+
   // Saved here, after the tests whatever they said and before the verdict,
   // rather than in a post step: the entry then holds exactly what this step
   // installed (a post step runs after the job's later steps, which may
@@ -352,6 +422,7 @@ export async function runPipeline(
       origin: python.value.origin,
     },
     build: build?.value,
+    artifact: artifact?.value,
     test: test?.value,
     publish,
     cache: python.value && { hit: cacheRun?.venvRestored ?? false },

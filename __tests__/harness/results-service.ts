@@ -66,6 +66,8 @@ export interface ResultsService {
   truncateDownloads(times: number): void
   /** The finalized entry's blob, read from Azurite. */
   blob(entry: CacheEntry): Promise<Buffer>
+  /** The finalized artifact's zip, read from Azurite. */
+  artifactBlob(record: ArtifactRecord): Promise<Buffer>
   /** The variables the runner gives a node action (ACTIONS_RESULTS_URL, the token, v2, not GHES, no proxy). */
   env(): Record<string, string>
   close(): Promise<void>
@@ -403,6 +405,7 @@ export async function startResultsService(azurite: Azurite): Promise<ResultsServ
       truncations = times
     },
     blob: (entry) => azurite.download(CACHE_CONTAINER, entry.blob),
+    artifactBlob: (record) => azurite.download(ARTIFACT_CONTAINER, record.blob),
     env: () => ({
       ACTIONS_RESULTS_URL: origin,
       ACTIONS_RUNTIME_TOKEN: token,

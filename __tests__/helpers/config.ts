@@ -55,6 +55,7 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     architecture: 'x64',
     workingDirectory: DEMO_DIR,
     repoPrefix: '',
+    distsArtifact: 'auto',
     project: createProjectInfo(),
     install: { none: false, auto: true, extras: [], groups: [], requirements: [] },
     pipArgs: [],

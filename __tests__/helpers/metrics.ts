@@ -133,6 +133,11 @@ export function createMetrics(overrides: Partial<Metrics> = {}): Metrics {
       origin: 'tool cache, requires-python >=3.10',
     },
     build: createBuild(),
+    artifact: {
+      name: 'dists-demo-test-linux-x64-py3.12',
+      files: ['demo-0.1.0.tar.gz', 'demo-0.1.0-py3-none-any.whl'],
+      id: 7,
+    },
     test: createTestRun(),
     publish: createPublish(),
     cache: { hit: false },

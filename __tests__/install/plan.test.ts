@@ -62,7 +62,7 @@ describe('planInstall', () => {
 })
 
 describe('pipInstallArgs', () => {
-  it('puts pip-args first, then isolation, the report, the project with extras and the rest', () => {
+  it('puts pip-args first, then isolation, the project with extras and the rest', () => {
     const config = createConfig({ pipArgs: ['--pre', '-v'], buildIsolation: false })
     const plan = {
       extras: ['test', 'dev'],
@@ -71,12 +71,10 @@ describe('pipInstallArgs', () => {
       requirements: ['pytest'],
       notes: [],
     }
-    expect(pipInstallArgs(config, plan, '/tmp/r.json')).toEqual([
+    expect(pipInstallArgs(config, plan)).toEqual([
       '--pre',
       '-v',
       '--no-build-isolation',
-      '--report',
-      '/tmp/r.json',
       `${DEMO_DIR}[test,dev]`,
       '-r',
       '/a.txt',

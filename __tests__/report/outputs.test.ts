@@ -22,6 +22,7 @@ describe('toOutputs', () => {
       wheel: '/work/demo/dist/demo-0.1.0-py3-none-any.whl',
       'package-name': 'demo',
       'package-version': '0.1.0',
+      'dists-artifact': 'dists-demo-test-linux-x64-py3.12',
       tests: '10',
       passed: '8',
       failed: '1',

@@ -8,7 +8,8 @@ import path from 'node:path'
 import semver from 'semver'
 import type { Config } from '../config.js'
 import type { Host } from '../host.js'
-import { failureReason, formatCommand, tail } from '../process.js'
+import type { Log } from '../log.js'
+import { failureReason, formatCommand, type RunResult, tail } from '../process.js'
 import type { PythonSetup } from '../python/setup.js'
 import { runSnippet, SnippetError } from '../python/snippet.js'
 import { pipInstallArgs, planInstall } from './plan.js'
@@ -142,31 +143,9 @@ export async function installProject(
   const request = planInstall(config, missing)
   for (const note of request.notes) log.info(note)
 
-  const reportFile = path.join(host.tempDir, 'pip-report.json')
-  rmSync(reportFile, { force: true })
-  const pipCommand = basePip ? python.executable : venv.python
-  const pipPrefix = basePip ? ['-m', 'pip', '--python', venv.python] : ['-m', 'pip']
-  const args = [
-    ...pipPrefix,
-    'install',
-    ...pipInstallArgs(config, request, basePip ? reportFile : undefined),
-  ]
-  log.info(`$ ${formatCommand(pipCommand, args)}`)
-  const result = await runner.run(pipCommand, args, {
-    cwd: config.workingDirectory,
-    env: venv.env,
-    onOutput: (c) => log.debug(c.trimEnd()),
-  })
-  if (result.code !== 0) {
-    const reason = failureReason(result.output)
-    throw new InstallError(
-      `pip install failed (exit ${result.code})${reason ? `: ${reason}` : ''}\n${tail(result.output, 40)}`,
-    )
-  }
-  log.info(tail(result.stdout, 3))
-  const distName =
-    (basePip ? distNameFromReport(reportFile, config.workingDirectory) : undefined) ??
-    config.project.name
+  const { result, distName } = await pipInstall(host, log, config, python, venv, basePip, [
+    ...pipInstallArgs(config, request),
+  ])
   const others = Math.max(
     (/Successfully installed (.*)/.exec(result.stdout)?.[1]?.split(' ').length ?? 1) - 1,
     0,
@@ -187,31 +166,60 @@ async function reinstallProject(
   basePip: boolean,
 ): Promise<Installed> {
   const venv = venvOf(host, dir)
-  const pipCommand = basePip ? python.executable : venv.python
-  const args = [
-    ...(basePip ? ['-m', 'pip', '--python', venv.python] : ['-m', 'pip']),
-    'install',
+  const { distName } = await pipInstall(host, host.log, config, python, venv, basePip, [
     '--no-deps',
     '--force-reinstall',
-    ...config.pipArgs,
-    ...(config.buildIsolation ? [] : ['--no-build-isolation']),
-    config.workingDirectory,
-  ]
-  host.log.info(`$ ${formatCommand(pipCommand, args)}`)
-  const result = await host.runner.run(pipCommand, args, {
-    cwd: config.workingDirectory,
-    env: venv.env,
-    onOutput: (c) => host.log.debug(c.trimEnd()),
-  })
-  if (result.code !== 0) {
-    throw new InstallError(
-      `pip install --no-deps of the project into the cached environment failed (exit ${result.code}):\n${tail(result.output, 40)}`,
-    )
-  }
-  const distName = config.project.name
+    ...pipInstallArgs(config, {
+      extras: [],
+      groups: [],
+      requirementFiles: [],
+      requirements: [],
+      notes: [],
+    }),
+  ])
   return {
     venv,
     distName,
     summary: `${distName ?? 'the project'} reinstalled into the cached environment ${dir}`,
   }
+}
+
+/**
+ * One `pip install` into the venv, by the base interpreter's pip when it can
+ * (--python), with pip's JSON report read for the project's own name.
+ */
+async function pipInstall(
+  host: Host,
+  log: Log,
+  config: Config,
+  python: PythonSetup,
+  venv: Venv,
+  basePip: boolean,
+  installArgs: readonly string[],
+): Promise<{ result: RunResult; distName: string | undefined }> {
+  // --report arrived in pip 22.2; the base pip is 22.3 or newer when it is used.
+  const reportFile = path.join(host.tempDir, 'pip-report.json')
+  rmSync(reportFile, { force: true })
+  const command = basePip ? python.executable : venv.python
+  const args = [
+    ...(basePip ? ['-m', 'pip', '--python', venv.python] : ['-m', 'pip']),
+    'install',
+    ...(basePip ? ['--report', reportFile] : []),
+    ...installArgs,
+  ]
+  log.info(`$ ${formatCommand(command, args)}`)
+  const result = await host.runner.run(command, args, {
+    cwd: config.workingDirectory,
+    env: venv.env,
+    onOutput: (c) => log.debug(c.trimEnd()),
+  })
+  if (result.code !== 0) {
+    const reason = failureReason(result.output)
+    throw new InstallError(
+      `pip install failed (exit ${result.code})${reason ? `: ${reason}` : ''}\n${tail(result.output, 40)}`,
+    )
+  }
+  log.info(tail(result.stdout, 3))
+  const fromReport = basePip ? distNameFromReport(reportFile, config.workingDirectory) : undefined
+  return { result, distName: fromReport ?? config.project.name }
 }

@@ -65,18 +65,13 @@ export function planInstall(
 }
 
 /** pip install's arguments after `install`. */
-export function pipInstallArgs(
-  config: Config,
-  request: InstallRequest,
-  reportFile?: string,
-): string[] {
+export function pipInstallArgs(config: Config, request: InstallRequest): string[] {
   const target = request.extras.length
     ? `${config.workingDirectory}[${request.extras.join(',')}]`
     : config.workingDirectory
   return [
     ...config.pipArgs,
     ...(config.buildIsolation ? [] : ['--no-build-isolation']),
-    ...(reportFile ? ['--report', reportFile] : []),
     target,
     ...request.requirementFiles.flatMap((f) => ['-r', f]),
     ...request.requirements,

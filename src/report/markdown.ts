@@ -4,6 +4,7 @@
  * test, so every such piece goes through escapeInline or codeBlock.
  */
 import type {
+  ArtifactInfo,
   BuildResult,
   CoverageResult,
   DistFile,
@@ -104,7 +105,7 @@ export function renderSummary(metrics: Metrics, options: SummaryOptions = {}): s
       `**Python** ${escapeInline(version)} · ${escapeInline(path)} · ${escapeInline(origin)}`,
     )
   }
-  if (metrics.build !== undefined) blocks.push(buildSection(metrics.build))
+  if (metrics.build !== undefined) blocks.push(buildSection(metrics.build, metrics.artifact))
   const run = metrics.test
   if (run !== undefined) {
     blocks.push(testSection(run, options.maxProblems ?? 20))
@@ -152,15 +153,15 @@ function keyNumbers(metrics: Metrics): string[] {
   return numbers
 }
 
-function buildSection(build: BuildResult): string {
+function buildSection(build: BuildResult, artifact: ArtifactInfo | undefined): string {
   const lines = ['### Build', '']
   const dists = [build.sdist, build.wheel].filter((dist) => dist !== undefined)
   const dist = build.wheel ?? build.sdist
   const status = build.ok ? '✅' : '❌ Build failed ·'
   const identity =
     dist === undefined ? '' : ` **${escapeInline(dist.name)}** ${escapeInline(dist.version)} ·`
-  const twineNote = build.twineCheck === 'failed' && build.ok ? '' : ''
-  lines.push(`${status}${identity} twine check: ${twine(build.twineCheck)}${twineNote}`)
+  const kept = artifact ? ` · kept as artifact **${escapeInline(artifact.name)}**` : ''
+  lines.push(`${status}${identity} twine check: ${twine(build.twineCheck)}${kept}`)
   if (dists.length > 0) {
     lines.push(
       '',

@@ -3,13 +3,7 @@
  * outputs, the annotations and the CLI's terminal report. Pure data.
  */
 
-export type StageName =
-  | 'python'
-  | 'cache'
-  | 'install'
-  | 'build'
-  | 'test'
-  | 'publish'
+export type StageName = 'python' | 'cache' | 'install' | 'build' | 'test' | 'artifacts' | 'publish'
 export type StageStatus = 'ok' | 'failed' | 'skipped'
 
 export interface StageResult {
@@ -118,6 +112,8 @@ export interface TestRun {
 export interface Metrics {
   readonly python?: PythonInfo
   readonly build?: BuildResult
+  /** The artifact with the built files, when one was uploaded. */
+  readonly artifact?: ArtifactInfo
   readonly test?: TestRun
   readonly publish?: PublishResult
   /** Present when the cache stage ran. */
@@ -161,4 +157,12 @@ export interface Verdict {
   readonly ok: boolean
   /** One line per reason the step fails. */
   readonly reasons: readonly string[]
+}
+
+/** The workflow artifact that holds the built files. */
+export interface ArtifactInfo {
+  readonly name: string
+  readonly files: readonly string[]
+  readonly id?: number
+  readonly size?: number
 }

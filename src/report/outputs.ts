@@ -21,6 +21,7 @@ export function toOutputs(metrics: Metrics, reportPath: string): Record<string, 
       outputs['package-version'] = dist.version
     }
   }
+  if (metrics.artifact !== undefined) outputs['dists-artifact'] = metrics.artifact.name
   const results = metrics.test?.results
   if (results !== undefined) {
     outputs.tests = String(results.tests)
