@@ -340,6 +340,22 @@ interface BadInput {
 
 /** `<ws>` in a message stands for the workspace. */
 const BAD_INPUTS: readonly BadInput[] = [
+  {
+    input: 'comment',
+    value: 'yes',
+    message:
+      'comment: "yes" is not understood; accepted: auto (on pull_request and pull_request_target events), always (also other events that name a pull request), on-change (like auto, but edits the comment only when the results changed) or off',
+  },
+  ...['a-->b', 'py--3', '<b>', 'a!b', 'x'.repeat(101)].map((value) => ({
+    input: 'comment-id' as const,
+    value,
+    message: `comment-id: ${JSON.stringify(value)} cannot go into the comment's hidden marker; accepted: up to 100 letters, digits, spaces and . _ - + = : @ , / (no "--"), e.g. py3.12-ubuntu`,
+  })),
+  ...['abc', '101', '-5', '80.5.1', '1e2'].map((value) => ({
+    input: 'fail-under' as const,
+    value,
+    message: `fail-under: ${JSON.stringify(value)} is not a percentage; give a number from 0 to 100, e.g. 80 or 92.5`,
+  })),
   { input: 'python-version', value: 'abc', message: NOT_VERSION('python-version', 'abc') },
   { input: 'python-version', value: '3..1', message: NOT_VERSION('python-version', '3..1') },
   { input: 'python-version', value: '>>3', message: NOT_VERSION('python-version', '>>3') },
@@ -718,6 +734,36 @@ describe('loadConfig with bad inputs', () => {
     expect(error.message).toBe(
       `pyproject.toml requires-python: "py3" is not a Python version; ${VERSIONS}`,
     )
+  })
+})
+
+describe('comment inputs', () => {
+  it('default to a comment on pull request events, the token left to the workflow', () => {
+    const { config } = load()
+    expect(config.comment).toEqual({ mode: 'auto', id: '', token: undefined })
+    expect(config.failUnder).toBeUndefined()
+  })
+
+  it.each([
+    [
+      { comment: 'ON-CHANGE', 'comment-id': 'py3.12 ubuntu' },
+      { mode: 'on-change', id: 'py3.12 ubuntu' },
+    ],
+    [
+      { comment: 'off', 'github-token': ' ghs_x ' },
+      { mode: 'off', token: 'ghs_x' },
+    ],
+  ] as const)('read %j', (inputs, expected) => {
+    expect(load(inputs).config.comment).toMatchObject(expected)
+  })
+
+  it.each([
+    ['80', 80],
+    ['92.5', 92.5],
+    ['100%', 100],
+    ['0', 0],
+  ])('fail-under %s', (raw, expected) => {
+    expect(load({ 'fail-under': raw }).config.failUnder).toBe(expected)
   })
 })
 

@@ -24,6 +24,16 @@ const results = {
   problems: [],
   slowest: [],
 }
+const COVERAGE = {
+  percent: 0,
+  percentDisplay: '0',
+  coveredLines: 0,
+  statements: 10,
+  coveredBranches: 0,
+  branches: 0,
+  files: [],
+  sourceNote: '',
+}
 // exitCode -1 stands for exit 1 without a JUnit report (pytest never ran).
 const run = (exitCode: number): TestRun => ({
   ok: exitCode === 0 || exitCode === 5,
@@ -33,6 +43,21 @@ const run = (exitCode: number): TestRun => ({
 })
 
 describe('verdictOf', () => {
+  it.each<[number | undefined, TestRun['coverage'], string[]]>([
+    [
+      80,
+      { ...COVERAGE, percent: 79.4, percentDisplay: '79' },
+      ['coverage 79% is under fail-under 80%'],
+    ],
+    [80, { ...COVERAGE, percent: 79.6, percentDisplay: '80' }, []],
+    [undefined, { ...COVERAGE, percent: 10, percentDisplay: '10' }, []],
+    [80, undefined, ['fail-under 80%: no total coverage was measured']],
+  ])('fail-under %s', (failUnder, coverage, reasons) => {
+    const stages = [stage('python', 'ok'), stage('test', 'ok')]
+    const verdict = verdictOf(createConfig({ failUnder }), stages, { ...run(0), coverage })
+    expect(verdict).toEqual({ ok: reasons.length === 0, reasons })
+  })
+
   it('passes when every stage passed', () => {
     const stages = [
       stage('python', 'ok'),

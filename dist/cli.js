@@ -3996,11 +3996,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header of headers) {
-              if (!Array.isArray(header) || header.length !== 2) {
+            for (const header2 of headers) {
+              if (!Array.isArray(header2) || header2.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header[0], header[1]);
+              processHeader(this, header2[0], header2[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -6397,9 +6397,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      let header2 = null;
+      header2 = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header2, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -8751,22 +8751,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path23} HTTP/1.1\r
+      let header2 = `${method} ${path23} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header += `host: ${host}\r
+        header2 += `host: ${host}\r
 `;
       } else {
-        header += client[kHostHeader];
+        header2 += client[kHostHeader];
       }
       if (upgrade) {
-        header += `connection: upgrade\r
+        header2 += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header += "connection: keep-alive\r\n";
+        header2 += "connection: keep-alive\r\n";
       } else {
-        header += "connection: close\r\n";
+        header2 += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -8774,41 +8774,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header2 += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header2 += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header, socket });
+        channels.sendHeaders.publish({ request, headers: header2, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util3.isBuffer(body)) {
-        writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util3.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body.stream(), client, request, socket, contentLength, header2, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body, client, request, socket, contentLength, header2, expectsPayload);
         }
       } else if (util3.isStream(body)) {
-        writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else if (util3.isIterable(body)) {
-        writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body, client, request, socket, contentLength, header2, expectsPayload);
       } else {
         assert4(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert4(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -8874,22 +8874,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert4(contentLength === null, "no body must not have content length");
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (util3.isBuffer(body)) {
           assert4(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header}content-length: ${contentLength}\r
+          socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -8905,7 +8905,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert4(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -8913,7 +8913,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header}content-length: ${contentLength}\r
+        socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -8928,7 +8928,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
       assert4(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -8947,7 +8947,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -8965,19 +8965,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request, contentLength, client, expectsPayload, header: header2 }) {
         this.socket = socket;
         this.request = request;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header;
+        this.header = header2;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -9000,10 +9000,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header}transfer-encoding: chunked\r
+            socket.write(`${header2}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header}content-length: ${contentLength}\r
+            socket.write(`${header2}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -9027,7 +9027,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request } = this;
         request.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -9038,11 +9038,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header}content-length: 0\r
+            socket.write(`${header2}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header}\r
+            socket.write(`${header2}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -9772,15 +9772,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
-      if (header.length === 4) {
-        return util3.headerNameToString(header) === "host";
+    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
+      if (header2.length === 4) {
+        return util3.headerNameToString(header2) === "host";
       }
-      if (removeContent && util3.headerNameToString(header).startsWith("content-")) {
+      if (removeContent && util3.headerNameToString(header2).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util3.headerNameToString(header);
+      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
+        const name = util3.headerNameToString(header2);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -14168,14 +14168,14 @@ var require_headers = __commonJS({
     function fill(headers, object2) {
       if (Array.isArray(object2)) {
         for (let i = 0; i < object2.length; ++i) {
-          const header = object2[i];
-          if (header.length !== 2) {
+          const header2 = object2[i];
+          if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header.length}.`
+              message: `expected name/value pair to be length 2, found ${header2.length}.`
             });
           }
-          appendHeader(headers, header[0], header[1]);
+          appendHeader(headers, header2[0], header2[1]);
         }
       } else if (typeof object2 === "object" && object2 !== null) {
         const keys = Object.keys(object2);
@@ -17619,10 +17619,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header) {
-      assert4(header !== null);
+    function getFieldValues(header2) {
+      assert4(header2 !== null);
       const values = [];
-      for (let value2 of header.split(",")) {
+      for (let value2 of header2.split(",")) {
         value2 = value2.trim();
         if (isValidHeaderName(value2)) {
           values.push(value2);
@@ -18521,20 +18521,20 @@ var require_parse2 = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert4 = __require("node:assert");
-    function parseSetCookie(header) {
-      if (isCTLExcludingHtab(header)) {
+    function parseSetCookie(header2) {
+      if (isCTLExcludingHtab(header2)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value2 = "";
-      if (header.includes(";")) {
+      if (header2.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
+        unparsedAttributes = header2.slice(position.position);
       } else {
-        nameValuePair = header;
+        nameValuePair = header2;
       }
       if (!nameValuePair.includes("=")) {
         value2 = nameValuePair;
@@ -20555,12 +20555,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
-      if (length !== field.length) {
+    function isFieldName(line, length, field2) {
+      if (length !== field2.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field[i]) {
+        if (line[i] !== field2[i]) {
           return false;
         }
       }
@@ -20761,13 +20761,13 @@ ${value2}`;
           }
         }
       }
-      setEventFieldSize(field, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field] + size;
+      setEventFieldSize(field2, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field] = size;
+        this.eventFieldSizes[field2] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -24099,6 +24099,188 @@ function decideCache(mode, event) {
   return { enabled: true, reason: `cache: auto (${event.eventName || "no event"})` };
 }
 
+// src/github/comment.ts
+import { createHash as createHash2 } from "node:crypto";
+var COMMENT_LIMIT = 65536;
+var COMMENT_ID_PATTERN = /^(?!.*--)[A-Za-z0-9._+=:@,/-](?:[A-Za-z0-9 ._+=:@,/-]{0,98}[A-Za-z0-9._+=:@,/-])?$/;
+function commentMarker(id) {
+  if (id === "") return "<!-- python-ci-action -->";
+  if (!COMMENT_ID_PATTERN.test(id)) throw new Error(`comment-id ${JSON.stringify(id)} is not valid`);
+  return `<!-- python-ci-action comment-id: ${id} -->`;
+}
+function hasMarker(body, marker) {
+  const first = body.split("\n", 1)[0] ?? "";
+  return first.trim() === marker;
+}
+var DIGEST = /^<!-- python-ci-action results: ([0-9a-f]+) -->$/m;
+function resultsDigest(metrics) {
+  const results = metrics.test?.results;
+  const coverage = metrics.test?.coverage;
+  const dist = metrics.build?.wheel ?? metrics.build?.sdist;
+  const stable = {
+    verdict: metrics.verdict,
+    results: results && {
+      counts: [results.tests, results.passed, results.failed, results.skipped, results.errors],
+      problems: results.problems.map((p) => [p.kind, p.id, p.message])
+    },
+    notes: metrics.test?.notes,
+    coverage: coverage && {
+      total: coverage.percentDisplay,
+      files: coverage.files.map((f) => [f.path, f.percentDisplay, f.missingLines.join(",")])
+    },
+    build: metrics.build && {
+      ok: metrics.build.ok,
+      dist: dist && [dist.name, dist.version],
+      problems: metrics.build.problems,
+      warnings: metrics.build.warnings
+    },
+    publish: metrics.publish && [metrics.publish.status, metrics.publish.reasons],
+    stages: metrics.stages.map((s) => [s.name, s.status])
+  };
+  return createHash2("sha256").update(JSON.stringify(stable)).digest("hex").slice(0, 32);
+}
+var LADDER = [
+  { maxFiles: 50, maxProblems: 20 },
+  { maxFiles: 20, maxProblems: 20 },
+  { maxFiles: 5, maxProblems: 20 },
+  { maxFiles: 0, maxProblems: 10 },
+  { maxFiles: 0, maxProblems: 3 },
+  { maxFiles: 0, maxProblems: 0 }
+];
+var LIMIT_TEXT = "GitHub's 65,536-character limit on comments";
+function fitComment(head, render, limit = COMMENT_LIMIT) {
+  const first = LADDER[0];
+  for (const rung of LADDER) {
+    const markdown2 = render(rung);
+    if (rung === first) {
+      const body2 = `${head}
+${markdown2}`;
+      if (body2.length <= limit) return { body: body2, cut: void 0 };
+      continue;
+    }
+    const left = [
+      rung.maxFiles < (first?.maxFiles ?? 0) ? `per-file coverage rows (${rung.maxFiles} shown)` : "",
+      rung.maxProblems < (first?.maxProblems ?? 0) ? `failure details (${rung.maxProblems} shown)` : ""
+    ].filter((s) => s !== "");
+    const cut2 = `fewer ${left.join(" and fewer ")}`;
+    const note2 = `
+> \u2702\uFE0F Shortened to fit ${LIMIT_TEXT}: ${cut2}. The job summary of this run has the full report.
+`;
+    const body = `${head}
+${markdown2}${note2}`;
+    if (body.length <= limit) return { body, cut: cut2 };
+  }
+  const markdown = render(LADDER[LADDER.length - 1] ?? { maxFiles: 0, maxProblems: 0 });
+  const note = `
+
+> \u2702\uFE0F Cut at ${LIMIT_TEXT}; the rest of the report is in the job summary of this run.
+`;
+  let room = limit - head.length - 1 - note.length;
+  for (; ; ) {
+    let text = markdown.slice(0, Math.max(0, room));
+    const lastLine = text.lastIndexOf("\n");
+    if (lastLine > 0) text = text.slice(0, lastLine);
+    const body = `${head}
+${closeFence(text)}${note}`;
+    if (body.length <= limit || room <= 0) {
+      return { body, cut: `the report was cut at ${text.length} characters` };
+    }
+    room -= body.length - limit;
+  }
+}
+function closeFence(text) {
+  let open2;
+  for (const line of text.split("\n")) {
+    const fence = /^(`{3,})/.exec(line)?.[1];
+    if (fence === void 0) continue;
+    if (open2 === void 0) open2 = fence;
+    else if (fence.length >= open2.length && line.trim() === fence) open2 = void 0;
+  }
+  return open2 === void 0 ? text : `${text}
+${open2}`;
+}
+function commentBody(marker, metrics, render, title) {
+  const head = `${marker}
+<!-- python-ci-action results: ${resultsDigest(metrics)} -->`;
+  return fitComment(head, (options) => render(metrics, { ...options, title }));
+}
+async function upsertComment(client, target, options) {
+  const issue2 = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}/issues`;
+  let login;
+  try {
+    const user = await client.request("GET", "/user");
+    if (typeof user.data?.login === "string") login = user.data.login;
+  } catch (error) {
+    options.debug?.(
+      `GET /user: ${error instanceof Error ? error.message : String(error)}; taking comments by bots as ours`
+    );
+  }
+  const comments = await client.paginate(
+    `${issue2}/${target.number}/comments?per_page=100`
+  );
+  const ours = comments.find(
+    (c) => hasMarker(c.body ?? "", options.marker) && (login !== void 0 ? c.user?.login === login : c.user?.type === "Bot")
+  );
+  options.debug?.(
+    `${comments.length} comments on #${target.number}; ours: ${ours ? ours.id : "none"} (author ${login ?? "any bot"})`
+  );
+  if (ours !== void 0) {
+    const before = ours.body ?? "";
+    const unchanged = before === options.body || options.onlyOnChange && DIGEST.exec(before)?.[1] === DIGEST.exec(options.body)?.[1];
+    if (unchanged) return { action: "unchanged", id: ours.id, url: ours.html_url };
+    const updated = await client.request("PATCH", `${issue2}/comments/${ours.id}`, {
+      body: options.body
+    });
+    return { action: "updated", id: ours.id, url: updated.data?.html_url ?? ours.html_url };
+  }
+  const created = await client.request("POST", `${issue2}/${target.number}/comments`, {
+    body: options.body
+  });
+  return { action: "created", id: created.data.id, url: created.data.html_url };
+}
+
+// src/github/decide.ts
+var COMMENT_MODES = ["auto", "always", "on-change", "off"];
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+function field(value2, key) {
+  return value2 !== null && typeof value2 === "object" ? value2[key] : void 0;
+}
+function prNumber(value2) {
+  return typeof value2 === "number" && Number.isInteger(value2) && value2 > 0 ? value2 : void 0;
+}
+function pullRequestOf(eventName, payload) {
+  if (PULL_REQUEST_EVENTS.has(eventName)) {
+    return prNumber(field(field(payload, "pull_request"), "number")) ?? prNumber(field(payload, "number"));
+  }
+  const issue2 = field(payload, "issue");
+  if (eventName === "issue_comment" && field(issue2, "pull_request") !== void 0) {
+    return prNumber(field(issue2, "number"));
+  }
+  const runs = field(field(payload, "workflow_run"), "pull_requests");
+  if (eventName === "workflow_run" && Array.isArray(runs)) return prNumber(field(runs[0], "number"));
+  return void 0;
+}
+function decideComment(input) {
+  const { mode, eventName } = input;
+  if (mode === "off") return { kind: "skip", reason: "comment: off" };
+  if (mode !== "always" && !PULL_REQUEST_EVENTS.has(eventName)) {
+    return { kind: "skip", reason: `not a pull request event (${eventName || "no event"})` };
+  }
+  const number = pullRequestOf(eventName, input.payload);
+  const [owner = "", repo = ""] = input.repository.split("/");
+  if (number === void 0) {
+    const reason = `the ${eventName || "unknown"} event names no pull request to comment on`;
+    return mode === "always" ? { kind: "warn", reason } : { kind: "skip", reason };
+  }
+  if (owner === "" || repo === "") {
+    return {
+      kind: "warn",
+      reason: `GITHUB_REPOSITORY (${JSON.stringify(input.repository)}) is not owner/name`
+    };
+  }
+  return { kind: "post", target: { owner, repo, number } };
+}
+
 // src/project.ts
 import { existsSync, readFileSync } from "node:fs";
 import path2 from "node:path";
@@ -24536,7 +24718,12 @@ var INPUT_DEFAULTS = {
   "pypi-token": "",
   "skip-existing": "false",
   "verify-metadata": "true",
-  "tag-pattern": "v*"
+  "tag-pattern": "v*",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: action.yml's expression, verbatim
+  "github-token": "${{ github.token }}",
+  comment: "auto",
+  "comment-id": "",
+  "fail-under": ""
 };
 var ARCHITECTURES = ["x64", "x86", "arm64"];
 function runnerArchitecture(arch3 = process.arch) {
@@ -24903,6 +25090,38 @@ function distsArtifact(read) {
   }
   return raw;
 }
+function commentSettings(read) {
+  const rawMode = value(read, "comment");
+  const mode = COMMENT_MODES.find((m) => m === rawMode.toLowerCase());
+  if (!mode) {
+    throw new ConfigError(
+      `comment: ${show(rawMode)} is not understood; accepted: auto (on pull_request and pull_request_target events), always (also other events that name a pull request), on-change (like auto, but edits the comment only when the results changed) or off`
+    );
+  }
+  const id = value(read, "comment-id");
+  if (id !== "" && !COMMENT_ID_PATTERN.test(id)) {
+    throw new ConfigError(
+      `comment-id: ${show(id)} cannot go into the comment's hidden marker; accepted: up to 100 letters, digits, spaces and . _ - + = : @ , / (no "--"), e.g. py3.12-ubuntu`
+    );
+  }
+  const token = read("github-token").trim();
+  return {
+    mode,
+    id,
+    token: token === "" || token === INPUT_DEFAULTS["github-token"] ? void 0 : token
+  };
+}
+function failUnder(read) {
+  const raw = value(read, "fail-under");
+  if (raw === "") return void 0;
+  const number = /^\d+(\.\d+)?%?$/.test(raw) ? Number(raw.replace(/%$/, "")) : Number.NaN;
+  if (!(number >= 0 && number <= 100)) {
+    throw new ConfigError(
+      `fail-under: ${show(raw)} is not a percentage; give a number from 0 to 100, e.g. 80 or 92.5`
+    );
+  }
+  return number;
+}
 function repoPrefix(workspace, dir) {
   const relative2 = path3.relative(workspace, dir).split(path3.sep).join("/");
   return relative2.startsWith("..") || path3.isAbsolute(relative2) ? "" : relative2;
@@ -24942,7 +25161,9 @@ function loadConfig(read, ctx) {
     pythonManifestUrl: manifestUrl(read),
     distsArtifact: distsArtifact(read),
     cache: cacheSettings(read, ctx, dir),
-    publish: publishSettings(read, warnings)
+    publish: publishSettings(read, warnings),
+    comment: commentSettings(read),
+    failUnder: failUnder(read)
   };
   if (!config.build && !config.test)
     warnings.push("build and test are both false; only Python and the install run");
@@ -25680,9 +25901,9 @@ var HttpClient = class {
           }
           yield response.readBody();
           if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-            for (const header in headers) {
-              if (header.toLowerCase() === "authorization") {
-                delete headers[header];
+            for (const header2 in headers) {
+              if (header2.toLowerCase() === "authorization") {
+                delete headers[header2];
               }
             }
           }
@@ -25835,15 +26056,15 @@ var HttpClient = class {
    * For headers that must always be a single string (like Content-Type), use the
    * specialized _getExistingOrDefaultContentTypeHeader method instead.
    */
-  _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+  _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
     let clientHeader;
     if (this.requestOptions && this.requestOptions.headers) {
-      const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[header2];
       if (headerValue) {
         clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
       }
     }
-    const additionalValue = additionalHeaders[header];
+    const additionalValue = additionalHeaders[header2];
     if (additionalValue !== void 0) {
       return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
     }
@@ -26216,8 +26437,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -30004,232 +30225,12 @@ async function saveCaches(log, run, python, service) {
   return saved.length ? `saved ${saved.length} of 2 layers` : "nothing to save";
 }
 
-// src/install/install.ts
-var import_semver2 = __toESM(require_semver2(), 1);
-import { readFileSync as readFileSync4, rmSync as rmSync3 } from "node:fs";
-import path16 from "node:path";
-
-// src/install/plan.ts
-import { existsSync as existsSync4 } from "node:fs";
-import path15 from "node:path";
-var AUTO_NAMES = ["test", "tests", "testing", "dev"];
-var AUTO_REQUIREMENT_FILES = ["requirements-test.txt", "requirements-dev.txt"];
-function planInstall(config, missingTools2, fileExists = existsSync4) {
-  const { install, project } = config;
-  const extras = [...install.extras];
-  const groups = [...install.groups];
-  const files = [...install.requirements];
-  const notes = [];
-  if (install.auto) {
-    if (project.extras === void 0) {
-      notes.push(
-        "extras are not declared statically in pyproject.toml, so none were picked by auto; name them with extra:NAME"
-      );
-    } else {
-      extras.push(...AUTO_NAMES.filter((n) => project.extras?.includes(n) && !extras.includes(n)));
-    }
-    groups.push(
-      ...AUTO_NAMES.filter(
-        (n) => n in project.dependencyGroups && !groups.map(normalizeName).includes(n)
-      )
-    );
-    for (const name of AUTO_REQUIREMENT_FILES) {
-      const file = path15.join(config.workingDirectory, name);
-      if (fileExists(file) && !files.includes(file)) files.push(file);
-    }
-  }
-  const requirements = groups.flatMap((g) => resolveDependencyGroup(project.dependencyGroups, g));
-  requirements.push(...missingTools2);
-  const picked = [
-    ...extras.map((e) => `extra ${e}`),
-    ...groups.map((g) => `group ${g}`),
-    ...files.map((f) => path15.relative(config.workingDirectory, f))
-  ];
-  notes.unshift(
-    picked.length ? `test dependencies: ${picked.join(", ")}` : "test dependencies: none found"
-  );
-  if (missingTools2.length) notes.push(`tools the environment lacks: ${missingTools2.join(", ")}`);
-  return { extras, groups, requirementFiles: files, requirements, notes };
-}
-function pipInstallArgs(config, request) {
-  const target = request.extras.length ? `${config.workingDirectory}[${request.extras.join(",")}]` : config.workingDirectory;
-  return [
-    ...config.pipArgs,
-    ...config.buildIsolation ? [] : ["--no-build-isolation"],
-    target,
-    ...request.requirementFiles.flatMap((f) => ["-r", f]),
-    ...request.requirements
-  ];
-}
-
-// src/install/install.ts
-var InstallError = class extends Error {
-  name = "InstallError";
-};
-var isWindows = process.platform === "win32";
-function venvOf(host, dir) {
-  const bin = path16.join(dir, isWindows ? "Scripts" : "bin");
-  return {
-    dir,
-    python: path16.join(bin, isWindows ? "python.exe" : "python"),
-    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path16.delimiter}${host.env.PATH ?? ""}` }
-  };
-}
-var TOOL_PROBE = "import importlib.util as u, json, sys; print(json.dumps([m for m in sys.argv[1:] if u.find_spec(m) is None]))";
-async function missingTools(host, python, env, modules) {
-  if (modules.length === 0) return [];
-  try {
-    return await runSnippet(
-      host,
-      python,
-      TOOL_PROBE,
-      modules,
-      "looking for pytest, coverage and build",
-      { env, cwd: host.tempDir }
-    );
-  } catch (error) {
-    if (error instanceof SnippetError) throw new InstallError(error.message);
-    throw error;
-  }
-}
-function pipIsOffline(env) {
-  return /^(1|true|yes|on)$/i.test(env.PIP_NO_INDEX?.trim() ?? "");
-}
-function distNameFromReport(file, projectDir) {
-  try {
-    const report = JSON.parse(readFileSync4(file, "utf8"));
-    const url = new URL(`file://${projectDir}`).href.replace(/\/$/, "");
-    return report.install?.find((i) => i.download_info?.url?.replace(/\/$/, "") === url)?.metadata?.name;
-  } catch {
-    return void 0;
-  }
-}
-async function installProject(host, config, python, options = {}) {
-  const { log, runner } = host;
-  const dir = path16.join(host.tempDir, "venv");
-  const basePip = python.pipVersion !== void 0 && import_semver2.default.gte(import_semver2.default.coerce(python.pipVersion) ?? "0.0.0", "22.3.0");
-  if (options.reuseVenv) return reinstallProject(host, config, python, dir, basePip);
-  rmSync3(dir, { recursive: true, force: true });
-  const tools = [...config.test ? ["pytest", "coverage"] : [], ...config.build ? ["build"] : []];
-  let systemSite = config.systemSitePackages;
-  if (!systemSite && tools.length > 0 && pipIsOffline(host.env)) {
-    const baseMissing = await missingTools(host, python.executable, host.env, tools);
-    if (baseMissing.length === 0) {
-      systemSite = true;
-      log.info(
-        `pip is offline (PIP_NO_INDEX) and ${python.executable} has ${tools.join(", ")}: the venv reuses them (system site-packages)`
-      );
-    }
-  }
-  const created = await runner.run(
-    python.executable,
-    [
-      "-m",
-      "venv",
-      ...systemSite ? ["--system-site-packages"] : [],
-      ...basePip ? ["--without-pip"] : [],
-      dir
-    ],
-    { env: host.env }
-  );
-  if (created.code !== 0)
-    throw new InstallError(`python -m venv failed (exit ${created.code}):
-${tail(created.output)}`);
-  const venv = venvOf(host, dir);
-  log.info(`virtual environment: ${dir}${systemSite ? " (with system site-packages)" : ""}`);
-  const missing = await missingTools(host, venv.python, venv.env, tools);
-  const request = planInstall(config, missing);
-  for (const note of request.notes) log.info(note);
-  const { result, distName } = await pipInstall(host, log, config, python, venv, basePip, [
-    ...pipInstallArgs(config, request)
-  ]);
-  const others = Math.max(
-    (/Successfully installed (.*)/.exec(result.stdout)?.[1]?.split(" ").length ?? 1) - 1,
-    0
-  );
-  const what = `${distName ?? "the project"}${others ? ` and ${others} other package${others === 1 ? "" : "s"}` : ""}`;
-  return { venv, distName, summary: `${what} into ${dir}` };
-}
-async function reinstallProject(host, config, python, dir, basePip) {
-  const venv = venvOf(host, dir);
-  const { distName } = await pipInstall(host, host.log, config, python, venv, basePip, [
-    "--no-deps",
-    "--force-reinstall",
-    ...pipInstallArgs(config, {
-      extras: [],
-      groups: [],
-      requirementFiles: [],
-      requirements: [],
-      notes: []
-    })
-  ]);
-  return {
-    venv,
-    distName,
-    summary: `${distName ?? "the project"} reinstalled into the cached environment ${dir}`
-  };
-}
-async function pipInstall(host, log, config, python, venv, basePip, installArgs) {
-  const reportFile = path16.join(host.tempDir, "pip-report.json");
-  rmSync3(reportFile, { force: true });
-  const command = basePip ? python.executable : venv.python;
-  const args = [
-    ...basePip ? ["-m", "pip", "--python", venv.python] : ["-m", "pip"],
-    "install",
-    ...basePip ? ["--report", reportFile] : [],
-    ...installArgs
-  ];
-  log.info(`$ ${formatCommand(command, args)}`);
-  const result = await host.runner.run(command, args, {
-    cwd: config.workingDirectory,
-    env: venv.env,
-    onOutput: (c) => log.debug(c.trimEnd())
-  });
-  if (result.code !== 0) {
-    const reason = failureReason(result.output);
-    throw new InstallError(
-      `pip install failed (exit ${result.code})${reason ? `: ${reason}` : ""}
-${tail(result.output, 40)}`
-    );
-  }
-  log.info(tail(result.stdout, 3));
-  const fromReport = basePip ? distNameFromReport(reportFile, config.workingDirectory) : void 0;
-  return { result, distName: fromReport ?? config.project.name };
-}
-
-// src/log.ts
-var BufferedLog = class {
-  entries = [];
-  info(message) {
-    this.entries.push({ kind: "info", message });
-  }
-  debug(message) {
-    this.entries.push({ kind: "debug", message });
-  }
-  warning(message, properties) {
-    this.entries.push({ kind: "warning", message, properties });
-  }
-  error(message, properties) {
-    this.entries.push({ kind: "error", message, properties });
-  }
-  async group(title, body) {
-    this.info(title);
-    return body();
-  }
-  replay(into) {
-    for (const e of this.entries) {
-      if (e.kind === "warning" || e.kind === "error") into[e.kind](e.message, e.properties);
-      else into[e.kind](e.message);
-    }
-  }
-};
-
 // src/publish/event.ts
-import { existsSync as existsSync5, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 function readPayload(file) {
-  if (!file || !existsSync5(file)) return {};
+  if (!file || !existsSync4(file)) return {};
   try {
-    return JSON.parse(readFileSync5(file, "utf8"));
+    return JSON.parse(readFileSync4(file, "utf8"));
   } catch {
     return {};
   }
@@ -30651,6 +30652,424 @@ function indent(text, width = 10) {
   return text.replaceAll("\n", `
 ${" ".repeat(width)}`);
 }
+
+// src/github/rest.ts
+var GitHubApiError = class extends Error {
+  constructor(request, status, githubMessage2) {
+    super(
+      `${request} ${status === 0 ? "got no response" : `returned ${status}`}${githubMessage2 ? `: ${githubMessage2}` : ""}`
+    );
+    this.request = request;
+    this.status = status;
+    this.githubMessage = githubMessage2;
+  }
+  request;
+  status;
+  githubMessage;
+  name = "GitHubApiError";
+};
+var DEFAULT_API = "https://api.github.com";
+var realSleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+function header(headers, name) {
+  const value2 = headers[name];
+  return Array.isArray(value2) ? value2[0] : value2;
+}
+function nextLink(link) {
+  if (!link) return void 0;
+  for (const part of link.split(",")) {
+    const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+    if (m && /(^|;)\s*rel="?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/.test(m[2] ?? "")) return m[1];
+  }
+  return void 0;
+}
+function githubMessage(body) {
+  try {
+    const parsed = JSON.parse(body);
+    if (typeof parsed.message === "string") {
+      const errors = Array.isArray(parsed.errors) ? parsed.errors.map(
+        (e) => typeof e === "string" ? e : e && typeof e === "object" && "message" in e && typeof e.message === "string" ? e.message : ""
+      ).filter((e) => e !== "") : [];
+      return errors.length ? `${parsed.message} (${errors.join("; ")})` : parsed.message;
+    }
+  } catch {
+  }
+  return body.replace(/\s+/g, " ").trim().slice(0, 200);
+}
+var GitHubClient = class {
+  constructor(options) {
+    this.options = options;
+    const base = (options.env.GITHUB_API_URL || DEFAULT_API).replace(/\/+$/, "");
+    this.base = new URL(`${base}/`);
+    this.attempts = Math.max(1, options.attempts ?? 4);
+    this.baseDelayMs = options.baseDelayMs ?? 1e3;
+    this.maxWaitMs = options.maxWaitMs ?? 6e4;
+    this.sleep = options.sleep ?? realSleep;
+    this.http = new HttpClient("python-ci-action", [], { allowRetries: false, keepAlive: false });
+  }
+  options;
+  http;
+  base;
+  attempts;
+  baseDelayMs;
+  maxWaitMs;
+  sleep;
+  /** An absolute URL for a path such as /repos/o/r/issues/1/comments (the base's own path kept, for GHES /api/v3). */
+  url(path23) {
+    return new URL(path23.replace(/^\/+/, ""), this.base).toString();
+  }
+  async request(method, path23, body) {
+    return this.requestUrl(method, this.url(path23), body);
+  }
+  /** Every item of a list endpoint, following rel="next" links on the API's own host only. */
+  async paginate(path23) {
+    const items = [];
+    let url = this.url(path23);
+    while (url !== void 0) {
+      const page = await this.requestUrl("GET", url);
+      if (!Array.isArray(page.data)) {
+        throw new GitHubApiError(`GET ${new URL(url).pathname}`, page.status, "not a list");
+      }
+      items.push(...page.data);
+      const next = nextLink(header(page.headers, "link"));
+      url = next !== void 0 && new URL(next).origin === this.base.origin ? next : void 0;
+    }
+    return items;
+  }
+  async requestUrl(method, url, body) {
+    const parsed = new URL(url);
+    const what = `${method} ${parsed.pathname}${parsed.search}`;
+    const headers = {
+      accept: "application/vnd.github+json",
+      authorization: `Bearer ${this.options.token}`,
+      "x-github-api-version": "2022-11-28",
+      ...body === void 0 ? {} : { "content-type": "application/json" }
+    };
+    const data = body === void 0 ? null : JSON.stringify(body);
+    for (let attempt = 1; ; attempt++) {
+      let status = 0;
+      let text = "";
+      let responseHeaders = {};
+      try {
+        const response = await this.http.request(method, url, data, headers);
+        status = response.message.statusCode ?? 0;
+        responseHeaders = response.message.headers;
+        text = await response.readBody();
+      } catch (error) {
+        text = error instanceof Error ? error.message : String(error);
+      }
+      if (status >= 200 && status < 300) {
+        return {
+          status,
+          headers: responseHeaders,
+          data: text === "" ? void 0 : JSON.parse(text)
+        };
+      }
+      const message = status === 0 ? text : githubMessage(text);
+      const wait = this.retryWait(status, responseHeaders, message, attempt);
+      if (wait === void 0 || attempt >= this.attempts) {
+        throw new GitHubApiError(what, status, message);
+      }
+      this.options.onRetry?.(
+        `${what} ${status === 0 ? `failed (${message})` : `returned ${status}`}; retrying in ${(wait / 1e3).toFixed(1)} s (attempt ${attempt + 1} of ${this.attempts})`
+      );
+      await this.sleep(wait);
+    }
+  }
+  /** How long to wait before the next attempt, or undefined when this failure is final. */
+  retryWait(status, headers, message, attempt) {
+    const backoff = this.baseDelayMs * 2 ** (attempt - 1);
+    if (status === 0 || status >= 500) return backoff;
+    if (status !== 403 && status !== 429) return void 0;
+    const retryAfter = header(headers, "retry-after");
+    if (retryAfter !== void 0 && /^\d+$/.test(retryAfter.trim())) {
+      const ms = Number(retryAfter) * 1e3;
+      return ms <= this.maxWaitMs ? ms : void 0;
+    }
+    if (header(headers, "x-ratelimit-remaining") === "0") {
+      const reset = Number(header(headers, "x-ratelimit-reset"));
+      const ms = Number.isFinite(reset) ? reset * 1e3 - Date.now() + 1e3 : backoff;
+      return ms <= this.maxWaitMs ? Math.max(ms, 0) : void 0;
+    }
+    if (/secondary rate limit/i.test(message)) return this.maxWaitMs >= 6e4 ? 6e4 : void 0;
+    return status === 429 ? backoff : void 0;
+  }
+};
+
+// src/github/post.ts
+var STILL_REPORTED = "The results are in the job summary and the outputs of this step.";
+function refusedAdvice(status) {
+  return `The token may not write to this pull request${status === 404 ? " (or cannot see it)" : ""}: give the job "permissions: pull-requests: write". Pull requests from forks always get a read-only token; a workflow_run companion for them is planned (see 'Pull requests from forks' in the README).`;
+}
+async function postComment(log, env, settings, metrics, services) {
+  const decision = decideComment({
+    mode: settings.mode,
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    repository: env.GITHUB_REPOSITORY ?? "",
+    payload: readPayload(env.GITHUB_EVENT_PATH)
+  });
+  if (decision.kind === "skip") return { kind: "skipped", reason: decision.reason };
+  const warn = (reason, advice) => {
+    log.warning(`The pull request comment was not posted: ${reason}. ${advice} ${STILL_REPORTED}`);
+    return { kind: "not-posted", reason };
+  };
+  if (decision.kind === "warn")
+    return warn(decision.reason, "Set comment: auto to comment only on pull request events.");
+  if (settings.token === void 0) {
+    return warn("github-token is empty", "Pass a token, e.g. the default github.token.");
+  }
+  const { target } = decision;
+  const marker = commentMarker(settings.id);
+  const title = settings.id === "" ? "Python CI" : `Python CI \xB7 ${settings.id}`;
+  const { body, cut: cut2 } = commentBody(marker, metrics, renderSummary, title);
+  if (cut2 !== void 0) log.info(`The comment was shortened to fit GitHub's limit: ${cut2}.`);
+  const client = new GitHubClient({
+    token: settings.token,
+    env,
+    ...services,
+    onRetry: (message) => log.info(message)
+  });
+  try {
+    const result = await upsertComment(client, target, {
+      marker,
+      body,
+      onlyOnChange: settings.mode === "on-change",
+      debug: (message) => log.debug(message)
+    });
+    return {
+      kind: "posted",
+      comment: { url: result.url, action: result.action },
+      ...cut2 !== void 0 && { cut: cut2 }
+    };
+  } catch (error) {
+    const where = `on ${target.owner}/${target.repo}#${target.number}`;
+    if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
+      return warn(`${where}: ${error.message}`, refusedAdvice(error.status));
+    }
+    if (error instanceof Error && error.stack) log.debug(error.stack);
+    const message = error instanceof Error ? error.message : String(error);
+    return warn(`${where}: ${message}`, "GitHub did not take it, after retries.");
+  }
+}
+
+// src/install/install.ts
+var import_semver2 = __toESM(require_semver2(), 1);
+import { readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
+import path16 from "node:path";
+
+// src/install/plan.ts
+import { existsSync as existsSync5 } from "node:fs";
+import path15 from "node:path";
+var AUTO_NAMES = ["test", "tests", "testing", "dev"];
+var AUTO_REQUIREMENT_FILES = ["requirements-test.txt", "requirements-dev.txt"];
+function planInstall(config, missingTools2, fileExists = existsSync5) {
+  const { install, project } = config;
+  const extras = [...install.extras];
+  const groups = [...install.groups];
+  const files = [...install.requirements];
+  const notes = [];
+  if (install.auto) {
+    if (project.extras === void 0) {
+      notes.push(
+        "extras are not declared statically in pyproject.toml, so none were picked by auto; name them with extra:NAME"
+      );
+    } else {
+      extras.push(...AUTO_NAMES.filter((n) => project.extras?.includes(n) && !extras.includes(n)));
+    }
+    groups.push(
+      ...AUTO_NAMES.filter(
+        (n) => n in project.dependencyGroups && !groups.map(normalizeName).includes(n)
+      )
+    );
+    for (const name of AUTO_REQUIREMENT_FILES) {
+      const file = path15.join(config.workingDirectory, name);
+      if (fileExists(file) && !files.includes(file)) files.push(file);
+    }
+  }
+  const requirements = groups.flatMap((g) => resolveDependencyGroup(project.dependencyGroups, g));
+  requirements.push(...missingTools2);
+  const picked = [
+    ...extras.map((e) => `extra ${e}`),
+    ...groups.map((g) => `group ${g}`),
+    ...files.map((f) => path15.relative(config.workingDirectory, f))
+  ];
+  notes.unshift(
+    picked.length ? `test dependencies: ${picked.join(", ")}` : "test dependencies: none found"
+  );
+  if (missingTools2.length) notes.push(`tools the environment lacks: ${missingTools2.join(", ")}`);
+  return { extras, groups, requirementFiles: files, requirements, notes };
+}
+function pipInstallArgs(config, request) {
+  const target = request.extras.length ? `${config.workingDirectory}[${request.extras.join(",")}]` : config.workingDirectory;
+  return [
+    ...config.pipArgs,
+    ...config.buildIsolation ? [] : ["--no-build-isolation"],
+    target,
+    ...request.requirementFiles.flatMap((f) => ["-r", f]),
+    ...request.requirements
+  ];
+}
+
+// src/install/install.ts
+var InstallError = class extends Error {
+  name = "InstallError";
+};
+var isWindows = process.platform === "win32";
+function venvOf(host, dir) {
+  const bin = path16.join(dir, isWindows ? "Scripts" : "bin");
+  return {
+    dir,
+    python: path16.join(bin, isWindows ? "python.exe" : "python"),
+    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path16.delimiter}${host.env.PATH ?? ""}` }
+  };
+}
+var TOOL_PROBE = "import importlib.util as u, json, sys; print(json.dumps([m for m in sys.argv[1:] if u.find_spec(m) is None]))";
+async function missingTools(host, python, env, modules) {
+  if (modules.length === 0) return [];
+  try {
+    return await runSnippet(
+      host,
+      python,
+      TOOL_PROBE,
+      modules,
+      "looking for pytest, coverage and build",
+      { env, cwd: host.tempDir }
+    );
+  } catch (error) {
+    if (error instanceof SnippetError) throw new InstallError(error.message);
+    throw error;
+  }
+}
+function pipIsOffline(env) {
+  return /^(1|true|yes|on)$/i.test(env.PIP_NO_INDEX?.trim() ?? "");
+}
+function distNameFromReport(file, projectDir) {
+  try {
+    const report = JSON.parse(readFileSync5(file, "utf8"));
+    const url = new URL(`file://${projectDir}`).href.replace(/\/$/, "");
+    return report.install?.find((i) => i.download_info?.url?.replace(/\/$/, "") === url)?.metadata?.name;
+  } catch {
+    return void 0;
+  }
+}
+async function installProject(host, config, python, options = {}) {
+  const { log, runner } = host;
+  const dir = path16.join(host.tempDir, "venv");
+  const basePip = python.pipVersion !== void 0 && import_semver2.default.gte(import_semver2.default.coerce(python.pipVersion) ?? "0.0.0", "22.3.0");
+  if (options.reuseVenv) return reinstallProject(host, config, python, dir, basePip);
+  rmSync3(dir, { recursive: true, force: true });
+  const tools = [...config.test ? ["pytest", "coverage"] : [], ...config.build ? ["build"] : []];
+  let systemSite = config.systemSitePackages;
+  if (!systemSite && tools.length > 0 && pipIsOffline(host.env)) {
+    const baseMissing = await missingTools(host, python.executable, host.env, tools);
+    if (baseMissing.length === 0) {
+      systemSite = true;
+      log.info(
+        `pip is offline (PIP_NO_INDEX) and ${python.executable} has ${tools.join(", ")}: the venv reuses them (system site-packages)`
+      );
+    }
+  }
+  const created = await runner.run(
+    python.executable,
+    [
+      "-m",
+      "venv",
+      ...systemSite ? ["--system-site-packages"] : [],
+      ...basePip ? ["--without-pip"] : [],
+      dir
+    ],
+    { env: host.env }
+  );
+  if (created.code !== 0)
+    throw new InstallError(`python -m venv failed (exit ${created.code}):
+${tail(created.output)}`);
+  const venv = venvOf(host, dir);
+  log.info(`virtual environment: ${dir}${systemSite ? " (with system site-packages)" : ""}`);
+  const missing = await missingTools(host, venv.python, venv.env, tools);
+  const request = planInstall(config, missing);
+  for (const note of request.notes) log.info(note);
+  const { result, distName } = await pipInstall(host, log, config, python, venv, basePip, [
+    ...pipInstallArgs(config, request)
+  ]);
+  const others = Math.max(
+    (/Successfully installed (.*)/.exec(result.stdout)?.[1]?.split(" ").length ?? 1) - 1,
+    0
+  );
+  const what = `${distName ?? "the project"}${others ? ` and ${others} other package${others === 1 ? "" : "s"}` : ""}`;
+  return { venv, distName, summary: `${what} into ${dir}` };
+}
+async function reinstallProject(host, config, python, dir, basePip) {
+  const venv = venvOf(host, dir);
+  const { distName } = await pipInstall(host, host.log, config, python, venv, basePip, [
+    "--no-deps",
+    "--force-reinstall",
+    ...pipInstallArgs(config, {
+      extras: [],
+      groups: [],
+      requirementFiles: [],
+      requirements: [],
+      notes: []
+    })
+  ]);
+  return {
+    venv,
+    distName,
+    summary: `${distName ?? "the project"} reinstalled into the cached environment ${dir}`
+  };
+}
+async function pipInstall(host, log, config, python, venv, basePip, installArgs) {
+  const reportFile = path16.join(host.tempDir, "pip-report.json");
+  rmSync3(reportFile, { force: true });
+  const command = basePip ? python.executable : venv.python;
+  const args = [
+    ...basePip ? ["-m", "pip", "--python", venv.python] : ["-m", "pip"],
+    "install",
+    ...basePip ? ["--report", reportFile] : [],
+    ...installArgs
+  ];
+  log.info(`$ ${formatCommand(command, args)}`);
+  const result = await host.runner.run(command, args, {
+    cwd: config.workingDirectory,
+    env: venv.env,
+    onOutput: (c) => log.debug(c.trimEnd())
+  });
+  if (result.code !== 0) {
+    const reason = failureReason(result.output);
+    throw new InstallError(
+      `pip install failed (exit ${result.code})${reason ? `: ${reason}` : ""}
+${tail(result.output, 40)}`
+    );
+  }
+  log.info(tail(result.stdout, 3));
+  const fromReport = basePip ? distNameFromReport(reportFile, config.workingDirectory) : void 0;
+  return { result, distName: fromReport ?? config.project.name };
+}
+
+// src/log.ts
+var BufferedLog = class {
+  entries = [];
+  info(message) {
+    this.entries.push({ kind: "info", message });
+  }
+  debug(message) {
+    this.entries.push({ kind: "debug", message });
+  }
+  warning(message, properties) {
+    this.entries.push({ kind: "warning", message, properties });
+  }
+  error(message, properties) {
+    this.entries.push({ kind: "error", message, properties });
+  }
+  async group(title, body) {
+    this.info(title);
+    return body();
+  }
+  replay(into) {
+    for (const e of this.entries) {
+      if (e.kind === "warning" || e.kind === "error") into[e.kind](e.message, e.properties);
+      else into[e.kind](e.message);
+    }
+  }
+};
 
 // src/publish/trusted-publishing.ts
 var TrustedPublishingError = class extends Error {
@@ -31624,6 +32043,18 @@ async function setupPython(host, config, interpreter) {
   return { ...found, executable: executableIn(installDir), origin: `${how} (${describe(spec)})` };
 }
 
+// src/report/thresholds.ts
+function failsUnder(coverage, threshold) {
+  if (threshold >= 100) return coverage.percent < 100;
+  const precision = coverage.percentDisplay.split(".")[1]?.length ?? 0;
+  return Number(coverage.percent.toFixed(precision)) < threshold;
+}
+function failUnderReason(coverage, threshold) {
+  if (threshold === void 0 || coverage === void 0) return void 0;
+  if (!failsUnder(coverage, threshold)) return void 0;
+  return `coverage ${coverage.percentDisplay}% is under fail-under ${threshold}%`;
+}
+
 // src/test/run-tests.ts
 import { createReadStream as createReadStream2, existsSync as existsSync8, mkdirSync, readFileSync as readFileSync7, writeFileSync as writeFileSync3 } from "node:fs";
 import path20 from "node:path";
@@ -32329,6 +32760,11 @@ function verdictOf(config, stages, test, publish) {
       );
     }
   }
+  const coverageReason = failUnderReason(test?.coverage, config.failUnder);
+  if (coverageReason !== void 0) reasons.push(coverageReason);
+  else if (config.failUnder !== void 0 && test?.ok && test.coverage === void 0) {
+    reasons.push(`fail-under ${config.failUnder}%: no total coverage was measured`);
+  }
   return { ok: reasons.length === 0, reasons };
 }
 async function publishStage(host, config, options, ran) {
@@ -32410,6 +32846,28 @@ async function artifactsStage(host, config, service, build, pythonVersion) {
       ok: true,
       skipped: true,
       summary: name === false ? "dists-artifact: false" : service ? "not uploaded (see the warning)" : "no artifact service outside GitHub Actions"
+    }
+  );
+}
+async function commentStage(host, config, services, metrics) {
+  const skip = config.comment.mode === "off" ? "comment: off" : !host.onActions || services === void 0 ? "comments need GitHub" : void 0;
+  if (skip !== void 0 || services === void 0) {
+    const why = skip ?? "comments need GitHub";
+    host.log.info(`${MARK.skipped} comment: ${why}`);
+    return { stage: skipped("comment", why) };
+  }
+  return stage(
+    host,
+    "comment",
+    "Comment on the pull request",
+    (log) => postComment(log, host.env, config.comment, metrics, services),
+    (outcome) => outcome.kind === "posted" ? {
+      ok: true,
+      summary: `${outcome.comment.action}: ${outcome.comment.url}${outcome.cut ? ` (shortened: ${outcome.cut})` : ""}`
+    } : {
+      ok: true,
+      skipped: true,
+      summary: outcome.kind === "skipped" ? outcome.reason : `not posted (see the warning): ${outcome.reason}`
     }
   );
 }
@@ -32519,7 +32977,15 @@ async function runPipeline(host, config, options = {}) {
     stages,
     verdict: verdictOf(config, stages, test?.value, publish)
   };
-  return { metrics, files };
+  const comment = await commentStage(host, config, options.github, metrics);
+  return {
+    metrics: {
+      ...metrics,
+      stages: [...stages, comment.stage],
+      ...comment.value?.kind === "posted" && { comment: comment.value.comment }
+    },
+    files
+  };
 }
 
 // src/report/write.ts

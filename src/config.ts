@@ -8,6 +8,8 @@ import path from 'node:path'
 import { parse as parseToml } from 'smol-toml'
 import { ARTIFACT_NAME_FORBIDDEN } from './artifacts/dists.js'
 import { CACHE_MODES, type CacheMode, DEFAULT_DEPENDENCY_PATTERNS } from './cache/key.js'
+import { COMMENT_ID_PATTERN } from './github/comment.js'
+import { COMMENT_MODES, type CommentMode } from './github/decide.js'
 import { normalizeName, ProjectError, type ProjectInfo, readProject } from './project.js'
 import {
   PUBLISH_MODES,
@@ -49,6 +51,11 @@ export const INPUT_DEFAULTS = {
   'skip-existing': 'false',
   'verify-metadata': 'true',
   'tag-pattern': 'v*',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: action.yml's expression, verbatim
+  'github-token': '${{ github.token }}',
+  comment: 'auto',
+  'comment-id': '',
+  'fail-under': '',
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -97,6 +104,17 @@ export interface Config {
   readonly distsArtifact: string | 'auto' | false
   readonly cache: CacheSettings
   readonly publish: PublishSettings
+  readonly comment: CommentSettings
+  /** fail-under: the least total coverage in percent; undefined: no threshold. */
+  readonly failUnder: number | undefined
+}
+
+export interface CommentSettings {
+  readonly mode: CommentMode
+  /** comment-id; '' when not set. */
+  readonly id: string
+  /** github-token; undefined when empty. Masked by the entry point as soon as it is read. */
+  readonly token: string | undefined
 }
 
 export interface PublishSettings {
@@ -545,6 +563,41 @@ function distsArtifact(read: InputReader): string | 'auto' | false {
   return raw
 }
 
+function commentSettings(read: InputReader): CommentSettings {
+  const rawMode = value(read, 'comment')
+  const mode = COMMENT_MODES.find((m) => m === rawMode.toLowerCase())
+  if (!mode) {
+    throw new ConfigError(
+      `comment: ${show(rawMode)} is not understood; accepted: auto (on pull_request and pull_request_target events), always (also other events that name a pull request), on-change (like auto, but edits the comment only when the results changed) or off`,
+    )
+  }
+  const id = value(read, 'comment-id')
+  if (id !== '' && !COMMENT_ID_PATTERN.test(id)) {
+    throw new ConfigError(
+      `comment-id: ${show(id)} cannot go into the comment's hidden marker; accepted: up to 100 letters, digits, spaces and . _ - + = : @ , / (no "--"), e.g. py3.12-ubuntu`,
+    )
+  }
+  // Never shown: the token is a secret. Outside a workflow the default is left unexpanded.
+  const token = read('github-token').trim()
+  return {
+    mode,
+    id,
+    token: token === '' || token === INPUT_DEFAULTS['github-token'] ? undefined : token,
+  }
+}
+
+function failUnder(read: InputReader): number | undefined {
+  const raw = value(read, 'fail-under')
+  if (raw === '') return undefined
+  const number = /^\d+(\.\d+)?%?$/.test(raw) ? Number(raw.replace(/%$/, '')) : Number.NaN
+  if (!(number >= 0 && number <= 100)) {
+    throw new ConfigError(
+      `fail-under: ${show(raw)} is not a percentage; give a number from 0 to 100, e.g. 80 or 92.5`,
+    )
+  }
+  return number
+}
+
 function repoPrefix(workspace: string, dir: string): string {
   const relative = path.relative(workspace, dir).split(path.sep).join('/')
   return relative.startsWith('..') || path.isAbsolute(relative) ? '' : relative
@@ -587,6 +640,8 @@ export function loadConfig(read: InputReader, ctx: ConfigContext): LoadedConfig 
     distsArtifact: distsArtifact(read),
     cache: cacheSettings(read, ctx, dir),
     publish: publishSettings(read, warnings),
+    comment: commentSettings(read),
+    failUnder: failUnder(read),
   }
   if (!config.build && !config.test)
     warnings.push('build and test are both false; only Python and the install run')

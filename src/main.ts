@@ -64,6 +64,7 @@ export async function run(): Promise<void> {
     const host = actionsHost(workspace, config.workingDirectory)
     // Before anything can print it.
     if (config.publish.token !== undefined) core.setSecret(config.publish.token)
+    if (config.comment.token !== undefined) core.setSecret(config.comment.token)
     for (const w of warnings) core.warning(w)
     const { metrics, files } = await runPipeline(host, config, {
       cache: actionsCacheService(),
@@ -72,6 +73,7 @@ export async function run(): Promise<void> {
         getIdToken: (audience) => core.getIDToken(audience),
         mask: (secret) => core.setSecret(secret),
       },
+      github: {},
     })
 
     const { markdown, path: reportPath } = writeReport(metrics, files.dir)

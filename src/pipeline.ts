@@ -14,6 +14,7 @@ import { buildDists } from './build/build.js'
 import { type CacheRun, restoreCaches, saveCaches } from './cache/cache.js'
 import type { CacheService } from './cache/service.js'
 import type { Config } from './config.js'
+import { type CommentOutcome, type GitHubServices, postComment } from './github/post.js'
 import type { Host } from './host.js'
 import { type Installed, installProject, type Venv } from './install/install.js'
 import { BufferedLog, type Log } from './log.js'
@@ -32,6 +33,7 @@ import type {
   TestRun,
   Verdict,
 } from './report/metrics.js'
+import { failUnderReason } from './report/thresholds.js'
 import { type ReportFiles, reportFiles, runTests } from './test/run-tests.js'
 
 export interface PipelineOptions {
@@ -43,6 +45,8 @@ export interface PipelineOptions {
   readonly artifacts?: ArtifactService
   /** GitHub's OIDC token and masking; absent outside GitHub, where nothing is published. */
   readonly publishing?: PublishingServices
+  /** GitHub's REST API for the pull request comment; absent outside GitHub. */
+  readonly github?: GitHubServices
 }
 
 export interface PipelineResult {
@@ -181,6 +185,11 @@ export function verdictOf(
       )
     }
   }
+  const coverageReason = failUnderReason(test?.coverage, config.failUnder)
+  if (coverageReason !== undefined) reasons.push(coverageReason)
+  else if (config.failUnder !== undefined && test?.ok && test.coverage === undefined) {
+    reasons.push(`fail-under ${config.failUnder}%: no total coverage was measured`)
+  }
   return { ok: reasons.length === 0, reasons }
 }
 
@@ -294,6 +303,46 @@ async function artifactsStage(
                 : service
                   ? 'not uploaded (see the warning)'
                   : 'no artifact service outside GitHub Actions',
+          },
+  )
+}
+
+/** Stage 7: the sticky pull request comment, rendered from the finished metrics. */
+async function commentStage(
+  host: Host,
+  config: Config,
+  services: GitHubServices | undefined,
+  metrics: Metrics,
+): Promise<Outcome<CommentOutcome>> {
+  const skip =
+    config.comment.mode === 'off'
+      ? 'comment: off'
+      : !host.onActions || services === undefined
+        ? 'comments need GitHub'
+        : undefined
+  if (skip !== undefined || services === undefined) {
+    const why = skip ?? 'comments need GitHub'
+    host.log.info(`${MARK.skipped} comment: ${why}`)
+    return { stage: skipped('comment', why) }
+  }
+  return stage(
+    host,
+    'comment',
+    'Comment on the pull request',
+    (log) => postComment(log, host.env, config.comment, metrics, services),
+    (outcome) =>
+      outcome.kind === 'posted'
+        ? {
+            ok: true,
+            summary: `${outcome.comment.action}: ${outcome.comment.url}${outcome.cut ? ` (shortened: ${outcome.cut})` : ''}`,
+          }
+        : {
+            ok: true,
+            skipped: true,
+            summary:
+              outcome.kind === 'skipped'
+                ? outcome.reason
+                : `not posted (see the warning): ${outcome.reason}`,
           },
   )
 }
@@ -429,5 +478,14 @@ export async function runPipeline(
     stages,
     verdict: verdictOf(config, stages, test?.value, publish),
   }
-  return { metrics, files }
+  // Last, so the comment shows the verdict; its own failure is a warning and leaves the verdict alone.
+  const comment = await commentStage(host, config, options.github, metrics)
+  return {
+    metrics: {
+      ...metrics,
+      stages: [...stages, comment.stage],
+      ...(comment.value?.kind === 'posted' && { comment: comment.value.comment }),
+    },
+    files,
+  }
 }

@@ -78,6 +78,8 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
       // biome-ignore lint/style/noNonNullAssertion: a constant pattern that parses
       tagPattern: parseTagPattern('v*')!,
     },
+    comment: { mode: 'auto', id: '', token: undefined },
+    failUnder: undefined,
     ...overrides,
   })
 }

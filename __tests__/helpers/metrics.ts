@@ -141,6 +141,7 @@ export function createMetrics(overrides: Partial<Metrics> = {}): Metrics {
     test: createTestRun(),
     publish: createPublish(),
     cache: { hit: false },
+    comment: { url: 'https://github.com/owner/repo/pull/7#issuecomment-1', action: 'created' },
     stages: [
       { name: 'python', status: 'ok', durationMs: 1200, summary: 'Python 3.12.4' },
       { name: 'build', status: 'ok', durationMs: 2100, summary: 'demo-0.1.0.tar.gz (4 KB)' },

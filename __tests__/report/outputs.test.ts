@@ -32,6 +32,7 @@ describe('toOutputs', () => {
       published: 'true',
       'published-files': '["demo-0.1.0.tar.gz","demo-0.1.0-py3-none-any.whl"]',
       'cache-hit': 'false',
+      'comment-url': 'https://github.com/owner/repo/pull/7#issuecomment-1',
       'report-path': REPORT,
     })
   })

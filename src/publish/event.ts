@@ -13,7 +13,8 @@ interface Payload {
   pull_request?: { head?: { repo?: { full_name?: unknown; fork?: unknown } | null } }
 }
 
-function readPayload(file: string | undefined): Payload {
+/** The event payload at GITHUB_EVENT_PATH; {} when there is none or it is not JSON. */
+export function readPayload(file: string | undefined): Payload {
   if (!file || !existsSync(file)) return {}
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Payload

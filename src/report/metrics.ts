@@ -3,7 +3,15 @@
  * outputs, the annotations and the CLI's terminal report. Pure data.
  */
 
-export type StageName = 'python' | 'cache' | 'install' | 'build' | 'test' | 'artifacts' | 'publish'
+export type StageName =
+  | 'python'
+  | 'cache'
+  | 'install'
+  | 'build'
+  | 'test'
+  | 'artifacts'
+  | 'publish'
+  | 'comment'
 export type StageStatus = 'ok' | 'failed' | 'skipped'
 
 export interface StageResult {
@@ -118,6 +126,8 @@ export interface Metrics {
   readonly publish?: PublishResult
   /** Present when the cache stage ran. */
   readonly cache?: CacheInfo
+  /** The pull request comment, when one was created, updated or found unchanged. */
+  readonly comment?: CommentInfo
   readonly stages: readonly StageResult[]
   readonly verdict: Verdict
 }
@@ -165,4 +175,10 @@ export interface ArtifactInfo {
   readonly files: readonly string[]
   readonly id?: number
   readonly size?: number
+}
+
+/** The action's sticky comment on the pull request. */
+export interface CommentInfo {
+  readonly url: string
+  readonly action: 'created' | 'updated' | 'unchanged'
 }

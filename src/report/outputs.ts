@@ -38,6 +38,7 @@ export function toOutputs(metrics: Metrics, reportPath: string): Record<string, 
     outputs['published-files'] = JSON.stringify(uploaded.map((f) => f.fileName))
   }
   if (metrics.cache !== undefined) outputs['cache-hit'] = String(metrics.cache.hit)
+  if (metrics.comment !== undefined) outputs['comment-url'] = metrics.comment.url
   outputs['report-path'] = reportPath
   return outputs
 }

@@ -1,0 +1,89 @@
+/**
+ * The comment stage's work: decide, render, upsert. Every failure ends in one
+ * warning that says what to do, never in a failed step: the results are in
+ * the job summary and the outputs whatever happens here.
+ */
+import type { CommentSettings } from '../config.js'
+import type { Log } from '../log.js'
+import { readPayload } from '../publish/event.js'
+import { renderSummary } from '../report/markdown.js'
+import type { CommentInfo, Metrics } from '../report/metrics.js'
+import { commentBody, commentMarker, upsertComment } from './comment.js'
+import { decideComment } from './decide.js'
+import { GitHubApiError, GitHubClient, type GitHubClientOptions } from './rest.js'
+
+/** What only a run on GitHub has; tests may shorten the waits between retries. */
+export type GitHubServices = Pick<GitHubClientOptions, 'sleep' | 'baseDelayMs'>
+
+export type CommentOutcome =
+  | { readonly kind: 'posted'; readonly comment: CommentInfo; readonly cut?: string }
+  | { readonly kind: 'skipped'; readonly reason: string }
+  /** The warning was logged already. */
+  | { readonly kind: 'not-posted'; readonly reason: string }
+
+const STILL_REPORTED = 'The results are in the job summary and the outputs of this step.'
+
+function refusedAdvice(status: number): string {
+  return (
+    `The token may not write to this pull request${status === 404 ? ' (or cannot see it)' : ''}: ` +
+    'give the job "permissions: pull-requests: write". ' +
+    "Pull requests from forks always get a read-only token; a workflow_run companion for them is planned (see 'Pull requests from forks' in the README)."
+  )
+}
+
+export async function postComment(
+  log: Log,
+  env: NodeJS.ProcessEnv,
+  settings: CommentSettings,
+  metrics: Metrics,
+  services: GitHubServices,
+): Promise<CommentOutcome> {
+  const decision = decideComment({
+    mode: settings.mode,
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    repository: env.GITHUB_REPOSITORY ?? '',
+    payload: readPayload(env.GITHUB_EVENT_PATH),
+  })
+  if (decision.kind === 'skip') return { kind: 'skipped', reason: decision.reason }
+  const warn = (reason: string, advice: string): CommentOutcome => {
+    log.warning(`The pull request comment was not posted: ${reason}. ${advice} ${STILL_REPORTED}`)
+    return { kind: 'not-posted', reason }
+  }
+  if (decision.kind === 'warn')
+    return warn(decision.reason, 'Set comment: auto to comment only on pull request events.')
+  if (settings.token === undefined) {
+    return warn('github-token is empty', 'Pass a token, e.g. the default github.token.')
+  }
+  const { target } = decision
+  const marker = commentMarker(settings.id)
+  const title = settings.id === '' ? 'Python CI' : `Python CI · ${settings.id}`
+  const { body, cut } = commentBody(marker, metrics, renderSummary, title)
+  if (cut !== undefined) log.info(`The comment was shortened to fit GitHub's limit: ${cut}.`)
+  const client = new GitHubClient({
+    token: settings.token,
+    env,
+    ...services,
+    onRetry: (message) => log.info(message),
+  })
+  try {
+    const result = await upsertComment(client, target, {
+      marker,
+      body,
+      onlyOnChange: settings.mode === 'on-change',
+      debug: (message) => log.debug(message),
+    })
+    return {
+      kind: 'posted',
+      comment: { url: result.url, action: result.action },
+      ...(cut !== undefined && { cut }),
+    }
+  } catch (error) {
+    const where = `on ${target.owner}/${target.repo}#${target.number}`
+    if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
+      return warn(`${where}: ${error.message}`, refusedAdvice(error.status))
+    }
+    if (error instanceof Error && error.stack) log.debug(error.stack)
+    const message = error instanceof Error ? error.message : String(error)
+    return warn(`${where}: ${message}`, 'GitHub did not take it, after retries.')
+  }
+}
