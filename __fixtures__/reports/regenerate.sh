@@ -22,6 +22,7 @@ cp -r "$here/coverage-project" "$work/c"
 cd "$work/c"
 "$py" -m coverage run --branch -m pytest -q -p no:cacheprovider tests >/dev/null
 "$py" -m coverage json -o "$here/coverage.json"
+"$py" -m coverage xml -o "$here/coverage.xml"
 "$py" -m coverage report >"$here/coverage-report.txt"
 "$py" -m coverage json --rcfile=.coveragerc-precision2 -o "$here/coverage-precision2.json"
 "$py" -m coverage report --rcfile=.coveragerc-precision2 >"$here/coverage-precision2-report.txt"
