@@ -25465,7 +25465,8 @@ async function inspectDists(host, log, config, venv, files) {
     const check = await host.runner.run(
       venv.python,
       ["-m", "twine", "check", ...dists.map((d) => d.path)],
-      { env: venv.env }
+      // twine's rich output otherwise wraps at 80 columns and colours its verdicts.
+      { env: { ...venv.env, NO_COLOR: "1", COLUMNS: "200" } }
     );
     twineCheck = check.code === 0 ? "passed" : "failed";
     if (check.code !== 0)
