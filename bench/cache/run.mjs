@@ -23,7 +23,7 @@ import {
   generateBlobSASQueryParameters,
   StorageSharedKeyCredential,
 } from '@azure/storage-blob'
-import { parse as parseYaml } from 'yaml'
+import { inputDefaults, readOutputs } from '../action-files.mjs'
 import { makeProject } from '../pipeline/make-project.mjs'
 
 const REPO = path.resolve(fileURLToPath(import.meta.url), '../../..')
@@ -302,28 +302,7 @@ async function startPackageIndex(wheels, certDir) {
 
 // ---- One run of the action, started the way the runner starts it ---------
 
-/** Outputs from a GITHUB_OUTPUT file: `name=value` lines and `name<<DELIMITER` blocks. */
-function readOutputs(file) {
-  const outputs = {}
-  const lines = readFileSync(file, 'utf8').split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i])
-    if (heredoc) {
-      const end = lines.indexOf(heredoc[2], i + 1)
-      outputs[heredoc[1]] = lines.slice(i + 1, end).join('\n')
-      i = end
-    } else if (lines[i].includes('=')) {
-      const at = lines[i].indexOf('=')
-      outputs[lines[i].slice(0, at)] = lines[i].slice(at + 1)
-    }
-  }
-  return outputs
-}
-
-const action = parseYaml(readFileSync(path.join(REPO, 'action.yml'), 'utf8'))
-const DEFAULTS = Object.fromEntries(
-  Object.entries(action.inputs).map(([name, spec]) => [name, String(spec?.default ?? '')]),
-)
+const DEFAULTS = inputDefaults()
 
 /**
  * Empties `job` and lays it out as a hosted runner does (work/repo/repo is the

@@ -13,7 +13,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parse as parseYaml } from 'yaml'
+import { inputDefaults, readOutputs } from '../action-files.mjs'
 import { makeProject } from './make-project.mjs'
 
 const REPO = path.resolve(fileURLToPath(import.meta.url), '../../..')
@@ -68,29 +68,8 @@ function junitTests(file) {
   return counts.reduce((sum, m) => sum + Number(m[1]), 0)
 }
 
-/** Outputs from a GITHUB_OUTPUT file: `name=value` lines and `name<<DELIMITER` blocks. */
-function readOutputs(file) {
-  const outputs = {}
-  const lines = readFileSync(file, 'utf8').split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i])
-    if (heredoc) {
-      const end = lines.indexOf(heredoc[2], i + 1)
-      outputs[heredoc[1]] = lines.slice(i + 1, end).join('\n')
-      i = end
-    } else if (lines[i].includes('=')) {
-      const at = lines[i].indexOf('=')
-      outputs[lines[i].slice(0, at)] = lines[i].slice(at + 1)
-    }
-  }
-  return outputs
-}
-
-const action = parseYaml(readFileSync(path.join(REPO, 'action.yml'), 'utf8'))
 const INPUTS = {
-  ...Object.fromEntries(
-    Object.entries(action.inputs).map(([name, spec]) => [name, String(spec.default ?? '')]),
-  ),
+  ...inputDefaults(),
   'system-site-packages': 'true',
   'build-isolation': 'false',
 }
