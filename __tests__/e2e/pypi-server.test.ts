@@ -23,7 +23,8 @@ function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex')
 }
 
-function twine(args: readonly string[], password = server.apiToken) {
+/** Debian's real twine uploading to `to` (the shared stand-in unless given). */
+function twine(args: readonly string[], password?: string, to: PypiServer = server) {
   return runProcess(
     DEBIAN_PYTHON,
     [
@@ -33,11 +34,11 @@ function twine(args: readonly string[], password = server.apiToken) {
       '--non-interactive',
       '--disable-progress-bar',
       '--repository-url',
-      server.uploadUrl,
+      to.uploadUrl,
       '-u',
       '__token__',
       '-p',
-      password,
+      password ?? to.apiToken,
       ...args,
     ],
     { cwd: dir, env: cleanEnv(dir) },
@@ -126,24 +127,7 @@ describe('the PyPI stand-in with real twine', () => {
     const fresh = await startPypiServer()
     try {
       fresh.failNextUploads(1)
-      const result = await runProcess(
-        DEBIAN_PYTHON,
-        [
-          '-m',
-          'twine',
-          'upload',
-          '--non-interactive',
-          '--disable-progress-bar',
-          '--repository-url',
-          fresh.uploadUrl,
-          '-u',
-          '__token__',
-          '-p',
-          fresh.apiToken,
-          dists[0] ?? '',
-        ],
-        { cwd: dir, env: cleanEnv(dir) },
-      )
+      const result = await twine([dists[0] ?? ''], undefined, fresh)
       expect(result.exitCode).toBe(0)
       expect(result.stderr + result.stdout).toMatch(/503/)
       expect(fresh.attempts.map((a) => a.status)).toEqual([503, 200])
