@@ -24099,6 +24099,11 @@ function decideCache(mode, event) {
   return { enabled: true, reason: `cache: auto (${event.eventName || "no event"})` };
 }
 
+// src/error-message.ts
+function errorMessage(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
 // src/github/comment.ts
 import { createHash as createHash2 } from "node:crypto";
 var COMMENT_LIMIT = 65536;
@@ -24211,9 +24216,7 @@ async function upsertComment(client, target, options) {
     const user = await client.request("GET", "/user");
     if (typeof user.data?.login === "string") login = user.data.login;
   } catch (error) {
-    options.debug?.(
-      `GET /user: ${error instanceof Error ? error.message : String(error)}; taking comments by bots as ours`
-    );
+    options.debug?.(`GET /user: ${errorMessage(error)}; taking comments by bots as ours`);
   }
   const comments = await client.paginate(
     `${issue2}/${target.number}/comments?per_page=100`
@@ -24297,7 +24300,7 @@ function readProject(dir) {
     try {
       pyproject = parse(readFileSync(file, "utf8"));
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      const reason = errorMessage(error).split("\n")[0];
       throw new ProjectError(`pyproject.toml in ${dir} is not valid TOML: ${reason}`);
     }
   }
@@ -24807,9 +24810,7 @@ function readVersionFile(file, what) {
     try {
       return versionFromFile(file, content, parse(content));
     } catch (error) {
-      throw new ConfigError(
-        `${what} is not valid TOML (${error instanceof Error ? error.message.split("\n")[0] : error})`
-      );
+      throw new ConfigError(`${what} is not valid TOML (${errorMessage(error).split("\n")[0]})`);
     }
   }
   return versionFromFile(file, content);
@@ -30756,7 +30757,7 @@ var GitHubClient = class {
         responseHeaders = response.message.headers;
         text = await response.readBody();
       } catch (error) {
-        text = error instanceof Error ? error.message : String(error);
+        text = errorMessage(error);
       }
       if (status >= 200 && status < 300) {
         return {
@@ -30847,7 +30848,7 @@ async function postComment(log, env, settings, metrics, services) {
       return warn(`${where}: ${error.message}`, refusedAdvice(error.status));
     }
     if (error instanceof Error && error.stack) log.debug(error.stack);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return warn(`${where}: ${message}`, "GitHub did not take it, after retries.");
   }
 }
@@ -31170,7 +31171,7 @@ async function mintToken(repositoryUrl2, services, client = new HttpClient("pyth
     oidc = await services.getIdToken(audience);
   } catch (error) {
     throw new TrustedPublishingError(
-      `Trusted Publishing: GitHub gave no OIDC token for audience ${audience} (${error instanceof Error ? error.message : String(error)}); the job needs "permissions: id-token: write"`
+      `Trusted Publishing: GitHub gave no OIDC token for audience ${audience} (${errorMessage(error)}); the job needs "permissions: id-token: write"`
     );
   }
   services.mask(oidc);
@@ -31211,7 +31212,7 @@ function messageOf(body) {
 }
 function asPublishingError(error, doing) {
   if (error instanceof TrustedPublishingError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   return new TrustedPublishingError(`Trusted Publishing failed while ${doing}: ${reason}`);
 }
 
@@ -31966,7 +31967,7 @@ async function fetchManifest(url) {
       lastError = `HTTP ${status}`;
       if (status === 403 || status === 404 || status === 429) break;
     } catch (error) {
-      lastError = error instanceof Error ? error.message : String(error);
+      lastError = errorMessage(error);
     }
     if (attempt < 3) await new Promise((r) => setTimeout(r, 1e3 * attempt));
   }
@@ -32069,7 +32070,7 @@ function parseCoverageJson(json, options) {
   try {
     data = JSON.parse(json);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new CoverageReportError(`coverage JSON report is not valid JSON: ${reason}`);
   }
   const root = object(data, "the coverage JSON report");
@@ -32265,7 +32266,7 @@ var JUnitParser = class {
   }
   wrap(error) {
     if (error instanceof JUnitReportError) return error;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return new JUnitReportError(`JUnit report is not well-formed XML: ${message}`);
   }
   openTag(tag) {
@@ -32698,7 +32699,7 @@ async function stage(host, name, title, body, describe2, buffered = false) {
       const value2 = await body(log);
       return { value: value2, ...describe2(value2) };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       const summary4 = firstLine2(message);
       const detail2 = message.slice(summary4.length).trim() || void 0;
       log.error(summary4);
@@ -32837,9 +32838,7 @@ async function artifactsStage(host, config, service, build, pythonVersion) {
       try {
         return await uploadDists(service, name, build);
       } catch (error) {
-        log.warning(
-          `the built files were not uploaded as artifact ${name}: ${error instanceof Error ? error.message : String(error)}`
-        );
+        log.warning(`the built files were not uploaded as artifact ${name}: ${errorMessage(error)}`);
         return void 0;
       }
     },
@@ -33049,7 +33048,7 @@ async function runCli(argv, io) {
   try {
     parsed = parse2(argv);
   } catch (error) {
-    io.err(`${error instanceof Error ? error.message : error}
+    io.err(`${errorMessage(error)}
 
 ${USAGE}`);
     return 2;

@@ -14,6 +14,7 @@ import {
   loadConfig,
   runnerArchitecture,
 } from './config.js'
+import { errorMessage } from './error-message.js'
 import type { Host } from './host.js'
 import type { Log } from './log.js'
 import { runPipeline } from './pipeline.js'
@@ -84,7 +85,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     parsed = parse(argv)
   } catch (error) {
-    io.err(`${error instanceof Error ? error.message : error}\n\n${USAGE}`)
+    io.err(`${errorMessage(error)}\n\n${USAGE}`)
     return 2
   }
   const { values, positionals } = parsed

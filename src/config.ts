@@ -8,6 +8,7 @@ import path from 'node:path'
 import { parse as parseToml } from 'smol-toml'
 import { ARTIFACT_NAME_FORBIDDEN } from './artifacts/dists.js'
 import { CACHE_MODES, type CacheMode, DEFAULT_DEPENDENCY_PATTERNS } from './cache/key.js'
+import { errorMessage } from './error-message.js'
 import { COMMENT_ID_PATTERN } from './github/comment.js'
 import { COMMENT_MODES, type CommentMode } from './github/decide.js'
 import { normalizeName, ProjectError, type ProjectInfo, readProject } from './project.js'
@@ -244,9 +245,7 @@ function readVersionFile(file: string, what: string): string | null {
     try {
       return versionFromFile(file, content, parseToml(content) as Record<string, unknown>)
     } catch (error) {
-      throw new ConfigError(
-        `${what} is not valid TOML (${error instanceof Error ? error.message.split('\n')[0] : error})`,
-      )
+      throw new ConfigError(`${what} is not valid TOML (${errorMessage(error).split('\n')[0]})`)
     }
   }
   return versionFromFile(file, content)

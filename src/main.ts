@@ -9,6 +9,7 @@ import * as core from '@actions/core'
 import { actionsArtifactService } from './artifacts/service.js'
 import { actionsCacheService } from './cache/service.js'
 import { ConfigError, loadConfig, runnerArchitecture } from './config.js'
+import { errorMessage } from './error-message.js'
 import type { Host } from './host.js'
 import type { Log } from './log.js'
 import { runPipeline } from './pipeline.js'
@@ -81,7 +82,7 @@ export async function run(): Promise<void> {
       await core.summary.addRaw(markdown).write()
     } catch (error) {
       core.warning(
-        `the job summary could not be written: ${error instanceof Error ? error.message : error}; the report is at ${reportPath}`,
+        `the job summary could not be written: ${errorMessage(error)}; the report is at ${reportPath}`,
       )
     }
     for (const [name, value] of Object.entries(toOutputs(metrics, reportPath)))
@@ -101,6 +102,6 @@ export async function run(): Promise<void> {
   } catch (error) {
     if (!(error instanceof ConfigError) && error instanceof Error && error.stack)
       core.debug(error.stack)
-    core.setFailed(error instanceof Error ? error.message : String(error))
+    core.setFailed(errorMessage(error))
   }
 }

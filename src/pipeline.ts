@@ -14,6 +14,7 @@ import { buildDists } from './build/build.js'
 import { type CacheRun, restoreCaches, saveCaches } from './cache/cache.js'
 import type { CacheService } from './cache/service.js'
 import type { Config } from './config.js'
+import { errorMessage } from './error-message.js'
 import { type CommentOutcome, type GitHubServices, postComment } from './github/post.js'
 import type { Host } from './host.js'
 import { type Installed, installProject, type Venv } from './install/install.js'
@@ -101,7 +102,7 @@ async function stage<T>(
       const value = await body(log)
       return { value, ...describe(value) }
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
+      const message = errorMessage(error)
       // One line for the annotation; the tool's output goes to the log and the report.
       const summary = firstLine(message)
       const detail = message.slice(summary.length).trim() || undefined
@@ -285,9 +286,7 @@ async function artifactsStage(
       try {
         return await uploadDists(service, name, build)
       } catch (error) {
-        log.warning(
-          `the built files were not uploaded as artifact ${name}: ${error instanceof Error ? error.message : String(error)}`,
-        )
+        log.warning(`the built files were not uploaded as artifact ${name}: ${errorMessage(error)}`)
         return undefined
       }
     },

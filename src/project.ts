@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseToml } from 'smol-toml'
+import { errorMessage } from './error-message.js'
 
 export interface ProjectInfo {
   readonly dir: string
@@ -38,7 +39,7 @@ export function readProject(dir: string): ProjectInfo {
     try {
       pyproject = parseToml(readFileSync(file, 'utf8')) as Record<string, unknown>
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+      const reason = errorMessage(error).split('\n')[0]
       throw new ProjectError(`pyproject.toml in ${dir} is not valid TOML: ${reason}`)
     }
   }

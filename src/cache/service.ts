@@ -6,6 +6,7 @@
  * per call.
  */
 import * as cache from '@actions/cache'
+import { errorMessage } from '../error-message.js'
 
 export interface CacheCall<T> {
   readonly value: T | undefined
@@ -53,7 +54,7 @@ async function holdingProblems<T>(body: () => Promise<T | undefined>): Promise<C
     const value = await body()
     return { value, problems }
   } catch (error) {
-    problems.push(error instanceof Error ? error.message : String(error))
+    problems.push(errorMessage(error))
     return { value: undefined, problems }
   } finally {
     process.stdout.write = write

@@ -4,6 +4,7 @@
  * that always fits GitHub's limit.
  */
 import { createHash } from 'node:crypto'
+import { errorMessage } from '../error-message.js'
 import type { SummaryOptions } from '../report/markdown.js'
 import type { Metrics } from '../report/metrics.js'
 import type { CommentTarget } from './decide.js'
@@ -190,9 +191,7 @@ export async function upsertComment(
     const user = await client.request<{ login?: unknown }>('GET', '/user')
     if (typeof user.data?.login === 'string') login = user.data.login
   } catch (error) {
-    options.debug?.(
-      `GET /user: ${error instanceof Error ? error.message : String(error)}; taking comments by bots as ours`,
-    )
+    options.debug?.(`GET /user: ${errorMessage(error)}; taking comments by bots as ours`)
   }
   const comments = await client.paginate<IssueComment>(
     `${issue}/${target.number}/comments?per_page=100`,

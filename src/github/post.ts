@@ -4,6 +4,7 @@
  * the job summary and the outputs whatever happens here.
  */
 import type { CommentSettings } from '../config.js'
+import { errorMessage } from '../error-message.js'
 import type { Log } from '../log.js'
 import { readPayload } from '../publish/event.js'
 import { renderSummary } from '../report/markdown.js'
@@ -83,7 +84,7 @@ export async function postComment(
       return warn(`${where}: ${error.message}`, refusedAdvice(error.status))
     }
     if (error instanceof Error && error.stack) log.debug(error.stack)
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorMessage(error)
     return warn(`${where}: ${message}`, 'GitHub did not take it, after retries.')
   }
 }

@@ -7,6 +7,7 @@
  * ever put in the Authorization header: never in a message, a URL or the log.
  */
 import { HttpClient } from '@actions/http-client'
+import { errorMessage } from '../error-message.js'
 
 export class GitHubApiError extends Error {
   override name = 'GitHubApiError'
@@ -156,7 +157,7 @@ export class GitHubClient {
         responseHeaders = response.message.headers
         text = await response.readBody()
       } catch (error) {
-        text = error instanceof Error ? error.message : String(error)
+        text = errorMessage(error)
       }
       if (status >= 200 && status < 300) {
         return {

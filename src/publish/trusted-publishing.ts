@@ -5,6 +5,7 @@
  * explains them, with the claims PyPI matched against; tokens are never printed.
  */
 import { HttpClient } from '@actions/http-client'
+import { errorMessage } from '../error-message.js'
 
 export class TrustedPublishingError extends Error {
   override name = 'TrustedPublishingError'
@@ -156,7 +157,7 @@ export async function mintToken(
     oidc = await services.getIdToken(audience)
   } catch (error) {
     throw new TrustedPublishingError(
-      `Trusted Publishing: GitHub gave no OIDC token for audience ${audience} (${error instanceof Error ? error.message : String(error)}); the job needs "permissions: id-token: write"`,
+      `Trusted Publishing: GitHub gave no OIDC token for audience ${audience} (${errorMessage(error)}); the job needs "permissions: id-token: write"`,
     )
   }
   services.mask(oidc)
@@ -199,6 +200,6 @@ function messageOf(body: string): string {
 
 function asPublishingError(error: unknown, doing: string): TrustedPublishingError {
   if (error instanceof TrustedPublishingError) return error
-  const reason = error instanceof Error ? error.message : String(error)
+  const reason = errorMessage(error)
   return new TrustedPublishingError(`Trusted Publishing failed while ${doing}: ${reason}`)
 }

@@ -9,6 +9,7 @@ import path from 'node:path'
 import { HttpClient } from '@actions/http-client'
 import * as tc from '@actions/tool-cache'
 import type { Config } from '../config.js'
+import { errorMessage } from '../error-message.js'
 import type { Host } from '../host.js'
 import { tail } from '../process.js'
 import {
@@ -154,7 +155,7 @@ async function fetchManifest(url: string): Promise<ManifestRelease[]> {
       // Rate limits and missing files do not get better by asking again.
       if (status === 403 || status === 404 || status === 429) break
     } catch (error) {
-      lastError = error instanceof Error ? error.message : String(error)
+      lastError = errorMessage(error)
     }
     if (attempt < 3) await new Promise((r) => setTimeout(r, 1000 * attempt))
   }

@@ -4,6 +4,7 @@
  * report and memory in the number of measured lines, never in the size of the text.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
+import { errorMessage } from '../error-message.js'
 import type { CoverageResult, FileCoverage } from './metrics.js'
 
 /** The report is not well-formed XML or not Cobertura. */
@@ -209,7 +210,7 @@ function countTotals(files: Iterable<CoberturaFile>): Totals {
 
 function wrap(error: unknown): CoberturaReportError {
   if (error instanceof CoberturaReportError) return error
-  const message = error instanceof Error ? error.message : String(error)
+  const message = errorMessage(error)
   return new CoberturaReportError(`Cobertura report is not well-formed XML: ${message}`)
 }
 

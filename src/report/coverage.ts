@@ -2,6 +2,8 @@
  * Reads coverage.py's JSON report (`coverage json`) into the metrics model, and maps
  * the file names coverage recorded back to repository paths.
  */
+
+import { errorMessage } from '../error-message.js'
 import type { CoverageResult, FileCoverage } from './metrics.js'
 
 /** The coverage JSON report is not what `coverage json` writes. */
@@ -22,7 +24,7 @@ export function parseCoverageJson(json: string, options: CoverageJsonOptions): C
   try {
     data = JSON.parse(json)
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = errorMessage(error)
     throw new CoverageReportError(`coverage JSON report is not valid JSON: ${reason}`)
   }
   const root = object(data, 'the coverage JSON report')

@@ -4,6 +4,7 @@
  * report of any size costs the same memory.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
+import { errorMessage } from '../error-message.js'
 import type { SlowTest, TestCaseProblem, TestResults } from './metrics.js'
 
 export interface JUnitOptions {
@@ -121,7 +122,7 @@ export class JUnitParser {
 
   private wrap(error: unknown): JUnitReportError {
     if (error instanceof JUnitReportError) return error
-    const message = error instanceof Error ? error.message : String(error)
+    const message = errorMessage(error)
     return new JUnitReportError(`JUnit report is not well-formed XML: ${message}`)
   }
 
