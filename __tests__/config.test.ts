@@ -351,10 +351,49 @@ const BAD_INPUTS: readonly BadInput[] = [
     value,
     message: `comment-id: ${JSON.stringify(value)} cannot go into the comment's hidden marker; accepted: up to 100 letters, digits, spaces and . _ - + = : @ , / (no "--"), e.g. py3.12-ubuntu`,
   })),
+  ...['abc', '0', '-5', '12.5', '1e2', 'run-12'].map((value) => ({
+    input: 'comment-from-run' as const,
+    value,
+    message: `comment-from-run: ${JSON.stringify(value)} is not a workflow run id; accepted: empty, or the id of a run of this repository, e.g. \${{ github.event.workflow_run.id }}`,
+  })),
   ...['abc', '101', '-5', '80.5.1', '1e2'].map((value) => ({
     input: 'fail-under' as const,
     value,
     message: `fail-under: ${JSON.stringify(value)} is not a percentage; give a number from 0 to 100, e.g. 80 or 92.5`,
+  })),
+  ...['-1', '1%', '101', 'one', '1e2', '0.5.1'].map((value) => ({
+    input: 'max-coverage-drop' as const,
+    value,
+    message: `max-coverage-drop: ${JSON.stringify(value)} is not a number of percentage points; give a number from 0 to 100, e.g. 0 (no drop at all) or 0.5`,
+  })),
+  ...['abc', '101', '-5', '1e2'].map((value) => ({
+    input: 'fail-under-diff' as const,
+    value,
+    message: `fail-under-diff: ${JSON.stringify(value)} is not a percentage; give a number from 0 to 100, e.g. 80 or 92.5`,
+  })),
+  {
+    input: 'annotate-uncovered',
+    value: 'yes',
+    message: 'annotate-uncovered: "yes" is not a boolean; use true or false',
+  },
+  ...[
+    '--output=x',
+    'main..topic',
+    'a b',
+    'main:x',
+    'HEAD@{1}',
+    'refs/heads/',
+    'x.lock',
+    'a\\b',
+  ].map((value) => ({
+    input: 'diff-base' as const,
+    value,
+    message: `diff-base: ${JSON.stringify(value)} is not a git ref or commit; accepted: a branch, tag or sha, e.g. origin/main or 1a2b3c4`,
+  })),
+  ...['0', '101', '-1', '12.5', 'ten', '1e2'].map((value) => ({
+    input: 'history-window' as const,
+    value,
+    message: `history-window: ${JSON.stringify(value)} is not a whole number from 1 to 100; accepted: how many of the newest completed runs to count, e.g. 20`,
   })),
   { input: 'python-version', value: 'abc', message: NOT_VERSION('python-version', 'abc') },
   { input: 'python-version', value: '3..1', message: NOT_VERSION('python-version', '3..1') },
@@ -737,6 +776,27 @@ describe('loadConfig with bad inputs', () => {
   })
 })
 
+describe('changed-lines inputs', () => {
+  it('default to no threshold, annotations on, the base from the pull request', () => {
+    const { config } = load()
+    expect(config.failUnderDiff).toBeUndefined()
+    expect(config.annotateUncovered).toBe(true)
+    expect(config.diffBase).toBeUndefined()
+  })
+
+  it.each([
+    [{ 'fail-under-diff': '80' }, { failUnderDiff: 80 }],
+    [{ 'fail-under-diff': '92.5%' }, { failUnderDiff: 92.5 }],
+    [{ 'annotate-uncovered': 'false' }, { annotateUncovered: false }],
+    [{ 'diff-base': 'origin/main' }, { diffBase: 'origin/main' }],
+    [{ 'diff-base': ' v1.2.0 ' }, { diffBase: 'v1.2.0' }],
+    [{ 'diff-base': 'HEAD~3' }, { diffBase: 'HEAD~3' }],
+    [{ 'diff-base': '1a2b3c4d' }, { diffBase: '1a2b3c4d' }],
+  ] as const)('read %j', (inputs, expected) => {
+    expect(load(inputs).config).toMatchObject(expected)
+  })
+})
+
 describe('comment inputs', () => {
   it('default to a comment on pull request events, the token left to the workflow', () => {
     const { config } = load()
@@ -764,6 +824,25 @@ describe('comment inputs', () => {
     ['0', 0],
   ])('fail-under %s', (raw, expected) => {
     expect(load({ 'fail-under': raw }).config.failUnder).toBe(expected)
+  })
+
+  it.each([
+    ['', undefined],
+    ['0', 0],
+    ['0.5', 0.5],
+    [' 2 ', 2],
+    ['100', 100],
+  ])('max-coverage-drop %j', (raw, expected) => {
+    expect(load({ 'max-coverage-drop': raw }).config.maxCoverageDrop).toBe(expected)
+  })
+
+  it.each([
+    ['', 20],
+    ['1', 1],
+    [' 50 ', 50],
+    ['100', 100],
+  ])('history-window %j', (raw, expected) => {
+    expect(load({ 'history-window': raw }).config.historyWindow).toBe(expected)
   })
 })
 

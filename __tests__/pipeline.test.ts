@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { verdictOf } from '../src/pipeline.js'
-import type { StageResult, TestRun } from '../src/report/metrics.js'
+import type { DiffCoverageResult, StageResult, TestRun } from '../src/report/metrics.js'
 import { createConfig } from './helpers/config.js'
+import { createDiffCoverage } from './helpers/metrics.js'
 
 const stage = (
   name: StageResult['name'],
@@ -55,6 +56,21 @@ describe('verdictOf', () => {
   ])('fail-under %s', (failUnder, coverage, reasons) => {
     const stages = [stage('python', 'ok'), stage('test', 'ok')]
     const verdict = verdictOf(createConfig({ failUnder }), stages, { ...run(0), coverage })
+    expect(verdict).toEqual({ ok: reasons.length === 0, reasons })
+  })
+
+  it.each<[number | undefined, DiffCoverageResult | undefined, string[]]>([
+    [
+      80,
+      createDiffCoverage({ percentTruncated: 77, percentDisplay: '77' }),
+      ['changed-lines coverage 77% is under fail-under-diff 80%'],
+    ],
+    [70, createDiffCoverage({ percentTruncated: 77, percentDisplay: '77' }), []],
+    [80, { measured: false, reason: 'no changed lines' }, []],
+    [80, undefined, []],
+  ])('fail-under-diff %s', (failUnderDiff, diff, reasons) => {
+    const stages = [stage('python', 'ok'), stage('test', 'ok')]
+    const verdict = verdictOf(createConfig({ failUnderDiff }), stages, run(0), undefined, diff)
     expect(verdict).toEqual({ ok: reasons.length === 0, reasons })
   })
 

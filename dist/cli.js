@@ -3227,16 +3227,16 @@ var require_util = __commonJS({
     function isStream(obj) {
       return obj && typeof obj === "object" && typeof obj.pipe === "function" && typeof obj.on === "function";
     }
-    function isBlobLike(object2) {
-      if (object2 === null) {
+    function isBlobLike(object3) {
+      if (object3 === null) {
         return false;
-      } else if (object2 instanceof Blob2) {
+      } else if (object3 instanceof Blob2) {
         return true;
-      } else if (typeof object2 !== "object") {
+      } else if (typeof object3 !== "object") {
         return false;
       } else {
-        const sTag = object2[Symbol.toStringTag];
-        return (sTag === "Blob" || sTag === "File") && ("stream" in object2 && typeof object2.stream === "function" || "arrayBuffer" in object2 && typeof object2.arrayBuffer === "function");
+        const sTag = object3[Symbol.toStringTag];
+        return (sTag === "Blob" || sTag === "File") && ("stream" in object3 && typeof object3.stream === "function" || "arrayBuffer" in object3 && typeof object3.arrayBuffer === "function");
       }
     }
     function buildURL(url, queryParams) {
@@ -3288,14 +3288,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path23 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path29 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path23 && path23[0] !== "/") {
-          path23 = `/${path23}`;
+        if (path29 && path29[0] !== "/") {
+          path29 = `/${path29}`;
         }
-        return new URL(`${origin}${path23}`);
+        return new URL(`${origin}${path29}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -3518,8 +3518,8 @@ var require_util = __commonJS({
         }
       );
     }
-    function isFormDataLike(object2) {
-      return object2 && typeof object2 === "object" && typeof object2.append === "function" && typeof object2.delete === "function" && typeof object2.get === "function" && typeof object2.getAll === "function" && typeof object2.has === "function" && typeof object2.set === "function" && object2[Symbol.toStringTag] === "FormData";
+    function isFormDataLike(object3) {
+      return object3 && typeof object3 === "object" && typeof object3.append === "function" && typeof object3.delete === "function" && typeof object3.get === "function" && typeof object3.getAll === "function" && typeof object3.has === "function" && typeof object3.set === "function" && object3[Symbol.toStringTag] === "FormData";
     }
     function addAbortListener(signal, listener) {
       if ("addEventListener" in signal) {
@@ -3746,39 +3746,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path23);
+        debuglog("sending request to %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path29, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path23,
+          path29,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin }
+          request: { method, path: path29, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path23);
+        debuglog("trailers received from %s %s/%s", method, origin, path29);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path23, origin },
+          request: { method, path: path29, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path23,
+          path29,
           error.message
         );
       });
@@ -3827,9 +3827,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path23, origin }
+            request: { method, path: path29, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path23);
+          debuglog("sending request to %s %s/%s", method, origin, path29);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -3892,7 +3892,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path23,
+        path: path29,
         method,
         body,
         headers,
@@ -3907,11 +3907,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path23 !== "string") {
+        if (typeof path29 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path23[0] !== "/" && !(path23.startsWith("http://") || path23.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path23)) {
+        } else if (invalidPathRegex.test(path29)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -3977,7 +3977,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path23, query) : path23;
+        this.path = query ? buildURL(path29, query) : path29;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6352,8 +6352,8 @@ var require_util2 = __commonJS({
       }
       return "allowed";
     }
-    function isErrorLike(object2) {
-      return object2 instanceof Error || (object2?.constructor?.name === "Error" || object2?.constructor?.name === "DOMException");
+    function isErrorLike(object3) {
+      return object3 instanceof Error || (object3?.constructor?.name === "Error" || object3?.constructor?.name === "DOMException");
     }
     function isValidReasonPhrase(statusText) {
       for (let i = 0; i < statusText.length; ++i) {
@@ -6778,7 +6778,7 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function iteratorMixin(name, object3, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
@@ -6786,7 +6786,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function keys() {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             return makeIterator(this, "key");
           }
         },
@@ -6795,7 +6795,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function values() {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             return makeIterator(this, "value");
           }
         },
@@ -6804,7 +6804,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function entries() {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             return makeIterator(this, "key+value");
           }
         },
@@ -6813,7 +6813,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
@@ -6826,7 +6826,7 @@ var require_util2 = __commonJS({
           }
         }
       };
-      return Object.defineProperties(object2.prototype, {
+      return Object.defineProperties(object3.prototype, {
         ...properties,
         [Symbol.iterator]: {
           writable: true,
@@ -7226,8 +7226,8 @@ var require_file = __commonJS({
       }
     };
     webidl.converters.Blob = webidl.interfaceConverter(Blob2);
-    function isFileLike(object2) {
-      return object2 instanceof File || object2 && (typeof object2.stream === "function" || typeof object2.arrayBuffer === "function") && object2[Symbol.toStringTag] === "File";
+    function isFileLike(object3) {
+      return object3 instanceof File || object3 && (typeof object3.stream === "function" || typeof object3.arrayBuffer === "function") && object3[Symbol.toStringTag] === "File";
     }
     module.exports = { FileLike, isFileLike };
   }
@@ -7675,12 +7675,12 @@ var require_body = __commonJS({
         }
       });
     }
-    function extractBody(object2, keepalive = false) {
+    function extractBody(object3, keepalive = false) {
       let stream3 = null;
-      if (object2 instanceof ReadableStream) {
-        stream3 = object2;
-      } else if (isBlobLike(object2)) {
-        stream3 = object2.stream();
+      if (object3 instanceof ReadableStream) {
+        stream3 = object3;
+      } else if (isBlobLike(object3)) {
+        stream3 = object3.stream();
       } else {
         stream3 = new ReadableStream({
           async pull(controller) {
@@ -7700,17 +7700,17 @@ var require_body = __commonJS({
       let source = null;
       let length = null;
       let type = null;
-      if (typeof object2 === "string") {
-        source = object2;
+      if (typeof object3 === "string") {
+        source = object3;
         type = "text/plain;charset=UTF-8";
-      } else if (object2 instanceof URLSearchParams) {
-        source = object2.toString();
+      } else if (object3 instanceof URLSearchParams) {
+        source = object3.toString();
         type = "application/x-www-form-urlencoded;charset=UTF-8";
-      } else if (isArrayBuffer(object2)) {
-        source = new Uint8Array(object2.slice());
-      } else if (ArrayBuffer.isView(object2)) {
-        source = new Uint8Array(object2.buffer.slice(object2.byteOffset, object2.byteOffset + object2.byteLength));
-      } else if (util3.isFormDataLike(object2)) {
+      } else if (isArrayBuffer(object3)) {
+        source = new Uint8Array(object3.slice());
+      } else if (ArrayBuffer.isView(object3)) {
+        source = new Uint8Array(object3.buffer.slice(object3.byteOffset, object3.byteOffset + object3.byteLength));
+      } else if (util3.isFormDataLike(object3)) {
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
@@ -7720,7 +7720,7 @@ Content-Disposition: form-data`;
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value2] of object2) {
+        for (const [name, value2] of object3) {
           if (typeof value2 === "string") {
             const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
@@ -7748,7 +7748,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
         if (hasUnknownSizeValue) {
           length = null;
         }
-        source = object2;
+        source = object3;
         action = async function* () {
           for (const part of blobParts) {
             if (part.stream) {
@@ -7759,22 +7759,22 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
           }
         };
         type = `multipart/form-data; boundary=${boundary}`;
-      } else if (isBlobLike(object2)) {
-        source = object2;
-        length = object2.size;
-        if (object2.type) {
-          type = object2.type;
+      } else if (isBlobLike(object3)) {
+        source = object3;
+        length = object3.size;
+        if (object3.type) {
+          type = object3.type;
         }
-      } else if (typeof object2[Symbol.asyncIterator] === "function") {
+      } else if (typeof object3[Symbol.asyncIterator] === "function") {
         if (keepalive) {
           throw new TypeError("keepalive");
         }
-        if (util3.isDisturbed(object2) || object2.locked) {
+        if (util3.isDisturbed(object3) || object3.locked) {
           throw new TypeError(
             "Response body object should not be disturbed or locked"
           );
         }
-        stream3 = object2 instanceof ReadableStream ? object2 : ReadableStreamFrom(object2);
+        stream3 = object3 instanceof ReadableStream ? object3 : ReadableStreamFrom(object3);
       }
       if (typeof source === "string" || util3.isBuffer(source)) {
         length = Buffer.byteLength(source);
@@ -7783,7 +7783,7 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
         let iterator;
         stream3 = new ReadableStream({
           async start() {
-            iterator = action(object2)[Symbol.asyncIterator]();
+            iterator = action(object3)[Symbol.asyncIterator]();
           },
           async pull(controller) {
             const { value: value2, done } = await iterator.next();
@@ -7811,12 +7811,12 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
       const body = { stream: stream3, source, length };
       return [body, type];
     }
-    function safelyExtractBody(object2, keepalive = false) {
-      if (object2 instanceof ReadableStream) {
-        assert4(!util3.isDisturbed(object2), "The body has already been consumed.");
-        assert4(!object2.locked, "The stream is locked.");
+    function safelyExtractBody(object3, keepalive = false) {
+      if (object3 instanceof ReadableStream) {
+        assert4(!util3.isDisturbed(object3), "The body has already been consumed.");
+        assert4(!object3.locked, "The stream is locked.");
       }
-      return extractBody(object2, keepalive);
+      return extractBody(object3, keepalive);
     }
     function cloneBody(instance, body) {
       const [out1, out2] = body.stream.tee();
@@ -7896,12 +7896,12 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
     function mixinBody(prototype) {
       Object.assign(prototype.prototype, bodyMixinMethods(prototype));
     }
-    async function consumeBody(object2, convertBytesToJSValue, instance) {
-      webidl.brandCheck(object2, instance);
-      if (bodyUnusable(object2)) {
+    async function consumeBody(object3, convertBytesToJSValue, instance) {
+      webidl.brandCheck(object3, instance);
+      if (bodyUnusable(object3)) {
         throw new TypeError("Body is unusable: Body has already been read");
       }
-      throwIfAborted(object2[kState]);
+      throwIfAborted(object3[kState]);
       const promise = createDeferredPromise();
       const errorSteps = (error) => promise.reject(error);
       const successSteps = (data) => {
@@ -7911,15 +7911,15 @@ Content-Type: ${value2.type || "application/octet-stream"}\r
           errorSteps(e);
         }
       };
-      if (object2[kState].body == null) {
+      if (object3[kState].body == null) {
         successSteps(Buffer.allocUnsafe(0));
         return promise.promise;
       }
-      await fullyReadBody(object2[kState].body, successSteps, errorSteps);
+      await fullyReadBody(object3[kState].body, successSteps, errorSteps);
       return promise.promise;
     }
-    function bodyUnusable(object2) {
-      const body = object2[kState].body;
+    function bodyUnusable(object3) {
+      const body = object3[kState].body;
       return body != null && (body.stream.locked || util3.isDisturbed(body.stream));
     }
     function parseJSONFromBytes(bytes) {
@@ -8670,7 +8670,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path23, host, upgrade, blocking, reset } = request;
+      const { method, path: path29, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util3.isFormDataLike(body)) {
@@ -8751,7 +8751,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path23} HTTP/1.1\r
+      let header2 = `${method} ${path29} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -9280,7 +9280,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path23, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util3.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -9377,7 +9377,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path23;
+      headers[HTTP2_HEADER_PATH] = path29;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -9730,9 +9730,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util3.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path23 = search ? `${pathname}${search}` : pathname;
+        const path29 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path23;
+        this.opts.path = path29;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -10971,10 +10971,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path23 = "/",
+          path: path29 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path23;
+        opts.path = origin + path29;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -12946,20 +12946,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path23) {
-      if (typeof path23 !== "string") {
-        return path23;
+    function safeUrl(path29) {
+      if (typeof path29 !== "string") {
+        return path29;
       }
-      const pathSegments = path23.split("?");
+      const pathSegments = path29.split("?");
       if (pathSegments.length !== 2) {
-        return path23;
+        return path29;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path23, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path23);
+    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path29);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -12981,7 +12981,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path23 }) => matchValue(safeUrl(path23), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl(path29), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -13019,9 +13019,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path23, method, body, headers, query } = opts;
+      const { path: path29, method, body, headers, query } = opts;
       return {
-        path: path23,
+        path: path29,
         method,
         body,
         headers,
@@ -13450,11 +13450,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural3;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count3) {
+        const one = count3 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count: count3, noun };
       }
     };
   }
@@ -13484,10 +13484,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path23, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path23,
+            Path: path29,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -14165,10 +14165,10 @@ var require_headers = __commonJS({
       while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
       return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
     }
-    function fill(headers, object2) {
-      if (Array.isArray(object2)) {
-        for (let i = 0; i < object2.length; ++i) {
-          const header2 = object2[i];
+    function fill(headers, object3) {
+      if (Array.isArray(object3)) {
+        for (let i = 0; i < object3.length; ++i) {
+          const header2 = object3[i];
           if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
@@ -14177,10 +14177,10 @@ var require_headers = __commonJS({
           }
           appendHeader(headers, header2[0], header2[1]);
         }
-      } else if (typeof object2 === "object" && object2 !== null) {
-        const keys = Object.keys(object2);
+      } else if (typeof object3 === "object" && object3 !== null) {
+        const keys = Object.keys(object3);
         for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object2[keys[i]]);
+          appendHeader(headers, keys[i], object3[keys[i]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -18366,9 +18366,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path23) {
-      for (let i = 0; i < path23.length; ++i) {
-        const code = path23.charCodeAt(i);
+    function validateCookiePath(path29) {
+      for (let i = 0; i < path29.length; ++i) {
+        const code = path29.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -20555,12 +20555,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field2) {
-      if (length !== field2.length) {
+    function isFieldName(line, length, field4) {
+      if (length !== field4.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field2[i]) {
+        if (line[i] !== field4[i]) {
           return false;
         }
       }
@@ -20761,13 +20761,13 @@ ${value2}`;
           }
         }
       }
-      setEventFieldSize(field2, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field2] + size;
+      setEventFieldSize(field4, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field4] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field2] = size;
+        this.eventFieldSizes[field4] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -20873,15 +20873,15 @@ ${value2}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -21288,11 +21288,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path23 = opts.path;
+          let path29 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path23 = `/${path23}`;
+            path29 = `/${path29}`;
           }
-          url = new URL(util3.parseOrigin(url).origin + path23);
+          url = new URL(util3.parseOrigin(url).origin + path29);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -21652,7 +21652,7 @@ var require_saxes = __commonJS({
       end: "endHandler",
       ready: "readyHandler"
     };
-    var SaxesParser2 = class {
+    var SaxesParser3 = class {
       /**
        * @param opt The parser options.
        */
@@ -22893,10 +22893,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler !== void 0) {
-                  const { text } = this;
+                  const { text: text3 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text.length !== 0) {
-                    handler(text + slice);
+                  if (text3.length !== 0) {
+                    handler(text3 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler(slice);
@@ -22963,10 +22963,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler !== void 0) {
-                  const { text } = this;
+                  const { text: text3 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text.length !== 0) {
-                    handler(text + slice);
+                  if (text3.length !== 0) {
+                    handler(text3 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler(slice);
@@ -23056,9 +23056,9 @@ var require_saxes = __commonJS({
         if (this.state !== S_BEGIN && this.state !== S_TEXT) {
           this.fail("unexpected end.");
         }
-        const { text } = this;
-        if (text.length !== 0) {
-          (_a2 = this.textHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, text);
+        const { text: text3 } = this;
+        if (text3.length !== 0) {
+          (_a2 = this.textHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, text3);
           this.text = "";
         }
         this._closed = true;
@@ -23267,14 +23267,14 @@ var require_saxes = __commonJS({
         return String.fromCodePoint(num);
       }
     };
-    exports.SaxesParser = SaxesParser2;
+    exports.SaxesParser = SaxesParser3;
   }
 });
 
 // src/cli.ts
-import { copyFileSync, existsSync as existsSync9, mkdtempSync, readdirSync as readdirSync2, rmSync as rmSync5 } from "node:fs";
+import { copyFileSync, existsSync as existsSync11, mkdtempSync, readdirSync as readdirSync3, rmSync as rmSync8 } from "node:fs";
 import os7 from "node:os";
-import path22 from "node:path";
+import path28 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config.ts
@@ -24042,10 +24042,13 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 // src/artifacts/dists.ts
 import path from "node:path";
 var ARTIFACT_NAME_FORBIDDEN = /["<>|*?\r\n\\/:]/;
+function safeArtifactName(text3) {
+  return text3.replace(new RegExp(ARTIFACT_NAME_FORBIDDEN.source, "g"), "_");
+}
 function defaultArtifactName(ctx) {
   const minor = ctx.pythonVersion.split(".").slice(0, 2).join(".");
   const parts = ["dists", ctx.packageName, ctx.job, ctx.os, ctx.arch, `py${minor}`];
-  return parts.filter((p) => p !== "").join("-").replace(ARTIFACT_NAME_FORBIDDEN, "_").toLowerCase();
+  return safeArtifactName(parts.filter((p) => p !== "").join("-")).toLowerCase();
 }
 async function uploadDists(service, name, build) {
   const files = [build.sdist, build.wheel].filter((d) => d !== void 0).map((d) => d.path);
@@ -24140,20 +24143,25 @@ function resultsDigest(metrics) {
       warnings: metrics.build.warnings
     },
     publish: metrics.publish && [metrics.publish.status, metrics.publish.reasons],
+    baseline: metrics.baseline && (metrics.baseline.kind === "compared" ? [metrics.baseline.deltaDisplay, metrics.baseline.base.sha] : metrics.baseline.kind),
+    diff: metrics.diffCoverage?.measured ? [
+      metrics.diffCoverage.percentDisplay,
+      metrics.diffCoverage.files.map((f) => [f.path, f.uncoveredRanges])
+    ] : metrics.diffCoverage?.reason,
     stages: metrics.stages.map((s) => [s.name, s.status])
   };
   return createHash2("sha256").update(JSON.stringify(stable)).digest("hex").slice(0, 32);
 }
 var LADDER = [
-  { maxFiles: 50, maxProblems: 20 },
-  { maxFiles: 20, maxProblems: 20 },
-  { maxFiles: 5, maxProblems: 20 },
-  { maxFiles: 0, maxProblems: 10 },
-  { maxFiles: 0, maxProblems: 3 },
-  { maxFiles: 0, maxProblems: 0 }
+  { maxFiles: 50, maxProblems: 20, maxDiffFiles: 50 },
+  { maxFiles: 20, maxProblems: 20, maxDiffFiles: 20 },
+  { maxFiles: 5, maxProblems: 20, maxDiffFiles: 5 },
+  { maxFiles: 0, maxProblems: 10, maxDiffFiles: 0 },
+  { maxFiles: 0, maxProblems: 3, maxDiffFiles: 0 },
+  { maxFiles: 0, maxProblems: 0, maxDiffFiles: 0 }
 ];
 var LIMIT_TEXT = "GitHub's 65,536-character limit on comments";
-function fitComment(head, render, limit = COMMENT_LIMIT) {
+function fitComment(head, render, limit = COMMENT_LIMIT, diffRows = 0) {
   const first = LADDER[0];
   for (const rung of LADDER) {
     const markdown2 = render(rung);
@@ -24165,6 +24173,7 @@ ${markdown2}`;
     }
     const left = [
       rung.maxFiles < (first?.maxFiles ?? 0) ? `per-file coverage rows (${rung.maxFiles} shown)` : "",
+      rung.maxDiffFiles < Math.min(first?.maxDiffFiles ?? 0, diffRows) ? `changed-lines rows (${rung.maxDiffFiles} shown)` : "",
       rung.maxProblems < (first?.maxProblems ?? 0) ? `failure details (${rung.maxProblems} shown)` : ""
     ].filter((s) => s !== "");
     const cut2 = `fewer ${left.join(" and fewer ")}`;
@@ -24175,39 +24184,43 @@ ${markdown2}`;
 ${markdown2}${note2}`;
     if (body.length <= limit) return { body, cut: cut2 };
   }
-  const markdown = render(LADDER[LADDER.length - 1] ?? { maxFiles: 0, maxProblems: 0 });
+  const markdown = render(
+    LADDER[LADDER.length - 1] ?? { maxFiles: 0, maxProblems: 0, maxDiffFiles: 0 }
+  );
   const note = `
 
 > \u2702\uFE0F Cut at ${LIMIT_TEXT}; the rest of the report is in the job summary of this run.
 `;
   let room = limit - head.length - 1 - note.length;
   for (; ; ) {
-    let text = markdown.slice(0, Math.max(0, room));
-    const lastLine = text.lastIndexOf("\n");
-    if (lastLine > 0) text = text.slice(0, lastLine);
+    let text3 = markdown.slice(0, Math.max(0, room));
+    const lastLine = text3.lastIndexOf("\n");
+    if (lastLine > 0) text3 = text3.slice(0, lastLine);
     const body = `${head}
-${closeFence(text)}${note}`;
+${closeFence(text3)}${note}`;
     if (body.length <= limit || room <= 0) {
-      return { body, cut: `the report was cut at ${text.length} characters` };
+      return { body, cut: `the report was cut at ${text3.length} characters` };
     }
     room -= body.length - limit;
   }
 }
-function closeFence(text) {
+function closeFence(text3) {
   let open2;
-  for (const line of text.split("\n")) {
+  for (const line of text3.split("\n")) {
     const fence = /^(`{3,})/.exec(line)?.[1];
     if (fence === void 0) continue;
     if (open2 === void 0) open2 = fence;
     else if (fence.length >= open2.length && line.trim() === fence) open2 = void 0;
   }
-  return open2 === void 0 ? text : `${text}
+  return open2 === void 0 ? text3 : `${text3}
 ${open2}`;
 }
 function commentBody(marker, metrics, render, title) {
   const head = `${marker}
 <!-- python-ci-action results: ${resultsDigest(metrics)} -->`;
-  return fitComment(head, (options) => render(metrics, { ...options, title }));
+  const diff = metrics.diffCoverage;
+  const diffRows = diff?.measured ? diff.files.length : 0;
+  return fitComment(head, (options) => render(metrics, { ...options, title }), void 0, diffRows);
 }
 async function upsertComment(client, target, options) {
   const issue2 = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}/issues`;
@@ -24244,7 +24257,10 @@ async function upsertComment(client, target, options) {
 
 // src/github/decide.ts
 var COMMENT_MODES = ["auto", "always", "on-change", "off"];
-var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set([
+  "pull_request",
+  "pull_request_target"
+]);
 function field(value2, key) {
   return value2 !== null && typeof value2 === "object" ? value2[key] : void 0;
 }
@@ -24366,8 +24382,8 @@ var PRE_LABELS = {
   pre: "rc",
   preview: "rc"
 };
-function parsePep440(text) {
-  const groups = VERSION_PATTERN.exec(text.trim())?.groups;
+function parsePep440(text3) {
+  const groups = VERSION_PATTERN.exec(text3.trim())?.groups;
   if (groups === void 0) return void 0;
   const int = (s) => s === void 0 ? 0 : Number.parseInt(s, 10);
   const release2 = (groups.release ?? "0").split(".").map((part) => Number.parseInt(part, 10));
@@ -24382,13 +24398,13 @@ function parsePep440(text) {
   };
 }
 function formatPep440(version) {
-  let text = version.epoch === 0 ? "" : `${version.epoch}!`;
-  text += version.release.join(".");
-  if (version.pre) text += `${version.pre.label}${version.pre.number}`;
-  if (version.post !== void 0) text += `.post${version.post}`;
-  if (version.dev !== void 0) text += `.dev${version.dev}`;
-  if (version.local !== void 0) text += `+${version.local}`;
-  return text;
+  let text3 = version.epoch === 0 ? "" : `${version.epoch}!`;
+  text3 += version.release.join(".");
+  if (version.pre) text3 += `${version.pre.label}${version.pre.number}`;
+  if (version.post !== void 0) text3 += `.post${version.post}`;
+  if (version.dev !== void 0) text3 += `.dev${version.dev}`;
+  if (version.local !== void 0) text3 += `+${version.local}`;
+  return text3;
 }
 function releaseKey(release2) {
   const parts = [...release2];
@@ -24402,23 +24418,23 @@ function samePep440(a, b) {
 
 // src/publish/decide.ts
 var PUBLISH_MODES = ["auto", "true", "false"];
-function parseTagPattern(text) {
-  const first = text.search(/[*?[]/);
+function parseTagPattern(text3) {
+  const first = text3.search(/[*?[]/);
   if (first === -1) return void 0;
   let source = "";
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] ?? "";
+  for (let i = 0; i < text3.length; i++) {
+    const char = text3[i] ?? "";
     if (char === "*") source += "[^/]*";
     else if (char === "?") source += "[^/]";
     else if (char === "[") {
-      const end = text.indexOf("]", i + 2);
+      const end = text3.indexOf("]", i + 2);
       if (end === -1) return void 0;
-      const body = text.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
+      const body = text3.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
       source += `[${body}]`;
       i = end;
     } else source += char.replace(/[.+^${}()|\\]/g, "\\$&");
   }
-  return { text, prefix: text.slice(0, first), regex: new RegExp(`^${source}$`) };
+  return { text: text3, prefix: text3.slice(0, first), regex: new RegExp(`^${source}$`) };
 }
 function releaseTag(event) {
   if (event.name.startsWith("pull_request")) {
@@ -24530,8 +24546,8 @@ function compareRelease(a, b) {
 function prefixMatch(version, prefix) {
   return prefix.every((p, i) => (version[i] ?? 0) === p);
 }
-function pep440Clause(text) {
-  const m = PEP440_CLAUSE.exec(text.trim());
+function pep440Clause(text3) {
+  const m = PEP440_CLAUSE.exec(text3.trim());
   if (!m) return null;
   const [, op, ver = "", star3] = m;
   const spec = release(ver);
@@ -24559,15 +24575,15 @@ function pep440Clause(text) {
       return null;
   }
 }
-function parsePep4402(text) {
-  const parts = text.split(",").map((p) => p.trim());
+function parsePep4402(text3) {
+  const parts = text3.split(",").map((p) => p.trim());
   if (parts.some((p) => p === "")) return null;
   const clauses = parts.map(pep440Clause);
   if (clauses.some((c) => c === null)) return null;
   return (v) => clauses.every((c) => c?.(v));
 }
-function parseVersionSpec(text, source) {
-  const trimmed = text.trim();
+function parseVersionSpec(text3, source) {
+  const trimmed = text3.trim();
   if (trimmed === "") return null;
   const allowPrerelease = /\d(-?(a|b|rc|alpha|beta)\.?\d+)/.test(trimmed);
   const pep440 = /[<>=!~]/.test(trimmed) ? parsePep4402(trimmed) : null;
@@ -24637,31 +24653,31 @@ function poetryToPep440(spec) {
 var ShellWordsError = class extends Error {
   name = "ShellWordsError";
 };
-function splitShellWords(text) {
+function splitShellWords(text3) {
   const words2 = [];
   let word = "";
   let inWord = false;
   let i = 0;
-  while (i < text.length) {
-    const ch = text.charAt(i);
+  while (i < text3.length) {
+    const ch = text3.charAt(i);
     if (ch === "'") {
-      const end = text.indexOf("'", i + 1);
+      const end = text3.indexOf("'", i + 1);
       if (end === -1) throw new ShellWordsError(`unterminated single quote at position ${i + 1}`);
-      word += text.slice(i + 1, end);
+      word += text3.slice(i + 1, end);
       inWord = true;
       i = end + 1;
     } else if (ch === '"') {
       i += 1;
       let closed = false;
-      while (i < text.length) {
-        const c = text.charAt(i);
+      while (i < text3.length) {
+        const c = text3.charAt(i);
         if (c === '"') {
           closed = true;
           i += 1;
           break;
         }
-        if (c === "\\" && i + 1 < text.length && '"\\$`\n'.includes(text.charAt(i + 1))) {
-          if (text.charAt(i + 1) !== "\n") word += text.charAt(i + 1);
+        if (c === "\\" && i + 1 < text3.length && '"\\$`\n'.includes(text3.charAt(i + 1))) {
+          if (text3.charAt(i + 1) !== "\n") word += text3.charAt(i + 1);
           i += 2;
           continue;
         }
@@ -24671,8 +24687,8 @@ function splitShellWords(text) {
       if (!closed) throw new ShellWordsError("unterminated double quote");
       inWord = true;
     } else if (ch === "\\") {
-      if (i + 1 >= text.length) throw new ShellWordsError("trailing backslash");
-      const next = text.charAt(i + 1);
+      if (i + 1 >= text3.length) throw new ShellWordsError("trailing backslash");
+      const next = text3.charAt(i + 1);
       if (next !== "\n") {
         word += next;
         inWord = true;
@@ -24726,7 +24742,13 @@ var INPUT_DEFAULTS = {
   "github-token": "${{ github.token }}",
   comment: "auto",
   "comment-id": "",
-  "fail-under": ""
+  "comment-from-run": "",
+  "fail-under": "",
+  "fail-under-diff": "",
+  "max-coverage-drop": "",
+  "annotate-uncovered": "true",
+  "diff-base": "",
+  "history-window": "20"
 };
 var ARCHITECTURES = ["x64", "x86", "arm64"];
 function runnerArchitecture(arch3 = process.arch) {
@@ -24775,22 +24797,22 @@ function versionSpec(read, ctx, workingDirectory2, project) {
         `python-version-file: ${show(file)} does not exist (looked at ${resolved}); give a path relative to the workspace, e.g. .python-version or pyproject.toml`
       );
     }
-    const text = readVersionFile(resolved, `python-version-file: ${show(file)}`);
-    if (text === null) {
+    const text3 = readVersionFile(resolved, `python-version-file: ${show(file)}`);
+    if (text3 === null) {
       throw new ConfigError(
         `python-version-file: ${show(file)} holds no Python version; accepted: .python-version, .tool-versions ("python 3.12"), pyproject.toml (requires-python) or a file with a version on its first line`
       );
     }
     return {
-      spec: parsePythonVersion(text, "python-version-file", `python-version-file (${file})`),
+      spec: parsePythonVersion(text3, "python-version-file", `python-version-file (${file})`),
       warnings
     };
   }
   const dotfile = [workingDirectory2, ctx.workspace].map((d) => path3.join(d, ".python-version")).find((f) => existsSync2(f) && statSync(f).isFile());
   if (dotfile) {
-    const text = readVersionFile(dotfile, show(dotfile));
-    if (text !== null)
-      return { spec: parsePythonVersion(text, ".python-version", dotfile), warnings };
+    const text3 = readVersionFile(dotfile, show(dotfile));
+    if (text3 !== null)
+      return { spec: parsePythonVersion(text3, ".python-version", dotfile), warnings };
   }
   if (project.requiresPython) {
     return {
@@ -24815,28 +24837,28 @@ function readVersionFile(file, what) {
   }
   return versionFromFile(file, content);
 }
-function parsePythonVersion(text, source, where) {
+function parsePythonVersion(text3, source, where) {
   const accepted = "accepted: a version (3.12, 3.12.4, 3.x, 3.14.0-rc.1) or a range (>=3.10, >=3.10,<3.13)";
-  if (/^(pypy|graalpy)/i.test(text)) {
+  if (/^(pypy|graalpy)/i.test(text3)) {
     throw new ConfigError(
-      `${where}: ${show(text)} asks for ${text.replace(/\d.*/, "")}, which this action does not set up; CPython only, ${accepted}`
+      `${where}: ${show(text3)} asks for ${text3.replace(/\d.*/, "")}, which this action does not set up; CPython only, ${accepted}`
     );
   }
-  if (/^\d+(\.\d+)*t$/.test(text)) {
+  if (/^\d+(\.\d+)*t$/.test(text3)) {
     throw new ConfigError(
-      `${where}: ${show(text)} asks for a free-threaded build, which this action does not set up yet; ${accepted}`
+      `${where}: ${show(text3)} asks for a free-threaded build, which this action does not set up yet; ${accepted}`
     );
   }
-  const spec = parseVersionSpec(text, source);
-  if (!spec) throw new ConfigError(`${where}: ${show(text)} is not a Python version; ${accepted}`);
-  if (/[<>=!~^]/.test(text)) {
+  const spec = parseVersionSpec(text3, source);
+  if (!spec) throw new ConfigError(`${where}: ${show(text3)} is not a Python version; ${accepted}`);
+  if (/[<>=!~^]/.test(text3)) {
     if (!admitsPython3(spec)) {
-      throw new ConfigError(`${where}: ${show(text)} matches no Python 3 version; ${accepted}`);
+      throw new ConfigError(`${where}: ${show(text3)} matches no Python 3 version; ${accepted}`);
     }
-  } else if (/\d+/.exec(text)?.[0] !== "3") {
-    throw new ConfigError(`${where}: ${show(text)} is not a Python 3 version; ${accepted}`);
+  } else if (/\d+/.exec(text3)?.[0] !== "3") {
+    throw new ConfigError(`${where}: ${show(text3)} is not a Python 3 version; ${accepted}`);
   } else if (!spec.allowPrerelease && !admitsPython3(spec)) {
-    throw new ConfigError(`${where}: ${show(text)} matches no Python 3 version; ${accepted}`);
+    throw new ConfigError(`${where}: ${show(text3)} matches no Python 3 version; ${accepted}`);
   }
   return spec;
 }
@@ -25105,20 +25127,59 @@ function commentSettings(read) {
       `comment-id: ${show(id)} cannot go into the comment's hidden marker; accepted: up to 100 letters, digits, spaces and . _ - + = : @ , / (no "--"), e.g. py3.12-ubuntu`
     );
   }
+  const fromRun = value(read, "comment-from-run");
+  if (fromRun !== "" && !/^[1-9]\d{0,14}$/.test(fromRun)) {
+    throw new ConfigError(
+      `comment-from-run: ${show(fromRun)} is not a workflow run id; accepted: empty, or the id of a run of this repository, e.g. \${{ github.event.workflow_run.id }}`
+    );
+  }
   const token = read("github-token").trim();
   return {
     mode,
     id,
-    token: token === "" || token === INPUT_DEFAULTS["github-token"] ? void 0 : token
+    token: token === "" || token === INPUT_DEFAULTS["github-token"] ? void 0 : token,
+    ...fromRun !== "" && { fromRun: Number(fromRun) }
   };
 }
-function failUnder(read) {
-  const raw = value(read, "fail-under");
+function percentage(read, name) {
+  const raw = value(read, name);
   if (raw === "") return void 0;
   const number = /^\d+(\.\d+)?%?$/.test(raw) ? Number(raw.replace(/%$/, "")) : Number.NaN;
   if (!(number >= 0 && number <= 100)) {
     throw new ConfigError(
-      `fail-under: ${show(raw)} is not a percentage; give a number from 0 to 100, e.g. 80 or 92.5`
+      `${name}: ${show(raw)} is not a percentage; give a number from 0 to 100, e.g. 80 or 92.5`
+    );
+  }
+  return number;
+}
+function maxCoverageDrop(read) {
+  const raw = value(read, "max-coverage-drop");
+  if (raw === "") return void 0;
+  const number = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(number >= 0 && number <= 100)) {
+    throw new ConfigError(
+      `max-coverage-drop: ${show(raw)} is not a number of percentage points; give a number from 0 to 100, e.g. 0 (no drop at all) or 0.5`
+    );
+  }
+  return number;
+}
+function diffBase(read) {
+  const raw = value(read, "diff-base");
+  if (raw === "") return void 0;
+  const bad = /^-|\.\.|@\{|[\s:?*[\\]|[\u0000-\u001f\u007f]|\/$|\.lock$|\.$/;
+  if (bad.test(raw)) {
+    throw new ConfigError(
+      `diff-base: ${show(raw)} is not a git ref or commit; accepted: a branch, tag or sha, e.g. origin/main or 1a2b3c4`
+    );
+  }
+  return raw;
+}
+function historyWindow(read) {
+  const raw = value(read, "history-window");
+  const number = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(number >= 1 && number <= 100)) {
+    throw new ConfigError(
+      `history-window: ${show(raw)} is not a whole number from 1 to 100; accepted: how many of the newest completed runs to count, e.g. 20`
     );
   }
   return number;
@@ -25164,7 +25225,12 @@ function loadConfig(read, ctx) {
     cache: cacheSettings(read, ctx, dir),
     publish: publishSettings(read, warnings),
     comment: commentSettings(read),
-    failUnder: failUnder(read)
+    failUnder: percentage(read, "fail-under"),
+    failUnderDiff: percentage(read, "fail-under-diff"),
+    maxCoverageDrop: maxCoverageDrop(read),
+    annotateUncovered: bool(read, "annotate-uncovered"),
+    diffBase: diffBase(read),
+    historyWindow: historyWindow(read)
   };
   if (!config.build && !config.test)
     warnings.push("build and test are both false; only Python and the install run");
@@ -25172,7 +25238,8 @@ function loadConfig(read, ctx) {
 }
 
 // src/pipeline.ts
-import { mkdirSync as mkdirSync2, rmSync as rmSync4 } from "node:fs";
+import { mkdirSync as mkdirSync5, rmSync as rmSync7 } from "node:fs";
+import path26 from "node:path";
 
 // src/build/build.ts
 import { rmSync } from "node:fs";
@@ -25194,10 +25261,10 @@ var SpawnRunner = class {
       });
       child2.stdout.setEncoding("utf8");
       child2.stderr.setEncoding("utf8");
-      const collect = (into) => (text) => {
-        into.push(text);
-        output.push(text);
-        options.onOutput?.(text);
+      const collect = (into) => (text3) => {
+        into.push(text3);
+        output.push(text3);
+        options.onOutput?.(text3);
       };
       child2.stdout.on("data", collect(stdout));
       child2.stderr.on("data", collect(stderr));
@@ -25222,11 +25289,11 @@ var SpawnRunner = class {
   }
 };
 var COLOUR_CODES = /\x1b\[[0-9;]*[A-Za-z]/g;
-function stripColour(text) {
-  return text.replace(COLOUR_CODES, "");
+function stripColour(text3) {
+  return text3.replace(COLOUR_CODES, "");
 }
-function tail(text, lines = 30) {
-  const all = stripColour(text).trimEnd().split("\n");
+function tail(text3, lines = 30) {
+  const all = stripColour(text3).trimEnd().split("\n");
   return all.slice(-lines).join("\n");
 }
 function failureReason(output) {
@@ -26387,8 +26454,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text3, addEOL = false) {
+    this._buffer += text3;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -26484,10 +26551,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text3, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text3);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -26516,9 +26583,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text3, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text3, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -26529,8 +26596,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text3, href) {
+    const element = this.wrap("a", text3, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -27610,14 +27677,14 @@ function commaSetFollows(str, budget) {
   if (budget.remaining < 0) {
     return false;
   }
-  let close = false;
+  let close2 = false;
   for (let i = str.length - 1; i >= 0; i--) {
     const c = str.charCodeAt(i);
     if (c === 125) {
-      close = true;
+      close2 = true;
     } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
-      close = false;
-    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
+      close2 = false;
+    } else if (c === 44 && close2 && str.charCodeAt(i + 1) !== 44) {
       return true;
     }
   }
@@ -28534,11 +28601,11 @@ var AST = class {
     if (this.type === "!" && this.#emptyExt) {
       final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
     } else {
-      const close = this.type === "!" ? (
+      const close2 = this.type === "!" ? (
         // !() must match something,but !(x) can match ''
         "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
       ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-      final = start + body + close;
+      final = start + body + close2;
     }
     return [
       final,
@@ -29383,10 +29450,10 @@ var Minimatch = class {
       }
       return filtered.join("/");
     }).join("|");
-    const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-    re = "^" + open2 + re + close + "$";
+    const [open2, close2] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+    re = "^" + open2 + re + close2 + "$";
     if (this.partial) {
-      re = "^(?:\\/|" + open2 + re.slice(1, -1) + close + ")$";
+      re = "^(?:\\/|" + open2 + re.slice(1, -1) + close2 + ")$";
     }
     if (this.negate)
       re = "^(?!" + re + ").+$";
@@ -29682,8 +29749,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path23, level) {
-    this.path = path23;
+  constructor(path29, level) {
+    this.path = path29;
     this.level = level;
   }
 };
@@ -29985,7 +30052,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
     let hasMatch = false;
     const githubWorkspace = currentWorkspace ? currentWorkspace : (_d = process.env["GITHUB_WORKSPACE"]) !== null && _d !== void 0 ? _d : process.cwd();
     const result = crypto.createHash("sha256");
-    let count2 = 0;
+    let count3 = 0;
     try {
       for (var _e = true, _f = __asyncValues2(globber.globGenerator()), _g; _g = yield _f.next(), _a2 = _g.done, !_a2; _e = true) {
         _c = _g.value;
@@ -30004,7 +30071,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
         const pipeline3 = util.promisify(stream.pipeline);
         yield pipeline3(fs3.createReadStream(file), hash);
         result.write(hash.digest());
-        count2++;
+        count3++;
         if (!hasMatch) {
           hasMatch = true;
         }
@@ -30020,7 +30087,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
     }
     result.end();
     if (hasMatch) {
-      writeDelegate(`Found ${count2} files to hash.`);
+      writeDelegate(`Found ${count3} files to hash.`);
       return result.digest("hex");
     } else {
       writeDelegate(`No matches found for glob`);
@@ -30077,9 +30144,9 @@ function hashFiles2(patterns_1) {
 var MARKER = "python-ci-cache.json";
 function osVersion() {
   try {
-    const text = readFileSync3("/etc/os-release", "utf8");
-    const id = /^ID="?([^"\n]*)"?$/m.exec(text)?.[1] ?? "";
-    const version = /^VERSION_ID="?([^"\n]*)"?$/m.exec(text)?.[1] ?? "";
+    const text3 = readFileSync3("/etc/os-release", "utf8");
+    const id = /^ID="?([^"\n]*)"?$/m.exec(text3)?.[1] ?? "";
+    const version = /^VERSION_ID="?([^"\n]*)"?$/m.exec(text3)?.[1] ?? "";
     return [id, version].filter((p) => p !== "").join("-");
   } catch {
     return "";
@@ -30227,6 +30294,151 @@ async function saveCaches(log, run, python, service) {
   return saved.length ? `saved ${saved.length} of 2 layers` : "nothing to save";
 }
 
+// src/diff/changed-lines.ts
+import { createReadStream as createReadStream2, existsSync as existsSync5 } from "node:fs";
+
+// src/github/rest.ts
+var GitHubApiError = class extends Error {
+  constructor(request, status, githubMessage2) {
+    super(
+      `${request} ${status === 0 ? "got no response" : `returned ${status}`}${githubMessage2 ? `: ${githubMessage2}` : ""}`
+    );
+    this.request = request;
+    this.status = status;
+    this.githubMessage = githubMessage2;
+  }
+  request;
+  status;
+  githubMessage;
+  name = "GitHubApiError";
+};
+var DEFAULT_API = "https://api.github.com";
+var realSleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+function header(headers, name) {
+  const value2 = headers[name];
+  return Array.isArray(value2) ? value2[0] : value2;
+}
+function nextLink(link) {
+  if (!link) return void 0;
+  for (const part of link.split(",")) {
+    const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+    if (m && /(^|;)\s*rel="?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/.test(m[2] ?? "")) return m[1];
+  }
+  return void 0;
+}
+function githubMessage(body) {
+  try {
+    const parsed = JSON.parse(body);
+    if (typeof parsed.message === "string") {
+      const errors = Array.isArray(parsed.errors) ? parsed.errors.map(
+        (e) => typeof e === "string" ? e : e && typeof e === "object" && "message" in e && typeof e.message === "string" ? e.message : ""
+      ).filter((e) => e !== "") : [];
+      return errors.length ? `${parsed.message} (${errors.join("; ")})` : parsed.message;
+    }
+  } catch {
+  }
+  return body.replace(/\s+/g, " ").trim().slice(0, 200);
+}
+var GitHubClient = class {
+  constructor(options) {
+    this.options = options;
+    const base = (options.env.GITHUB_API_URL || DEFAULT_API).replace(/\/+$/, "");
+    this.base = new URL(`${base}/`);
+    this.attempts = Math.max(1, options.attempts ?? 4);
+    this.baseDelayMs = options.baseDelayMs ?? 1e3;
+    this.maxWaitMs = options.maxWaitMs ?? 6e4;
+    this.sleep = options.sleep ?? realSleep;
+    this.http = new HttpClient("python-ci-action", [], { allowRetries: false, keepAlive: false });
+  }
+  options;
+  http;
+  base;
+  attempts;
+  baseDelayMs;
+  maxWaitMs;
+  sleep;
+  /** An absolute URL for a path such as /repos/o/r/issues/1/comments (the base's own path kept, for GHES /api/v3). */
+  url(path29) {
+    return new URL(path29.replace(/^\/+/, ""), this.base).toString();
+  }
+  async request(method, path29, body) {
+    return this.requestUrl(method, this.url(path29), body);
+  }
+  /** Every item of a list endpoint, following rel="next" links on the API's own host only. */
+  async paginate(path29) {
+    const items = [];
+    let url = this.url(path29);
+    while (url !== void 0) {
+      const page = await this.requestUrl("GET", url);
+      if (!Array.isArray(page.data)) {
+        throw new GitHubApiError(`GET ${new URL(url).pathname}`, page.status, "not a list");
+      }
+      items.push(...page.data);
+      const next = nextLink(header(page.headers, "link"));
+      url = next !== void 0 && new URL(next).origin === this.base.origin ? next : void 0;
+    }
+    return items;
+  }
+  async requestUrl(method, url, body) {
+    const parsed = new URL(url);
+    const what = `${method} ${parsed.pathname}${parsed.search}`;
+    const headers = {
+      accept: "application/vnd.github+json",
+      authorization: `Bearer ${this.options.token}`,
+      "x-github-api-version": "2022-11-28",
+      ...body === void 0 ? {} : { "content-type": "application/json" }
+    };
+    const data = body === void 0 ? null : JSON.stringify(body);
+    for (let attempt = 1; ; attempt++) {
+      let status = 0;
+      let text3 = "";
+      let responseHeaders = {};
+      try {
+        const response = await this.http.request(method, url, data, headers);
+        status = response.message.statusCode ?? 0;
+        responseHeaders = response.message.headers;
+        text3 = await response.readBody();
+      } catch (error) {
+        text3 = errorMessage(error);
+      }
+      if (status >= 200 && status < 300) {
+        return {
+          status,
+          headers: responseHeaders,
+          data: text3 === "" ? void 0 : JSON.parse(text3)
+        };
+      }
+      const message = status === 0 ? text3 : githubMessage(text3);
+      const wait = this.retryWait(status, responseHeaders, message, attempt);
+      if (wait === void 0 || attempt >= this.attempts) {
+        throw new GitHubApiError(what, status, message);
+      }
+      this.options.onRetry?.(
+        `${what} ${status === 0 ? `failed (${message})` : `returned ${status}`}; retrying in ${(wait / 1e3).toFixed(1)} s (attempt ${attempt + 1} of ${this.attempts})`
+      );
+      await this.sleep(wait);
+    }
+  }
+  /** How long to wait before the next attempt, or undefined when this failure is final. */
+  retryWait(status, headers, message, attempt) {
+    const backoff = this.baseDelayMs * 2 ** (attempt - 1);
+    if (status === 0 || status >= 500) return backoff;
+    if (status !== 403 && status !== 429) return void 0;
+    const retryAfter = header(headers, "retry-after");
+    if (retryAfter !== void 0 && /^\d+$/.test(retryAfter.trim())) {
+      const ms = Number(retryAfter) * 1e3;
+      return ms <= this.maxWaitMs ? ms : void 0;
+    }
+    if (header(headers, "x-ratelimit-remaining") === "0") {
+      const reset = Number(header(headers, "x-ratelimit-reset"));
+      const ms = Number.isFinite(reset) ? reset * 1e3 - Date.now() + 1e3 : backoff;
+      return ms <= this.maxWaitMs ? Math.max(ms, 0) : void 0;
+    }
+    if (/secondary rate limit/i.test(message)) return this.maxWaitMs >= 6e4 ? 6e4 : void 0;
+    return status === 429 ? backoff : void 0;
+  }
+};
+
 // src/publish/event.ts
 import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 function readPayload(file) {
@@ -30250,6 +30462,644 @@ function readEvent(env) {
     ...typeof payload.action === "string" && { releaseAction: payload.action },
     ...typeof payload.release?.tag_name === "string" && { releaseTag: payload.release.tag_name }
   };
+}
+
+// src/report/cobertura.ts
+var import_saxes = __toESM(require_saxes(), 1);
+var CoberturaReportError = class extends Error {
+  name = "CoberturaReportError";
+};
+var CONDITION = /\((\d+)\/(\d+)\)/;
+var CoberturaParser = class {
+  // Positions are only for error messages; tracking them costs a fifth of the time.
+  sax = new import_saxes.SaxesParser({ position: false });
+  rootSeen = false;
+  blank = true;
+  closed = false;
+  sourceText = "";
+  sources = [];
+  totals;
+  byName = /* @__PURE__ */ new Map();
+  current;
+  constructor() {
+    this.sax.on("opentag", (tag) => this.openTag(tag));
+    this.sax.on("closetag", (tag) => this.closeTag(tag));
+  }
+  write(chunk) {
+    if (this.closed) throw new CoberturaReportError("Cobertura report: write after close");
+    if (this.blank && /\S/.test(chunk)) this.blank = false;
+    try {
+      this.sax.write(chunk);
+    } catch (error) {
+      this.closed = true;
+      throw wrap(error);
+    }
+  }
+  close() {
+    if (this.closed) throw new CoberturaReportError("Cobertura report: parser already closed");
+    this.closed = true;
+    if (this.blank) throw new CoberturaReportError("Cobertura report is empty");
+    try {
+      this.sax.close();
+    } catch (error) {
+      throw wrap(error);
+    }
+    const totals = this.totals ?? countTotals(this.byName.values());
+    const measured = totals.linesValid + totals.branchesValid;
+    return {
+      sources: this.sources,
+      ...totals,
+      percent: measured === 0 ? 100 : (totals.linesCovered + totals.branchesCovered) / measured * 100,
+      files: [...this.byName.values()]
+    };
+  }
+  openTag(tag) {
+    const attributes = tag.attributes;
+    if (!this.rootSeen) {
+      this.rootSeen = true;
+      if (tag.name !== "coverage") {
+        throw new CoberturaReportError(
+          `Cobertura report must start with <coverage>, not <${tag.name}>`
+        );
+      }
+      this.totals = rootTotals(attributes);
+      return;
+    }
+    switch (tag.name) {
+      case "line": {
+        const file = this.current;
+        if (file === void 0) return;
+        const number = Number.parseInt(attributes.number, 10);
+        if (Number.isNaN(number)) return;
+        const hits = attributes.hits;
+        const hit = hits === "1" || hits !== "0" && hits !== void 0 && Number(hits) > 0;
+        if (hit) file.covered.push(number);
+        else file.missing.push(number);
+        if (attributes.branch === "true") {
+          const condition = CONDITION.exec(attributes["condition-coverage"] ?? "");
+          if (condition !== null) {
+            const taken = Number(condition[1]);
+            const total = Number(condition[2]);
+            file.branches += total;
+            file.coveredBranches += taken;
+            if (hit && taken < total) file.partialBranches += 1;
+          }
+        }
+        return;
+      }
+      case "class": {
+        const filename = slashes(attributes.filename ?? "");
+        if (filename === "") return;
+        let file = this.byName.get(filename);
+        if (file === void 0) {
+          file = {
+            filename,
+            covered: [],
+            missing: [],
+            branches: 0,
+            coveredBranches: 0,
+            partialBranches: 0
+          };
+          this.byName.set(filename, file);
+        }
+        this.current = file;
+        return;
+      }
+      case "source":
+        this.sourceText = "";
+        this.sax.on("text", (text3) => {
+          this.sourceText += text3;
+        });
+        return;
+    }
+  }
+  closeTag(tag) {
+    if (tag.name === "class") this.current = void 0;
+    else if (tag.name === "source") {
+      this.sax.off("text");
+      const source = this.sourceText.trim();
+      if (source !== "") this.sources.push(source);
+    }
+  }
+};
+function rootTotals(attributes) {
+  const values = ["lines-valid", "lines-covered", "branches-valid", "branches-covered"].map(
+    (name) => attributes[name]
+  );
+  if (values[0] === void 0 || values[1] === void 0) return void 0;
+  const [linesValid, linesCovered, branchesValid, branchesCovered] = values.map((value2) => {
+    const number = Number(value2 ?? "0");
+    if (!Number.isInteger(number) || number < 0) {
+      throw new CoberturaReportError(
+        `Cobertura report: <coverage> counts must be whole numbers, not ${JSON.stringify(value2)}`
+      );
+    }
+    return number;
+  });
+  return { linesValid, linesCovered, branchesValid, branchesCovered };
+}
+function countTotals(files) {
+  let linesValid = 0;
+  let linesCovered = 0;
+  let branchesValid = 0;
+  let branchesCovered = 0;
+  for (const file of files) {
+    linesValid += file.covered.length + file.missing.length;
+    linesCovered += file.covered.length;
+    branchesValid += file.branches;
+    branchesCovered += file.coveredBranches;
+  }
+  return { linesValid, linesCovered, branchesValid, branchesCovered };
+}
+function wrap(error) {
+  if (error instanceof CoberturaReportError) return error;
+  const message = errorMessage(error);
+  return new CoberturaReportError(`Cobertura report is not well-formed XML: ${message}`);
+}
+function resolveCoberturaFile(filename, sources, exists2) {
+  const name = slashes(filename);
+  if (name.startsWith("/") || /^[A-Za-z]:\//.test(name) || sources.length === 0) return name;
+  const candidates = sources.map((source) => `${slashes(source).replace(/\/+$/, "")}/${name}`);
+  return candidates.find(exists2) ?? candidates[0];
+}
+function slashes(path29) {
+  return path29.replaceAll("\\", "/");
+}
+
+// src/report/diff.ts
+var DiffParseError = class extends Error {
+  name = "DiffParseError";
+};
+var HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function readHunks(lines, start, where) {
+  const added = [];
+  let index = start;
+  while (index < lines.length) {
+    const header2 = HUNK.exec(lines[index]);
+    if (header2 === null) break;
+    let oldLeft = header2[2] === void 0 ? 1 : Number(header2[2]);
+    let newLeft = header2[4] === void 0 ? 1 : Number(header2[4]);
+    let next = Number(header2[3]);
+    index += 1;
+    while (index < lines.length && (oldLeft > 0 || newLeft > 0)) {
+      const line = lines[index];
+      const mark = line.charAt(0);
+      if (mark === "+") {
+        added.push(next);
+        next += 1;
+        newLeft -= 1;
+      } else if (mark === "-") {
+        oldLeft -= 1;
+      } else if (mark === " " || line === "" || line === "\r") {
+        next += 1;
+        oldLeft -= 1;
+        newLeft -= 1;
+      } else if (mark !== "\\") {
+        throw new DiffParseError(
+          `${where}: hunk ends early at ${JSON.stringify(clip(line))} (${oldLeft} old and ${newLeft} new lines missing)`
+        );
+      }
+      index += 1;
+    }
+    if (oldLeft > 0 || newLeft > 0) {
+      throw new DiffParseError(`${where}: the diff ends inside a hunk`);
+    }
+    while (index < lines.length && lines[index].startsWith("\\")) index += 1;
+  }
+  return { added, end: index };
+}
+function parsePatch(patch, where = "patch") {
+  if (patch === void 0 || patch === "") return [];
+  const lines = splitLines(patch);
+  const hunks = readHunks(lines, 0, where);
+  const rest = lines.slice(hunks.end).find((line) => line !== "");
+  if (hunks.end === 0 || rest !== void 0) {
+    throw new DiffParseError(
+      `${where}: expected hunks starting with "@@ -a,b +c,d @@", found ${JSON.stringify(clip(rest ?? lines[0]))}`
+    );
+  }
+  return unique(hunks.added);
+}
+function parseGitDiff(text3) {
+  const lines = splitLines(text3);
+  const files = [];
+  let open2;
+  let index = 0;
+  const finish = () => {
+    if (open2 !== void 0) files.push(close(open2));
+    open2 = void 0;
+  };
+  while (index < lines.length) {
+    const line = stripCr(lines[index]);
+    if (line.startsWith("diff --git ")) {
+      finish();
+      const [headerOld, headerNew] = splitGitHeader(line.slice("diff --git ".length));
+      open2 = { headerOld, headerNew, status: "modified", binary: false, added: [] };
+      index += 1;
+      continue;
+    }
+    if (line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
+      throw new DiffParseError(
+        `combined diffs of merge commits are not supported: ${JSON.stringify(clip(line))}`
+      );
+    }
+    if (line.startsWith("@@ ")) {
+      if (open2 === void 0) {
+        throw new DiffParseError(`hunk before any file header: ${JSON.stringify(clip(line))}`);
+      }
+      const hunks = readHunks(lines, index, describe(open2));
+      open2.added.push(...hunks.added);
+      index = hunks.end;
+      continue;
+    }
+    if (open2 === void 0) {
+      index += 1;
+      continue;
+    }
+    if (line.startsWith("--- ")) {
+      const path29 = headerPath(line.slice(4), "a/");
+      if (path29 === void 0) open2.status = "added";
+      else open2.oldPath = path29;
+    } else if (line.startsWith("+++ ")) {
+      const path29 = headerPath(line.slice(4), "b/");
+      if (path29 === void 0) open2.status = "deleted";
+      else open2.newPath = path29;
+    } else if (line.startsWith("new file mode ")) open2.status = "added";
+    else if (line.startsWith("deleted file mode ")) open2.status = "deleted";
+    else if (line.startsWith("rename from ")) {
+      open2.status = "renamed";
+      open2.oldPath = unquote(line.slice("rename from ".length));
+    } else if (line.startsWith("rename to "))
+      open2.newPath = unquote(line.slice("rename to ".length));
+    else if (line.startsWith("copy from ")) {
+      open2.status = "copied";
+      open2.oldPath = unquote(line.slice("copy from ".length));
+    } else if (line.startsWith("copy to ")) open2.newPath = unquote(line.slice("copy to ".length));
+    else if (line === "GIT binary patch" || /^Binary files .* differ$/.test(line)) {
+      open2.binary = true;
+    }
+    index += 1;
+  }
+  finish();
+  return files;
+}
+function close(file) {
+  const oldPath = file.oldPath ?? file.headerOld;
+  const newPath = file.newPath ?? file.headerNew;
+  const path29 = file.status === "deleted" ? oldPath : newPath;
+  if (path29 === void 0) throw new DiffParseError(`${describe(file)}: no file name`);
+  const moved = file.status === "renamed" || file.status === "copied";
+  return {
+    path: path29,
+    ...moved && oldPath !== void 0 ? { oldPath } : {},
+    status: file.status,
+    binary: file.binary,
+    addedLines: file.status === "deleted" ? [] : unique(file.added)
+  };
+}
+function describe(file) {
+  return `diff of ${file.newPath ?? file.headerNew ?? file.oldPath ?? file.headerOld ?? "?"}`;
+}
+function headerPath(rest, prefix) {
+  const name = rest.startsWith('"') ? unquote(rest.replace(/\t.*$/, "")) : rest.replace(/\t.*$/, "");
+  if (name === "/dev/null") return void 0;
+  return name.startsWith(prefix) ? name.slice(prefix.length) : name;
+}
+function splitGitHeader(rest) {
+  if (rest.startsWith('"')) {
+    const end = closingQuote(rest);
+    const first = unquote(rest.slice(0, end + 1));
+    const second = rest.slice(end + 2);
+    return [strip(first, "a/"), strip(second.startsWith('"') ? unquote(second) : second, "b/")];
+  }
+  if (rest.endsWith('"')) {
+    const start = rest.lastIndexOf(' "');
+    return [strip(rest.slice(0, start), "a/"), strip(unquote(rest.slice(start + 1)), "b/")];
+  }
+  const half = (rest.length - 1) / 2;
+  if (Number.isInteger(half) && rest.charAt(half) === " ") {
+    const first = strip(rest.slice(0, half), "a/");
+    const second = strip(rest.slice(half + 1), "b/");
+    if (first === second) return [first, second];
+  }
+  const split = rest.indexOf(" b/");
+  if (split < 0) return [void 0, void 0];
+  return [strip(rest.slice(0, split), "a/"), rest.slice(split + 3)];
+}
+function strip(name, prefix) {
+  return name.startsWith(prefix) ? name.slice(prefix.length) : name;
+}
+function closingQuote(text3) {
+  for (let index = 1; index < text3.length; index += 1) {
+    if (text3.charAt(index) === "\\") index += 1;
+    else if (text3.charAt(index) === '"') return index;
+  }
+  throw new DiffParseError(`unterminated quoted file name: ${JSON.stringify(clip(text3))}`);
+}
+var ESCAPES = {
+  a: 7,
+  b: 8,
+  t: 9,
+  n: 10,
+  v: 11,
+  f: 12,
+  r: 13,
+  '"': 34,
+  "\\": 92
+};
+function unquote(name) {
+  if (!name.startsWith('"')) return name;
+  if (name.length < 2 || !name.endsWith('"')) {
+    throw new DiffParseError(`unterminated quoted file name: ${JSON.stringify(clip(name))}`);
+  }
+  const bytes = [];
+  const body = name.slice(1, -1);
+  for (let index = 0; index < body.length; index += 1) {
+    const char = body.charAt(index);
+    if (char !== "\\") {
+      bytes.push(...Buffer.from(char, "utf8"));
+      continue;
+    }
+    const next = body.charAt(index + 1);
+    const octal = /^[0-7]{3}/.exec(body.slice(index + 1));
+    if (octal !== null) {
+      bytes.push(Number.parseInt(octal[0], 8));
+      index += 3;
+    } else if (next in ESCAPES) {
+      bytes.push(ESCAPES[next]);
+      index += 1;
+    } else {
+      throw new DiffParseError(`unknown escape \\${next} in file name ${JSON.stringify(name)}`);
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+function changedLinesByFile(files) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    if (file.status === "deleted" || file.addedLines.length === 0) continue;
+    const known = byFile.get(file.path);
+    byFile.set(
+      file.path,
+      known === void 0 ? file.addedLines : unique([...known, ...file.addedLines])
+    );
+  }
+  return byFile;
+}
+function parsePullRequestFiles(files) {
+  return files.map((file) => {
+    const status = pullStatus(file.status);
+    const moved = status === "renamed" || status === "copied";
+    return {
+      path: file.filename,
+      ...moved && file.previous_filename !== void 0 ? { oldPath: file.previous_filename } : {},
+      status,
+      // GitHub leaves out the patch of binary files; a text file with no patch has no lines either.
+      binary: file.patch === void 0 && status !== "renamed",
+      addedLines: status === "deleted" ? [] : parsePatch(file.patch, `patch of ${file.filename}`)
+    };
+  });
+}
+function pullStatus(status) {
+  switch (status) {
+    case "added":
+    case "renamed":
+    case "copied":
+      return status;
+    case "removed":
+      return "deleted";
+    default:
+      return "modified";
+  }
+}
+function splitLines(text3) {
+  const lines = text3.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  return lines;
+}
+function stripCr(line) {
+  return line.endsWith("\r") ? line.slice(0, -1) : line;
+}
+function unique(lines) {
+  return [...new Set(lines)].sort((a, b) => a - b);
+}
+function clip(text3) {
+  return text3.length <= 80 ? text3 : `${text3.slice(0, 79)}\u2026`;
+}
+
+// src/diff/plan.ts
+var PULL_REQUEST_EVENTS2 = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
+function field2(value2, key) {
+  return value2 !== null && typeof value2 === "object" ? value2[key] : void 0;
+}
+function pullRequestRef(input) {
+  if (!PULL_REQUEST_EVENTS2.has(input.eventName)) return void 0;
+  const number = pullRequestOf(input.eventName, input.payload);
+  const [owner = "", repo = ""] = input.repository.split("/");
+  if (number === void 0 || owner === "" || repo === "") return void 0;
+  return { owner, repo, number };
+}
+function planDiff(input) {
+  const pullRequest = pullRequestRef(input);
+  if (input.configured !== void 0) {
+    return {
+      kind: "compare",
+      base: input.configured,
+      explicit: true,
+      ...pullRequest && { pullRequest }
+    };
+  }
+  if (!PULL_REQUEST_EVENTS2.has(input.eventName)) {
+    const event = input.eventName === "" ? "outside GitHub" : `a ${input.eventName} event`;
+    return {
+      kind: "none",
+      reason: `no base: not a pull request (${event}); set diff-base to compare with a branch`
+    };
+  }
+  const sha = field2(field2(field2(input.payload, "pull_request"), "base"), "sha");
+  if (typeof sha !== "string" || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha)) {
+    return { kind: "none", reason: "no base: the event names no pull request base commit" };
+  }
+  return { kind: "compare", base: sha, explicit: false, ...pullRequest && { pullRequest } };
+}
+function shortBase(base) {
+  return /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(base) ? base.slice(0, 7) : base;
+}
+
+// src/report/baseline.ts
+var SUMMARY_FILE = "coverage-summary.json";
+var SUMMARY_FORMAT = 1;
+var ARTIFACT_PREFIX = "python-ci-coverage";
+function baselineArtifactName(commentId) {
+  const name = commentId === "" ? ARTIFACT_PREFIX : `${ARTIFACT_PREFIX}-${commentId}`;
+  return name.replace(new RegExp(ARTIFACT_NAME_FORBIDDEN.source, "g"), "_");
+}
+function coverageSummary(coverage, sha, branch) {
+  const files = {};
+  for (const f of coverage.files) {
+    files[f.path] = {
+      coveredLines: f.statements - f.missing,
+      statements: f.statements,
+      percent: f.percent,
+      percentDisplay: f.percentDisplay
+    };
+  }
+  return {
+    format: SUMMARY_FORMAT,
+    sha,
+    branch,
+    total: {
+      percent: coverage.percent,
+      percentDisplay: coverage.percentDisplay,
+      coveredLines: coverage.coveredLines,
+      statements: coverage.statements,
+      coveredBranches: coverage.coveredBranches,
+      branches: coverage.branches
+    },
+    files
+  };
+}
+var SummaryError = class extends Error {
+  name = "SummaryError";
+};
+function object(value2, where) {
+  if (typeof value2 !== "object" || value2 === null || Array.isArray(value2))
+    throw new SummaryError(`${where} is not an object`);
+  return value2;
+}
+function text(o, key, where) {
+  const v = o[key];
+  if (typeof v !== "string") throw new SummaryError(`${where}.${key} is not a string`);
+  return v;
+}
+function count(o, key, where) {
+  const v = o[key];
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+    throw new SummaryError(`${where}.${key} is not a whole number`);
+  return v;
+}
+function percent(o, key, where) {
+  const v = o[key];
+  if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 100)
+    throw new SummaryError(`${where}.${key} is not a number from 0 to 100`);
+  return v;
+}
+function parseCoverageSummary(json) {
+  let data;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    throw new SummaryError(`${SUMMARY_FILE} is not JSON`);
+  }
+  const root = object(data, SUMMARY_FILE);
+  if (root.format !== SUMMARY_FORMAT) {
+    throw new SummaryError(
+      `${SUMMARY_FILE} has format ${JSON.stringify(root.format)}; this version reads ${SUMMARY_FORMAT}`
+    );
+  }
+  const t = object(root.total, "total");
+  const total = {
+    percent: percent(t, "percent", "total"),
+    percentDisplay: text(t, "percentDisplay", "total"),
+    coveredLines: count(t, "coveredLines", "total"),
+    statements: count(t, "statements", "total"),
+    coveredBranches: count(t, "coveredBranches", "total"),
+    branches: count(t, "branches", "total")
+  };
+  if (!/^\d{1,3}(\.\d+)?$/.test(total.percentDisplay))
+    throw new SummaryError("total.percentDisplay is not a percentage");
+  const files = {};
+  for (const [path29, entry] of Object.entries(object(root.files, "files"))) {
+    const where = `files[${JSON.stringify(path29)}]`;
+    const f = object(entry, where);
+    files[path29] = {
+      coveredLines: count(f, "coveredLines", where),
+      statements: count(f, "statements", where),
+      percent: percent(f, "percent", where),
+      percentDisplay: text(f, "percentDisplay", where)
+    };
+  }
+  return {
+    format: SUMMARY_FORMAT,
+    sha: text(root, "sha", SUMMARY_FILE),
+    branch: text(root, "branch", SUMMARY_FILE),
+    total,
+    files
+  };
+}
+function precisionOf(percentDisplay) {
+  return percentDisplay.split(".")[1]?.length ?? 0;
+}
+function formatDelta(delta, precision) {
+  const shown = Math.abs(delta).toFixed(precision);
+  if (Number(shown) === 0) return "0";
+  return `${delta > 0 ? "+" : "-"}${shown}`;
+}
+function compareCoverage(current, summary3, artifact) {
+  const precision = precisionOf(current.percentDisplay);
+  const delta = current.percent - summary3.total.percent;
+  const files = [];
+  for (const f of current.files) {
+    const base = summary3.files[f.path];
+    if (base === void 0) {
+      files.push({ path: f.path, percent: f.percent, percentDisplay: f.percentDisplay });
+      continue;
+    }
+    const d = f.percent - base.percent;
+    if (formatDelta(d, precision) !== "0")
+      files.push({
+        path: f.path,
+        basePercent: base.percent,
+        basePercentDisplay: base.percentDisplay,
+        percent: f.percent,
+        percentDisplay: f.percentDisplay,
+        delta: d
+      });
+  }
+  files.sort((a, b) => {
+    if (a.delta === void 0 || b.delta === void 0) {
+      if (a.delta !== b.delta) return a.delta === void 0 ? 1 : -1;
+      return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+    }
+    return Math.abs(b.delta) - Math.abs(a.delta) || (a.path < b.path ? -1 : 1);
+  });
+  return {
+    kind: "compared",
+    branch: summary3.branch,
+    artifact,
+    base: { sha: summary3.sha, ...summary3.total },
+    delta,
+    deltaDisplay: formatDelta(delta, precision),
+    files
+  };
+}
+function field3(value2, key) {
+  return value2 !== null && typeof value2 === "object" ? value2[key] : void 0;
+}
+function decideBaseline(eventName, ref, payload) {
+  if (eventName === "pull_request" || eventName === "pull_request_target") {
+    const base = field3(field3(field3(payload, "pull_request"), "base"), "ref");
+    return typeof base === "string" && base !== "" ? { kind: "compare", branch: base } : { kind: "none", reason: "the pull request payload names no base branch" };
+  }
+  if (eventName === "push" && ref.startsWith("refs/heads/")) {
+    const branch = ref.slice("refs/heads/".length);
+    const defaultBranch = field3(field3(payload, "repository"), "default_branch");
+    return branch === defaultBranch ? { kind: "store", branch } : { kind: "none", reason: `a push to ${branch}, not the default branch` };
+  }
+  return { kind: "none", reason: `not a push or pull request event (${eventName || "no event"})` };
+}
+function describeBaseline(baseline) {
+  if (baseline.kind !== "compared") return baseline.note;
+  const sha = shortSha(baseline.base.sha);
+  return `${baseline.deltaDisplay} against ${baseline.branch}${sha ? ` ${sha}` : ""} (${baseline.base.percentDisplay}%)`;
+}
+function shortSha(sha) {
+  return /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7).toLowerCase() : "";
+}
+function deltaMark(deltaDisplay) {
+  if (deltaDisplay.startsWith("+")) return `\u25B2 ${deltaDisplay}`;
+  if (deltaDisplay.startsWith("-")) return `\u25BC \u2212${deltaDisplay.slice(1)}`;
+  return `= ${deltaDisplay}`;
 }
 
 // src/report/markdown.ts
@@ -30277,14 +31127,14 @@ var INLINE_ENTITIES = {
   // GitHub links @name after rendering, so only a character between @ and the name stops the ping.
   "@": "@&#8203;"
 };
-function escapeInline(text) {
-  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/[&<>"'|`*_[\]\\~#!()$@]/g, (char) => INLINE_ENTITIES[char] ?? char);
+function escapeInline(text3) {
+  return text3.replace(/\r\n|[\r\n\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/[&<>"'|`*_[\]\\~#!()$@]/g, (char) => INLINE_ENTITIES[char] ?? char);
 }
-function codeBlock(text) {
+function codeBlock(text3) {
   let longest = 0;
-  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  for (const run of text3.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = "`".repeat(Math.max(3, longest + 1));
-  const body = text.replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+  const body = text3.replace(/\r\n?/g, "\n").replace(/\n+$/, "");
   return `${fence}
 ${body}
 ${fence}`;
@@ -30309,17 +31159,23 @@ function formatSeconds(seconds2) {
 function renderSummary(metrics, options = {}) {
   const blocks = [headline(metrics, options.title ?? DEFAULT_TITLE)];
   if (metrics.python !== void 0) {
-    const { version, path: path23, origin } = metrics.python;
+    const { version, path: path29, origin } = metrics.python;
     blocks.push(
-      `**Python** ${escapeInline(version)} \xB7 ${escapeInline(path23)} \xB7 ${escapeInline(origin)}`
+      `**Python** ${escapeInline(version)} \xB7 ${escapeInline(path29)} \xB7 ${escapeInline(origin)}`
     );
   }
   if (metrics.build !== void 0) blocks.push(buildSection(metrics.build, metrics.artifact));
+  if (metrics.history !== void 0) blocks.push(successRateLine(metrics.history));
+  if (metrics.lint !== void 0)
+    blocks.push(`Code quality: ${escapeInline(describeLint(metrics.lint))}`);
   const run = metrics.test;
   if (run !== void 0) {
     blocks.push(testSection(run, options.maxProblems ?? 20));
     if (run.coverage !== void 0) {
-      blocks.push(coverageSection(run.coverage, options.maxFiles ?? 50));
+      blocks.push(coverageSection(run.coverage, options.maxFiles ?? 50, metrics.baseline));
+    }
+    if (metrics.diffCoverage !== void 0) {
+      blocks.push(changedLinesSection(metrics.diffCoverage, options.maxDiffFiles ?? 50));
     }
     if (run.notes.length > 0) blocks.push(notesSection(run.notes));
   }
@@ -30349,7 +31205,12 @@ function keyNumbers(metrics) {
     numbers.push(parts.join(", "));
   }
   const coverage = metrics.test?.coverage;
-  if (coverage !== void 0) numbers.push(`coverage **${escapeInline(coverage.percentDisplay)}%**`);
+  if (coverage !== void 0) {
+    const delta = metrics.baseline?.kind === "compared" ? ` (${deltaMark(metrics.baseline.deltaDisplay)})` : "";
+    numbers.push(`coverage **${escapeInline(coverage.percentDisplay)}%**${delta}`);
+  }
+  const diff = metrics.diffCoverage;
+  if (diff?.measured) numbers.push(`changed lines **${escapeInline(diff.percentDisplay)}%**`);
   const build = metrics.build;
   if (build !== void 0) {
     const dist = build.wheel ?? build.sdist;
@@ -30374,7 +31235,7 @@ function buildSection(build, artifact) {
       ...table2(
         ["file", "size", "sha256"],
         ["---", "---:", "---"],
-        dists.map((file) => [escapeInline(file.fileName), formatSize(file.size), shortSha(file)])
+        dists.map((file) => [escapeInline(file.fileName), formatSize(file.size), shortSha2(file)])
       ),
       "",
       "<details><summary>Full sha256 digests</summary>",
@@ -30394,7 +31255,7 @@ function twine(check) {
   if (check === "failed") return "**failed**";
   return "not available";
 }
-function shortSha(file) {
+function shortSha2(file) {
   const short = file.sha256.slice(0, 12);
   return /^[0-9a-f]+$/i.test(short) ? `\`${short}\`` : escapeInline(short);
 }
@@ -30445,12 +31306,13 @@ function problemBlock(problem) {
     "</details>"
   ].join("\n");
 }
-function coverageSection(coverage, maxFiles) {
+function coverageSection(coverage, maxFiles, baseline) {
   const lines = ["### Coverage", ""];
   const parts = [`**${escapeInline(coverage.percentDisplay)}%**`];
   parts.push(`lines ${coverage.coveredLines}/${coverage.statements}`);
   if (coverage.branches > 0) parts.push(`branches ${coverage.coveredBranches}/${coverage.branches}`);
   lines.push(parts.join(" \xB7 "));
+  if (baseline !== void 0) lines.push("", ...baselineLines(baseline, coverage, maxFiles));
   if (coverage.sourceNote !== "") lines.push("", `Measured: ${escapeInline(coverage.sourceNote)}`);
   const files = [...coverage.files].sort(leastCoveredFirst);
   const shown = files.slice(0, Math.max(0, maxFiles));
@@ -30478,6 +31340,121 @@ function coverageSection(coverage, maxFiles) {
       "",
       `${left} more ${plural(left, "file")} not shown, each covered ${escapeInline(next.percentDisplay)}% or more.`
     );
+  }
+  return lines.join("\n");
+}
+var MAX_DELTA_FILES = 20;
+function baselineLines(baseline, coverage, maxFiles) {
+  const branch = escapeInline(baseline.branch);
+  if (baseline.kind !== "compared") {
+    const mark = baseline.kind === "unreadable" ? "\u26A0\uFE0F" : "\u2139\uFE0F";
+    return [`${mark} Against the base branch: ${escapeInline(baseline.note)}`];
+  }
+  const { base } = baseline;
+  const sha = shortSha(base.sha);
+  const numbers = [`lines ${base.coveredLines}/${base.statements}`];
+  if (base.branches > 0) numbers.push(`branches ${base.coveredBranches}/${base.branches}`);
+  const lines = [
+    `**${deltaMark(baseline.deltaDisplay)}** points against **${branch}**: ${escapeInline(base.percentDisplay)}%${sha ? ` at \`${sha}\`` : ""} (${numbers.join(", ")})`
+  ];
+  const shown = baseline.files.slice(0, Math.min(MAX_DELTA_FILES, Math.max(0, maxFiles)));
+  if (shown.length === 0) return lines;
+  const precision = precisionOf(coverage.percentDisplay);
+  const count3 = baseline.files.length;
+  lines.push(
+    "",
+    `<details><summary>${count3} ${plural(count3, "file")} with changed coverage</summary>`,
+    "",
+    ...table2(
+      ["file", branch, "now", "\xB1"],
+      ["---", "---:", "---:", "---:"],
+      shown.map((file) => [
+        escapeInline(file.path),
+        file.basePercentDisplay === void 0 ? "new" : `${escapeInline(file.basePercentDisplay)}%`,
+        `${escapeInline(file.percentDisplay)}%`,
+        file.delta === void 0 ? "" : deltaMark(formatDelta(file.delta, precision))
+      ])
+    )
+  );
+  if (count3 > shown.length) lines.push("", `\u2026and ${count3 - shown.length} more.`);
+  lines.push("", "</details>");
+  return lines;
+}
+function uncoveredFirst(a, b) {
+  const gaps = Number(b.uncoveredLines.length > 0) - Number(a.uncoveredLines.length > 0);
+  if (gaps !== 0) return gaps;
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+var MAX_RANGES_TEXT = 300;
+function rangesCell(file) {
+  const ranges = file.uncoveredRanges;
+  if (ranges.length <= MAX_RANGES_TEXT) return escapeInline(ranges);
+  const cut2 = ranges.slice(0, ranges.lastIndexOf(", ", MAX_RANGES_TEXT));
+  return `${escapeInline(cut2)}, \u2026 (${file.uncoveredLines.length} lines in all)`;
+}
+function filePercent(percent3) {
+  return percent3.toFixed(1).replace(/\.0$/, "");
+}
+function diffSourceText(diff, code) {
+  if (diff.source === void 0) return "";
+  if (diff.source === "pull request files API") return "from the pull request files API";
+  return `from git diff ${code(shortBase(diff.base ?? ""))}...HEAD`;
+}
+function changedLinesSection(diff, maxFiles) {
+  const lines = ["### Changed lines", ""];
+  if (!diff.measured) {
+    lines.push(`Not measured: ${escapeInline(diff.reason)}`);
+    return lines.join("\n");
+  }
+  const missing = diff.coverableLines - diff.coveredLines;
+  lines.push(
+    [
+      `**${escapeInline(diff.percentDisplay)}%** of the changed lines that coverage measures`,
+      `${diff.coveredLines}/${diff.coverableLines} covered, ${missing} missing`,
+      `${diff.changedLines} ${plural(diff.changedLines, "line")} changed`,
+      diffSourceText(
+        diff,
+        (base) => /^[0-9a-f]+$/.test(base) ? `\`${base}\`` : escapeInline(base)
+      )
+    ].join(" \xB7 ")
+  );
+  const files = [...diff.files].sort(uncoveredFirst);
+  const shown = files.slice(0, Math.max(0, maxFiles));
+  if (shown.length > 0) {
+    const rows = table2(
+      ["file", "covered", "cover", "uncovered lines"],
+      ["---", "---:", "---:", "---"],
+      shown.map((file) => [
+        escapeInline(file.path),
+        `${file.covered}/${file.coverable}`,
+        `${filePercent(file.percent)}%`,
+        rangesCell(file)
+      ])
+    );
+    if (shown.length > 10) {
+      const gaps = files.filter((file) => file.uncoveredLines.length > 0).length;
+      lines.push(
+        "",
+        `<details><summary>${files.length} changed ${plural(files.length, "file")}, ${gaps} with uncovered lines</summary>`,
+        "",
+        ...rows,
+        "",
+        "</details>"
+      );
+    } else lines.push("", ...rows);
+  }
+  const left = files.length - shown.length;
+  if (left > 0) {
+    const gaps = files.slice(shown.length).filter((file) => file.uncoveredLines.length > 0).length;
+    lines.push(
+      "",
+      `${left} more changed ${plural(left, "file")} not shown, ${gaps} of them with uncovered lines.`
+    );
+  }
+  if (diff.unreadFiles.length > 0) {
+    const names = diff.unreadFiles.slice(0, 20).map(escapeInline).join(", ");
+    const more = diff.unreadFiles.length > 20 ? ` and ${diff.unreadFiles.length - 20} more` : "";
+    lines.push("", `Not measured (binary, or a diff too large to list): ${names}${more}`);
   }
   return lines.join("\n");
 }
@@ -30550,6 +31527,32 @@ function publishSection(publish) {
   }
   return lines.join("\n");
 }
+function codeSpan(text3) {
+  return text3.includes("`") ? escapeInline(text3) : `\`${text3}\``;
+}
+function successRateParts(history, branch, text3) {
+  if (history.kind === "not-measured") {
+    return { where: "", value: `not measured (${text3(history.reason)})` };
+  }
+  const where = ` on ${branch(history.branch)}`;
+  const left = history.notCounted > 0 ? `${history.notCounted} skipped or neutral not counted` : void 0;
+  if (history.kind === "no-runs") {
+    return { where, value: `no completed runs yet${left ? ` (${left})` : ""}` };
+  }
+  const runs = `${history.successes} of ${history.completed} completed ${plural(history.completed, "run")}`;
+  return { where, value: `${history.percent}% (${runs}${left ? `; ${left}` : ""})` };
+}
+function successRateLine(history) {
+  const { where, value: value2 } = successRateParts(history, codeSpan, escapeInline);
+  return `Build success rate${where}: ${value2}`;
+}
+function describeHistory(history) {
+  const { where, value: value2 } = successRateParts(history, plain, plain);
+  return `${value2}${where}`;
+}
+function describeLint(lint) {
+  return `${lint.tool} ${lint.version} found ${lint.problems} ${plural(lint.problems, "problem")}`;
+}
 var STATUS_ICON = {
   ok: "\u2705 ok",
   failed: "\u274C failed",
@@ -30575,8 +31578,8 @@ function table2(headers, align, rows) {
   const row = (cells) => `| ${cells.join(" | ")} |`;
   return [row(headers), row(align), ...rows.map(row)];
 }
-function plural(count2, word) {
-  return count2 === 1 ? word : `${word}s`;
+function plural(count3, word) {
+  return count3 === 1 ? word : `${word}s`;
 }
 var TEXT_STATUS = { ok: "\u2713", failed: "\u2717", skipped: "-" };
 function renderText(metrics) {
@@ -30585,16 +31588,23 @@ function renderText(metrics) {
   ];
   for (const reason of metrics.verdict.reasons) lines.push(`  - ${plain(reason)}`);
   if (metrics.python !== void 0) {
-    const { version, path: path23, origin } = metrics.python;
-    lines.push(`python    ${plain(version)} ${plain(path23)} (${plain(origin)})`);
+    const { version, path: path29, origin } = metrics.python;
+    lines.push(`python    ${plain(version)} ${plain(path29)} (${plain(origin)})`);
   }
   if (metrics.build !== void 0) lines.push(...buildText(metrics.build));
   const run = metrics.test;
   if (run !== void 0) {
     lines.push(...testText(run));
     if (run.coverage !== void 0) lines.push(coverageText(run.coverage));
+    if (metrics.baseline !== void 0)
+      lines.push(`baseline  ${plain(describeBaseline(metrics.baseline))}`);
+    if (metrics.diffCoverage !== void 0) {
+      lines.push(`diff      ${describeDiffCoverage(metrics.diffCoverage)}`);
+    }
     for (const note of run.notes) lines.push(indent(`note      ${plain(note)}`));
   }
+  if (metrics.history !== void 0) lines.push(`history   ${describeHistory(metrics.history)}`);
+  if (metrics.lint !== void 0) lines.push(`lint      ${plain(describeLint(metrics.lint))}`);
   if (metrics.publish !== void 0) lines.push(publishText(metrics.publish));
   if (metrics.stages.length > 0) {
     lines.push("stages");
@@ -30638,176 +31648,669 @@ function testText(run) {
   if (more > 0) lines.push(`          \u2026and ${more} more`);
   return lines;
 }
+function describeDiffCoverage(diff) {
+  if (!diff.measured) return `not measured: ${plain(diff.reason)}`;
+  const missing = diff.coverableLines - diff.coveredLines;
+  const lines = `${diff.coverableLines} changed ${plural(diff.coverableLines, "line")}`;
+  return `${diff.percentDisplay}% of ${lines} (${missing} missing), ${diffSourceText(diff, plain)}`;
+}
 function coverageText(coverage) {
   const branches = coverage.branches > 0 ? `, branches ${coverage.coveredBranches}/${coverage.branches}` : "";
   const source = coverage.sourceNote === "" ? "" : ` of ${plain(coverage.sourceNote)}`;
   return `coverage  ${plain(coverage.percentDisplay)}% (lines ${coverage.coveredLines}/${coverage.statements}${branches})${source}`;
 }
-function plain(text) {
+function plain(text3) {
   const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-  return text.replace(/\r\n?/g, "\n").replace(controls, "?");
+  return text3.replace(/\r\n?/g, "\n").replace(controls, "?");
 }
-function oneLine(text) {
-  return text.replace(/\r\n?|\n/g, " ");
+function oneLine(text3) {
+  return text3.replace(/\r\n?|\n/g, " ");
 }
-function indent(text, width = 10) {
-  return text.replaceAll("\n", `
+function indent(text3, width = 10) {
+  return text3.replaceAll("\n", `
 ${" ".repeat(width)}`);
 }
 
-// src/github/rest.ts
-var GitHubApiError = class extends Error {
-  constructor(request, status, githubMessage2) {
-    super(
-      `${request} ${status === 0 ? "got no response" : `returned ${status}`}${githubMessage2 ? `: ${githubMessage2}` : ""}`
-    );
-    this.request = request;
-    this.status = status;
-    this.githubMessage = githubMessage2;
-  }
-  request;
-  status;
-  githubMessage;
-  name = "GitHubApiError";
+// src/diff/measure.ts
+import path15 from "node:path";
+
+// src/report/coverage.ts
+var CoverageReportError = class extends Error {
+  name = "CoverageReportError";
 };
-var DEFAULT_API = "https://api.github.com";
-var realSleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
-function header(headers, name) {
-  const value2 = headers[name];
-  return Array.isArray(value2) ? value2[0] : value2;
+function parseCoverageJson(json, options) {
+  let data;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    const reason = errorMessage(error);
+    throw new CoverageReportError(`coverage JSON report is not valid JSON: ${reason}`);
+  }
+  const root = object2(data, "the coverage JSON report");
+  const totals = summary2(object2(root.totals, '"totals"'), '"totals"');
+  const filesObject = object2(root.files, '"files"');
+  const files = Object.entries(filesObject).map(([name, entry]) => {
+    const where = `"files"[${JSON.stringify(name)}]`;
+    const file = object2(entry, where);
+    const fileSummary = summary2(object2(file.summary, `${where}.summary`), `${where}.summary`);
+    return {
+      path: options.mapPath(name),
+      statements: fileSummary.statements,
+      missing: fileSummary.missing,
+      branches: fileSummary.branches,
+      partialBranches: fileSummary.partialBranches,
+      percent: fileSummary.percent,
+      percentDisplay: fileSummary.percentDisplay,
+      missingLines: lineNumbers(file.missing_lines, `${where}.missing_lines`)
+    };
+  });
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return {
+    percent: totals.percent,
+    percentDisplay: totals.percentDisplay,
+    coveredLines: totals.coveredLines,
+    statements: totals.statements,
+    coveredBranches: totals.coveredBranches,
+    branches: totals.branches,
+    files,
+    sourceNote: options.sourceNote
+  };
 }
-function nextLink(link) {
-  if (!link) return void 0;
-  for (const part of link.split(",")) {
-    const m = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
-    if (m && /(^|;)\s*rel="?([^";]*\s)?next(\s[^";]*)?"?\s*(;|$)/.test(m[2] ?? "")) return m[1];
+function summary2(value2, where) {
+  const display = value2.percent_covered_display;
+  if (typeof display !== "string") {
+    throw new CoverageReportError(
+      `coverage JSON report: ${where}.percent_covered_display is missing; it is written by coverage 5.6 and later`
+    );
+  }
+  return {
+    coveredLines: count2(value2, "covered_lines", where),
+    statements: count2(value2, "num_statements", where),
+    missing: count2(value2, "missing_lines", where),
+    // Branch keys exist only when coverage ran with --branch.
+    coveredBranches: count2(value2, "covered_branches", where, 0),
+    branches: count2(value2, "num_branches", where, 0),
+    partialBranches: count2(value2, "num_partial_branches", where, 0),
+    percent: percent2(value2.percent_covered, `${where}.percent_covered`),
+    percentDisplay: display
+  };
+}
+function isObject(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
+}
+function object2(value2, where) {
+  if (!isObject(value2)) {
+    throw new CoverageReportError(`coverage JSON report: ${where} must be an object`);
+  }
+  return value2;
+}
+function count2(value2, key, where, fallback) {
+  const found = value2[key];
+  if (found === void 0 && fallback !== void 0) return fallback;
+  if (typeof found !== "number" || !Number.isInteger(found) || found < 0) {
+    throw new CoverageReportError(
+      `coverage JSON report: ${where}.${key} must be a whole number, not ${JSON.stringify(found)}`
+    );
+  }
+  return found;
+}
+function percent2(value2, where) {
+  if (typeof value2 !== "number" || !Number.isFinite(value2) || value2 < 0 || value2 > 100) {
+    throw new CoverageReportError(
+      `coverage JSON report: ${where} must be a number from 0 to 100, not ${JSON.stringify(value2)}`
+    );
+  }
+  return value2;
+}
+function lineNumbers(value2, where) {
+  if (!Array.isArray(value2) || !value2.every((line) => Number.isInteger(line))) {
+    throw new CoverageReportError(`coverage JSON report: ${where} must be a list of line numbers`);
+  }
+  return value2;
+}
+function mapCoveragePath(file, options) {
+  const normalized = slashes2(file);
+  if (!isAbsolute(normalized)) return inRepository(normalized, options.repoPrefix);
+  for (const sitePackages of options.sitePackages) {
+    const rest2 = under(normalized, slashes2(sitePackages));
+    if (rest2 === void 0) continue;
+    if (options.exists(`src/${rest2}`)) return inRepository(`src/${rest2}`, options.repoPrefix);
+    if (options.exists(rest2)) return inRepository(rest2, options.repoPrefix);
+    return normalized;
+  }
+  const rest = under(normalized, slashes2(options.workingDirectory));
+  return rest === void 0 ? normalized : inRepository(rest, options.repoPrefix);
+}
+function inRepository(relative2, repoPrefix2) {
+  const prefix = slashes2(repoPrefix2).replace(/\/+$/, "");
+  return normalizeRelative(prefix === "" || prefix === "." ? relative2 : `${prefix}/${relative2}`);
+}
+function under(path29, folder) {
+  const base = folder.replace(/\/+$/, "");
+  const windows = /^[A-Za-z]:\//.test(base);
+  const head = path29.slice(0, base.length);
+  const same = windows ? head.toLowerCase() === base.toLowerCase() : head === base;
+  if (!same || path29.charAt(base.length) !== "/") return void 0;
+  const rest = path29.slice(base.length + 1);
+  return rest === "" ? void 0 : rest;
+}
+function normalizeRelative(path29) {
+  const parts = [];
+  for (const part of path29.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
+    else parts.push(part);
+  }
+  return parts.join("/");
+}
+function slashes2(path29) {
+  return path29.replaceAll("\\", "/");
+}
+function isAbsolute(path29) {
+  return path29.startsWith("/") || /^[A-Za-z]:\//.test(path29);
+}
+
+// src/report/diff-coverage.ts
+function computeDiffCoverage(changed, coverage) {
+  let changedLines = 0;
+  let coverableLines = 0;
+  let coveredLines = 0;
+  const files = [];
+  for (const [path29, lines] of changed) {
+    const changedSet = new Set(lines);
+    changedLines += changedSet.size;
+    const measured = coverage.get(path29);
+    if (measured === void 0) continue;
+    const missing = new Set(measured.missing);
+    const statements = /* @__PURE__ */ new Set([...measured.covered, ...measured.missing]);
+    const coverable = [...changedSet].filter((line) => statements.has(line));
+    if (coverable.length === 0) continue;
+    const uncovered = coverable.filter((line) => missing.has(line)).sort((a, b) => a - b);
+    const covered = coverable.length - uncovered.length;
+    coverableLines += coverable.length;
+    coveredLines += covered;
+    files.push({
+      path: path29,
+      coverable: coverable.length,
+      covered,
+      // diff-cover's own formula, so the figures agree to the last digit.
+      percent: 100 - uncovered.length / coverable.length * 100,
+      uncoveredLines: uncovered,
+      uncoveredRanges: formatRanges(uncovered)
+    });
+  }
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const percent3 = coverableLines === 0 ? 100 : coveredLines / coverableLines * 100;
+  return {
+    changedLines,
+    coverableLines,
+    coveredLines,
+    percent: percent3,
+    percentTruncated: coverableLines === 0 ? 100 : Math.floor(coveredLines * 100 / coverableLines),
+    files
+  };
+}
+function joinFileLines(files, mapPath) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const entry of files) {
+    const path29 = mapPath(entry.filename);
+    const known = byPath.get(path29);
+    if (known === void 0) {
+      byPath.set(path29, { covered: entry.covered, missing: entry.missing });
+      continue;
+    }
+    const missing = /* @__PURE__ */ new Set([...known.missing, ...entry.missing]);
+    const covered = new Set([...known.covered, ...entry.covered].filter((l) => !missing.has(l)));
+    byPath.set(path29, { covered: [...covered], missing: [...missing] });
+  }
+  return byPath;
+}
+function lineRanges(lines) {
+  const ranges = [];
+  for (const line of lines) {
+    const last = ranges[ranges.length - 1];
+    if (last !== void 0 && line === last[1] + 1) last[1] = line;
+    else ranges.push([line, line]);
+  }
+  return ranges;
+}
+function formatRanges(lines) {
+  return lineRanges(lines).map(([start, end]) => start === end ? String(start) : `${start}-${end}`).join(", ");
+}
+
+// src/diff/measure.ts
+function sitePackagesOf(files) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    const match3 = /^(.*[\\/](?:site|dist)-packages)[\\/]/.exec(file);
+    if (match3?.[1] !== void 0) folders.add(match3[1]);
+  }
+  return [...folders];
+}
+function coverageByRepositoryPath(report, paths) {
+  const resolved = report.files.map((file) => ({
+    ...file,
+    filename: resolveCoberturaFile(file.filename, report.sources, paths.exists)
+  }));
+  const options = {
+    workingDirectory: paths.workingDirectory,
+    sitePackages: sitePackagesOf(resolved.map((file) => file.filename)),
+    repoPrefix: paths.repoPrefix,
+    exists: (relative2) => paths.exists(path15.join(paths.workingDirectory, relative2))
+  };
+  return joinFileLines(resolved, (file) => mapCoveragePath(file, options));
+}
+function measureDiffCoverage(input) {
+  const { source, base } = input;
+  const changed = changedLinesByFile(input.files);
+  const result = computeDiffCoverage(changed, input.coverage);
+  if (result.changedLines === 0) {
+    return { measured: false, reason: "no changed lines", source, base };
+  }
+  if (result.coverableLines === 0) {
+    const lines = `${result.changedLines} changed ${result.changedLines === 1 ? "line" : "lines"}`;
+    return {
+      measured: false,
+      reason: `no changed Python lines that coverage measures (${lines}, none a measured statement)`,
+      source,
+      base
+    };
+  }
+  const unreadFiles = input.files.filter((file) => file.binary && file.status !== "deleted").map((file) => file.path);
+  return {
+    measured: true,
+    ...result,
+    source,
+    base,
+    percentDisplay: String(result.percentTruncated),
+    unreadFiles
+  };
+}
+
+// src/diff/changed-lines.ts
+function whyNotInGit(run, base) {
+  if (run.code === 127) return { missing: "git is not installed", fetch: false };
+  if (/not a git repository/i.test(run.stderr)) {
+    return { missing: "the workspace is not a git repository", fetch: false };
+  }
+  return { missing: `the base ${shortBase(base)} is not in this checkout's history`, fetch: true };
+}
+async function fromGit(host, base) {
+  const git = (args) => host.runner.run("git", args, { cwd: host.workspace, env: host.env });
+  const present = await git(["cat-file", "-e", `${base}^{commit}`]);
+  if (present.code !== 0) return whyNotInGit(present, base);
+  const config = ["-c", "diff.noprefix=false", "-c", "diff.mnemonicprefix=false"];
+  const flags = ["--no-color", "--no-ext-diff", "--relative"];
+  const run = await git([...config, "diff", ...flags, `${base}...HEAD`, "--"]);
+  if (run.code === 0) return { diff: run.stdout };
+  const said = run.stderr.trim().split("\n")[0] ?? "";
+  return { missing: `git diff ${shortBase(base)}...HEAD failed: ${said}`, fetch: true };
+}
+async function fromApi(host, log, config, plan, github, git) {
+  const { missing } = git;
+  if (plan.explicit || plan.pullRequest === void 0) {
+    const branch = plan.explicit ? plan.base : "BRANCH";
+    const advice = git.fetch ? `; fetch it (actions/checkout with fetch-depth: 0, or git fetch origin ${branch})` : "";
+    return { reason: `${missing}${advice}` };
+  }
+  const token = config.comment.token;
+  if (token === void 0 || github === void 0) {
+    const why = token === void 0 ? "github-token is empty" : "there is no GitHub API here";
+    return { reason: `${missing} and ${why}, so the pull request's files cannot be listed` };
+  }
+  const { owner, repo, number } = plan.pullRequest;
+  const client = new GitHubClient({ token, env: host.env, ...github, onRetry: (m) => log.info(m) });
+  try {
+    const listed = await client.paginate(
+      `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/pulls/${number}/files?per_page=100`
+    );
+    log.info(
+      `changed lines from the pull request files API (#${number}, ${listed.length} files): ${missing}`
+    );
+    return { files: parsePullRequestFiles(listed), source: "pull request files API" };
+  } catch (error) {
+    const reason = `the pull request's files could not be listed: ${errorMessage(error)}`;
+    log.warning(`Coverage of the changed lines is not measured: ${reason}`);
+    return { reason };
+  }
+}
+async function changedFiles(host, log, config, plan, github) {
+  const git = await fromGit(host, plan.base);
+  if (!("diff" in git)) return fromApi(host, log, config, plan, github, git);
+  log.info(`changed lines from git diff ${shortBase(plan.base)}...HEAD`);
+  return { files: parseGitDiff(git.diff), source: "git diff base...HEAD" };
+}
+async function readCobertura(file) {
+  const parser = new CoberturaParser();
+  for await (const chunk of createReadStream2(file, { encoding: "utf8" }))
+    parser.write(chunk);
+  return parser.close();
+}
+async function measure(host, log, config, coverageXml, github) {
+  const plan = planDiff({
+    configured: config.diffBase,
+    eventName: host.env.GITHUB_EVENT_NAME ?? "",
+    repository: host.env.GITHUB_REPOSITORY ?? "",
+    payload: readPayload(host.env.GITHUB_EVENT_PATH)
+  });
+  if (plan.kind === "none") return { measured: false, reason: plan.reason };
+  const base = plan.base;
+  if (!existsSync5(coverageXml)) return { measured: false, reason: "no coverage.xml", base };
+  try {
+    const changed = await changedFiles(host, log, config, plan, github);
+    if ("reason" in changed) return { measured: false, reason: changed.reason, base };
+    const report = await readCobertura(coverageXml);
+    const coverage = coverageByRepositoryPath(report, {
+      workingDirectory: config.workingDirectory,
+      repoPrefix: config.repoPrefix,
+      exists: existsSync5
+    });
+    return measureDiffCoverage({ files: changed.files, coverage, source: changed.source, base });
+  } catch (error) {
+    if (!(error instanceof DiffParseError || error instanceof CoberturaReportError)) throw error;
+    const reason = `the changes cannot be read: ${error.message}`;
+    log.warning(`Coverage of the changed lines is not measured: ${reason}`);
+    return { measured: false, reason, base };
+  }
+}
+async function diffCoverageStage(host, config, coverageXml, github) {
+  const started = performance.now();
+  const result = await host.log.group(
+    "Coverage of the changed lines",
+    () => measure(host, host.log, config, coverageXml, github)
+  );
+  const seconds2 = ((performance.now() - started) / 1e3).toFixed(1);
+  const mark = result.measured ? "\u2713" : "\u2013";
+  const threshold = config.failUnderDiff;
+  const unchecked = !result.measured && threshold !== void 0 ? `; fail-under-diff ${threshold}% not checked` : "";
+  host.log.info(`${mark} diff coverage ${seconds2}s: ${describeDiffCoverage(result)}${unchecked}`);
+  return result;
+}
+
+// src/github/baseline.ts
+import { mkdirSync, readFileSync as readFileSync5, rmSync as rmSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import path16 from "node:path";
+
+// src/log.ts
+var BufferedLog = class {
+  entries = [];
+  info(message) {
+    this.entries.push({ kind: "info", message });
+  }
+  debug(message) {
+    this.entries.push({ kind: "debug", message });
+  }
+  warning(message, properties) {
+    this.entries.push({ kind: "warning", message, properties });
+  }
+  error(message, properties) {
+    this.entries.push({ kind: "error", message, properties });
+  }
+  async group(title, body) {
+    this.info(title);
+    return body();
+  }
+  replay(into) {
+    for (const e of this.entries) {
+      if (e.kind === "warning" || e.kind === "error") into[e.kind](e.message, e.properties);
+      else into[e.kind](e.message);
+    }
+  }
+};
+
+// src/github/baseline.ts
+var PAGE_SIZE = 100;
+var MAX_PAGES = 10;
+async function findBaseline(client, repository, name, branch) {
+  const base = `/repos/${encodeURIComponent(repository.owner)}/${encodeURIComponent(repository.repo)}/actions/artifacts`;
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const query = new URLSearchParams({ name, per_page: String(PAGE_SIZE), page: String(page) });
+    const { data } = await client.request("GET", `${base}?${query}`);
+    const items = Array.isArray(data?.artifacts) ? data.artifacts : [];
+    const usable = items.filter(
+      (a) => a.expired !== true && typeof a.id === "number" && typeof a.workflow_run?.id === "number" && a.workflow_run.head_branch === branch
+    ).sort((a, b) => String(b.created_at ?? "").localeCompare(String(a.created_at ?? "")));
+    const newest = usable[0];
+    if (newest !== void 0)
+      return { artifactId: Number(newest.id), runId: Number(newest.workflow_run?.id) };
+    if (items.length < PAGE_SIZE) return void 0;
   }
   return void 0;
 }
-function githubMessage(body) {
-  try {
-    const parsed = JSON.parse(body);
-    if (typeof parsed.message === "string") {
-      const errors = Array.isArray(parsed.errors) ? parsed.errors.map(
-        (e) => typeof e === "string" ? e : e && typeof e === "object" && "message" in e && typeof e.message === "string" ? e.message : ""
-      ).filter((e) => e !== "") : [];
-      return errors.length ? `${parsed.message} (${errors.join("; ")})` : parsed.message;
-    }
-  } catch {
-  }
-  return body.replace(/\s+/g, " ").trim().slice(0, 200);
-}
-var GitHubClient = class {
-  constructor(options) {
-    this.options = options;
-    const base = (options.env.GITHUB_API_URL || DEFAULT_API).replace(/\/+$/, "");
-    this.base = new URL(`${base}/`);
-    this.attempts = Math.max(1, options.attempts ?? 4);
-    this.baseDelayMs = options.baseDelayMs ?? 1e3;
-    this.maxWaitMs = options.maxWaitMs ?? 6e4;
-    this.sleep = options.sleep ?? realSleep;
-    this.http = new HttpClient("python-ci-action", [], { allowRetries: false, keepAlive: false });
-  }
-  options;
-  http;
-  base;
-  attempts;
-  baseDelayMs;
-  maxWaitMs;
-  sleep;
-  /** An absolute URL for a path such as /repos/o/r/issues/1/comments (the base's own path kept, for GHES /api/v3). */
-  url(path23) {
-    return new URL(path23.replace(/^\/+/, ""), this.base).toString();
-  }
-  async request(method, path23, body) {
-    return this.requestUrl(method, this.url(path23), body);
-  }
-  /** Every item of a list endpoint, following rel="next" links on the API's own host only. */
-  async paginate(path23) {
-    const items = [];
-    let url = this.url(path23);
-    while (url !== void 0) {
-      const page = await this.requestUrl("GET", url);
-      if (!Array.isArray(page.data)) {
-        throw new GitHubApiError(`GET ${new URL(url).pathname}`, page.status, "not a list");
-      }
-      items.push(...page.data);
-      const next = nextLink(header(page.headers, "link"));
-      url = next !== void 0 && new URL(next).origin === this.base.origin ? next : void 0;
-    }
-    return items;
-  }
-  async requestUrl(method, url, body) {
-    const parsed = new URL(url);
-    const what = `${method} ${parsed.pathname}${parsed.search}`;
-    const headers = {
-      accept: "application/vnd.github+json",
-      authorization: `Bearer ${this.options.token}`,
-      "x-github-api-version": "2022-11-28",
-      ...body === void 0 ? {} : { "content-type": "application/json" }
-    };
-    const data = body === void 0 ? null : JSON.stringify(body);
-    for (let attempt = 1; ; attempt++) {
-      let status = 0;
-      let text = "";
-      let responseHeaders = {};
-      try {
-        const response = await this.http.request(method, url, data, headers);
-        status = response.message.statusCode ?? 0;
-        responseHeaders = response.message.headers;
-        text = await response.readBody();
-      } catch (error) {
-        text = errorMessage(error);
-      }
-      if (status >= 200 && status < 300) {
-        return {
-          status,
-          headers: responseHeaders,
-          data: text === "" ? void 0 : JSON.parse(text)
-        };
-      }
-      const message = status === 0 ? text : githubMessage(text);
-      const wait = this.retryWait(status, responseHeaders, message, attempt);
-      if (wait === void 0 || attempt >= this.attempts) {
-        throw new GitHubApiError(what, status, message);
-      }
-      this.options.onRetry?.(
-        `${what} ${status === 0 ? `failed (${message})` : `returned ${status}`}; retrying in ${(wait / 1e3).toFixed(1)} s (attempt ${attempt + 1} of ${this.attempts})`
+function startBaseline(env, comment, services) {
+  const log = new BufferedLog();
+  const decision = decideBaseline(
+    env.GITHUB_EVENT_NAME ?? "",
+    env.GITHUB_REF ?? "",
+    readPayload(env.GITHUB_EVENT_PATH)
+  );
+  const name = baselineArtifactName(comment.id);
+  if (decision.kind !== "compare") return { decision, name, log };
+  const { branch } = decision;
+  const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const token = comment.token;
+  const lookup = async () => {
+    if (token === void 0)
+      return { kind: "not-looked-up", branch, note: "github-token is empty, so no baseline" };
+    const client = new GitHubClient({
+      token,
+      env,
+      ...services.github,
+      onRetry: (message) => log.info(message)
+    });
+    try {
+      const found = await findBaseline(client, { owner, repo }, name, branch);
+      return found ?? { kind: "missing", branch, note: `no baseline yet for ${branch}` };
+    } catch (error) {
+      if (error instanceof Error && error.stack) log.debug(error.stack);
+      const advice = error instanceof GitHubApiError && (error.status === 403 || error.status === 404) ? ' Listing artifacts needs "permissions: actions: read" on the job.' : "";
+      log.warning(
+        `The base branch's coverage could not be looked up: ${errorMessage(error)}.${advice} There is no delta; the other results are not affected.`
       );
-      await this.sleep(wait);
+      return { kind: "unreadable", branch, note: `baseline unreadable for ${branch}` };
+    }
+  };
+  return { decision, name, log, lookup: lookup() };
+}
+async function settleBaseline(log, pending, coverage, context, services) {
+  pending.log.replay(log);
+  const { decision, name } = pending;
+  if (decision.kind === "none") {
+    log.debug(`coverage baseline: ${decision.reason}`);
+    return void 0;
+  }
+  if (decision.kind === "store") {
+    if (coverage === void 0) {
+      log.info(`\u2013 baseline: no coverage was measured, so none is stored for ${decision.branch}`);
+      return void 0;
+    }
+    try {
+      const dir = path16.join(context.dir, "store");
+      rmSync3(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const file = path16.join(dir, SUMMARY_FILE);
+      const summary3 = coverageSummary(coverage, context.env.GITHUB_SHA ?? "", decision.branch);
+      writeFileSync2(file, `${JSON.stringify(summary3, null, 1)}
+`);
+      await services.artifacts.upload(name, [file], dir);
+      log.info(
+        `\u2713 baseline: ${coverage.percentDisplay}% stored as artifact ${name} for ${decision.branch}`
+      );
+    } catch (error) {
+      log.warning(
+        `This run's coverage was not stored as the baseline of ${decision.branch} (artifact ${name}): ${errorMessage(error)}. Pull requests will compare with an older one, if any.`
+      );
+    }
+    return void 0;
+  }
+  const found = await pending.lookup;
+  const baseline = await compareWith(log, found, name, decision.branch, coverage, context, services);
+  log.info(`${baseline.kind === "compared" ? "\u2713" : "\u2013"} baseline: ${describeBaseline(baseline)}`);
+  return baseline;
+}
+async function compareWith(log, found, name, branch, coverage, context, services) {
+  if (found === void 0) return { kind: "not-looked-up", branch, note: "not looked up" };
+  if ("kind" in found) return found;
+  if (coverage === void 0 || context.token === void 0) {
+    return { kind: "not-looked-up", branch, note: "no coverage was measured to compare" };
+  }
+  const dir = path16.join(context.dir, "download");
+  try {
+    rmSync3(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const runArtifacts = services.runArtifacts(context.token);
+    await log.group(`Download the coverage of ${branch} (run ${found.runId})`, async () => {
+      try {
+        await runArtifacts.download(found.artifactId, found.runId, dir);
+      } catch (error) {
+        throw new Error(`downloading artifact ${found.artifactId} failed: ${withStatus(error)}`);
+      }
+    });
+    const summary3 = parseCoverageSummary(readFileSync5(path16.join(dir, SUMMARY_FILE), "utf8"));
+    return compareCoverage(coverage, summary3, name);
+  } catch (error) {
+    log.warning(
+      `The base branch's coverage (artifact ${name} of run ${found.runId}) could not be read: ${errorMessage(error)}. There is no delta; the other results are not affected.`
+    );
+    return { kind: "unreadable", branch, note: `baseline unreadable for ${branch}` };
+  }
+}
+function withStatus(error) {
+  const status = error !== null && typeof error === "object" && "status" in error ? error.status : void 0;
+  return `${errorMessage(error)}${typeof status === "number" ? ` (HTTP ${status})` : ""}`;
+}
+
+// src/github/companion.ts
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync6, rmSync as rmSync4, writeFileSync as writeFileSync3 } from "node:fs";
+import path17 from "node:path";
+
+// src/github/comment-request.ts
+var REQUEST_FILE = "python-ci-comment.json";
+var REQUEST_ARTIFACT = "python-ci-comment";
+var FORMAT = 1;
+function requestArtifactName(commentId) {
+  if (commentId === "") return REQUEST_ARTIFACT;
+  return `${REQUEST_ARTIFACT}-${safeArtifactName(commentId).replace(/\s+/g, "_")}`;
+}
+function serializeCommentRequest(request) {
+  return `${JSON.stringify({ format: FORMAT, ...request }, null, 2)}
+`;
+}
+
+// src/github/companion.ts
+async function keepCommentRequest(service, dir, request) {
+  mkdirSync2(dir, { recursive: true });
+  const file = path17.join(dir, REQUEST_FILE);
+  writeFileSync3(file, serializeCommentRequest(request));
+  const name = requestArtifactName(request.commentId);
+  await service.upload(name, [file], dir);
+  return name;
+}
+
+// src/github/success-rate.ts
+var NOT_COUNTED_CONCLUSIONS = /* @__PURE__ */ new Set([
+  // A job or workflow skipped by its `if:`, or by paths filters.
+  "skipped",
+  "neutral",
+  // Waiting for a maintainer's approval, or superseded before it ran.
+  "action_required",
+  "stale"
+]);
+function text2(value2) {
+  return typeof value2 === "string" && value2 !== "" ? value2 : void 0;
+}
+function workflowFile(workflowRef) {
+  return /^[^/]+\/[^/]+\/\.github\/workflows\/([^/]+?\.ya?ml)(?:@|$)/.exec(workflowRef ?? "")?.[1];
+}
+function baseBranch(eventName, ref, payload) {
+  if (PULL_REQUEST_EVENTS.has(eventName)) {
+    return text2(field(field(field(payload, "pull_request"), "base"), "ref"));
+  }
+  if (eventName === "push" && ref.startsWith("refs/heads/")) return ref.slice("refs/heads/".length);
+  return text2(field(field(payload, "repository"), "default_branch"));
+}
+function ratePercent(successes, completed) {
+  return completed === 0 ? 0 : Math.round(successes / completed * 1e3) / 10;
+}
+function successRate(runs, where) {
+  let successes = 0;
+  let completed = 0;
+  let notCounted = 0;
+  for (const run of runs.filter((r) => r.status === "completed").slice(0, where.window)) {
+    const conclusion = typeof run.conclusion === "string" ? run.conclusion : "";
+    if (NOT_COUNTED_CONCLUSIONS.has(conclusion)) notCounted++;
+    else {
+      completed++;
+      if (conclusion === "success") successes++;
     }
   }
-  /** How long to wait before the next attempt, or undefined when this failure is final. */
-  retryWait(status, headers, message, attempt) {
-    const backoff = this.baseDelayMs * 2 ** (attempt - 1);
-    if (status === 0 || status >= 500) return backoff;
-    if (status !== 403 && status !== 429) return void 0;
-    const retryAfter = header(headers, "retry-after");
-    if (retryAfter !== void 0 && /^\d+$/.test(retryAfter.trim())) {
-      const ms = Number(retryAfter) * 1e3;
-      return ms <= this.maxWaitMs ? ms : void 0;
-    }
-    if (header(headers, "x-ratelimit-remaining") === "0") {
-      const reset = Number(header(headers, "x-ratelimit-reset"));
-      const ms = Number.isFinite(reset) ? reset * 1e3 - Date.now() + 1e3 : backoff;
-      return ms <= this.maxWaitMs ? Math.max(ms, 0) : void 0;
-    }
-    if (/secondary rate limit/i.test(message)) return this.maxWaitMs >= 6e4 ? 6e4 : void 0;
-    return status === 429 ? backoff : void 0;
+  return {
+    kind: completed === 0 ? "no-runs" : "measured",
+    ...where,
+    successes,
+    completed,
+    notCounted,
+    percent: ratePercent(successes, completed)
+  };
+}
+
+// src/github/history.ts
+async function fetchHistory(env, request, services) {
+  const log = new BufferedLog();
+  const notMeasured = (reason) => ({
+    history: { kind: "not-measured", reason },
+    log
+  });
+  const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const workflow = workflowFile(env.GITHUB_WORKFLOW_REF);
+  const branch = baseBranch(
+    env.GITHUB_EVENT_NAME ?? "",
+    env.GITHUB_REF ?? "",
+    readPayload(env.GITHUB_EVENT_PATH)
+  );
+  if (request.token === void 0) return notMeasured("github-token is empty");
+  if (owner === "" || repo === "") return notMeasured("GITHUB_REPOSITORY is not owner/name");
+  if (workflow === void 0) return notMeasured("GITHUB_WORKFLOW_REF names no workflow file");
+  if (branch === void 0) return notMeasured("the event names no base branch");
+  const query = new URLSearchParams({
+    branch,
+    status: "completed",
+    per_page: String(request.window)
+  });
+  const path29 = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
+  try {
+    const client = new GitHubClient({
+      token: request.token,
+      env,
+      ...services,
+      onRetry: (message) => log.info(message)
+    });
+    const { data } = await client.request("GET", path29);
+    const runs = Array.isArray(data?.workflow_runs) ? data.workflow_runs : [];
+    return { history: successRate(runs, { branch, workflow, window: request.window }), log };
+  } catch (error) {
+    if (error instanceof Error && error.stack) log.debug(error.stack);
+    const status = error instanceof GitHubApiError ? error.status : 0;
+    const advice = status === 403 || status === 404 ? 'Listing workflow runs needs "permissions: actions: read" on the job.' : status === 0 || status >= 500 ? "GitHub did not answer, after retries." : "GitHub refused the request.";
+    log.warning(
+      `The build success rate was not measured: ${errorMessage(error)}. ${advice} The other results are not affected.`
+    );
+    return notMeasured("the workflow runs API failed (see the warning)");
   }
-};
+}
 
 // src/github/post.ts
 var STILL_REPORTED = "The results are in the job summary and the outputs of this step.";
 function refusedAdvice(status) {
-  return `The token may not write to this pull request${status === 404 ? " (or cannot see it)" : ""}: give the job "permissions: pull-requests: write". Pull requests from forks always get a read-only token; a workflow_run companion for them is planned (see 'Pull requests from forks' in the README).`;
+  return `The token may not write to this pull request${status === 404 ? " (or cannot see it)" : ""}: give the job "permissions: pull-requests: write". Pull requests from forks always get a read-only token: the comment is then kept as an artifact for the workflow_run companion to post (see 'Pull requests from forks' in the README).`;
 }
 async function postComment(log, env, settings, metrics, services) {
+  const payload = readPayload(env.GITHUB_EVENT_PATH);
   const decision = decideComment({
     mode: settings.mode,
     eventName: env.GITHUB_EVENT_NAME ?? "",
     repository: env.GITHUB_REPOSITORY ?? "",
-    payload: readPayload(env.GITHUB_EVENT_PATH)
+    payload
   });
   if (decision.kind === "skip") return { kind: "skipped", reason: decision.reason };
   const warn = (reason, advice) => {
@@ -30845,7 +32348,14 @@ async function postComment(log, env, settings, metrics, services) {
   } catch (error) {
     const where = `on ${target.owner}/${target.repo}#${target.number}`;
     if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
-      return warn(`${where}: ${error.message}`, refusedAdvice(error.status));
+      const outcome = warn(`${where}: ${error.message}`, refusedAdvice(error.status));
+      const headSha = payload.pull_request?.head?.sha;
+      if (typeof headSha !== "string" || outcome.kind !== "not-posted") return outcome;
+      const repository = `${target.owner}/${target.repo}`;
+      return {
+        ...outcome,
+        request: { repository, number: target.number, headSha, commentId: settings.id, body }
+      };
     }
     if (error instanceof Error && error.stack) log.debug(error.stack);
     const message = errorMessage(error);
@@ -30855,15 +32365,89 @@ async function postComment(log, env, settings, metrics, services) {
 
 // src/install/install.ts
 var import_semver2 = __toESM(require_semver2(), 1);
-import { readFileSync as readFileSync5, rmSync as rmSync3 } from "node:fs";
-import path16 from "node:path";
+import { readFileSync as readFileSync8, rmSync as rmSync6 } from "node:fs";
+import path21 from "node:path";
+
+// src/install/fingerprint.ts
+import { createHash as createHash4 } from "node:crypto";
+import {
+  existsSync as existsSync6,
+  lstatSync,
+  readdirSync,
+  readFileSync as readFileSync7,
+  readlinkSync,
+  realpathSync,
+  statSync as statSync3,
+  writeFileSync as writeFileSync4
+} from "node:fs";
+import path18 from "node:path";
+var PROJECT_MARKER = "python-ci-project.json";
+function projectFingerprint(dir, extra = "") {
+  const hash = createHash4("sha256").update(`python-ci-project 1\0${extra}\0`);
+  const open2 = /* @__PURE__ */ new Set();
+  const entry = (relPath, full, stat2) => {
+    if (stat2.isDirectory()) {
+      hash.update(`d\0${relPath}\0`);
+      walk(relPath, full);
+    } else if (stat2.isFile()) {
+      hash.update(`f\0${relPath}\0${stat2.mode & 73 ? "x" : "-"}\0${stat2.size}\0`);
+      hash.update(readFileSync7(full));
+    }
+  };
+  const walk = (rel, full) => {
+    const real = realpathSync(full);
+    if (open2.has(real)) {
+      hash.update(`c\0${rel}\0`);
+      return;
+    }
+    open2.add(real);
+    for (const name of readdirSync(full).sort()) {
+      if (rel === "" && name === ".git") continue;
+      const relPath = rel === "" ? name : `${rel}/${name}`;
+      const child2 = path18.join(full, name);
+      const stat2 = lstatSync(child2);
+      if (stat2.isSymbolicLink()) {
+        hash.update(`l\0${relPath}\0${readlinkSync(child2)}\0`);
+        const target = statSync3(child2, { throwIfNoEntry: false });
+        if (target) entry(relPath, child2, target);
+      } else entry(relPath, child2, stat2);
+    }
+    open2.delete(real);
+  };
+  walk("", dir);
+  return hash.digest("hex");
+}
+function hasStaticVersion(pyproject) {
+  const project = pyproject?.project;
+  const dynamic = Array.isArray(project?.dynamic) ? project?.dynamic : [];
+  return typeof project?.version === "string" && !dynamic.includes("version");
+}
+function readProjectMarker(venvDir) {
+  const file = path18.join(venvDir, PROJECT_MARKER);
+  if (!existsSync6(file)) return void 0;
+  try {
+    const marker = JSON.parse(readFileSync7(file, "utf8"));
+    if (typeof marker.fingerprint !== "string") return void 0;
+    return {
+      fingerprint: marker.fingerprint,
+      distName: typeof marker.distName === "string" ? marker.distName : void 0,
+      venvPip: marker.venvPip === true
+    };
+  } catch {
+    return void 0;
+  }
+}
+function writeProjectMarker(venvDir, marker) {
+  writeFileSync4(path18.join(venvDir, PROJECT_MARKER), `${JSON.stringify(marker)}
+`);
+}
 
 // src/install/plan.ts
-import { existsSync as existsSync5 } from "node:fs";
-import path15 from "node:path";
+import { existsSync as existsSync7 } from "node:fs";
+import path19 from "node:path";
 var AUTO_NAMES = ["test", "tests", "testing", "dev"];
 var AUTO_REQUIREMENT_FILES = ["requirements-test.txt", "requirements-dev.txt"];
-function planInstall(config, missingTools2, fileExists = existsSync5) {
+function planInstall(config, missingTools2, fileExists = existsSync7) {
   const { install, project } = config;
   const extras = [...install.extras];
   const groups = [...install.groups];
@@ -30883,7 +32467,7 @@ function planInstall(config, missingTools2, fileExists = existsSync5) {
       )
     );
     for (const name of AUTO_REQUIREMENT_FILES) {
-      const file = path15.join(config.workingDirectory, name);
+      const file = path19.join(config.workingDirectory, name);
       if (fileExists(file) && !files.includes(file)) files.push(file);
     }
   }
@@ -30892,7 +32476,7 @@ function planInstall(config, missingTools2, fileExists = existsSync5) {
   const picked = [
     ...extras.map((e) => `extra ${e}`),
     ...groups.map((g) => `group ${g}`),
-    ...files.map((f) => path15.relative(config.workingDirectory, f))
+    ...files.map((f) => path19.relative(config.workingDirectory, f))
   ];
   notes.unshift(
     picked.length ? `test dependencies: ${picked.join(", ")}` : "test dependencies: none found"
@@ -30911,17 +32495,65 @@ function pipInstallArgs(config, request) {
   ];
 }
 
+// src/install/wheel.ts
+import { mkdirSync as mkdirSync3, rmSync as rmSync5 } from "node:fs";
+import path20 from "node:path";
+var LEGACY_BACKEND = "setuptools.build_meta:__legacy__";
+function buildBackendOf(pyproject) {
+  const system = pyproject?.["build-system"];
+  const backend = typeof system?.["build-backend"] === "string" ? system["build-backend"] : "";
+  const paths = Array.isArray(system?.["backend-path"]) ? system["backend-path"] : [];
+  return {
+    backend: backend.trim() || LEGACY_BACKEND,
+    backendPath: paths.filter((p) => typeof p === "string")
+  };
+}
+var BUILD_WHEEL = `import importlib, json, os, sys
+spec, outdir, paths = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+if sys.path and sys.path[0] in ("", os.getcwd()):
+    del sys.path[0]
+sys.path[:0] = [os.path.abspath(p) for p in paths]
+module, _, attrs = spec.partition(":")
+backend = importlib.import_module(module.strip())
+for attr in filter(None, attrs.strip().split(".")):
+    backend = getattr(backend, attr)
+name = backend.build_wheel(outdir)
+print("\\n" + json.dumps(os.path.join(outdir, name)))`;
+async function buildWheelInVenv(host, venvPython, env, projectDir, backend, outDir) {
+  rmSync5(outDir, { recursive: true, force: true });
+  mkdirSync3(outDir, { recursive: true });
+  try {
+    return await runSnippet(
+      host,
+      venvPython,
+      BUILD_WHEEL,
+      [backend.backend, outDir, JSON.stringify(backend.backendPath)],
+      `building the wheel with ${backend.backend}`,
+      { cwd: projectDir, env }
+    );
+  } catch (error) {
+    if (error instanceof SnippetError) throw new WheelBuildError(error.message);
+    throw error;
+  }
+}
+var WheelBuildError = class extends Error {
+  name = "WheelBuildError";
+};
+function wheelDistName(file) {
+  return /^([^-]+)-[^-]+(-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$/.exec(path20.basename(file))?.[1];
+}
+
 // src/install/install.ts
 var InstallError = class extends Error {
   name = "InstallError";
 };
 var isWindows = process.platform === "win32";
 function venvOf(host, dir) {
-  const bin = path16.join(dir, isWindows ? "Scripts" : "bin");
+  const bin = path21.join(dir, isWindows ? "Scripts" : "bin");
   return {
     dir,
-    python: path16.join(bin, isWindows ? "python.exe" : "python"),
-    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path16.delimiter}${host.env.PATH ?? ""}` }
+    python: path21.join(bin, isWindows ? "python.exe" : "python"),
+    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path21.delimiter}${host.env.PATH ?? ""}` }
   };
 }
 var TOOL_PROBE = "import importlib.util as u, json, sys; print(json.dumps([m for m in sys.argv[1:] if u.find_spec(m) is None]))";
@@ -30946,7 +32578,7 @@ function pipIsOffline(env) {
 }
 function distNameFromReport(file, projectDir) {
   try {
-    const report = JSON.parse(readFileSync5(file, "utf8"));
+    const report = JSON.parse(readFileSync8(file, "utf8"));
     const url = new URL(`file://${projectDir}`).href.replace(/\/$/, "");
     return report.install?.find((i) => i.download_info?.url?.replace(/\/$/, "") === url)?.metadata?.name;
   } catch {
@@ -30955,10 +32587,11 @@ function distNameFromReport(file, projectDir) {
 }
 async function installProject(host, config, python, options = {}) {
   const { log, runner } = host;
-  const dir = path16.join(host.tempDir, "venv");
+  const dir = path21.join(host.tempDir, "venv");
   const basePip = python.pipVersion !== void 0 && import_semver2.default.gte(import_semver2.default.coerce(python.pipVersion) ?? "0.0.0", "22.3.0");
-  if (options.reuseVenv) return reinstallProject(host, config, python, dir, basePip);
-  rmSync3(dir, { recursive: true, force: true });
+  const fingerprint = options.fingerprint || options.reuseVenv ? await checkoutFingerprint(host, config) : void 0;
+  if (options.reuseVenv) return reinstallProject(host, config, python, dir, basePip, fingerprint);
+  rmSync6(dir, { recursive: true, force: true });
   const tools = [...config.test ? ["pytest", "coverage"] : [], ...config.build ? ["build"] : []];
   let systemSite = config.systemSitePackages;
   if (!systemSite && tools.length > 0 && pipIsOffline(host.env)) {
@@ -30986,7 +32619,11 @@ async function installProject(host, config, python, options = {}) {
 ${tail(created.output)}`);
   const venv = venvOf(host, dir);
   log.info(`virtual environment: ${dir}${systemSite ? " (with system site-packages)" : ""}`);
-  const missing = await missingTools(host, venv.python, venv.env, tools);
+  const probed = await missingTools(host, venv.python, venv.env, [
+    ...tools,
+    ...fingerprint !== void 0 ? ["pip"] : []
+  ]);
+  const missing = probed.filter((m) => m !== "pip");
   const request = planInstall(config, missing);
   for (const note of request.notes) log.info(note);
   const { result, distName } = await pipInstall(host, log, config, python, venv, basePip, [
@@ -30997,21 +32634,81 @@ ${tail(created.output)}`);
     0
   );
   const what = `${distName ?? "the project"}${others ? ` and ${others} other package${others === 1 ? "" : "s"}` : ""}`;
+  if (fingerprint !== void 0)
+    writeProjectMarker(dir, { fingerprint, distName, venvPip: !probed.includes("pip") });
   return { venv, distName, summary: `${what} into ${dir}` };
 }
-async function reinstallProject(host, config, python, dir, basePip) {
+async function checkoutFingerprint(host, config) {
+  let fromGit2 = "";
+  if (!hasStaticVersion(config.project.pyproject)) {
+    const described = await host.runner.run(
+      "git",
+      ["describe", "--tags", "--long", "--always", "--abbrev=40"],
+      { cwd: config.workingDirectory, env: host.env }
+    );
+    if (described.code !== 0) {
+      host.log.info(
+        `git describe failed (exit ${described.code}) and the version is not in pyproject.toml: a cached environment gets the project reinstalled`
+      );
+      return void 0;
+    }
+    fromGit2 = described.stdout.trim();
+  }
+  return projectFingerprint(config.workingDirectory, fromGit2);
+}
+async function reinstallProject(host, config, python, dir, basePip, fingerprint) {
   const venv = venvOf(host, dir);
-  const { distName } = await pipInstall(host, host.log, config, python, venv, basePip, [
+  const recorded = readProjectMarker(dir);
+  if (fingerprint !== void 0 && recorded?.fingerprint === fingerprint) {
+    const name = recorded.distName ?? "the project";
+    host.log.info(
+      `the checkout is the one ${name} was installed from into the cached environment (fingerprint ${fingerprint.slice(0, 12)}): not reinstalled`
+    );
+    return {
+      venv,
+      distName: recorded.distName ?? config.project.name,
+      summary: `${name} unchanged in the cached environment ${dir}`
+    };
+  }
+  host.log.info(
+    recorded ? "the checkout differs from the one the cached environment was made from: reinstalling the project" : "the cached environment does not say what the project was installed from: reinstalling the project"
+  );
+  const viaBase = basePip && !recorded?.venvPip;
+  let installArgs = pipInstallArgs(config, {
+    extras: [],
+    groups: [],
+    requirementFiles: [],
+    requirements: [],
+    notes: []
+  });
+  let builtName;
+  if (!config.buildIsolation && config.pipArgs.length === 0) {
+    const backend = buildBackendOf(config.project.pyproject);
+    host.log.info(`building the project's wheel with ${backend.backend} in the cached environment`);
+    try {
+      const wheel = await buildWheelInVenv(
+        host,
+        venv.python,
+        venv.env,
+        config.workingDirectory,
+        backend,
+        path21.join(host.tempDir, "reinstall")
+      );
+      installArgs = [wheel];
+      builtName = wheelDistName(wheel);
+    } catch (error) {
+      if (error instanceof WheelBuildError) throw new InstallError(error.message);
+      throw error;
+    }
+  }
+  const installed = await pipInstall(host, host.log, config, python, venv, viaBase, [
     "--no-deps",
     "--force-reinstall",
-    ...pipInstallArgs(config, {
-      extras: [],
-      groups: [],
-      requirementFiles: [],
-      requirements: [],
-      notes: []
-    })
+    ...installArgs
   ]);
+  const distName = builtName === void 0 ? installed.distName : config.project.name ?? recorded?.distName ?? builtName;
+  if (fingerprint !== void 0)
+    writeProjectMarker(dir, { fingerprint, distName, venvPip: recorded?.venvPip ?? !viaBase });
   return {
     venv,
     distName,
@@ -31019,8 +32716,8 @@ async function reinstallProject(host, config, python, dir, basePip) {
   };
 }
 async function pipInstall(host, log, config, python, venv, basePip, installArgs) {
-  const reportFile = path16.join(host.tempDir, "pip-report.json");
-  rmSync3(reportFile, { force: true });
+  const reportFile = path21.join(host.tempDir, "pip-report.json");
+  rmSync6(reportFile, { force: true });
   const command = basePip ? python.executable : venv.python;
   const args = [
     ...basePip ? ["-m", "pip", "--python", venv.python] : ["-m", "pip"],
@@ -31046,32 +32743,46 @@ ${tail(result.output, 40)}`
   return { result, distName: fromReport ?? config.project.name };
 }
 
-// src/log.ts
-var BufferedLog = class {
-  entries = [];
-  info(message) {
-    this.entries.push({ kind: "info", message });
-  }
-  debug(message) {
-    this.entries.push({ kind: "debug", message });
-  }
-  warning(message, properties) {
-    this.entries.push({ kind: "warning", message, properties });
-  }
-  error(message, properties) {
-    this.entries.push({ kind: "error", message, properties });
-  }
-  async group(title, body) {
-    this.info(title);
-    return body();
-  }
-  replay(into) {
-    for (const e of this.entries) {
-      if (e.kind === "warning" || e.kind === "error") into[e.kind](e.message, e.properties);
-      else into[e.kind](e.message);
+// src/lint/lint.ts
+var PROBE = [
+  "import importlib.util, importlib.metadata",
+  "if importlib.util.find_spec('flake8'):",
+  "    print('flake8', importlib.metadata.version('flake8'))"
+].join("\n");
+function parseProbe(stdout) {
+  const m = /^flake8 (\S+)\s*$/m.exec(stdout);
+  return m?.[1] === void 0 ? void 0 : { tool: "flake8", version: m[1] };
+}
+function parseFlake8Count(stdout) {
+  const lines = stdout.trimEnd().split(/\r?\n/);
+  const last = lines[lines.length - 1]?.trim() ?? "";
+  return /^\d+$/.test(last) ? Number(last) : void 0;
+}
+async function runLint(runner, venv, cwd) {
+  const log = new BufferedLog();
+  try {
+    const probe = await runner.run(venv.python, ["-c", PROBE], { cwd, env: venv.env });
+    const found = probe.code === 0 ? parseProbe(probe.stdout) : void 0;
+    if (found === void 0) {
+      log.debug("no flake8 in the environment: no code-quality line");
+      return { log };
     }
+    const args = ["-m", "flake8", "--count", "--exit-zero", "."];
+    const run = await runner.run(venv.python, args, { cwd, env: venv.env });
+    const problems = run.code === 0 ? parseFlake8Count(run.stdout) : void 0;
+    if (problems === void 0) {
+      log.warning(
+        `flake8 ${found.version} could not check the project (exit ${run.code}); no code-quality line:
+${tail(run.output, 20)}`
+      );
+      return { log };
+    }
+    return { result: { ...found, problems }, log };
+  } catch (error) {
+    log.warning(`flake8 could not be run: ${errorMessage(error)}; no code-quality line`);
+    return { log };
   }
-};
+}
 
 // src/publish/trusted-publishing.ts
 var TrustedPublishingError = class extends Error {
@@ -31217,17 +32928,17 @@ function asPublishingError(error, doing) {
 }
 
 // src/publish/upload.ts
-import path17 from "node:path";
+import path22 from "node:path";
 var PublishError = class extends Error {
   name = "PublishError";
 };
 var DEFAULT_WAITS_MS = [2e3, 6e3];
 function twineFailure(output) {
-  const text = stripColour(output);
-  const http2 = /HTTPError: (\d{3}) (.*?) from (\S+)[ \t]*\n/.exec(text);
+  const text3 = stripColour(output);
+  const http2 = /HTTPError: (\d{3}) (.*?) from (\S+)[ \t]*\n/.exec(text3);
   if (http2) {
     const [whole, status = "", phrase = ""] = http2;
-    const after = text.slice(http2.index + whole.length).split("\n");
+    const after = text3.slice(http2.index + whole.length).split("\n");
     const end = after.findIndex((l) => /^\s*(INFO|WARNING|ERROR|DEBUG)\b/.test(l));
     const reason = (end === -1 ? after : after.slice(0, end)).join(" ").replace(/\s+/g, " ").trim();
     const detail = reason && reason !== phrase.trim() ? `: ${reason}` : "";
@@ -31237,12 +32948,12 @@ function twineFailure(output) {
     };
   }
   if (/ConnectionError|Max retries exceeded|Connection (refused|reset|aborted)|RemoteDisconnected/.test(
-    text
+    text3
   )) {
-    const line = text.split("\n").find((l) => /Error/.test(l)) ?? "connection error";
+    const line = text3.split("\n").find((l) => /Error/.test(l)) ?? "connection error";
     return { message: `the index could not be reached: ${line.trim()}`, retryable: true };
   }
-  const lines = text.trim().split("\n");
+  const lines = text3.trim().split("\n");
   const error = lines.findLast((l) => /^\s*(ERROR|\w+(Error|Exception|Detected)):?/.test(l));
   return { message: (error ?? lines.at(-1) ?? "twine failed").trim(), retryable: false };
 }
@@ -31290,8 +33001,8 @@ async function checkMetadata(host, log, venv, files) {
     else if (/^\s+\S/.test(line) && problems.length > 0)
       problems.push(`${problems.pop()} ${line.trim()}`);
   }
-  const unique = [...new Set(problems.map((p) => p.replace(/\s+/g, " ")))];
-  return unique.length > 0 ? unique.join("; ") : tail(result.output, 1);
+  const unique2 = [...new Set(problems.map((p) => p.replace(/\s+/g, " ")))];
+  return unique2.length > 0 ? unique2.join("; ") : tail(result.output, 1);
 }
 var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
 async function uploadFiles(host, log, venv, files, credentials, options) {
@@ -31314,7 +33025,7 @@ async function uploadFiles(host, log, venv, files, credentials, options) {
       attempts += 1;
       log.info(`$ python ${args.join(" ")}  (attempt ${attempts} of ${waits.length + 1})`);
       const result = await host.runner.run(venv.python, args, {
-        cwd: path17.dirname(file.path),
+        cwd: path22.dirname(file.path),
         env
       });
       log.info(result.output.trimEnd());
@@ -31431,8 +33142,8 @@ function describePublish(result) {
 }
 
 // src/python/setup.ts
-import { existsSync as existsSync7, readFileSync as readFileSync6 } from "node:fs";
-import path19 from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync9 } from "node:fs";
+import path24 from "node:path";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as crypto2 from "crypto";
@@ -31443,7 +33154,7 @@ var semver3 = __toESM(require_semver2(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as os6 from "os";
-import * as path18 from "path";
+import * as path23 from "path";
 var semver4 = __toESM(require_semver2(), 1);
 import * as stream2 from "stream";
 import * as util2 from "util";
@@ -31559,8 +33270,8 @@ var IS_MAC = process.platform === "darwin";
 var userAgent = "actions/tool-cache";
 function downloadTool(url, dest, auth, headers) {
   return __awaiter11(this, void 0, void 0, function* () {
-    dest = dest || path18.join(_getTempDirectory(), crypto2.randomUUID());
-    yield mkdirP(path18.dirname(dest));
+    dest = dest || path23.join(_getTempDirectory(), crypto2.randomUUID());
+    yield mkdirP(path23.dirname(dest));
     debug(`Downloading ${url}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -31751,7 +33462,7 @@ function find(toolName, versionSpec2, arch3) {
   let toolPath = "";
   if (versionSpec2) {
     versionSpec2 = semver4.clean(versionSpec2) || "";
-    const cachePath = path18.join(_getCacheDirectory(), toolName, versionSpec2, arch3);
+    const cachePath = path23.join(_getCacheDirectory(), toolName, versionSpec2, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs4.existsSync(cachePath) && fs4.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec2} ${arch3}`);
@@ -31765,12 +33476,12 @@ function find(toolName, versionSpec2, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os6.arch();
-  const toolPath = path18.join(_getCacheDirectory(), toolName);
+  const toolPath = path23.join(_getCacheDirectory(), toolName);
   if (fs4.existsSync(toolPath)) {
     const children = fs4.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path18.join(toolPath, child2, arch3 || "");
+        const fullPath = path23.join(toolPath, child2, arch3 || "");
         if (fs4.existsSync(fullPath) && fs4.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -31782,7 +33493,7 @@ function findAllVersions(toolName, arch3) {
 function _createExtractFolder(dest) {
   return __awaiter11(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path18.join(_getTempDirectory(), crypto2.randomUUID());
+      dest = path23.join(_getTempDirectory(), crypto2.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -31838,10 +33549,10 @@ function _getGlobal(key, defaultValue) {
 var ManifestError = class extends Error {
   name = "ManifestError";
 };
-function parseManifest(text, url) {
+function parseManifest(text3, url) {
   let data;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text3);
   } catch {
     throw new ManifestError(`the Python versions manifest at ${url} is not JSON`);
   }
@@ -31864,8 +33575,8 @@ function chooseRelease(releases, spec, target) {
   const file = release2 && fileFor(release2);
   return version && file ? { version, file } : void 0;
 }
-function osVersionFromOsRelease(text) {
-  const m = /^VERSION_ID="?([^"\n]*)"?$/m.exec(text);
+function osVersionFromOsRelease(text3) {
+  const m = /^VERSION_ID="?([^"\n]*)"?$/m.exec(text3);
   return m?.[1];
 }
 
@@ -31873,7 +33584,7 @@ function osVersionFromOsRelease(text) {
 var PythonSetupError = class extends Error {
   name = "PythonSetupError";
 };
-var PROBE = [
+var PROBE2 = [
   "import json, platform, sys",
   "try:",
   "    from importlib.metadata import version",
@@ -31883,7 +33594,7 @@ var PROBE = [
   "print(json.dumps({'version': platform.python_version(), 'executable': sys.executable, 'prefix': sys.prefix, 'pip': pip}))"
 ].join("\n");
 async function probeInterpreter(host, executable) {
-  const result = await host.runner.run(executable, ["-I", "-c", PROBE], { env: host.env });
+  const result = await host.runner.run(executable, ["-I", "-c", PROBE2], { env: host.env });
   if (result.code !== 0) {
     host.log.debug(`${executable} could not be probed: ${tail(result.output, 5)}`);
     return void 0;
@@ -31901,24 +33612,24 @@ async function probeInterpreter(host, executable) {
     return void 0;
   }
 }
-function describe(spec) {
+function describe2(spec) {
   return spec.source === "requires-python" ? `requires-python ${spec.text}` : `${spec.source} ${spec.text}`;
 }
 var isWindows2 = process.platform === "win32";
 function binDir(installDir) {
-  return path19.join(installDir, isWindows2 ? "Scripts" : "bin");
+  return path24.join(installDir, isWindows2 ? "Scripts" : "bin");
 }
 function executableIn(installDir) {
-  return isWindows2 ? path19.join(installDir, "python.exe") : path19.join(installDir, "bin", "python3");
+  return isWindows2 ? path24.join(installDir, "python.exe") : path24.join(installDir, "bin", "python3");
 }
 function candidatesOnPath(host) {
-  const dirs = (host.env.PATH ?? "").split(path19.delimiter).filter((d) => d !== "");
+  const dirs = (host.env.PATH ?? "").split(path24.delimiter).filter((d) => d !== "");
   const names = [...Array.from({ length: 40 }, (_, i) => `python3.${40 - i}`), "python3", "python"];
   const found = [];
   for (const dir of dirs) {
     for (const name of names) {
-      const file = path19.join(dir, isWindows2 ? `${name}.exe` : name);
-      if (existsSync7(file)) found.push(file);
+      const file = path24.join(dir, isWindows2 ? `${name}.exe` : name);
+      if (existsSync9(file)) found.push(file);
     }
   }
   return found;
@@ -31926,7 +33637,7 @@ function candidatesOnPath(host) {
 async function fromPath(host, spec) {
   const candidates = candidatesOnPath(host);
   if (spec === void 0) {
-    const first = candidates.find((c) => /python3?(\.exe)?$/.test(path19.basename(c)));
+    const first = candidates.find((c) => /python3?(\.exe)?$/.test(path24.basename(c)));
     const found = first ? await probeInterpreter(host, first) : void 0;
     if (!found) {
       throw new PythonSetupError(
@@ -31951,9 +33662,9 @@ async function fromPath(host, spec) {
   const chosen = probed.find((p) => p.version === version);
   if (!chosen) {
     const have = probed.length ? probed.map((p) => `${p.version} (${p.executable})`).join(", ") : "none";
-    throw new PythonSetupError(`no Python on PATH matches ${describe(spec)}; found: ${have}`);
+    throw new PythonSetupError(`no Python on PATH matches ${describe2(spec)}; found: ${have}`);
   }
-  return { ...chosen, origin: `from PATH (${describe(spec)})` };
+  return { ...chosen, origin: `from PATH (${describe2(spec)})` };
 }
 async function fetchManifest(url) {
   const http2 = new HttpClient("python-ci-action");
@@ -31975,7 +33686,7 @@ async function fetchManifest(url) {
 }
 function osVersion2() {
   for (const file of ["/etc/os-release", "/usr/lib/os-release"]) {
-    if (existsSync7(file)) return osVersionFromOsRelease(readFileSync6(file, "utf8"));
+    if (existsSync9(file)) return osVersionFromOsRelease(readFileSync9(file, "utf8"));
   }
   return void 0;
 }
@@ -31985,7 +33696,7 @@ async function installFromManifest(host, config, spec) {
   const choice = chooseRelease(releases, spec, target);
   if (!choice) {
     throw new PythonSetupError(
-      `no Python matching ${describe(spec)} for ${target.platform} ${target.osVersion ?? ""} ${target.arch} in the tool cache or in the manifest at ${config.pythonManifestUrl}`.replace(
+      `no Python matching ${describe2(spec)} for ${target.platform} ${target.osVersion ?? ""} ${target.arch} in the tool cache or in the manifest at ${config.pythonManifestUrl}`.replace(
         / {2,}/g,
         " "
       )
@@ -32021,7 +33732,7 @@ function exportPython(host, installDir) {
   ]) {
     host.exportVariable(name, installDir);
   }
-  host.exportVariable("PKG_CONFIG_PATH", path19.join(installDir, "lib", "pkgconfig"));
+  host.exportVariable("PKG_CONFIG_PATH", path24.join(installDir, "lib", "pkgconfig"));
 }
 async function setupPython(host, config, interpreter) {
   if (interpreter) {
@@ -32042,7 +33753,7 @@ async function setupPython(host, config, interpreter) {
   const found = await probeInterpreter(host, executableIn(installDir));
   if (!found) throw new PythonSetupError(`the Python in ${installDir} does not run`);
   exportPython(host, installDir);
-  return { ...found, executable: executableIn(installDir), origin: `${how} (${describe(spec)})` };
+  return { ...found, executable: executableIn(installDir), origin: `${how} (${describe2(spec)})` };
 }
 
 // src/report/thresholds.ts
@@ -32056,156 +33767,31 @@ function failUnderReason(coverage, threshold) {
   if (!failsUnder(coverage, threshold)) return void 0;
   return `coverage ${coverage.percentDisplay}% is under fail-under ${threshold}%`;
 }
+function failUnderDiffReason(diff, threshold) {
+  if (threshold === void 0 || diff === void 0 || !diff.measured) return void 0;
+  if (diff.percentTruncated >= threshold) return void 0;
+  return `changed-lines coverage ${diff.percentDisplay}% is under fail-under-diff ${threshold}%`;
+}
+function maxCoverageDropReason(baseline, maxDrop) {
+  if (maxDrop === void 0 || baseline?.kind !== "compared") return void 0;
+  const shown = Number(baseline.deltaDisplay);
+  if (!(shown < -maxDrop)) return void 0;
+  return `coverage dropped ${baseline.deltaDisplay.slice(1)} points against ${baseline.branch} (${baseline.base.percentDisplay}% there), more than max-coverage-drop ${maxDrop}`;
+}
 
 // src/test/run-tests.ts
-import { createReadStream as createReadStream2, existsSync as existsSync8, mkdirSync, readFileSync as readFileSync7, writeFileSync as writeFileSync3 } from "node:fs";
-import path20 from "node:path";
-
-// src/report/coverage.ts
-var CoverageReportError = class extends Error {
-  name = "CoverageReportError";
-};
-function parseCoverageJson(json, options) {
-  let data;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    const reason = errorMessage(error);
-    throw new CoverageReportError(`coverage JSON report is not valid JSON: ${reason}`);
-  }
-  const root = object(data, "the coverage JSON report");
-  const totals = summary2(object(root.totals, '"totals"'), '"totals"');
-  const filesObject = object(root.files, '"files"');
-  const files = Object.entries(filesObject).map(([name, entry]) => {
-    const where = `"files"[${JSON.stringify(name)}]`;
-    const file = object(entry, where);
-    const fileSummary = summary2(object(file.summary, `${where}.summary`), `${where}.summary`);
-    return {
-      path: options.mapPath(name),
-      statements: fileSummary.statements,
-      missing: fileSummary.missing,
-      branches: fileSummary.branches,
-      partialBranches: fileSummary.partialBranches,
-      percent: fileSummary.percent,
-      percentDisplay: fileSummary.percentDisplay,
-      missingLines: lineNumbers(file.missing_lines, `${where}.missing_lines`)
-    };
-  });
-  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return {
-    percent: totals.percent,
-    percentDisplay: totals.percentDisplay,
-    coveredLines: totals.coveredLines,
-    statements: totals.statements,
-    coveredBranches: totals.coveredBranches,
-    branches: totals.branches,
-    files,
-    sourceNote: options.sourceNote
-  };
-}
-function summary2(value2, where) {
-  const display = value2.percent_covered_display;
-  if (typeof display !== "string") {
-    throw new CoverageReportError(
-      `coverage JSON report: ${where}.percent_covered_display is missing; it is written by coverage 5.6 and later`
-    );
-  }
-  return {
-    coveredLines: count(value2, "covered_lines", where),
-    statements: count(value2, "num_statements", where),
-    missing: count(value2, "missing_lines", where),
-    // Branch keys exist only when coverage ran with --branch.
-    coveredBranches: count(value2, "covered_branches", where, 0),
-    branches: count(value2, "num_branches", where, 0),
-    partialBranches: count(value2, "num_partial_branches", where, 0),
-    percent: percent(value2.percent_covered, `${where}.percent_covered`),
-    percentDisplay: display
-  };
-}
-function isObject(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
-}
-function object(value2, where) {
-  if (!isObject(value2)) {
-    throw new CoverageReportError(`coverage JSON report: ${where} must be an object`);
-  }
-  return value2;
-}
-function count(value2, key, where, fallback) {
-  const found = value2[key];
-  if (found === void 0 && fallback !== void 0) return fallback;
-  if (typeof found !== "number" || !Number.isInteger(found) || found < 0) {
-    throw new CoverageReportError(
-      `coverage JSON report: ${where}.${key} must be a whole number, not ${JSON.stringify(found)}`
-    );
-  }
-  return found;
-}
-function percent(value2, where) {
-  if (typeof value2 !== "number" || !Number.isFinite(value2) || value2 < 0 || value2 > 100) {
-    throw new CoverageReportError(
-      `coverage JSON report: ${where} must be a number from 0 to 100, not ${JSON.stringify(value2)}`
-    );
-  }
-  return value2;
-}
-function lineNumbers(value2, where) {
-  if (!Array.isArray(value2) || !value2.every((line) => Number.isInteger(line))) {
-    throw new CoverageReportError(`coverage JSON report: ${where} must be a list of line numbers`);
-  }
-  return value2;
-}
-function mapCoveragePath(file, options) {
-  const normalized = slashes(file);
-  if (!isAbsolute(normalized)) return inRepository(normalized, options.repoPrefix);
-  for (const sitePackages of options.sitePackages) {
-    const rest2 = under(normalized, slashes(sitePackages));
-    if (rest2 === void 0) continue;
-    if (options.exists(`src/${rest2}`)) return inRepository(`src/${rest2}`, options.repoPrefix);
-    if (options.exists(rest2)) return inRepository(rest2, options.repoPrefix);
-    return normalized;
-  }
-  const rest = under(normalized, slashes(options.workingDirectory));
-  return rest === void 0 ? normalized : inRepository(rest, options.repoPrefix);
-}
-function inRepository(relative2, repoPrefix2) {
-  const prefix = slashes(repoPrefix2).replace(/\/+$/, "");
-  return normalizeRelative(prefix === "" || prefix === "." ? relative2 : `${prefix}/${relative2}`);
-}
-function under(path23, folder) {
-  const base = folder.replace(/\/+$/, "");
-  const windows = /^[A-Za-z]:\//.test(base);
-  const head = path23.slice(0, base.length);
-  const same = windows ? head.toLowerCase() === base.toLowerCase() : head === base;
-  if (!same || path23.charAt(base.length) !== "/") return void 0;
-  const rest = path23.slice(base.length + 1);
-  return rest === "" ? void 0 : rest;
-}
-function normalizeRelative(path23) {
-  const parts = [];
-  for (const part of path23.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
-    else parts.push(part);
-  }
-  return parts.join("/");
-}
-function slashes(path23) {
-  return path23.replaceAll("\\", "/");
-}
-function isAbsolute(path23) {
-  return path23.startsWith("/") || /^[A-Za-z]:\//.test(path23);
-}
+import { createReadStream as createReadStream3, existsSync as existsSync10, mkdirSync as mkdirSync4, readFileSync as readFileSync10, writeFileSync as writeFileSync6 } from "node:fs";
+import path25 from "node:path";
 
 // src/report/junit.ts
-var import_saxes = __toESM(require_saxes(), 1);
+var import_saxes2 = __toESM(require_saxes(), 1);
 var JUnitReportError = class extends Error {
   name = "JUnitReportError";
 };
 var MAX_MESSAGE = 500;
 var CUT_MARK = "\n\u2026 (cut)\n";
 var JUnitParser = class {
-  sax = new import_saxes.SaxesParser();
+  sax = new import_saxes2.SaxesParser();
   maxProblems;
   maxSlowest;
   maxDetails;
@@ -32230,8 +33816,8 @@ var JUnitParser = class {
     this.maxDetails = options.maxDetails ?? 4e3;
     this.sax.on("opentag", (tag) => this.openTag(tag));
     this.sax.on("closetag", (tag) => this.closeTag(tag));
-    this.sax.on("text", (text) => this.problem?.text?.push(text));
-    this.sax.on("cdata", (text) => this.problem?.text?.push(text));
+    this.sax.on("text", (text3) => this.problem?.text?.push(text3));
+    this.sax.on("cdata", (text3) => this.problem?.text?.push(text3));
   }
   write(chunk) {
     if (this.closed) throw new JUnitReportError("JUnit report: write after close");
@@ -32360,16 +33946,16 @@ var JUnitParser = class {
   }
   finishProblem(testCase, problem) {
     if (problem.text === void 0) return;
-    const text = problem.text.join("");
+    const text3 = problem.text.join("");
     const collection = testCase.classname === "";
-    const where = collection ? collectionLocation(testCase, text) : failureLocation(testCase, text);
+    const where = collection ? collectionLocation(testCase, text3) : failureLocation(testCase, text3);
     this.problems.push({
       kind: problem.kind,
       id: testId(testCase),
       file: where.file,
       line: where.line,
-      message: problemMessage(problem.message, text, collection),
-      details: cut(text, this.maxDetails)
+      message: problemMessage(problem.message, text3, collection),
+      details: cut(text3, this.maxDetails)
     });
   }
 };
@@ -32395,33 +33981,33 @@ function classAfterModule(classname, module) {
   return rest.slice(1).replaceAll(".", "::");
 }
 var LOCATION = /^((?:[A-Za-z]:)?[^\s:"<>]+\.py):(\d+):|\bFile "((?:[A-Za-z]:)?[^"\n]+\.py)", line (\d+)/gm;
-function locations(text) {
+function locations(text3) {
   const found = [];
-  for (const match3 of text.matchAll(LOCATION)) {
-    const path23 = match3[1] ?? match3[3];
+  for (const match3 of text3.matchAll(LOCATION)) {
+    const path29 = match3[1] ?? match3[3];
     const line = match3[2] ?? match3[4];
-    if (path23 !== void 0 && line !== void 0) {
-      found.push({ path: normalizePath(path23), line: Number.parseInt(line, 10) });
+    if (path29 !== void 0 && line !== void 0) {
+      found.push({ path: normalizePath(path29), line: Number.parseInt(line, 10) });
     }
   }
   return found;
 }
-function sameFile(path23, file) {
-  return path23 === file || isAbsolute2(path23) && path23.endsWith(`/${file}`);
+function sameFile(path29, file) {
+  return path29 === file || isAbsolute2(path29) && path29.endsWith(`/${file}`);
 }
 function lastIn(found, file) {
   return found.findLast((location) => sameFile(location.path, file));
 }
-function failureLocation(testCase, text) {
+function failureLocation(testCase, text3) {
   const file = testCase.file;
   if (file === void 0) return {};
-  const found = lastIn(locations(text), file);
+  const found = lastIn(locations(text3), file);
   if (found !== void 0) return { file, line: found.line };
   return { file, line: testCase.line === void 0 ? void 0 : testCase.line + 1 };
 }
-function collectionLocation(testCase, text) {
+function collectionLocation(testCase, text3) {
   const file = testCase.file ?? (testCase.name === "" ? void 0 : `${testCase.name.replaceAll(".", "/")}.py`);
-  const found = locations(text);
+  const found = locations(text3);
   if (file !== void 0) {
     const own = lastIn(found, file);
     if (own !== void 0) return { file, line: own.line };
@@ -32430,32 +34016,32 @@ function collectionLocation(testCase, text) {
   if (relative2 !== void 0) return { file: relative2.path, line: relative2.line };
   return { file: testCase.file };
 }
-function problemMessage(attribute, text, collection) {
+function problemMessage(attribute, text3, collection) {
   const first = firstLine(attribute);
-  const error = lastErrorLine(text);
+  const error = lastErrorLine(text3);
   if (collection && error !== void 0) {
-    return clip(first === "" ? error : `${first}: ${error}`, MAX_MESSAGE);
+    return clip2(first === "" ? error : `${first}: ${error}`, MAX_MESSAGE);
   }
-  if (first !== "") return clip(first, MAX_MESSAGE);
-  return clip(error ?? firstLine(text.trim()), MAX_MESSAGE);
+  if (first !== "") return clip2(first, MAX_MESSAGE);
+  return clip2(error ?? firstLine(text3.trim()), MAX_MESSAGE);
 }
-function firstLine(text) {
-  const end = text.indexOf("\n");
-  return (end < 0 ? text : text.slice(0, end)).trim();
+function firstLine(text3) {
+  const end = text3.indexOf("\n");
+  return (end < 0 ? text3 : text3.slice(0, end)).trim();
 }
-function lastErrorLine(text) {
+function lastErrorLine(text3) {
   let last;
-  for (const match3 of text.matchAll(/^E {2,}(\S.*)$/gm)) last = match3[1];
+  for (const match3 of text3.matchAll(/^E {2,}(\S.*)$/gm)) last = match3[1];
   return last?.trim();
 }
-function clip(text, max) {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
+function clip2(text3, max) {
+  return text3.length <= max ? text3 : `${text3.slice(0, max - 1)}\u2026`;
 }
-function cut(text, max) {
-  if (text.length <= max) return text;
+function cut(text3, max) {
+  if (text3.length <= max) return text3;
   const keep = Math.max(0, max - CUT_MARK.length);
   const head = Math.floor(keep / 3);
-  return `${text.slice(0, head)}${CUT_MARK}${text.slice(text.length - (keep - head))}`;
+  return `${text3.slice(0, head)}${CUT_MARK}${text3.slice(text3.length - (keep - head))}`;
 }
 function parseSeconds(value2) {
   if (value2 === void 0) return void 0;
@@ -32466,24 +34052,24 @@ function parseLine(value2) {
   if (value2 === void 0 || !/^\d+$/.test(value2)) return void 0;
   return Number.parseInt(value2, 10);
 }
-function normalizePath(path23) {
-  return path23.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
+function normalizePath(path29) {
+  return path29.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
 }
-function isAbsolute2(path23) {
-  return path23.startsWith("/") || /^[A-Za-z]:\//.test(path23);
+function isAbsolute2(path29) {
+  return path29.startsWith("/") || /^[A-Za-z]:\//.test(path29);
 }
 
 // src/test/run-tests.ts
 function reportFiles(dir) {
   return {
     dir,
-    junit: path20.join(dir, "junit.xml"),
-    coverageData: path20.join(dir, ".coverage"),
-    coverageJson: path20.join(dir, "coverage.json"),
-    coverageXml: path20.join(dir, "coverage.xml")
+    junit: path25.join(dir, "junit.xml"),
+    coverageData: path25.join(dir, ".coverage"),
+    coverageJson: path25.join(dir, "coverage.json"),
+    coverageXml: path25.join(dir, "coverage.xml")
   };
 }
-var PROBE2 = `
+var PROBE3 = `
 import json, sys, sysconfig
 import os
 # python -c puts the project folder first on sys.path; its *.egg-info would
@@ -32569,7 +34155,7 @@ function chooseSource(configured, probe) {
 }
 async function parseJUnitFile(file) {
   const parser = new JUnitParser();
-  for await (const chunk of createReadStream2(file, { encoding: "utf8" }))
+  for await (const chunk of createReadStream3(file, { encoding: "utf8" }))
     parser.write(chunk);
   return parser.close();
 }
@@ -32578,17 +34164,17 @@ var EXIT_MEANING = {
   3: "pytest hit an internal error",
   4: "pytest could not start: its command line or configuration is wrong"
 };
-async function runPytest(ctx, measure) {
+async function runPytest(ctx, measure2) {
   const { host, log, config, venv, files } = ctx;
   const args = [
-    ...["-m", "coverage", "run", "--branch", ...measure.args],
+    ...["-m", "coverage", "run", "--branch", ...measure2.args],
     ...["-m", "pytest", "-o", "junit_family=xunit1", `--junitxml=${files.junit}`],
     ...["-p", PLUGIN_MODULE, ...config.pytestArgs]
   ];
-  const pluginDir = path20.join(host.tempDir, "pytest-plugin");
-  mkdirSync(pluginDir, { recursive: true });
-  writeFileSync3(path20.join(pluginDir, `${PLUGIN_MODULE}.py`), PLUGIN);
-  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path20.delimiter);
+  const pluginDir = path25.join(host.tempDir, "pytest-plugin");
+  mkdirSync4(pluginDir, { recursive: true });
+  writeFileSync6(path25.join(pluginDir, `${PLUGIN_MODULE}.py`), PLUGIN);
+  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path25.delimiter);
   log.info(`$ ${formatCommand("python", args)}`);
   const run = await host.runner.run(venv.python, args, {
     cwd: config.workingDirectory,
@@ -32600,7 +34186,7 @@ async function runPytest(ctx, measure) {
 async function readResults(ctx, code, output, notes) {
   let results;
   try {
-    results = existsSync8(ctx.files.junit) ? await parseJUnitFile(ctx.files.junit) : void 0;
+    results = existsSync10(ctx.files.junit) ? await parseJUnitFile(ctx.files.junit) : void 0;
   } catch (error) {
     if (!(error instanceof JUnitReportError)) throw error;
     notes.push(`the JUnit report pytest wrote cannot be read: ${error.message}`);
@@ -32615,7 +34201,7 @@ ${tail(output, 15)}`);
   }
   return results;
 }
-async function readCoverage(ctx, measure, probe, notes) {
+async function readCoverage(ctx, measure2, probe, notes) {
   const { host, config, venv, files } = ctx;
   const cwd = config.workingDirectory;
   try {
@@ -32631,13 +34217,13 @@ async function readCoverage(ctx, measure, probe, notes) {
       notes.push(`no coverage: ${error}`);
       return void 0;
     }
-    return parseCoverageJson(readFileSync7(files.coverageJson, "utf8"), {
-      sourceNote: measure.note,
+    return parseCoverageJson(readFileSync10(files.coverageJson, "utf8"), {
+      sourceNote: measure2.note,
       mapPath: (file) => mapCoveragePath(file, {
         workingDirectory: cwd,
         sitePackages: probe.site_packages,
         repoPrefix: config.repoPrefix,
-        exists: (rel) => existsSync8(path20.join(cwd, rel))
+        exists: (rel) => existsSync10(path25.join(cwd, rel))
       })
     });
   } catch (error) {
@@ -32656,7 +34242,7 @@ async function runTests(host, log, config, venv, distName, files) {
     probe = await runSnippet(
       host,
       venv.python,
-      PROBE2,
+      PROBE3,
       [distName ?? ""],
       "reading the coverage configuration",
       { cwd: config.workingDirectory, env }
@@ -32669,12 +34255,12 @@ async function runTests(host, log, config, venv, distName, files) {
     const notes2 = [`coverage cannot read the project's configuration: ${probe.error}`];
     return { ok: false, exitCode: 1, notes: notes2 };
   }
-  const measure = chooseSource(config.coverageSource, probe);
-  log.info(`coverage measures ${measure.note}`);
-  const run = await runPytest(ctx, measure);
+  const measure2 = chooseSource(config.coverageSource, probe);
+  log.info(`coverage measures ${measure2.note}`);
+  const run = await runPytest(ctx, measure2);
   const notes = [];
   const results = await readResults(ctx, run.code, run.output, notes);
-  const coverage = await readCoverage(ctx, measure, probe, notes);
+  const coverage = await readCoverage(ctx, measure2, probe, notes);
   const ok3 = run.code === 0 || run.code === 5;
   return { ok: ok3, exitCode: run.code, results, coverage, notes };
 }
@@ -32682,22 +34268,22 @@ async function runTests(host, log, config, venv, distName, files) {
 // src/pipeline.ts
 var MARK = { ok: "\u2713", failed: "\u2717", skipped: "\u2013" };
 function seconds(ms) {
-  return `${(ms / 1e3).toFixed(1)}s`;
+  return `${(ms / 1e3).toFixed(2)}s`;
 }
 function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
-function firstLine2(text) {
-  return text.split("\n")[0] ?? text;
+function firstLine2(text3) {
+  return text3.split("\n")[0] ?? text3;
 }
-async function stage(host, name, title, body, describe2, buffered = false) {
+async function stage(host, name, title, body, describe3, buffered = false) {
   const started = performance.now();
   const buffer = buffered ? new BufferedLog() : void 0;
   const log = buffer ?? host.log;
   const attempt = async () => {
     try {
       const value2 = await body(log);
-      return { value: value2, ...describe2(value2) };
+      return { value: value2, ...describe3(value2) };
     } catch (error) {
       const message = errorMessage(error);
       const summary4 = firstLine2(message);
@@ -32741,7 +34327,7 @@ function describeTests(run) {
   const coverage = run.coverage ? `, coverage ${run.coverage.percentDisplay}%` : "";
   return { ok: run.ok, summary: `${counts}${coverage}` };
 }
-function verdictOf(config, stages, test, publish) {
+function verdictOf(config, stages, test, publish, diffCoverage, baseline) {
   const reasons = [];
   for (const s of stages) {
     if (s.status !== "failed") continue;
@@ -32767,6 +34353,10 @@ function verdictOf(config, stages, test, publish) {
   else if (config.failUnder !== void 0 && test?.ok && test.coverage === void 0) {
     reasons.push(`fail-under ${config.failUnder}%: no total coverage was measured`);
   }
+  const diffReason = failUnderDiffReason(diffCoverage, config.failUnderDiff);
+  if (diffReason !== void 0) reasons.push(diffReason);
+  const dropReason = maxCoverageDropReason(baseline, config.maxCoverageDrop);
+  if (dropReason !== void 0) reasons.push(dropReason);
   return { ok: reasons.length === 0, reasons };
 }
 async function publishStage(host, config, options, ran) {
@@ -32849,7 +34439,7 @@ async function artifactsStage(host, config, service, build, pythonVersion) {
     }
   );
 }
-async function commentStage(host, config, services, metrics) {
+async function commentStage(host, config, services, artifacts, metrics) {
   const skip = config.comment.mode === "off" ? "comment: off" : !host.onActions || services === void 0 ? "comments need GitHub" : void 0;
   if (skip !== void 0 || services === void 0) {
     const why = skip ?? "comments need GitHub";
@@ -32860,22 +34450,61 @@ async function commentStage(host, config, services, metrics) {
     host,
     "comment",
     "Comment on the pull request",
-    (log) => postComment(log, host.env, config.comment, metrics, services),
+    async (log) => {
+      const outcome = await postComment(log, host.env, config.comment, metrics, services);
+      if (outcome.kind !== "not-posted" || !outcome.request || !artifacts) return outcome;
+      try {
+        const dir = path26.join(host.tempDir, "comment-request");
+        const kept = await keepCommentRequest(artifacts, dir, outcome.request);
+        log.info(
+          `The comment was kept as artifact ${kept}: a workflow_run companion with a token that may write can post it (see 'Pull requests from forks' in the README).`
+        );
+        return { ...outcome, kept };
+      } catch (error) {
+        log.warning(`The comment could not be kept as an artifact either: ${errorMessage(error)}`);
+        return outcome;
+      }
+    },
     (outcome) => outcome.kind === "posted" ? {
       ok: true,
       summary: `${outcome.comment.action}: ${outcome.comment.url}${outcome.cut ? ` (shortened: ${outcome.cut})` : ""}`
     } : {
       ok: true,
       skipped: true,
-      summary: outcome.kind === "skipped" ? outcome.reason : `not posted (see the warning): ${outcome.reason}`
+      summary: outcome.kind === "skipped" ? outcome.reason : `not posted (see the warning): ${outcome.reason}${outcome.kept ? `; kept as artifact ${outcome.kept}` : ""}`
     }
   );
 }
+async function lintOf(host, pending) {
+  const run = await pending;
+  run?.log.replay(host.log);
+  if (run?.result) host.log.info(`${MARK.ok} lint: ${describeLint(run.result)}`);
+  return run?.result;
+}
+async function historyOf(host, pending) {
+  const fetched = await pending;
+  fetched?.log.replay(host.log);
+  const history = fetched?.history ?? {
+    kind: "not-measured",
+    reason: "outside GitHub Actions"
+  };
+  const mark = history.kind === "measured" ? MARK.ok : MARK.skipped;
+  host.log.info(`${mark} success rate: ${describeHistory(history)}`);
+  return history;
+}
 async function runPipeline(host, config, options = {}) {
-  rmSync4(host.tempDir, { recursive: true, force: true });
+  rmSync7(host.tempDir, { recursive: true, force: true });
   const files = reportFiles(`${host.tempDir}/reports`);
-  mkdirSync2(files.dir, { recursive: true });
+  mkdirSync5(files.dir, { recursive: true });
   const stages = [];
+  const historyRequest = host.onActions && options.github !== void 0 ? fetchHistory(
+    host.env,
+    { token: config.comment.token, window: config.historyWindow },
+    options.github
+  ) : void 0;
+  const { artifacts, runArtifacts, github } = options;
+  const baselineServices = host.onActions && artifacts && runArtifacts && github ? { artifacts, runArtifacts, github } : void 0;
+  const baselineLookup = baselineServices && startBaseline(host.env, config.comment, baselineServices);
   const python = await stage(
     host,
     "python",
@@ -32906,7 +34535,10 @@ async function runPipeline(host, config, options = {}) {
       host,
       "install",
       "Install the project",
-      () => installProject(work, config, py, { reuseVenv: cacheRun?.venvRestored }),
+      () => installProject(work, config, py, {
+        reuseVenv: cacheRun?.venvRestored,
+        fingerprint: cacheRun !== void 0 && !cacheRun.broken
+      }),
       (i) => ({ ok: true, summary: i.summary })
     );
     stages.push(installed.stage);
@@ -32915,7 +34547,9 @@ async function runPipeline(host, config, options = {}) {
   let test;
   const env = installed?.value;
   const notInstalled = python.value ? "the install failed" : "no Python";
+  let linting;
   if (env) {
+    linting = runLint(work.runner, env.venv, config.workingDirectory);
     const both = config.build && config.test;
     let sourceDone = () => {
     };
@@ -32945,8 +34579,16 @@ async function runPipeline(host, config, options = {}) {
   }
   stages.push(build?.stage ?? skipped("build", config.build ? notInstalled : "build: false"));
   stages.push(test?.stage ?? skipped("test", config.test ? notInstalled : "test: false"));
+  const diffCoverage = test?.value?.coverage ? await diffCoverageStage(host, config, files.coverageXml, options.github) : void 0;
   const artifact = build?.value?.ok === true && python.value ? await artifactsStage(host, config, options.artifacts, build.value, python.value.version) : void 0;
   if (artifact) stages.push(artifact.stage);
+  const baseline = baselineServices && baselineLookup ? await settleBaseline(
+    host.log,
+    baselineLookup,
+    test?.value?.coverage,
+    { env: host.env, dir: path26.join(host.tempDir, "baseline"), token: config.comment.token },
+    baselineServices
+  ) : void 0;
   if (cacheRun && installed?.value && python.value && options.cache) {
     const [run, py, service] = [cacheRun, python.value, options.cache];
     const started = performance.now();
@@ -32964,6 +34606,8 @@ async function runPipeline(host, config, options = {}) {
   const publish = published.result;
   stages.push(published.stage);
   const metrics = {
+    history: await historyOf(host, historyRequest),
+    lint: await lintOf(host, linting),
     python: python.value && {
       version: python.value.version,
       path: python.value.executable,
@@ -32972,12 +34616,14 @@ async function runPipeline(host, config, options = {}) {
     build: build?.value,
     artifact: artifact?.value,
     test: test?.value,
+    diffCoverage,
+    baseline,
     publish,
     cache: python.value && { hit: cacheRun?.venvRestored ?? false },
     stages,
-    verdict: verdictOf(config, stages, test?.value, publish)
+    verdict: verdictOf(config, stages, test?.value, publish, diffCoverage, baseline)
   };
-  const comment = await commentStage(host, config, options.github, metrics);
+  const comment = await commentStage(host, config, options.github, options.artifacts, metrics);
   return {
     metrics: {
       ...metrics,
@@ -32989,12 +34635,12 @@ async function runPipeline(host, config, options = {}) {
 }
 
 // src/report/write.ts
-import { writeFileSync as writeFileSync4 } from "node:fs";
-import path21 from "node:path";
+import { writeFileSync as writeFileSync7 } from "node:fs";
+import path27 from "node:path";
 function writeReport(metrics, dir) {
   const markdown = renderSummary(metrics);
-  const file = path21.join(dir, "python-ci-report.md");
-  writeFileSync4(file, markdown);
+  const file = path27.join(dir, "python-ci-report.md");
+  writeFileSync7(file, markdown);
   return { markdown, path: file };
 }
 
@@ -33011,6 +34657,8 @@ Options (each also read from INPUT_<NAME>, as the action's inputs are):
   --pip-args "..."           extra pip install arguments
   --pytest-args "..."        extra pytest arguments
   --coverage-source X        packages or folders to measure, comma-separated
+  --diff-base REF            count changed lines from REF (git diff REF...HEAD), e.g. origin/main
+  --fail-under-diff N        exit 1 when the changed lines' coverage is under N percent
   --system-site-packages     let the venv see the base Python's packages
   --no-build                 skip building sdist and wheel
   --no-build-isolation       build and install without PEP 517 isolation
@@ -33065,7 +34713,7 @@ ${USAGE}`);
     return 2;
   }
   const python = values.python ?? "";
-  const interpreter = /[\\/]/.test(python) ? path22.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
+  const interpreter = /[\\/]/.test(python) ? path28.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
   if (/^python/.test(python) && interpreter === void 0) {
     io.err(
       `--python: "${python}" is not on PATH; give a version (3.12), a range (>=3.10) or an interpreter's path`
@@ -33079,6 +34727,8 @@ ${USAGE}`);
     "pip-args": values["pip-args"],
     "pytest-args": values["pytest-args"],
     "coverage-source": values["coverage-source"],
+    "diff-base": values["diff-base"],
+    "fail-under-diff": values["fail-under-diff"],
     "system-site-packages": values["system-site-packages"] ? "true" : void 0,
     build: values["no-build"] ? "false" : void 0,
     "build-isolation": values["no-build-isolation"] ? "false" : void 0,
@@ -33099,7 +34749,7 @@ ${USAGE}`);
       runner: new SpawnRunner(),
       onActions: false,
       workspace: io.cwd,
-      tempDir: mkdtempSync(path22.join(os7.tmpdir(), "python-ci-")),
+      tempDir: mkdtempSync(path28.join(os7.tmpdir(), "python-ci-")),
       toolCacheDir: void 0,
       env: io.env,
       addPath: () => {
@@ -33109,11 +34759,11 @@ ${USAGE}`);
     };
     const { metrics, files } = await runPipeline(host, config, { interpreter });
     const report = writeReport(metrics, files.dir);
-    const local = path22.join(io.cwd, "python-ci-report.md");
+    const local = path28.join(io.cwd, "python-ci-report.md");
     copyFileSync(report.path, local);
-    for (const entry of readdirSync2(host.tempDir)) {
-      if (path22.join(host.tempDir, entry) !== files.dir)
-        rmSync5(path22.join(host.tempDir, entry), { recursive: true, force: true });
+    for (const entry of readdirSync3(host.tempDir)) {
+      if (path28.join(host.tempDir, entry) !== files.dir)
+        rmSync8(path28.join(host.tempDir, entry), { recursive: true, force: true });
     }
     io.out(`
 ${renderText(metrics)}`);
@@ -33135,7 +34785,9 @@ var FLAG_OF = {
   install: "--install",
   "pip-args": "--pip-args",
   "pytest-args": "--pytest-args",
-  "coverage-source": "--coverage-source"
+  "coverage-source": "--coverage-source",
+  "diff-base": "--diff-base",
+  "fail-under-diff": "--fail-under-diff"
 };
 function asFlagError(message, flags) {
   const input = Object.keys(FLAG_OF).find((name) => message.startsWith(`${name}:`));
@@ -33143,10 +34795,10 @@ function asFlagError(message, flags) {
   return flag && input ? `${flag}${message.slice(input.length)}` : message;
 }
 function onPath(name, pathVariable) {
-  for (const dir of pathVariable.split(path22.delimiter)) {
+  for (const dir of pathVariable.split(path28.delimiter)) {
     if (dir === "") continue;
-    for (const candidate of [path22.join(dir, name), path22.join(dir, `${name}.exe`)]) {
-      if (existsSync9(candidate)) return candidate;
+    for (const candidate of [path28.join(dir, name), path28.join(dir, `${name}.exe`)]) {
+      if (existsSync11(candidate)) return candidate;
     }
   }
   return void 0;
@@ -33162,6 +34814,8 @@ function parse2(argv) {
       "pip-args": { type: "string" },
       "pytest-args": { type: "string" },
       "coverage-source": { type: "string" },
+      "diff-base": { type: "string" },
+      "fail-under-diff": { type: "string" },
       "system-site-packages": { type: "boolean" },
       "no-build": { type: "boolean" },
       "no-build-isolation": { type: "boolean" },
@@ -33175,9 +34829,9 @@ function parse2(argv) {
 
 // src/bin.ts
 process.exitCode = await runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(`${text}
+  out: (text3) => process.stdout.write(`${text3}
 `),
-  err: (text) => process.stderr.write(`${text}
+  err: (text3) => process.stderr.write(`${text3}
 `),
   cwd: process.cwd(),
   env: process.env

@@ -34,6 +34,8 @@ Options (each also read from INPUT_<NAME>, as the action's inputs are):
   --pip-args "..."           extra pip install arguments
   --pytest-args "..."        extra pytest arguments
   --coverage-source X        packages or folders to measure, comma-separated
+  --diff-base REF            count changed lines from REF (git diff REF...HEAD), e.g. origin/main
+  --fail-under-diff N        exit 1 when the changed lines' coverage is under N percent
   --system-site-packages     let the venv see the base Python's packages
   --no-build                 skip building sdist and wheel
   --no-build-isolation       build and install without PEP 517 isolation
@@ -116,6 +118,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     'pip-args': values['pip-args'],
     'pytest-args': values['pytest-args'],
     'coverage-source': values['coverage-source'],
+    'diff-base': values['diff-base'],
+    'fail-under-diff': values['fail-under-diff'],
     'system-site-packages': values['system-site-packages'] ? 'true' : undefined,
     build: values['no-build'] ? 'false' : undefined,
     'build-isolation': values['no-build-isolation'] ? 'false' : undefined,
@@ -177,6 +181,8 @@ const FLAG_OF: Partial<Record<InputName, string>> = {
   'pip-args': '--pip-args',
   'pytest-args': '--pytest-args',
   'coverage-source': '--coverage-source',
+  'diff-base': '--diff-base',
+  'fail-under-diff': '--fail-under-diff',
 }
 
 /** A config error about a value given as a flag names the flag, not the action's input. */
@@ -210,6 +216,8 @@ function parse(argv: readonly string[]) {
       'pip-args': { type: 'string' },
       'pytest-args': { type: 'string' },
       'coverage-source': { type: 'string' },
+      'diff-base': { type: 'string' },
+      'fail-under-diff': { type: 'string' },
       'system-site-packages': { type: 'boolean' },
       'no-build': { type: 'boolean' },
       'no-build-isolation': { type: 'boolean' },

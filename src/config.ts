@@ -56,7 +56,13 @@ export const INPUT_DEFAULTS = {
   'github-token': '${{ github.token }}',
   comment: 'auto',
   'comment-id': '',
+  'comment-from-run': '',
   'fail-under': '',
+  'fail-under-diff': '',
+  'max-coverage-drop': '',
+  'annotate-uncovered': 'true',
+  'diff-base': '',
+  'history-window': '20',
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -108,6 +114,16 @@ export interface Config {
   readonly comment: CommentSettings
   /** fail-under: the least total coverage in percent; undefined: no threshold. */
   readonly failUnder: number | undefined
+  /** fail-under-diff: the least coverage of the changed lines in percent; undefined: no threshold. */
+  readonly failUnderDiff: number | undefined
+  /** max-coverage-drop: the most the total may fall against the base branch, in percentage points; undefined: no threshold. */
+  readonly maxCoverageDrop: number | undefined
+  /** annotate-uncovered: a warning on each range of changed lines the tests did not run. */
+  readonly annotateUncovered: boolean
+  /** diff-base: the ref or commit the changed lines are counted from; undefined: a pull request's base. */
+  readonly diffBase: string | undefined
+  /** history-window: the newest completed runs the build success rate counts, 1 to 100. */
+  readonly historyWindow: number
 }
 
 export interface CommentSettings {
@@ -116,6 +132,8 @@ export interface CommentSettings {
   readonly id: string
   /** github-token; undefined when empty. Masked by the entry point as soon as it is read. */
   readonly token: string | undefined
+  /** comment-from-run: the step only posts the comments this run left (the workflow_run companion). */
+  readonly fromRun?: number
 }
 
 export interface PublishSettings {
@@ -562,7 +580,8 @@ function distsArtifact(read: InputReader): string | 'auto' | false {
   return raw
 }
 
-function commentSettings(read: InputReader): CommentSettings {
+/** The comment inputs alone: all the workflow_run companion reads, with no project checked out. */
+export function commentSettings(read: InputReader): CommentSettings {
   const rawMode = value(read, 'comment')
   const mode = COMMENT_MODES.find((m) => m === rawMode.toLowerCase())
   if (!mode) {
@@ -576,22 +595,72 @@ function commentSettings(read: InputReader): CommentSettings {
       `comment-id: ${show(id)} cannot go into the comment's hidden marker; accepted: up to 100 letters, digits, spaces and . _ - + = : @ , / (no "--"), e.g. py3.12-ubuntu`,
     )
   }
+  const fromRun = value(read, 'comment-from-run')
+  if (fromRun !== '' && !/^[1-9]\d{0,14}$/.test(fromRun)) {
+    throw new ConfigError(
+      `comment-from-run: ${show(fromRun)} is not a workflow run id; accepted: empty, or the id of a run of this repository, e.g. \${{ github.event.workflow_run.id }}`,
+    )
+  }
   // Never shown: the token is a secret. Outside a workflow the default is left unexpanded.
   const token = read('github-token').trim()
   return {
     mode,
     id,
     token: token === '' || token === INPUT_DEFAULTS['github-token'] ? undefined : token,
+    ...(fromRun !== '' && { fromRun: Number(fromRun) }),
   }
 }
 
-function failUnder(read: InputReader): number | undefined {
-  const raw = value(read, 'fail-under')
+function percentage(read: InputReader, name: 'fail-under' | 'fail-under-diff'): number | undefined {
+  const raw = value(read, name)
   if (raw === '') return undefined
   const number = /^\d+(\.\d+)?%?$/.test(raw) ? Number(raw.replace(/%$/, '')) : Number.NaN
   if (!(number >= 0 && number <= 100)) {
     throw new ConfigError(
-      `fail-under: ${show(raw)} is not a percentage; give a number from 0 to 100, e.g. 80 or 92.5`,
+      `${name}: ${show(raw)} is not a percentage; give a number from 0 to 100, e.g. 80 or 92.5`,
+    )
+  }
+  return number
+}
+
+/** Percentage points, 0 to 100; a '%' is not accepted, since the drop is not a percentage of anything. */
+function maxCoverageDrop(read: InputReader): number | undefined {
+  const raw = value(read, 'max-coverage-drop')
+  if (raw === '') return undefined
+  const number = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN
+  if (!(number >= 0 && number <= 100)) {
+    throw new ConfigError(
+      `max-coverage-drop: ${show(raw)} is not a number of percentage points; give a number from 0 to 100, e.g. 0 (no drop at all) or 0.5`,
+    )
+  }
+  return number
+}
+
+/**
+ * A branch, tag or commit for `git diff BASE...HEAD`. It goes to git as one
+ * argument, so only a leading dash (an option) and what no ref can hold are refused.
+ */
+function diffBase(read: InputReader): string | undefined {
+  const raw = value(read, 'diff-base')
+  if (raw === '') return undefined
+  // git check-ref-format's rules, plus revision suffixes such as ~1 and ^ being allowed.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  const bad = /^-|\.\.|@\{|[\s:?*[\\]|[\u0000-\u001f\u007f]|\/$|\.lock$|\.$/
+  if (bad.test(raw)) {
+    throw new ConfigError(
+      `diff-base: ${show(raw)} is not a git ref or commit; accepted: a branch, tag or sha, e.g. origin/main or 1a2b3c4`,
+    )
+  }
+  return raw
+}
+
+/** At most 100: the runs API's largest page, so one request answers it. */
+function historyWindow(read: InputReader): number {
+  const raw = value(read, 'history-window')
+  const number = /^\d+$/.test(raw) ? Number(raw) : Number.NaN
+  if (!(number >= 1 && number <= 100)) {
+    throw new ConfigError(
+      `history-window: ${show(raw)} is not a whole number from 1 to 100; accepted: how many of the newest completed runs to count, e.g. 20`,
     )
   }
   return number
@@ -640,7 +709,12 @@ export function loadConfig(read: InputReader, ctx: ConfigContext): LoadedConfig 
     cache: cacheSettings(read, ctx, dir),
     publish: publishSettings(read, warnings),
     comment: commentSettings(read),
-    failUnder: failUnder(read),
+    failUnder: percentage(read, 'fail-under'),
+    failUnderDiff: percentage(read, 'fail-under-diff'),
+    maxCoverageDrop: maxCoverageDrop(read),
+    annotateUncovered: bool(read, 'annotate-uncovered'),
+    diffBase: diffBase(read),
+    historyWindow: historyWindow(read),
   }
   if (!config.build && !config.test)
     warnings.push('build and test are both false; only Python and the install run')

@@ -6,14 +6,22 @@ import { createHash, randomUUID } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
-import { actionsArtifactService } from './artifacts/service.js'
+import { actionsArtifactService, runArtifactsOf } from './artifacts/service.js'
 import { actionsCacheService } from './cache/service.js'
-import { ConfigError, loadConfig, runnerArchitecture } from './config.js'
+import {
+  type CommentSettings,
+  ConfigError,
+  commentSettings,
+  loadConfig,
+  runnerArchitecture,
+} from './config.js'
 import { errorMessage } from './error-message.js'
+import { postRequestedComments } from './github/companion.js'
 import type { Host } from './host.js'
 import type { Log } from './log.js'
 import { runPipeline } from './pipeline.js'
 import { SpawnRunner } from './process.js'
+import { escapeInline } from './report/markdown.js'
 import { toAnnotations, toOutputs } from './report/outputs.js'
 import { writeReport } from './report/write.js'
 
@@ -55,8 +63,51 @@ function actionsHost(workspace: string, workingDirectory: string): Host {
   }
 }
 
+async function writeSummary(markdown: string, where: string): Promise<void> {
+  try {
+    await core.summary.addRaw(markdown).write()
+  } catch (error) {
+    core.warning(`the job summary could not be written: ${errorMessage(error)}; ${where}`)
+  }
+}
+
+/**
+ * With comment-from-run the step is the workflow_run companion of a pull
+ * request workflow: it posts the comments that run could not post, and
+ * nothing else (no project is read: the companion checks nothing out).
+ */
+async function runCompanion(
+  settings: CommentSettings & { readonly fromRun: number },
+): Promise<void> {
+  const tempDir = path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'python-ci-companion')
+  const repository = process.env.GITHUB_REPOSITORY ?? ''
+  const result = await postRequestedComments(
+    actionsLog,
+    process.env,
+    settings,
+    runArtifactsOf(settings.token ?? '', repository),
+    tempDir,
+  )
+  const lines = [
+    '## Python CI · comments of pull request runs',
+    '',
+    ...result.posted.map((p) => `- #${p.number}: ${p.action} ${escapeInline(p.url)}`),
+    ...result.problems.map((p) => `- ⚠️ ${escapeInline(p)}`),
+  ]
+  if (result.posted.length === 0 && result.problems.length === 0)
+    lines.push(escapeInline(result.summary))
+  await writeSummary(`${lines.join('\n')}\n`, result.summary)
+  core.info(result.summary)
+  const first = result.posted[0]
+  if (first !== undefined) core.setOutput('comment-url', first.url)
+}
+
 export async function run(): Promise<void> {
   try {
+    const comment = commentSettings((name) => core.getInput(name))
+    if (comment.token !== undefined) core.setSecret(comment.token)
+    if (comment.fromRun !== undefined)
+      return await runCompanion({ ...comment, fromRun: comment.fromRun })
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const { config, warnings } = loadConfig((name) => core.getInput(name), {
       workspace,
@@ -65,7 +116,6 @@ export async function run(): Promise<void> {
     const host = actionsHost(workspace, config.workingDirectory)
     // Before anything can print it.
     if (config.publish.token !== undefined) core.setSecret(config.publish.token)
-    if (config.comment.token !== undefined) core.setSecret(config.comment.token)
     for (const w of warnings) core.warning(w)
     const { metrics, files } = await runPipeline(host, config, {
       cache: actionsCacheService(),
@@ -75,16 +125,11 @@ export async function run(): Promise<void> {
         mask: (secret) => core.setSecret(secret),
       },
       github: {},
+      runArtifacts: (token) => runArtifactsOf(token, process.env.GITHUB_REPOSITORY ?? ''),
     })
 
     const { markdown, path: reportPath } = writeReport(metrics, files.dir)
-    try {
-      await core.summary.addRaw(markdown).write()
-    } catch (error) {
-      core.warning(
-        `the job summary could not be written: ${errorMessage(error)}; the report is at ${reportPath}`,
-      )
-    }
+    await writeSummary(markdown, `the report is at ${reportPath}`)
     for (const [name, value] of Object.entries(toOutputs(metrics, reportPath)))
       core.setOutput(name, value)
     // GitHub shows ten error annotations per step; the verdict's own lines come last and must fit.
@@ -92,8 +137,10 @@ export async function run(): Promise<void> {
     for (const a of toAnnotations(metrics, {
       repoPrefix: config.repoPrefix,
       maxErrors,
+      annotateUncovered: config.annotateUncovered,
     })) {
-      const properties = { title: a.title, file: a.file, startLine: a.startLine }
+      const { title, file, startLine, endLine } = a
+      const properties = { title, file, startLine, endLine }
       if (a.level === 'error') core.error(a.message, properties)
       else if (a.level === 'warning') core.warning(a.message, properties)
       else core.notice(a.message, properties)

@@ -4,6 +4,7 @@
  * result and its time; a failed stage never hides what the others found.
  */
 import { mkdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
 import {
   type ArtifactService,
   defaultArtifactName,
@@ -14,19 +15,28 @@ import { buildDists } from './build/build.js'
 import { type CacheRun, restoreCaches, saveCaches } from './cache/cache.js'
 import type { CacheService } from './cache/service.js'
 import type { Config } from './config.js'
+import { diffCoverageStage } from './diff/changed-lines.js'
 import { errorMessage } from './error-message.js'
+import { settleBaseline, startBaseline } from './github/baseline.js'
+import { keepCommentRequest, type RunArtifacts } from './github/companion.js'
+import { type FetchedHistory, fetchHistory } from './github/history.js'
 import { type CommentOutcome, type GitHubServices, postComment } from './github/post.js'
 import type { Host } from './host.js'
 import { type Installed, installProject, type Venv } from './install/install.js'
+import { type LintRun, runLint } from './lint/lint.js'
 import { BufferedLog, type Log } from './log.js'
 import { decidePublish } from './publish/decide.js'
 import { readEvent } from './publish/event.js'
 import { describePublish, type PublishingServices, publishDists } from './publish/publish.js'
 import type { PythonSetup } from './python/setup.js'
 import { setupPython } from './python/setup.js'
-import { formatSize } from './report/markdown.js'
+import { describeHistory, describeLint, formatSize } from './report/markdown.js'
 import type {
+  BuildHistory,
   BuildResult,
+  CoverageBaseline,
+  DiffCoverageResult,
+  LintResult,
   Metrics,
   PublishResult,
   StageName,
@@ -34,7 +44,7 @@ import type {
   TestRun,
   Verdict,
 } from './report/metrics.js'
-import { failUnderReason } from './report/thresholds.js'
+import { failUnderDiffReason, failUnderReason, maxCoverageDropReason } from './report/thresholds.js'
 import { type ReportFiles, reportFiles, runTests } from './test/run-tests.js'
 
 export interface PipelineOptions {
@@ -48,6 +58,8 @@ export interface PipelineOptions {
   readonly publishing?: PublishingServices
   /** GitHub's REST API for the pull request comment; absent outside GitHub. */
   readonly github?: GitHubServices
+  /** Other runs' artifacts read with a token (the base branch's coverage); absent outside GitHub. */
+  readonly runArtifacts?: (token: string) => RunArtifacts
 }
 
 export interface PipelineResult {
@@ -62,8 +74,9 @@ interface Outcome<T> {
 
 const MARK = { ok: '✓', failed: '✗', skipped: '–' } as const
 
+/** To the hundredth: a stage the cache cuts short takes a few hundredths of a second. */
 function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)}s`
+  return `${(ms / 1000).toFixed(2)}s`
 }
 
 function plural(n: number, word: string): string {
@@ -160,6 +173,8 @@ export function verdictOf(
   stages: readonly StageResult[],
   test: TestRun | undefined,
   publish?: PublishResult,
+  diffCoverage?: DiffCoverageResult,
+  baseline?: CoverageBaseline,
 ): Verdict {
   const reasons: string[] = []
   for (const s of stages) {
@@ -191,6 +206,10 @@ export function verdictOf(
   else if (config.failUnder !== undefined && test?.ok && test.coverage === undefined) {
     reasons.push(`fail-under ${config.failUnder}%: no total coverage was measured`)
   }
+  const diffReason = failUnderDiffReason(diffCoverage, config.failUnderDiff)
+  if (diffReason !== undefined) reasons.push(diffReason)
+  const dropReason = maxCoverageDropReason(baseline, config.maxCoverageDrop)
+  if (dropReason !== undefined) reasons.push(dropReason)
   return { ok: reasons.length === 0, reasons }
 }
 
@@ -306,11 +325,16 @@ async function artifactsStage(
   )
 }
 
-/** Stage 7: the sticky pull request comment, rendered from the finished metrics. */
+/**
+ * Stage 7: the sticky pull request comment, rendered from the finished
+ * metrics. When the token may not write (a fork's pull request), the comment
+ * is kept as an artifact for the workflow_run companion.
+ */
 async function commentStage(
   host: Host,
   config: Config,
   services: GitHubServices | undefined,
+  artifacts: ArtifactService | undefined,
   metrics: Metrics,
 ): Promise<Outcome<CommentOutcome>> {
   const skip =
@@ -328,7 +352,21 @@ async function commentStage(
     host,
     'comment',
     'Comment on the pull request',
-    (log) => postComment(log, host.env, config.comment, metrics, services),
+    async (log) => {
+      const outcome = await postComment(log, host.env, config.comment, metrics, services)
+      if (outcome.kind !== 'not-posted' || !outcome.request || !artifacts) return outcome
+      try {
+        const dir = path.join(host.tempDir, 'comment-request')
+        const kept = await keepCommentRequest(artifacts, dir, outcome.request)
+        log.info(
+          `The comment was kept as artifact ${kept}: a workflow_run companion with a token that may write can post it (see 'Pull requests from forks' in the README).`,
+        )
+        return { ...outcome, kept }
+      } catch (error) {
+        log.warning(`The comment could not be kept as an artifact either: ${errorMessage(error)}`)
+        return outcome
+      }
+    },
     (outcome) =>
       outcome.kind === 'posted'
         ? {
@@ -341,9 +379,36 @@ async function commentStage(
             summary:
               outcome.kind === 'skipped'
                 ? outcome.reason
-                : `not posted (see the warning): ${outcome.reason}`,
+                : `not posted (see the warning): ${outcome.reason}${outcome.kept ? `; kept as artifact ${outcome.kept}` : ''}`,
           },
   )
+}
+
+/** Replays what the linter logged while the stages ran, then its one line when it ran. */
+async function lintOf(
+  host: Host,
+  pending: Promise<LintRun> | undefined,
+): Promise<LintResult | undefined> {
+  const run = await pending
+  run?.log.replay(host.log)
+  if (run?.result) host.log.info(`${MARK.ok} lint: ${describeLint(run.result)}`)
+  return run?.result
+}
+
+/** Replays what the success-rate request logged while the stages ran, then its one line. */
+async function historyOf(
+  host: Host,
+  pending: Promise<FetchedHistory> | undefined,
+): Promise<BuildHistory> {
+  const fetched = await pending
+  fetched?.log.replay(host.log)
+  const history: BuildHistory = fetched?.history ?? {
+    kind: 'not-measured',
+    reason: 'outside GitHub Actions',
+  }
+  const mark = history.kind === 'measured' ? MARK.ok : MARK.skipped
+  host.log.info(`${mark} success rate: ${describeHistory(history)}`)
+  return history
 }
 
 export async function runPipeline(
@@ -355,6 +420,22 @@ export async function runPipeline(
   const files = reportFiles(`${host.tempDir}/reports`)
   mkdirSync(files.dir, { recursive: true })
   const stages: StageResult[] = []
+  // Started first and awaited before the report, so the request costs no wall time.
+  const historyRequest =
+    host.onActions && options.github !== undefined
+      ? fetchHistory(
+          host.env,
+          { token: config.comment.token, window: config.historyWindow },
+          options.github,
+        )
+      : undefined
+  const { artifacts, runArtifacts, github } = options
+  const baselineServices =
+    host.onActions && artifacts && runArtifacts && github
+      ? { artifacts, runArtifacts, github }
+      : undefined
+  const baselineLookup =
+    baselineServices && startBaseline(host.env, config.comment, baselineServices)
 
   const python = await stage<PythonSetup>(
     host,
@@ -388,7 +469,11 @@ export async function runPipeline(
       host,
       'install',
       'Install the project',
-      () => installProject(work, config, py, { reuseVenv: cacheRun?.venvRestored }),
+      () =>
+        installProject(work, config, py, {
+          reuseVenv: cacheRun?.venvRestored,
+          fingerprint: cacheRun !== undefined && !cacheRun.broken,
+        }),
       (i) => ({ ok: true, summary: i.summary }),
     )
     stages.push(installed.stage)
@@ -398,7 +483,10 @@ export async function runPipeline(
   let test: Outcome<TestRun> | undefined
   const env = installed?.value
   const notInstalled = python.value ? 'the install failed' : 'no Python'
+  let linting: Promise<LintRun> | undefined
   if (env) {
+    // Beside the build and the tests: it only reads the checkout's .py files.
+    linting = runLint(work.runner, env.venv, config.workingDirectory)
     const both = config.build && config.test
     // The tests start once the sdist is made (making it writes into the
     // checkout they collect); the wheel is then built beside them.
@@ -435,12 +523,25 @@ export async function runPipeline(
   }
   stages.push(build?.stage ?? skipped('build', config.build ? notInstalled : 'build: false'))
   stages.push(test?.stage ?? skipped('test', config.test ? notInstalled : 'test: false'))
+  const diffCoverage = test?.value?.coverage
+    ? await diffCoverageStage(host, config, files.coverageXml, options.github)
+    : undefined
 
   const artifact =
     build?.value?.ok === true && python.value
       ? await artifactsStage(host, config, options.artifacts, build.value, python.value.version)
       : undefined
   if (artifact) stages.push(artifact.stage)
+  const baseline =
+    baselineServices && baselineLookup
+      ? await settleBaseline(
+          host.log,
+          baselineLookup,
+          test?.value?.coverage,
+          { env: host.env, dir: path.join(host.tempDir, 'baseline'), token: config.comment.token },
+          baselineServices,
+        )
+      : undefined
 
   // Saved here, after the tests whatever they said and before the verdict,
   // rather than in a post step: the entry then holds exactly what this step
@@ -464,6 +565,8 @@ export async function runPipeline(
   stages.push(published.stage)
 
   const metrics: Metrics = {
+    history: await historyOf(host, historyRequest),
+    lint: await lintOf(host, linting),
     python: python.value && {
       version: python.value.version,
       path: python.value.executable,
@@ -472,13 +575,15 @@ export async function runPipeline(
     build: build?.value,
     artifact: artifact?.value,
     test: test?.value,
+    diffCoverage,
+    baseline,
     publish,
     cache: python.value && { hit: cacheRun?.venvRestored ?? false },
     stages,
-    verdict: verdictOf(config, stages, test?.value, publish),
+    verdict: verdictOf(config, stages, test?.value, publish, diffCoverage, baseline),
   }
   // Last, so the comment shows the verdict; its own failure is a warning and leaves the verdict alone.
-  const comment = await commentStage(host, config, options.github, metrics)
+  const comment = await commentStage(host, config, options.github, options.artifacts, metrics)
   return {
     metrics: {
       ...metrics,

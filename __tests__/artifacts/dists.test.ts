@@ -22,6 +22,10 @@ describe('defaultArtifactName', () => {
       { job: '', os: 'macOS', arch: 'x64', pythonVersion: '3.9.1', packageName: 'a' },
       'dists-a-macos-x64-py3.9',
     ],
+    [
+      { job: 'a:b/c', os: 'Linux', arch: 'x64', pythonVersion: '3.12.1', packageName: 'p' },
+      'dists-p-a_b_c-linux-x64-py3.12',
+    ],
   ])('%j -> %s', (ctx, name) => expect(defaultArtifactName(ctx)).toBe(name))
 
   it('differs between the jobs of a matrix over Python versions and systems', () => {

@@ -6,7 +6,7 @@
  * runs: same paths, fresh contents, as on hosted runners.
  */
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { type Azurite, startAzurite } from '../harness/azurite.js'
@@ -144,15 +144,77 @@ describe('a second run of the same job', () => {
     expect(cached.trim()).not.toBe('')
   })
 
-  it('hits: restores the environment, skips the full install and downloads nothing', () => {
+  it('hits: restores the environment, keeps the project installed from the same checkout, downloads nothing', () => {
     green(second)
     expect(second.outputs['cache-hit']).toBe('true')
     expect(warnings(second)).toEqual([])
-    expect(installLine(second)).toMatch(/reinstalled into the cached environment/)
-    expect(second.stdout).toMatch(/ install (--report \S+ )?--no-deps --force-reinstall /)
+    expect(installLine(second)).toMatch(/^cache-demo unchanged in the cached environment /)
+    expect(second.stdout).toMatch(
+      /the checkout is the one cache-demo was installed from into the cached environment \(fingerprint [0-9a-f]{12}\): not reinstalled/,
+    )
+    expect(second.stdout).not.toMatch(/ -m pip /)
     expect(index.fileDownloads()).toHaveLength(downloadsAfterFirst)
     // Nothing new to save: still the two entries of the first run.
     expect(service.cacheEntries).toHaveLength(2)
+  })
+})
+
+/**
+ * The fixture in a src layout, so its tests import the installed copy of the
+ * package (in a flat layout they would import the checkout whatever was installed).
+ */
+function srcLayout(projectDir: string): void {
+  renameSync(path.join(projectDir, 'cache_demo'), path.join(projectDir, 'src', 'cache_demo'))
+  const pyproject = path.join(projectDir, 'pyproject.toml')
+  const text = readFileSync(pyproject, 'utf8')
+  writeFileSync(pyproject, text.replace(/^packages = .*$/m, '$&\npackage-dir = { "" = "src" }'))
+}
+
+describe('a changed module, the same dependency files', () => {
+  it('hits the environment, reinstalls the project, and the tests run the new code', async () => {
+    await freshService()
+    const root = tempDir('cache-edited')
+    try {
+      const first = await run(root, {
+        prepare: (ctx) => {
+          mkdirSync(path.join(ctx.projectDir, 'src'))
+          srcLayout(ctx.projectDir)
+        },
+      })
+      green(first)
+      expect(first.outputs['cache-hit']).toBe('false')
+      const doc = 'Doubles what the dependency gives, changed after the cache was saved.'
+      const second = await run(root, {
+        prepare: (ctx) => {
+          mkdirSync(path.join(ctx.projectDir, 'src'))
+          srcLayout(ctx.projectDir)
+          const module = path.join(ctx.projectDir, 'src', 'cache_demo', '__init__.py')
+          const test = path.join(ctx.projectDir, 'tests', 'test_demo.py')
+          const old = 'Doubles what the dependency gives.'
+          for (const file of [module, test])
+            writeFileSync(file, readFileSync(file, 'utf8').replace(old, doc))
+        },
+      })
+      // test_checkout_is_tested asserts the new docstring: the old copy would fail it.
+      green(second)
+      expect(second.outputs['cache-hit']).toBe('true')
+      expect(warnings(second)).toEqual([])
+      expect(second.stdout).toMatch(
+        /the checkout differs from the one the cached environment was made from: reinstalling the project/,
+      )
+      expect(installLine(second)).toMatch(/^cache-demo reinstalled into the cached environment /)
+      expect(second.stdout).toMatch(/ install (--report \S+ )?--no-deps --force-reinstall \S+\.whl/)
+      expect(service.cacheEntries).toHaveLength(2)
+      // The venv now holds the new code, installed from the wheel built from the checkout.
+      const installed = execFileSync(
+        'find',
+        [second.runnerTemp, '-path', '*/venv/*site-packages/cache_demo/__init__.py'],
+        { encoding: 'utf8' },
+      ).trim()
+      expect(readFileSync(installed, 'utf8')).toContain(doc)
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 })
 

@@ -10,6 +10,7 @@ import {
   READ_ONLY_TOKEN,
   startGitHubApi,
 } from '../harness/github-api.js'
+import { pullRequestEvent, QUICK_INPUTS } from '../harness/pull-request.js'
 import { type ActionResult, describeRun, runAction } from '../harness/runner.js'
 
 jest.setTimeout(180_000)
@@ -25,16 +26,6 @@ afterAll(async () => {
   await api?.close()
 })
 
-function payload(number: number) {
-  const repo = { full_name: 'owner/repo', fork: false }
-  return {
-    action: 'synchronize',
-    number,
-    pull_request: { number, base: { repo }, head: { repo } },
-    repository: repo,
-  }
-}
-
 async function runOnPr(
   number: number,
   inputs: Record<string, string> = {},
@@ -43,17 +34,8 @@ async function runOnPr(
   const result = await runAction({
     fixture,
     toolCachePython: true,
-    eventName: 'pull_request',
-    ref: `refs/pull/${number}/merge`,
-    payload: payload(number),
-    inputs: {
-      'system-site-packages': 'true',
-      'build-isolation': 'false',
-      cache: 'false',
-      'dists-artifact': 'false',
-      'github-token': GITHUB_TOKEN,
-      ...inputs,
-    },
+    ...pullRequestEvent({ number }),
+    inputs: { ...QUICK_INPUTS, 'github-token': GITHUB_TOKEN, ...inputs },
     env: { GITHUB_API_URL: api.url },
   })
   results.push(result)
@@ -136,8 +118,9 @@ describe('when the comment cannot be posted', () => {
   })
 
   it('retries a 500 and a secondary rate limit, then fails the step on fail-under after commenting', async () => {
-    api.failNext(1)
-    api.rateLimitNext(1)
+    // On the comment's own requests: the step makes others (baseline, success rate) beside them.
+    api.failMatching(/\/issues\/11\/comments/, 1)
+    api.rateLimitNext(1, /\/issues\/11\/comments/)
     const result = await runOnPr(11, { 'fail-under': '100' })
     const coverage = result.outputs.coverage ?? ''
     expect(Number(coverage)).toBeLessThan(100)

@@ -4,8 +4,7 @@
  * uncovered lines per file. Each scenario is a real git repository with a base branch and
  * a feature branch (changed, added, deleted and renamed files), measured by coverage.py.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
@@ -17,242 +16,22 @@ import {
   type DiffCoverage,
   joinFileLines,
 } from '../../src/report/diff-coverage.js'
+import {
+  commitScenario,
+  type DiffCoverReport,
+  FLAT,
+  MONOREPO_SRC,
+  run,
+  runDiffCover,
+  type Scenario,
+} from '../helpers/diff-scenarios.js'
 
 const PYTHON = '/usr/bin/python3'
-const DIFF_COVER = '/usr/bin/diff-cover'
-
-type Files = Record<string, string | null>
-
-interface Scenario {
-  readonly name: string
-  /** Where pytest runs, relative to the repository root. */
-  readonly project: string
-  readonly base: Files
-  /** null deletes; `rename` moves before the writes. */
-  readonly change: Files
-  readonly rename?: readonly [string, string][]
-}
-
-const lines = (...text: string[]) => `${text.join('\n')}\n`
-
-const FLAT: Scenario = {
-  name: 'flat layout: changed, new, renamed and deleted files',
-  project: '',
-  base: {
-    'pyproject.toml': lines('[tool.pytest.ini_options]', 'testpaths = ["tests"]'),
-    'calc/__init__.py': lines('from calc.ops import add', ''),
-    'calc/ops.py': lines(
-      'def add(a, b):',
-      '    return a + b',
-      '',
-      '',
-      'def sub(a, b):',
-      '    # old comment',
-      '    return a - b',
-      '',
-      '',
-      'def unused():',
-      '    return 0',
-    ),
-    'calc/util.py': lines(
-      'def clamp(x, lo, hi):',
-      '    if x < lo:',
-      '        return lo',
-      '    if x > hi:',
-      '        return hi',
-      '    return x',
-    ),
-    'calc/legacy.py': lines('def old():', '    return 1'),
-    'tests/test_ops.py': lines(
-      'from calc.ops import add, sub',
-      'from calc.helpers import clamp',
-      '',
-      '',
-      'def test_add():',
-      '    assert add(1, 2) == 3',
-      '',
-      '',
-      'def test_clamp():',
-      '    assert clamp(5, 0, 3) == 3',
-    ),
-    'README.md': lines('# calc'),
-  },
-  rename: [['calc/util.py', 'calc/helpers.py']],
-  change: {
-    'calc/ops.py': lines(
-      'def add(a, b):',
-      '    if a is None:',
-      '        raise ValueError("a")',
-      '    return a + b',
-      '',
-      '',
-      'def sub(a, b):',
-      '    return a - b',
-      '',
-      '',
-      'def mul(a, b):',
-      '    result = 0',
-      '    for _ in range(b):',
-      '        result += a',
-      '    return result',
-      '',
-      '',
-      'def unused():',
-      '    return 0',
-    ),
-    'calc/helpers.py': lines(
-      'def clamp(x, lo, hi):',
-      '    if x < lo:',
-      '        return lo',
-      '    if x > hi:  # partial: only the true side runs',
-      '        return hi',
-      '    return x',
-      '',
-      '',
-      'def spread(lo, hi):',
-      '    return hi - lo',
-    ),
-    'calc/legacy.py': null,
-    'calc/fresh.py': lines(
-      '"""A new module."""',
-      '',
-      'LIMIT = 10',
-      '',
-      '',
-      'def check(x):',
-      '    if x > LIMIT:',
-      '        return "big"',
-      '    return "small"',
-    ),
-    'tests/test_ops.py': lines(
-      'from calc.fresh import check',
-      'from calc.ops import add, mul, sub',
-      'from calc.helpers import clamp',
-      '',
-      '',
-      'def test_add():',
-      '    assert add(1, 2) == 3',
-      '',
-      '',
-      'def test_clamp():',
-      '    assert clamp(5, 0, 3) == 3',
-      '',
-      '',
-      'def test_check():',
-      '    assert check(1) == "small"',
-    ),
-    'README.md': lines('# calc', '', 'Adds, subtracts and multiplies.'),
-  },
-}
-
-const MONOREPO_SRC: Scenario = {
-  name: 'src layout in a subfolder, coverage limited to the package',
-  project: 'service',
-  base: {
-    'service/pyproject.toml': lines(
-      '[tool.pytest.ini_options]',
-      'pythonpath = ["src"]',
-      'testpaths = ["tests"]',
-      '',
-      '[tool.coverage.run]',
-      'source = ["shop"]',
-    ),
-    'service/src/shop/__init__.py': '',
-    'service/src/shop/cart.py': lines(
-      'class Cart:',
-      '    def __init__(self):',
-      '        self.items = []',
-      '',
-      '    def add(self, name, price):',
-      '        self.items.append((name, price))',
-      '',
-      '    def total(self):',
-      '        return sum(price for _, price in self.items)',
-    ),
-    'service/tests/test_cart.py': lines(
-      'from shop.cart import Cart',
-      '',
-      '',
-      'def test_total():',
-      '    cart = Cart()',
-      '    cart.add("a", 2)',
-      '    assert cart.total() == 2',
-    ),
-    'docs/index.md': lines('# shop'),
-  },
-  rename: [['service/src/shop/__init__.py', 'service/src/shop/base.py']],
-  change: {
-    'service/src/shop/__init__.py': lines('"""Shop."""', 'VERSION = "1.0"'),
-    'service/src/shop/base.py': lines('def noop():', '    pass'),
-    'service/src/shop/cart.py': lines(
-      'class Cart:',
-      '    def __init__(self, discount=0):',
-      '        self.items = []',
-      '        self.discount = discount',
-      '',
-      '    def add(self, name, price):',
-      '        if price < 0:',
-      '            raise ValueError(name)',
-      '        self.items.append((name, price))',
-      '',
-      '    def remove(self, name):',
-      '        self.items = [i for i in self.items if i[0] != name]',
-      '',
-      '    def total(self):',
-      '        gross = sum(price for _, price in self.items)',
-      '        if self.discount:',
-      '            return gross * (100 - self.discount) / 100',
-      '        return gross',
-    ),
-    'service/src/shop/tax.py': lines(
-      'RATE = 0.2',
-      '',
-      '',
-      'def with_tax(amount):',
-      '    return amount * (1 + RATE)',
-    ),
-    'service/tests/test_cart.py': lines(
-      'from shop.cart import Cart',
-      'from shop.tax import with_tax',
-      '',
-      '',
-      'def test_total():',
-      '    cart = Cart(discount=50)',
-      '    cart.add("a", 2)',
-      '    assert cart.total() == 1',
-      '',
-      '',
-      'def test_tax():',
-      '    assert with_tax(10) == 12',
-    ),
-    'docs/index.md': lines('# shop', '', 'Carts and taxes.'),
-  },
-}
 
 const temps: string[] = []
 afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true })
 })
-
-function run(command: string, args: string[], cwd: string, home: string): string {
-  return execFileSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { PATH: '/usr/bin:/bin', HOME: home, PYTHONDONTWRITEBYTECODE: '1', LC_ALL: 'C.UTF-8' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-}
-
-function writeFiles(root: string, files: Files): void {
-  for (const [name, text] of Object.entries(files)) {
-    const file = path.join(root, name)
-    if (text === null) rmSync(file)
-    else {
-      mkdirSync(path.dirname(file), { recursive: true })
-      writeFileSync(file, text)
-    }
-  }
-}
 
 interface Built {
   readonly repo: string
@@ -262,30 +41,13 @@ interface Built {
   readonly diffCover: DiffCoverReport
 }
 
-interface DiffCoverReport {
-  readonly src_stats: Record<string, { percent_covered: number; violation_lines: number[] }>
-  readonly total_num_lines: number
-  readonly total_num_violations: number
-  readonly total_percent_covered: number
-  readonly num_changed_lines: number
-}
-
 function build(scenario: Scenario): Built {
   const home = mkdtempSync(path.join(os.tmpdir(), 'python-ci-diff-cover-'))
   temps.push(home)
   const repo = path.join(home, 'repo')
   mkdirSync(repo)
-  const git = (...args: string[]) =>
-    run('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.invalid', ...args], repo, home)
-  git('init', '-q', '-b', 'main')
-  writeFiles(repo, scenario.base)
-  git('add', '-A')
-  git('commit', '-qm', 'base')
-  git('checkout', '-qb', 'feature')
-  for (const [from, to] of scenario.rename ?? []) git('mv', from, to)
-  writeFiles(repo, scenario.change)
-  git('add', '-A')
-  git('commit', '-qm', 'change')
+  const git = (...args: string[]) => run('git', args, repo, home)
+  commitScenario(repo, scenario, home)
   const projectDir = path.join(repo, scenario.project)
   const py = (...args: string[]) => run(PYTHON, args, projectDir, home)
   py('-m', 'coverage', 'run', '--branch', '-m', 'pytest', '-q', '-p', 'no:cacheprovider')
@@ -299,14 +61,8 @@ function build(scenario: Scenario): Built {
     'diff',
     'main...HEAD',
   )
-  const out = path.join(home, 'diff-cover.json')
-  run(
-    DIFF_COVER,
-    ['coverage.xml', '--compare-branch=main', `--json-report=${out}`],
-    projectDir,
-    home,
-  )
-  return { repo, projectDir, diff, diffCover: JSON.parse(readFileSync(out, 'utf8')) }
+  const diffCover = runDiffCover('coverage.xml', 'main', projectDir, home)
+  return { repo, projectDir, diff, diffCover }
 }
 
 /** The figures diff-cover's JSON report holds, from our result. */

@@ -9,6 +9,7 @@ import {
   upsertComment,
 } from '../../src/github/comment.js'
 import { GitHubClient } from '../../src/github/rest.js'
+import { formatRanges } from '../../src/report/diff-coverage.js'
 import { renderSummary } from '../../src/report/markdown.js'
 import {
   GITHUB_TOKEN,
@@ -18,6 +19,7 @@ import {
 } from '../harness/github-api.js'
 import {
   createCoverage,
+  createDiffCoverage,
   createFileCoverage,
   createMetrics,
   createProblem,
@@ -76,10 +78,66 @@ function hugeMetrics() {
       results: createResults({ failed: 50, problems }),
       coverage: createCoverage({ files }),
     }),
+    diffCoverage: undefined,
+  })
+}
+
+/** A change to 3,000 files, each with hundreds of scattered uncovered lines. */
+function hugeDiffMetrics() {
+  const uncoveredLines = Array.from({ length: 400 }, (_, i) => 3 * i + 1)
+  const files = Array.from({ length: 3000 }, (_, i) => ({
+    path: `pkg/changed_${String(i).padStart(4, '0')}.py`,
+    coverable: 800,
+    covered: 400,
+    percent: 50,
+    uncoveredLines,
+    uncoveredRanges: formatRanges(uncoveredLines),
+  }))
+  // Failure details that fit, and more coverage rows than a report shows.
+  const problems = Array.from({ length: 20 }, (_, i) =>
+    createProblem({ id: `tests/test_x.py::test_${i}`, details: `line\n`.repeat(500) }),
+  )
+  const covered = Array.from({ length: 5000 }, (_, i) =>
+    createFileCoverage({ path: `pkg/module_${String(i).padStart(4, '0')}.py` }),
+  )
+  return createMetrics({
+    test: createTestRun({
+      results: createResults({ failed: 20, problems }),
+      coverage: createCoverage({ files: covered }),
+    }),
+    diffCoverage: createDiffCoverage({
+      files,
+      changedLines: 3_000_000,
+      coverableLines: 2_400_000,
+      coveredLines: 1_200_000,
+      percent: 50,
+      percentTruncated: 50,
+      percentDisplay: '50',
+    }),
   })
 }
 
 describe('fitComment', () => {
+  it('drops changed-lines rows of a huge change before the totals, and says so', () => {
+    const metrics = hugeDiffMetrics()
+    expect(renderSummary(metrics).length).toBeGreaterThan(COMMENT_LIMIT)
+    const { body, cut } = commentBody('<!-- m -->', metrics, renderSummary, 'Python CI')
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT)
+    expect(cut).toBe(
+      'fewer per-file coverage rows (20 shown) and fewer changed-lines rows (20 shown)',
+    )
+    expect(body).toContain(
+      'fewer changed-lines rows (20 shown). The job summary of this run has the full report.',
+    )
+    expect(body).toContain('changed lines **50%**')
+    expect(body).toContain(
+      '**50%** of the changed lines that coverage measures · 1200000/2400000 covered',
+    )
+    expect(body).toContain('2980 more changed files not shown, 2980 of them with uncovered lines.')
+    // A row never carries all of a file's ranges: it is cut with the count of lines.
+    expect(body).toContain(', … (400 lines in all) |')
+  })
+
   it('leaves a report that fits alone', () => {
     const { body, cut } = commentBody('<!-- m -->', createMetrics(), renderSummary, 'Python CI')
     expect(cut).toBeUndefined()

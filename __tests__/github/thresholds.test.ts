@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { failsUnder, failUnderReason } from '../../src/report/thresholds.js'
-import { createCoverage } from '../helpers/metrics.js'
+import { failsUnder, failUnderDiffReason, failUnderReason } from '../../src/report/thresholds.js'
+import { createCoverage, createDiffCoverage } from '../helpers/metrics.js'
 
 describe('failsUnder, as coverage.py compares fail_under', () => {
   it.each([
@@ -22,5 +22,32 @@ describe('failsUnder, as coverage.py compares fail_under', () => {
     )
     expect(failUnderReason(createCoverage(), undefined)).toBeUndefined()
     expect(failUnderReason(undefined, 90)).toBeUndefined()
+  })
+})
+
+describe('failUnderDiffReason, as diff-cover compares --fail-under', () => {
+  it.each([
+    [79.99, 79, 80, 'changed-lines coverage 79% is under fail-under-diff 80%'],
+    [80, 80, 80, undefined],
+    [99.9, 99, 100, 'changed-lines coverage 99% is under fail-under-diff 100%'],
+    [100, 100, 100, undefined],
+    [0, 0, 0, undefined],
+    [50, 50, 50.5, 'changed-lines coverage 50% is under fail-under-diff 50.5%'],
+  ])('%d (shown %i) against %d', (percent, percentTruncated, threshold, reason) => {
+    const diff = createDiffCoverage({
+      percent,
+      percentTruncated,
+      percentDisplay: String(percentTruncated),
+    })
+    expect(failUnderDiffReason(diff, threshold)).toBe(reason)
+  })
+
+  it('never fails a change without measured lines, nor without a threshold', () => {
+    const none = { measured: false, reason: 'no changed lines' } as const
+    expect(failUnderDiffReason(none, 80)).toBeUndefined()
+    expect(failUnderDiffReason(undefined, 80)).toBeUndefined()
+    expect(
+      failUnderDiffReason(createDiffCoverage({ percentTruncated: 1 }), undefined),
+    ).toBeUndefined()
   })
 })

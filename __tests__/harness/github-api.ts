@@ -5,9 +5,14 @@
  * bodies over 65,536 characters (422), writes with a read-only token (403
  * "Resource not accessible by integration"), GET /user with an installation
  * token (403). Faults can be queued: 500s, a secondary rate limit.
+ * Workflow runs live in a registry (`runs`), listed per workflow as GitHub does.
+ * Given the results service stand-in, the artifacts it holds are listed (all,
+ * or one run's) and their zips served by a 302 to a signed Azurite URL.
+ * A pull request's files (setPullRequestFiles) are listed with Link-header pagination.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { ArtifactRecord, ResultsService } from './results-service.js'
 
 export interface StoredComment {
   id: number
@@ -26,6 +31,29 @@ export interface TokenGrant {
   readonly userEndpoint?: boolean
 }
 
+/** A workflow run as the runs API describes it (the fields the action and the tests use). */
+export interface WorkflowRun {
+  id: number
+  /** .github/workflows/ci.yml */
+  workflow_path: string
+  head_branch: string
+  head_sha: string
+  event: string
+  status: 'completed' | 'in_progress' | 'queued'
+  conclusion: string | null
+  created_at: string
+  /** owner/name the head commit came from (a fork's, for its pull requests); default this repository. */
+  head_repository?: string
+}
+
+/** An entry of the pull request files API; `patch` is left out for binary or too large diffs. */
+export interface PullRequestFileEntry {
+  readonly filename: string
+  readonly status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged'
+  readonly previous_filename?: string
+  readonly patch?: string
+}
+
 export interface LoggedRequest {
   readonly method: string
   readonly path: string
@@ -36,11 +64,24 @@ export interface GitHubApi {
   readonly url: string
   readonly comments: StoredComment[]
   readonly requests: LoggedRequest[]
+  /** Every workflow run of the repository, in the order they were added. */
+  readonly runs: WorkflowRun[]
   /** The next `count` requests answer 500. */
   failNext(count: number): void
-  /** The next request answers 403 with a secondary rate limit and retry-after. */
-  rateLimitNext(retryAfterSeconds?: number): void
+  /** The next `count` requests whose path (query included) matches answer 500 (Infinity: all). */
+  failMatching(pattern: RegExp, count: number): void
+  /** The next request (whose path, query included, matches) answers 403 with a secondary rate limit and retry-after. */
+  rateLimitNext(retryAfterSeconds?: number, pattern?: RegExp): void
   addComment(issue: number, body: string, user?: StoredComment['user']): StoredComment
+  /** GET …/pulls/{number}/files lists these, paginated by the Link header (per_page at most 100). */
+  setPullRequestFiles(number: number, files: readonly PullRequestFileEntry[]): void
+  /** GET …/pulls/{number} answers with this head commit and head repository (owner/name). */
+  setPullRequest(number: number, head: { readonly sha: string; readonly repo: string }): void
+  /**
+   * Registers a run; unset fields default to a successful push to main of ci.yml,
+   * created `id` minutes after 2026-01-01 (so a higher id is newer).
+   */
+  addWorkflowRun(run: Partial<WorkflowRun> & { id: number }): WorkflowRun
   close(): Promise<void>
 }
 
@@ -76,15 +117,25 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startGitHubApi(
-  options: { owner?: string; repo?: string; tokens?: Record<string, TokenGrant> } = {},
+  options: {
+    owner?: string
+    repo?: string
+    tokens?: Record<string, TokenGrant>
+    /** Serves the artifacts endpoints from this service's artifacts; without it they list none. */
+    results?: ResultsService
+  } = {},
 ): Promise<GitHubApi> {
   const owner = options.owner ?? 'owner'
   const repo = options.repo ?? 'repo'
   const tokens = options.tokens ?? DEFAULT_TOKENS
   const comments: StoredComment[] = []
   const requests: LoggedRequest[] = []
+  const runs: WorkflowRun[] = []
+  const pulls = new Map<number, { readonly sha: string; readonly repo: string }>()
+  const pullFiles = new Map<number, readonly PullRequestFileEntry[]>()
   let failures = 0
-  let rateLimit: number | undefined
+  const pathFaults: { pattern: RegExp; count: number }[] = []
+  let rateLimit: { seconds: number; pattern?: RegExp } | undefined
   let nextId = 1000
   let base = ''
 
@@ -98,15 +149,95 @@ export async function startGitHubApi(
     url: `${base}/repos/${owner}/${repo}/issues/comments/${c.id}`,
   })
 
+  const runView = (r: WorkflowRun) => ({
+    ...r,
+    path: r.workflow_path,
+    html_url: `https://github.com/${owner}/${repo}/actions/runs/${r.id}`,
+    repository: { full_name: `${owner}/${repo}` },
+    head_repository: { full_name: r.head_repository ?? `${owner}/${repo}` },
+  })
+
+  const pageLinks = (url: URL, page: number, perPage: number, total: number): string[] => {
+    const last = Math.max(1, Math.ceil(total / perPage))
+    const links: string[] = []
+    const link = (p: number, rel: string) => {
+      const u = new URL(`${base}${url.pathname}${url.search}`)
+      u.searchParams.set('per_page', String(perPage))
+      u.searchParams.set('page', String(p))
+      links.push(`<${u}>; rel="${rel}"`)
+    }
+    if (page < last) link(page + 1, 'next')
+    if (page < last) link(last, 'last')
+    if (page > 1) link(1, 'first')
+    if (page > 1) link(page - 1, 'prev')
+    return links
+  }
+
+  /** One page of a list, as per_page and page ask (30 and 1 by default, 100 at most), with Link headers. */
+  const sendPage = <T>(
+    res: ServerResponse,
+    url: URL,
+    items: readonly T[],
+    view: (item: T) => unknown,
+  ): number => {
+    const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100)
+    const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1)
+    const links = pageLinks(url, page, perPage, items.length)
+    send(
+      res,
+      200,
+      items.slice((page - 1) * perPage, page * perPage).map(view),
+      links.length ? { link: links.join(', ') } : {},
+    )
+    return 200
+  }
+
+  // GitHub's status filter takes a status or a conclusion; workflow_id a file name (or a number, unused here).
+  const STATUSES = new Set([
+    'completed',
+    'in_progress',
+    'queued',
+    'requested',
+    'waiting',
+    'pending',
+  ])
+  const listRuns = (workflow: string, url: URL): [object, Record<string, string>] => {
+    const q = url.searchParams
+    const branch = q.get('branch')
+    const event = q.get('event')
+    const status = q.get('status')
+    const perPage = Math.min(Math.max(Number(q.get('per_page') ?? 30) || 30, 1), 100)
+    const page = Math.max(Number(q.get('page') ?? 1) || 1, 1)
+    const matching = runs
+      .filter((r) => r.workflow_path.split('/').pop() === workflow)
+      .filter((r) => branch === null || r.head_branch === branch)
+      .filter((r) => event === null || r.event === event)
+      .filter(
+        (r) =>
+          status === null || (STATUSES.has(status) ? r.status === status : r.conclusion === status),
+      )
+      .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id)
+    const links = pageLinks(url, page, perPage, matching.length)
+    return [
+      {
+        total_count: matching.length,
+        workflow_runs: matching.slice((page - 1) * perPage, page * perPage).map(runView),
+      },
+      links.length ? { link: links.join(', ') } : {},
+    ]
+  }
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<number> => {
     const url = new URL(req.url ?? '/', 'http://localhost')
-    if (failures > 0) {
-      failures--
+    const pathFault = pathFaults.find((f) => f.count > 0 && f.pattern.test(req.url ?? ''))
+    if (failures > 0 || pathFault) {
+      if (pathFault) pathFault.count--
+      else failures--
       send(res, 500, { message: 'Server Error' })
       return 500
     }
-    if (rateLimit !== undefined) {
-      const after = rateLimit
+    if (rateLimit !== undefined && (rateLimit.pattern?.test(req.url ?? '') ?? true)) {
+      const after = rateLimit.seconds
       rateLimit = undefined
       send(
         res,
@@ -137,6 +268,13 @@ export async function startGitHubApi(
       send(res, 200, { login: grant.login, type: grant.type })
       return 200
     }
+    const workflowRuns = new RegExp(
+      `^/repos/${owner}/${repo}/actions/workflows/([^/]+)/runs$`,
+    ).exec(url.pathname)
+    if (workflowRuns && req.method === 'GET') {
+      send(res, 200, ...listRuns(decodeURIComponent(workflowRuns[1] ?? ''), url))
+      return 200
+    }
     const list = new RegExp(`^/repos/${owner}/${repo}/issues/(\\d+)/comments$`).exec(url.pathname)
     const one = new RegExp(`^/repos/${owner}/${repo}/issues/comments/(\\d+)$`).exec(url.pathname)
     const writeBody = async (): Promise<string | number> => {
@@ -165,31 +303,12 @@ export async function startGitHubApi(
     }
     if (list && req.method === 'GET') {
       const issue = Number(list[1])
-      const perPage = Math.min(
-        Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1),
-        100,
-      )
-      const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1)
-      const all = comments.filter((c) => c.issue === issue)
-      const last = Math.max(1, Math.ceil(all.length / perPage))
-      const links: string[] = []
-      const link = (p: number, rel: string) => {
-        const u = new URL(`${base}${url.pathname}`)
-        u.searchParams.set('per_page', String(perPage))
-        u.searchParams.set('page', String(p))
-        links.push(`<${u}>; rel="${rel}"`)
-      }
-      if (page < last) link(page + 1, 'next')
-      if (page < last) link(last, 'last')
-      if (page > 1) link(1, 'first')
-      if (page > 1) link(page - 1, 'prev')
-      send(
+      return sendPage(
         res,
-        200,
-        all.slice((page - 1) * perPage, page * perPage).map(view),
-        links.length ? { link: links.join(', ') } : {},
+        url,
+        comments.filter((c) => c.issue === issue),
+        view,
       )
-      return 200
     }
     if (list && req.method === 'POST') {
       const body = await writeBody()
@@ -216,8 +335,139 @@ export async function startGitHubApi(
       send(res, 200, view(c))
       return 200
     }
+    const files = new RegExp(`^/repos/${owner}/${repo}/pulls/(\\d+)/files$`).exec(url.pathname)
+    if (files && req.method === 'GET') {
+      const listed = pullFiles.get(Number(files[1]))
+      if (listed === undefined) {
+        send(res, 404, { message: 'Not Found' })
+        return 404
+      }
+      const entry = (f: PullRequestFileEntry) => ({
+        sha: '0'.repeat(40),
+        additions: 0,
+        deletions: 0,
+        changes: 0,
+        ...f,
+      })
+      return sendPage(res, url, listed, entry)
+    }
+    const oneRun = new RegExp(`^/repos/${owner}/${repo}/actions/runs/(\\d+)$`).exec(url.pathname)
+    if (oneRun && req.method === 'GET') {
+      const r = runs.find((x) => x.id === Number(oneRun[1]))
+      if (r === undefined) {
+        send(res, 404, { message: 'Not Found' })
+        return 404
+      }
+      send(res, 200, runView(r))
+      return 200
+    }
+    const pull = new RegExp(`^/repos/${owner}/${repo}/pulls/(\\d+)$`).exec(url.pathname)
+    if (pull && req.method === 'GET') {
+      const number = Number(pull[1])
+      const head = pulls.get(number)
+      if (head === undefined) {
+        send(res, 404, { message: 'Not Found' })
+        return 404
+      }
+      send(res, 200, {
+        number,
+        state: 'open',
+        head: {
+          sha: head.sha,
+          repo: { full_name: head.repo, fork: head.repo !== `${owner}/${repo}` },
+        },
+        base: { ref: 'main', repo: { full_name: `${owner}/${repo}` } },
+      })
+      return 200
+    }
+    if (req.method === 'GET') {
+      const artifacts = artifactRoute(url)
+      if (artifacts !== undefined) return artifacts(res)
+    }
     send(res, 404, { message: 'Not Found' })
     return 404
+  }
+
+  const expired = (a: ArtifactRecord) =>
+    a.expiresAt !== undefined && Date.parse(a.expiresAt) <= Date.now()
+  // Finalized artifacts of runs with numeric backend ids only: those ids are the GITHUB_RUN_IDs.
+  const visible = () =>
+    (options.results?.artifacts ?? [])
+      .filter((a) => a.size !== undefined && /^\d+$/.test(a.runId))
+      .sort((a, b) => b.id - a.id)
+  const artifactView = (a: ArtifactRecord) => {
+    const run = runs.find((r) => r.id === Number(a.runId))
+    const api = `${base}/repos/${owner}/${repo}/actions/artifacts/${a.id}`
+    return {
+      id: a.id,
+      node_id: `MDg6QXJ0aWZhY3Q${a.id}`,
+      name: a.name,
+      size_in_bytes: a.size ?? 0,
+      url: api,
+      archive_download_url: `${api}/zip`,
+      expired: expired(a),
+      created_at: a.createdAt,
+      updated_at: a.createdAt,
+      expires_at: a.expiresAt ?? null,
+      digest: a.digest ?? null,
+      workflow_run: {
+        id: Number(a.runId),
+        repository_id: 1,
+        head_repository_id: 1,
+        head_branch: run?.head_branch ?? null,
+        head_sha: run?.head_sha ?? null,
+      },
+    }
+  }
+  const artifactPage = (res: ServerResponse, url: URL, all: readonly ArtifactRecord[]) => {
+    const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100)
+    const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1)
+    const links = pageLinks(url, page, perPage, all.length)
+    send(
+      res,
+      200,
+      {
+        total_count: all.length,
+        artifacts: all.slice((page - 1) * perPage, page * perPage).map(artifactView),
+      },
+      links.length ? { link: links.join(', ') } : {},
+    )
+    return 200
+  }
+  /** GET …/actions/artifacts, …/actions/runs/{id}/artifacts (both with ?name=) and …/artifacts/{id}/zip. */
+  const artifactRoute = (url: URL): ((res: ServerResponse) => number) | undefined => {
+    const prefix = `^/repos/${owner}/${repo}/actions`
+    const name = url.searchParams.get('name')
+    const named = (a: ArtifactRecord) => name === null || a.name === name
+    if (new RegExp(`${prefix}/artifacts$`).test(url.pathname)) {
+      return (res) => artifactPage(res, url, visible().filter(named))
+    }
+    const ofRun = new RegExp(`${prefix}/runs/(\\d+)/artifacts$`).exec(url.pathname)
+    if (ofRun) {
+      return (res) =>
+        artifactPage(
+          res,
+          url,
+          visible().filter((a) => a.runId === ofRun[1] && named(a)),
+        )
+    }
+    const zip = new RegExp(`${prefix}/artifacts/(\\d+)/zip$`).exec(url.pathname)
+    if (zip) {
+      return (res) => {
+        const record = visible().find((a) => a.id === Number(zip[1]))
+        if (record === undefined || options.results === undefined) {
+          send(res, 404, { message: 'Not Found' })
+          return 404
+        }
+        if (expired(record)) {
+          send(res, 410, { message: 'Artifact has expired' })
+          return 410
+        }
+        res.writeHead(302, { location: options.results.artifactUrl(record) }).end()
+        return 302
+      }
+    }
+    return undefined
   }
 
   const server: Server = createServer((req, res) => {
@@ -235,16 +485,41 @@ export async function startGitHubApi(
     url: base,
     comments,
     requests,
+    runs,
     failNext: (count) => {
       failures = count
     },
-    rateLimitNext: (seconds = 1) => {
-      rateLimit = seconds
+    failMatching: (pattern, count) => {
+      pathFaults.push({ pattern, count })
+    },
+    rateLimitNext: (seconds = 1, pattern) => {
+      rateLimit = { seconds, pattern }
+    },
+    setPullRequestFiles: (number, listed) => {
+      pullFiles.set(number, listed)
     },
     addComment: (issue, body, user = { login: 'someone', type: 'User' }) => {
       const c = { id: nextId++, issue, body, user }
       comments.push(c)
       return c
+    },
+    setPullRequest: (number, head) => {
+      pulls.set(number, head)
+    },
+    addWorkflowRun: (run) => {
+      const status = run.status ?? 'completed'
+      const stored: WorkflowRun = {
+        workflow_path: '.github/workflows/ci.yml',
+        head_branch: 'main',
+        head_sha: run.id.toString(16).padStart(40, '0'),
+        event: 'push',
+        status,
+        conclusion: status === 'completed' ? 'success' : null,
+        created_at: new Date(Date.UTC(2026, 0, 1) + run.id * 60_000).toISOString(),
+        ...run,
+      }
+      runs.push(stored)
+      return stored
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }

@@ -35,6 +35,8 @@ export interface ArtifactRecord {
   size?: number
   digest?: string
   readonly createdAt: string
+  /** From CreateArtifact's expires_at; a test may move it into the past to expire the artifact. */
+  expiresAt?: string
 }
 
 export interface TwirpCall {
@@ -68,8 +70,14 @@ export interface ResultsService {
   blob(entry: CacheEntry): Promise<Buffer>
   /** The finalized artifact's zip, read from Azurite. */
   artifactBlob(record: ArtifactRecord): Promise<Buffer>
-  /** The variables the runner gives a node action (ACTIONS_RESULTS_URL, the token, v2, not GHES, no proxy). */
-  env(): Record<string, string>
+  /** A signed Azurite URL of the artifact's zip (its path ends in .zip), as GitHub's zip redirect gives. */
+  artifactUrl(record: ArtifactRecord): string
+  /**
+   * The variables the runner gives a node action (ACTIONS_RESULTS_URL, the token, v2, not GHES, no proxy).
+   * With a run (digits, so the backend run id is the GITHUB_RUN_ID the REST API shows) the token
+   * is scoped to it and GITHUB_RUN_ID is set, so two runs of one test keep their artifacts apart.
+   */
+  env(scope?: { readonly run: string; readonly job?: string }): Record<string, string>
   close(): Promise<void>
 }
 
@@ -264,6 +272,7 @@ export async function startResultsService(azurite: Azurite): Promise<ResultsServ
         version: Number(body.version ?? 0),
         blob: `${run}/${id}-${name.replace(/[^A-Za-z0-9._-]/g, '_')}.zip`,
         createdAt: new Date().toISOString(),
+        ...(typeof body.expires_at === 'string' && { expiresAt: body.expires_at }),
       }
       artifacts.push(record)
       return {
@@ -406,12 +415,16 @@ export async function startResultsService(azurite: Azurite): Promise<ResultsServ
     },
     blob: (entry) => azurite.download(CACHE_CONTAINER, entry.blob),
     artifactBlob: (record) => azurite.download(ARTIFACT_CONTAINER, record.blob),
-    env: () => ({
+    artifactUrl: (record) => azurite.signedUrl(ARTIFACT_CONTAINER, record.blob, 'r'),
+    env: (scope) => ({
       ACTIONS_RESULTS_URL: origin,
-      ACTIONS_RUNTIME_TOKEN: token,
+      ACTIONS_RUNTIME_TOKEN: scope
+        ? runtimeToken(`Actions.Results:${scope.run}:${scope.job ?? '1'}`)
+        : token,
       ACTIONS_CACHE_SERVICE_V2: 'True',
       GITHUB_SERVER_URL: 'https://github.com',
       NO_PROXY: '127.0.0.1,localhost',
+      ...(scope && { GITHUB_RUN_ID: scope.run }),
     }),
     close: () =>
       new Promise<void>((resolve) => {

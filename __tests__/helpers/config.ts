@@ -80,6 +80,11 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     },
     comment: { mode: 'auto', id: '', token: undefined },
     failUnder: undefined,
+    historyWindow: 20,
+    failUnderDiff: undefined,
+    maxCoverageDrop: undefined,
+    annotateUncovered: true,
+    diffBase: undefined,
     ...overrides,
   })
 }

@@ -3,8 +3,11 @@
  * value with `overrides` applied, so a test states only what it is about.
  */
 import type {
+  BuildHistory,
   BuildResult,
+  CoverageBaseline,
   CoverageResult,
+  DiffCoverageResult,
   DistFile,
   FileCoverage,
   Metrics,
@@ -13,6 +16,8 @@ import type {
   TestResults,
   TestRun,
 } from '../../src/report/metrics.js'
+
+type MeasuredHistory = Extract<BuildHistory, { branch: string }>
 
 export function createDist(kind: DistFile['kind'], overrides: Partial<DistFile> = {}): DistFile {
   const fileName = kind === 'sdist' ? 'demo-0.1.0.tar.gz' : 'demo-0.1.0-py3-none-any.whl'
@@ -125,6 +130,82 @@ export function createPublish(overrides: Partial<PublishResult> = {}): PublishRe
   }
 }
 
+/** A measured build success rate: 17 of 20 completed runs on main. */
+export function createHistory(overrides: Partial<MeasuredHistory> = {}): MeasuredHistory {
+  return {
+    kind: 'measured',
+    branch: 'main',
+    workflow: 'ci.yml',
+    window: 20,
+    successes: 17,
+    completed: 20,
+    notCounted: 0,
+    percent: 85,
+    ...overrides,
+  }
+}
+
+type MeasuredDiff = Extract<DiffCoverageResult, { measured: true }>
+
+/** Changed lines from git: 7 of 9 measured changed lines covered, in two files. */
+export function createDiffCoverage(overrides: Partial<MeasuredDiff> = {}): MeasuredDiff {
+  return {
+    measured: true,
+    source: 'git diff base...HEAD',
+    base: '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b',
+    changedLines: 15,
+    coverableLines: 9,
+    coveredLines: 7,
+    percent: (7 / 9) * 100,
+    percentTruncated: 77,
+    percentDisplay: '77',
+    files: [
+      {
+        path: 'demo/core.py',
+        coverable: 6,
+        covered: 4,
+        percent: 100 - (2 / 6) * 100,
+        uncoveredLines: [12, 13],
+        uncoveredRanges: '12-13',
+      },
+      {
+        path: 'demo/util.py',
+        coverable: 3,
+        covered: 3,
+        percent: 100,
+        uncoveredLines: [],
+        uncoveredRanges: '',
+      },
+    ],
+    unreadFiles: [],
+    ...overrides,
+  }
+}
+
+type ComparedBaseline = Extract<CoverageBaseline, { kind: 'compared' }>
+
+/** The base branch at 79.82% (shown "80"): this run's 78.57% is a drop of 1 point at precision 0. */
+export function createBaseline(overrides: Partial<ComparedBaseline> = {}): ComparedBaseline {
+  return {
+    kind: 'compared',
+    branch: 'main',
+    artifact: 'python-ci-coverage',
+    base: {
+      sha: '89abcdef0123456789abcdef0123456789abcdef',
+      percent: 79.82,
+      percentDisplay: '80',
+      coveredLines: 9,
+      statements: 10,
+      coveredBranches: 3,
+      branches: 4,
+    },
+    delta: 78.57 - 79.82,
+    deltaDisplay: '-1',
+    files: [],
+    ...overrides,
+  }
+}
+
 export function createMetrics(overrides: Partial<Metrics> = {}): Metrics {
   return {
     python: {
@@ -139,9 +220,12 @@ export function createMetrics(overrides: Partial<Metrics> = {}): Metrics {
       id: 7,
     },
     test: createTestRun(),
+    diffCoverage: createDiffCoverage(),
+    baseline: createBaseline(),
     publish: createPublish(),
     cache: { hit: false },
     comment: { url: 'https://github.com/owner/repo/pull/7#issuecomment-1', action: 'created' },
+    history: createHistory(),
     stages: [
       { name: 'python', status: 'ok', durationMs: 1200, summary: 'Python 3.12.4' },
       { name: 'build', status: 'ok', durationMs: 2100, summary: 'demo-0.1.0.tar.gz (4 KB)' },

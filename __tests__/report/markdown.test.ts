@@ -210,7 +210,7 @@ describe('renderSummary', () => {
     expect(markdown.split('\n').slice(0, 5)).toEqual([
       '## ❌ Python CI: failed',
       '',
-      '**8** passed, **1** failed, 1 skipped · coverage **79%** · built demo 0.1.0',
+      '**8** passed, **1** failed, 1 skipped · coverage **79%** (▼ −1) · changed lines **77%** · built demo 0.1.0',
       '',
       '- 1 test failed',
     ])
@@ -358,6 +358,9 @@ describe('renderText', () => {
         'tests     10 tests: 8 passed, 1 failed, 0 errors, 1 skipped in 1.3 s',
         '          FAILED tests/test_calc.py::test_add - assert 3 == 4',
         "coverage  79% (lines 8/10, branches 3/4) of demo (the installed project's top-level packages)",
+        'baseline  -1 against main 89abcde (80%)',
+        'diff      77% of 9 changed lines (2 missing), from git diff 1a2b3c4...HEAD',
+        'history   85% (17 of 20 completed runs) on main',
         'publish   published (demo-0.1.0.tar.gz uploaded, demo-0.1.0-py3-none-any.whl uploaded)',
         'stages',
         '  ✓ python 1.2s: Python 3.12.4',

@@ -4,6 +4,7 @@ import { parse } from 'yaml'
 import { toAnnotations, toOutputs } from '../../src/report/outputs.js'
 import {
   createBuild,
+  createDiffCoverage,
   createMetrics,
   createProblem,
   createPublish,
@@ -29,10 +30,13 @@ describe('toOutputs', () => {
       skipped: '1',
       errors: '0',
       coverage: '79',
+      'coverage-delta': '-1',
       published: 'true',
       'published-files': '["demo-0.1.0.tar.gz","demo-0.1.0-py3-none-any.whl"]',
       'cache-hit': 'false',
       'comment-url': 'https://github.com/owner/repo/pull/7#issuecomment-1',
+      'diff-coverage': '77',
+      'success-rate': '85',
       'report-path': REPORT,
     })
   })
@@ -90,6 +94,16 @@ describe('toOutputs', () => {
       ['tests', 'passed', 'failed', 'skipped', 'errors'],
     ],
     ['there is no coverage', { test: createTestRun({ coverage: undefined }) }, ['coverage']],
+    [
+      'the changed lines were not measured',
+      { diffCoverage: { measured: false, reason: 'no changed lines' } } as const,
+      ['diff-coverage'],
+    ],
+    [
+      'the success rate was not measured',
+      { history: { kind: 'not-measured', reason: 'outside GitHub Actions' } } as const,
+      ['success-rate'],
+    ],
   ])('leaves keys out when %s', (_label, overrides, missing) => {
     const all = Object.keys(toOutputs(createMetrics(), REPORT))
     const keys = Object.keys(toOutputs(createMetrics(overrides), REPORT))
@@ -113,7 +127,7 @@ describe('toAnnotations', () => {
     const metrics = createMetrics({
       test: createTestRun({ results: createResults({ failed: 1, errors: 1, problems }) }),
     })
-    expect(toAnnotations(metrics, { repoPrefix: 'project' })).toEqual([
+    expect(toAnnotations(metrics, { repoPrefix: 'project', annotateUncovered: false })).toEqual([
       {
         level: 'error',
         title: 'Test failed: tests/test_calc.py::test_add',
@@ -163,7 +177,11 @@ describe('toAnnotations', () => {
     const metrics = createMetrics({
       test: createTestRun({ results: createResults({ failed: 70, errors: 3, problems }) }),
     })
-    const annotations = toAnnotations(metrics, { repoPrefix: '', maxErrors: 5 })
+    const annotations = toAnnotations(metrics, {
+      repoPrefix: '',
+      maxErrors: 5,
+      annotateUncovered: false,
+    })
     expect(annotations.map((a) => a.level)).toEqual([...Array(5).fill('error'), 'notice'])
     expect(annotations[5].message).toBe(
       '68 more failing tests are not annotated; the job summary and the log list them.',
@@ -175,7 +193,7 @@ describe('toAnnotations', () => {
     const metrics = createMetrics({
       test: createTestRun({ results: createResults({ failed: 11, problems }) }),
     })
-    const annotations = toAnnotations(metrics, { repoPrefix: '' })
+    const annotations = toAnnotations(metrics, { repoPrefix: '', annotateUncovered: false })
     expect(annotations.filter((a) => a.level === 'error')).toHaveLength(10)
     expect(annotations.at(-1)?.message).toMatch(/^1 more failing test is not annotated/)
   })
@@ -188,6 +206,74 @@ describe('toAnnotations', () => {
     ],
     ['pytest left no report', { test: createTestRun({ results: undefined }) }],
   ])('gives none when %s', (_label, overrides) => {
-    expect(toAnnotations(createMetrics(overrides), { repoPrefix: '' })).toEqual([])
+    const metrics = createMetrics({ ...overrides, diffCoverage: undefined })
+    expect(toAnnotations(metrics, { repoPrefix: '' })).toEqual([])
+  })
+})
+
+describe('uncovered changed lines as annotations', () => {
+  const noTests = { test: createTestRun({ results: undefined }) }
+
+  it('gives one warning per range, at its repository path and lines', () => {
+    const diffCoverage = createDiffCoverage({
+      files: [{ ...createDiffCoverage().files[0], path: 'pkg/a.py', uncoveredLines: [3, 4, 5, 9] }],
+    })
+    // The paths are the repository's already: the working directory's prefix is not added.
+    const annotations = toAnnotations(createMetrics({ ...noTests, diffCoverage }), {
+      repoPrefix: 'sub',
+    })
+    expect(annotations).toEqual([
+      {
+        level: 'warning',
+        title: 'Changed lines not covered',
+        message: 'Lines 3-5 were changed and no test runs them.',
+        file: 'pkg/a.py',
+        startLine: 3,
+        endLine: 5,
+      },
+      {
+        level: 'warning',
+        title: 'Changed lines not covered',
+        message: 'Line 9 was changed and no test runs it.',
+        file: 'pkg/a.py',
+        startLine: 9,
+      },
+    ])
+  })
+
+  it.each([
+    [
+      25,
+      10,
+      '15 more ranges of uncovered changed lines are not annotated; the job summary lists them.',
+    ],
+    [
+      11,
+      10,
+      '1 more range of uncovered changed lines is not annotated; the job summary lists them.',
+    ],
+    [10, 10, undefined],
+    [4, 3, '1 more range of uncovered changed lines is not annotated; the job summary lists them.'],
+  ])('%i ranges, at most %i warnings: then one notice', (ranges, max, notice) => {
+    const uncoveredLines = Array.from({ length: ranges }, (_, i) => 10 * i + 1)
+    const file = { ...createDiffCoverage().files[0], uncoveredLines }
+    const metrics = createMetrics({
+      ...noTests,
+      diffCoverage: createDiffCoverage({ files: [file] }),
+    })
+    const annotations = toAnnotations(metrics, {
+      repoPrefix: '',
+      ...(max !== 10 && { maxWarnings: max }),
+    })
+    expect(annotations.filter((a) => a.level === 'warning')).toHaveLength(Math.min(ranges, max))
+    expect(annotations.find((a) => a.level === 'notice')?.message).toBe(notice)
+  })
+
+  it.each([
+    ['annotate-uncovered is false', { annotateUncovered: false }, createDiffCoverage()],
+    ['nothing was measured', {}, { measured: false, reason: 'no changed lines' } as const],
+  ])('gives none when %s', (_label, options, diffCoverage) => {
+    const metrics = createMetrics({ ...noTests, diffCoverage })
+    expect(toAnnotations(metrics, { repoPrefix: '', ...options })).toEqual([])
   })
 })

@@ -1,17 +1,28 @@
-// Times the cache: each repetition runs the action twice on the same job
-// folder (same paths, fresh contents, as on a hosted runner), first cold (no
-// cache entries) and then warm (the entries the cold run saved), and reads the
-// install stage's time from the action's own log. Prints medians and ratios.
+// Times the cache: each repetition runs the action three times on the same job
+// folder (same paths, fresh contents, as on a hosted runner): cold (no cache
+// entries), then twice warm from the entries the cold run saved, once with the
+// same checkout (a re-run) and once with one module of the project changed
+// (the next commit). Reads the install stage's time from the action's own log.
+// Prints medians and ratios.
 //
 //   node bench/cache/run.mjs [--reps N]
 //
 // Everything runs on loopback: Azurite as the blob store, a stand-in of the
 // results service's Twirp CacheService (and the two ArtifactService calls the
 // dists artifact needs) in this process, and a PEP 503 package index over
-// HTTPS serving small generated wheels, so pip really downloads and caches.
+// HTTPS serving generated wheels shaped like a real test stack, so pip really
+// downloads, caches and byte-compiles.
 import { execFileSync, spawn } from 'node:child_process'
 import { createHash, randomUUID } from 'node:crypto'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import http from 'node:http'
 import https from 'node:https'
 import os from 'node:os'
@@ -32,8 +43,43 @@ const PY = '/usr/bin/python3'
 const repsAt = process.argv.indexOf('--reps')
 const REPS = repsAt > 0 ? Number(process.argv[repsAt + 1]) : 5
 if (!Number.isInteger(REPS) || REPS < 1) throw new Error('--reps takes a positive integer')
-const DEPS = 8 // wheels in requirements-test.txt
 const TARGET = 0.2 // warm install <= TARGET x cold install
+
+/**
+ * The test dependencies: one generated wheel for each distribution that
+ * `pip install pytest pytest-cov hypothesis pytest-xdist pytest-mock
+ * pytest-timeout freezegun requests responses` resolves to (coverage itself
+ * comes from Debian), with roughly as many modules and as much Python source
+ * (KiB) as the real wheel unpacks to (estimates of current releases); certifi's
+ * CA bundle as a data file.
+ * The code is generated, so no real package is needed offline.
+ */
+const STACK = [
+  ['pytest', 75, 1100],
+  ['pluggy', 9, 70],
+  ['iniconfig', 3, 10],
+  ['packaging', 15, 180],
+  ['pygments', 330, 4400],
+  ['hypothesis', 130, 1900],
+  ['attrs', 30, 260],
+  ['sortedcontainers', 6, 160],
+  ['pytest-xdist', 14, 130],
+  ['execnet', 18, 260],
+  ['pytest-mock', 4, 45],
+  ['pytest-timeout', 1, 20],
+  ['freezegun', 6, 50],
+  ['python-dateutil', 20, 420],
+  ['six', 1, 35],
+  ['requests', 18, 230],
+  ['urllib3', 38, 460],
+  ['idna', 8, 330],
+  ['certifi', 3, 5, 290],
+  ['charset-normalizer', 14, 230],
+  ['responses', 12, 220],
+  ['pyyaml', 17, 220],
+  ['typing-extensions', 1, 130],
+]
+const DEPS = STACK.length
 
 // ---- Azurite: in memory, loopback, a free port ----------------------------
 
@@ -218,13 +264,19 @@ async function startResultsService(azurite) {
 
 const MAKE_WHEEL = `
 import base64, hashlib, sys, zipfile
-out, name, version, modules = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+out, name, version = sys.argv[1], sys.argv[2], sys.argv[3]
+modules, kib, data_kib = int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
 dist = f"{name}-{version}.dist-info"
 files = {f"{name}/__init__.py": f"VALUE = {len(name)}\\n"}
-for i in range(modules):  # 40 functions each, with a docstring unique to the wheel
+# Functions of about 110 bytes, each with a docstring unique to the wheel.
+per_module = max(1, round(kib * 1024 / modules / 110))
+for i in range(modules):
     files[f"{name}/part{i}.py"] = "".join(
         f'def f{j}(x):\\n    """{hashlib.sha256(f"{name}{i}{j}".encode()).hexdigest()}"""\\n'
-        f"    return [x * {j} + k for k in range(x % 7)]\\n\\n\\n" for j in range(40))
+        f"    return [x * {j} + k for k in range(x % 7)]\\n\\n\\n" for j in range(per_module))
+if data_kib:
+    lines = (base64.b64encode(hashlib.sha512(f"{name}{i}".encode()).digest()).decode() for i in range(data_kib * 12))
+    files[f"{name}/data.pem"] = "\\n".join(lines) + "\\n"
 files[f"{dist}/METADATA"] = f"Metadata-Version: 2.1\\nName: {name}\\nVersion: {version}\\n"
 files[f"{dist}/WHEEL"] = "Wheel-Version: 1.0\\nGenerator: bench\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n"
 def digest(data):
@@ -236,16 +288,20 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(p, c)
 `
 
-/** DEPS wheels benchdep0..N (12 modules each), as { name, file, bytes }. */
+/** One wheel per STACK entry, named bench_<model> (dashes as underscores), as { name, file, bytes }. */
 function makeWheels(dir) {
   mkdirSync(dir, { recursive: true })
-  return Array.from({ length: DEPS }, (_, i) => {
-    const name = `benchdep${i}`
+  return STACK.map(([model, modules, kib, dataKib = 0]) => {
+    const name = `bench_${model.replace(/-/g, '_')}`
     const file = `${name}-1.0-py3-none-any.whl`
-    execFileSync(PY, ['-c', MAKE_WHEEL, path.join(dir, file), name, '1.0', '12'])
+    const args = [path.join(dir, file), name, '1.0', modules, kib, dataKib].map(String)
+    execFileSync(PY, ['-c', MAKE_WHEEL, ...args])
     return { name, file, bytes: readFileSync(path.join(dir, file)) }
   })
 }
+
+/** A project name as PEP 503 spells it in the index's URLs. */
+const normalized = (name) => name.toLowerCase().replace(/[-_.]+/g, '-')
 
 async function startPackageIndex(wheels, certDir) {
   const [key, cert] = [path.join(certDir, 'key.pem'), path.join(certDir, 'cert.pem')]
@@ -273,7 +329,9 @@ async function startPackageIndex(wheels, certDir) {
     { key: readFileSync(key), cert: readFileSync(cert) },
     (req, res) => {
       const project = /^\/simple\/([^/]+)\/$/.exec(req.url)?.[1]
-      const wheel = wheels.find((w) => w.name === project || `/files/${w.file}` === req.url)
+      const wheel = wheels.find(
+        (w) => normalized(w.name) === project || `/files/${w.file}` === req.url,
+      )
       if (!wheel) return res.writeHead(404).end('not found')
       if (project) {
         const sha = createHash('sha256').update(wheel.bytes).digest('hex')
@@ -396,12 +454,12 @@ async function runAction(job, template, suffix, extraEnv) {
   return { code, stdout, ms, outputs: readOutputs(env.GITHUB_OUTPUT) }
 }
 
-/** A stage's seconds from its result line, "✓ <stage> 1.2s: …". */
+/** A stage's seconds from its result line, "✓ <stage> 1.23s: …". */
 const stageSeconds = (stdout, stage) =>
   Number(new RegExp(`^✓ ${stage} ([\\d.]+)s: `, 'm').exec(stdout)?.[1] ?? Number.NaN)
 
 /** Throws (with the log's tail) unless the run was green, hit or missed as expected, and clean. */
-function check(result, label, { hit, downloads, entries }) {
+function check(result, label, { hit, install, downloads, entries }) {
   const problems = []
   const o = result.outputs
   if (result.code !== 0) problems.push(`exit code ${result.code}`)
@@ -411,6 +469,8 @@ function check(result, label, { hit, downloads, entries }) {
   const warnings = result.stdout.split('\n').filter((l) => /^::(warning|error)/.test(l))
   if (warnings.length) problems.push(`warnings or errors:\n${warnings.join('\n')}`)
   if (Number.isNaN(stageSeconds(result.stdout, 'install'))) problems.push('no "✓ install" line')
+  else if (!install.test(/^✓ install .*$/m.exec(result.stdout)?.[0] ?? ''))
+    problems.push(`the install line does not match ${install}`)
   if (downloads !== undefined && downloads.got !== downloads.want)
     problems.push(`${downloads.got} wheel downloads, not ${downloads.want}`)
   if (entries !== undefined && entries.got !== entries.want)
@@ -462,40 +522,54 @@ try {
     path.join(template, 'tests/test_deps.py'),
     `import importlib\n\n\ndef test_deps():\n    for name in ${JSON.stringify(names)}:\n        assert importlib.import_module(name).VALUE == len(name)\n`,
   )
-  const kb = Math.round(wheels.reduce((n, w) => n + w.bytes.length, 0) / 1024)
+  // The next commit: one module of the project changed, the dependency files not.
+  const edited = path.join(root, 'edited')
+  cpSync(template, edited, { recursive: true })
+  appendFileSync(
+    path.join(edited, 'benchpkg/text0.py'),
+    '\n\ndef shout(text):\n    """The text in capitals."""\n    return text.upper()\n',
+  )
+  const kib = Math.round(wheels.reduce((n, w) => n + w.bytes.length, 0) / 1024)
   console.log(
-    `project: bench/pipeline's benchpkg + tests/test_deps.py; ${DEPS} test dependencies from a loopback index (${kb} KiB of wheels)`,
+    `project: bench/pipeline's benchpkg + tests/test_deps.py; ${DEPS} test dependencies from a loopback index (${kib} KiB of wheels)`,
   )
 
+  // warm: the same checkout again (a re-run); edited: the next commit.
+  const KINDS = {
+    cold: { template, hit: false, install: /into \S+$/m },
+    warm: { template, hit: true, install: /unchanged in the cached environment/ },
+    edited: { template: edited, hit: true, install: /reinstalled into the cached environment/ },
+  }
   const job = path.join(root, 'job') // the same path for every run
-  const times = { cold: { install: [], run: [] }, warm: { install: [], run: [] } }
+  const times = Object.fromEntries(Object.keys(KINDS).map((k) => [k, { install: [], run: [] }]))
   for (let rep = 1; rep <= REPS; rep++) {
     service.entries.length = 0 // an empty cache service for the cold run
     const suffix = `bench-${rep}-${randomUUID().slice(0, 8)}`
     const line = []
-    for (const kind of ['cold', 'warm']) {
+    for (const [kind, spec] of Object.entries(KINDS)) {
       const downloadsBefore = index.downloads.length
-      const result = await runAction(job, template, suffix, {
+      const result = await runAction(job, spec.template, suffix, {
         ACTIONS_RESULTS_URL: service.url,
         ACTIONS_RUNTIME_TOKEN: runtimeToken(`run-${rep}-${kind}`),
         PIP_INDEX_URL: index.url,
       })
       const finalized = service.entries.filter((e) => e.size !== undefined).length
       check(result, `rep ${rep} ${kind}`, {
-        hit: kind === 'warm',
+        hit: spec.hit,
+        install: spec.install,
         downloads: {
           got: index.downloads.length - downloadsBefore,
-          want: kind === 'cold' ? DEPS : 0,
+          want: spec.hit ? 0 : DEPS,
         },
         entries: { got: finalized, want: 2 },
       })
       const install = stageSeconds(result.stdout, 'install')
       times[kind].install.push(install)
       times[kind].run.push(result.ms / 1000)
-      const extra = [`cache ${stageSeconds(result.stdout, 'cache')}s`]
-      if (kind === 'cold') extra.push(`save ${stageSeconds(result.stdout, 'cache save')}s`)
+      const extra = [`cache ${stageSeconds(result.stdout, 'cache').toFixed(2)}s`]
+      if (!spec.hit) extra.push(`save ${stageSeconds(result.stdout, 'cache save').toFixed(2)}s`)
       line.push(
-        `${kind} install ${install.toFixed(1)}s, run ${(result.ms / 1000).toFixed(2)}s (${extra.join(', ')})`,
+        `${kind} install ${install.toFixed(2)}s, run ${(result.ms / 1000).toFixed(2)}s (${extra.join(', ')})`,
       )
     }
     console.log(`rep ${rep}: ${line.join('; ')}`)
@@ -504,21 +578,24 @@ try {
 
   const f = (x) => x.toFixed(2).padStart(9)
   const row = (label, xs) =>
-    `${label.padEnd(13)}${f(median(xs))}${f(Math.min(...xs))}${f(Math.max(...xs))}`
-  console.log(`\n${''.padEnd(13)}${['median s', 'min', 'max'].map((h) => h.padStart(9)).join('')}`)
+    `${label.padEnd(15)}${f(median(xs))}${f(Math.min(...xs))}${f(Math.max(...xs))}`
+  console.log(`\n${''.padEnd(15)}${['median s', 'min', 'max'].map((h) => h.padStart(9)).join('')}`)
   for (const what of ['install', 'run'])
-    for (const kind of ['cold', 'warm']) console.log(row(`${kind} ${what}`, times[kind][what]))
-  const ratio = (what) => {
-    const ofMedians = median(times.warm[what]) / median(times.cold[what])
-    const paired = median(times.warm[what].map((w, i) => w / times.cold[what][i]))
-    return `${ofMedians.toFixed(3)} (median of per-rep ratios ${paired.toFixed(3)})`
+    for (const kind of Object.keys(KINDS)) console.log(row(`${kind} ${what}`, times[kind][what]))
+  const ratio = (kind, what) => {
+    const ofMedians = median(times[kind][what]) / median(times.cold[what])
+    const paired = median(times[kind][what].map((w, i) => w / times.cold[what][i]))
+    return [ofMedians, `${ofMedians.toFixed(3)} (median of per-rep ratios ${paired.toFixed(3)})`]
   }
-  const met = median(times.warm.install) / median(times.cold.install) <= TARGET
-  console.log(
-    `\nwarm/cold install: ${ratio('install')}   target <= ${TARGET}: ${met ? 'met' : 'NOT met'}`,
-  )
-  console.log(`warm/cold run:     ${ratio('run')}`)
-  console.log('(install times are the action\'s own "✓ install" line, to 0.1 s)')
+  console.log('')
+  for (const kind of ['warm', 'edited']) {
+    const [install, text] = ratio(kind, 'install')
+    const met = install <= TARGET ? 'met' : 'NOT met'
+    console.log(`${`${kind}/cold install:`.padEnd(22)}${text}   target <= ${TARGET}: ${met}`)
+  }
+  for (const kind of ['warm', 'edited'])
+    console.log(`${`${kind}/cold run:`.padEnd(22)}${ratio(kind, 'run')[1]}`)
+  console.log('(install times are the action\'s own "✓ install" line, to 0.01 s)')
   console.log(`load average at the end: ${load()}`)
 } finally {
   for (const stop of stops.reverse()) await stop()

@@ -13,6 +13,11 @@ export interface ArtifactService {
 /** Characters the artifact service refuses in a name. */
 export const ARTIFACT_NAME_FORBIDDEN = /["<>|*?\r\n\\/:]/
 
+/** `text` with every character the artifact service refuses replaced by '_'. */
+export function safeArtifactName(text: string): string {
+  return text.replace(new RegExp(ARTIFACT_NAME_FORBIDDEN.source, 'g'), '_')
+}
+
 export interface ArtifactNameContext {
   readonly job: string
   readonly os: string
@@ -28,11 +33,7 @@ export interface ArtifactNameContext {
 export function defaultArtifactName(ctx: ArtifactNameContext): string {
   const minor = ctx.pythonVersion.split('.').slice(0, 2).join('.')
   const parts = ['dists', ctx.packageName, ctx.job, ctx.os, ctx.arch, `py${minor}`]
-  return parts
-    .filter((p) => p !== '')
-    .join('-')
-    .replace(ARTIFACT_NAME_FORBIDDEN, '_')
-    .toLowerCase()
+  return safeArtifactName(parts.filter((p) => p !== '').join('-')).toLowerCase()
 }
 
 export interface UploadedArtifact {

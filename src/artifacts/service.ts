@@ -1,5 +1,6 @@
 /** The Actions artifact service through @actions/artifact, behind ArtifactService. */
 import { DefaultArtifactClient } from '@actions/artifact'
+import type { RunArtifacts } from '../github/companion.js'
 import type { ArtifactService } from './dists.js'
 
 export function actionsArtifactService(): ArtifactService {
@@ -8,6 +9,30 @@ export function actionsArtifactService(): ArtifactService {
     upload: async (name, files, root) => {
       const { id, size } = await client.uploadArtifact(name, files, root)
       return { id, size }
+    },
+  }
+}
+
+/**
+ * Artifacts of another run of `repository` (owner/name), through the REST
+ * API with `token` (the job needs actions: read): the client's findBy.
+ */
+export function runArtifactsOf(token: string, repository: string): RunArtifacts {
+  const client = new DefaultArtifactClient()
+  const [repositoryOwner = '', repositoryName = ''] = repository.split('/')
+  const findBy = (workflowRunId: number) => ({
+    token,
+    workflowRunId,
+    repositoryOwner,
+    repositoryName,
+  })
+  return {
+    list: async (runId) => {
+      const { artifacts } = await client.listArtifacts({ findBy: findBy(runId) })
+      return artifacts.map((a) => ({ id: a.id, name: a.name }))
+    },
+    download: async (artifactId, runId, dir) => {
+      await client.downloadArtifact(artifactId, { path: dir, findBy: findBy(runId) })
     },
   }
 }

@@ -58,6 +58,17 @@ export function resultsDigest(metrics: Metrics): string {
       warnings: metrics.build.warnings,
     },
     publish: metrics.publish && [metrics.publish.status, metrics.publish.reasons],
+    baseline:
+      metrics.baseline &&
+      (metrics.baseline.kind === 'compared'
+        ? [metrics.baseline.deltaDisplay, metrics.baseline.base.sha]
+        : metrics.baseline.kind),
+    diff: metrics.diffCoverage?.measured
+      ? [
+          metrics.diffCoverage.percentDisplay,
+          metrics.diffCoverage.files.map((f) => [f.path, f.uncoveredRanges]),
+        ]
+      : metrics.diffCoverage?.reason,
     stages: metrics.stages.map((s) => [s.name, s.status]),
   }
   return createHash('sha256').update(JSON.stringify(stable)).digest('hex').slice(0, 32)
@@ -70,13 +81,15 @@ export interface FittedBody {
 }
 
 /** Per-file rows go first, then failure details: the totals and the verdict always stay. */
-const LADDER: readonly Required<Pick<SummaryOptions, 'maxFiles' | 'maxProblems'>>[] = [
-  { maxFiles: 50, maxProblems: 20 },
-  { maxFiles: 20, maxProblems: 20 },
-  { maxFiles: 5, maxProblems: 20 },
-  { maxFiles: 0, maxProblems: 10 },
-  { maxFiles: 0, maxProblems: 3 },
-  { maxFiles: 0, maxProblems: 0 },
+const LADDER: readonly Required<
+  Pick<SummaryOptions, 'maxFiles' | 'maxProblems' | 'maxDiffFiles'>
+>[] = [
+  { maxFiles: 50, maxProblems: 20, maxDiffFiles: 50 },
+  { maxFiles: 20, maxProblems: 20, maxDiffFiles: 20 },
+  { maxFiles: 5, maxProblems: 20, maxDiffFiles: 5 },
+  { maxFiles: 0, maxProblems: 10, maxDiffFiles: 0 },
+  { maxFiles: 0, maxProblems: 3, maxDiffFiles: 0 },
+  { maxFiles: 0, maxProblems: 0, maxDiffFiles: 0 },
 ]
 
 const LIMIT_TEXT = "GitHub's 65,536-character limit on comments"
@@ -90,6 +103,8 @@ export function fitComment(
   head: string,
   render: (options: SummaryOptions) => string,
   limit = COMMENT_LIMIT,
+  /** Rows of the full report's changed-lines table: their cut is named only when there were some. */
+  diffRows = 0,
 ): FittedBody {
   const first = LADDER[0]
   for (const rung of LADDER) {
@@ -103,6 +118,9 @@ export function fitComment(
       rung.maxFiles < (first?.maxFiles ?? 0)
         ? `per-file coverage rows (${rung.maxFiles} shown)`
         : '',
+      rung.maxDiffFiles < Math.min(first?.maxDiffFiles ?? 0, diffRows)
+        ? `changed-lines rows (${rung.maxDiffFiles} shown)`
+        : '',
       rung.maxProblems < (first?.maxProblems ?? 0)
         ? `failure details (${rung.maxProblems} shown)`
         : '',
@@ -112,7 +130,9 @@ export function fitComment(
     const body = `${head}\n${markdown}${note}`
     if (body.length <= limit) return { body, cut }
   }
-  const markdown = render(LADDER[LADDER.length - 1] ?? { maxFiles: 0, maxProblems: 0 })
+  const markdown = render(
+    LADDER[LADDER.length - 1] ?? { maxFiles: 0, maxProblems: 0, maxDiffFiles: 0 },
+  )
   const note = `\n\n> ✂️ Cut at ${LIMIT_TEXT}; the rest of the report is in the job summary of this run.\n`
   let room = limit - head.length - 1 - note.length
   for (;;) {
@@ -147,7 +167,9 @@ export function commentBody(
   title: string,
 ): FittedBody {
   const head = `${marker}\n<!-- python-ci-action results: ${resultsDigest(metrics)} -->`
-  return fitComment(head, (options) => render(metrics, { ...options, title }))
+  const diff = metrics.diffCoverage
+  const diffRows = diff?.measured ? diff.files.length : 0
+  return fitComment(head, (options) => render(metrics, { ...options, title }), undefined, diffRows)
 }
 
 interface IssueComment {

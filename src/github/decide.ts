@@ -28,9 +28,13 @@ export interface CommentEventInput {
   readonly payload: unknown
 }
 
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
+export const PULL_REQUEST_EVENTS: ReadonlySet<string> = new Set([
+  'pull_request',
+  'pull_request_target',
+])
 
-function field(value: unknown, key: string): unknown {
+/** A key of an object in an untyped payload; undefined for anything else. */
+export function field(value: unknown, key: string): unknown {
   return value !== null && typeof value === 'object'
     ? (value as Record<string, unknown>)[key]
     : undefined

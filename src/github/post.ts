@@ -10,6 +10,7 @@ import { readPayload } from '../publish/event.js'
 import { renderSummary } from '../report/markdown.js'
 import type { CommentInfo, Metrics } from '../report/metrics.js'
 import { commentBody, commentMarker, upsertComment } from './comment.js'
+import type { CommentRequest } from './comment-request.js'
 import { decideComment } from './decide.js'
 import { GitHubApiError, GitHubClient, type GitHubClientOptions } from './rest.js'
 
@@ -19,8 +20,17 @@ export type GitHubServices = Pick<GitHubClientOptions, 'sleep' | 'baseDelayMs'>
 export type CommentOutcome =
   | { readonly kind: 'posted'; readonly comment: CommentInfo; readonly cut?: string }
   | { readonly kind: 'skipped'; readonly reason: string }
-  /** The warning was logged already. */
-  | { readonly kind: 'not-posted'; readonly reason: string }
+  /**
+   * The warning was logged already. request: the token may not write (a
+   * fork's pull request), so the comment can go to the workflow_run companion.
+   */
+  | {
+      readonly kind: 'not-posted'
+      readonly reason: string
+      readonly request?: Omit<CommentRequest, 'format'>
+      /** The artifact the request was kept in. */
+      readonly kept?: string
+    }
 
 const STILL_REPORTED = 'The results are in the job summary and the outputs of this step.'
 
@@ -28,7 +38,7 @@ function refusedAdvice(status: number): string {
   return (
     `The token may not write to this pull request${status === 404 ? ' (or cannot see it)' : ''}: ` +
     'give the job "permissions: pull-requests: write". ' +
-    "Pull requests from forks always get a read-only token; a workflow_run companion for them is planned (see 'Pull requests from forks' in the README)."
+    "Pull requests from forks always get a read-only token: the comment is then kept as an artifact for the workflow_run companion to post (see 'Pull requests from forks' in the README)."
   )
 }
 
@@ -39,11 +49,12 @@ export async function postComment(
   metrics: Metrics,
   services: GitHubServices,
 ): Promise<CommentOutcome> {
+  const payload = readPayload(env.GITHUB_EVENT_PATH)
   const decision = decideComment({
     mode: settings.mode,
     eventName: env.GITHUB_EVENT_NAME ?? '',
     repository: env.GITHUB_REPOSITORY ?? '',
-    payload: readPayload(env.GITHUB_EVENT_PATH),
+    payload,
   })
   if (decision.kind === 'skip') return { kind: 'skipped', reason: decision.reason }
   const warn = (reason: string, advice: string): CommentOutcome => {
@@ -81,7 +92,14 @@ export async function postComment(
   } catch (error) {
     const where = `on ${target.owner}/${target.repo}#${target.number}`
     if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
-      return warn(`${where}: ${error.message}`, refusedAdvice(error.status))
+      const outcome = warn(`${where}: ${error.message}`, refusedAdvice(error.status))
+      const headSha = payload.pull_request?.head?.sha
+      if (typeof headSha !== 'string' || outcome.kind !== 'not-posted') return outcome
+      const repository = `${target.owner}/${target.repo}`
+      return {
+        ...outcome,
+        request: { repository, number: target.number, headSha, commentId: settings.id, body },
+      }
     }
     if (error instanceof Error && error.stack) log.debug(error.stack)
     const message = errorMessage(error)

@@ -12,7 +12,14 @@ import type { Log } from '../log.js'
 import { failureReason, formatCommand, type RunResult, tail } from '../process.js'
 import type { PythonSetup } from '../python/setup.js'
 import { runSnippet, SnippetError } from '../python/snippet.js'
+import {
+  hasStaticVersion,
+  projectFingerprint,
+  readProjectMarker,
+  writeProjectMarker,
+} from './fingerprint.js'
 import { pipInstallArgs, planInstall } from './plan.js'
+import { buildBackendOf, buildWheelInVenv, WheelBuildError, wheelDistName } from './wheel.js'
 
 export class InstallError extends Error {
   override name = 'InstallError'
@@ -94,6 +101,11 @@ function distNameFromReport(file: string, projectDir: string): string | undefine
 export interface InstallOptions {
   /** The venv at tempDir/venv came back from the cache and fits: reinstall only the project. */
   readonly reuseVenv?: boolean
+  /**
+   * The venv goes to (or came from) the cache: record what the project was
+   * installed from, so a later run with the same checkout need not reinstall it.
+   */
+  readonly fingerprint?: boolean
 }
 
 export async function installProject(
@@ -109,7 +121,10 @@ export async function installProject(
   const basePip =
     python.pipVersion !== undefined &&
     semver.gte(semver.coerce(python.pipVersion) ?? '0.0.0', '22.3.0')
-  if (options.reuseVenv) return reinstallProject(host, config, python, dir, basePip)
+  // Taken before pip runs: an in-tree build leaves build/ and *.egg-info behind.
+  const fingerprint =
+    options.fingerprint || options.reuseVenv ? await checkoutFingerprint(host, config) : undefined
+  if (options.reuseVenv) return reinstallProject(host, config, python, dir, basePip, fingerprint)
   rmSync(dir, { recursive: true, force: true })
   const tools = [...(config.test ? ['pytest', 'coverage'] : []), ...(config.build ? ['build'] : [])]
   let systemSite = config.systemSitePackages
@@ -139,7 +154,13 @@ export async function installProject(
   const venv = venvOf(host, dir)
   log.info(`virtual environment: ${dir}${systemSite ? ' (with system site-packages)' : ''}`)
 
-  const missing = await missingTools(host, venv.python, venv.env, tools)
+  // Whether the venv can run pip itself is asked with the tools, for a later
+  // reinstall into the cached venv: one pip process instead of two.
+  const probed = await missingTools(host, venv.python, venv.env, [
+    ...tools,
+    ...(fingerprint !== undefined ? ['pip'] : []),
+  ])
+  const missing = probed.filter((m) => m !== 'pip')
   const request = planInstall(config, missing)
   for (const note of request.notes) log.info(note)
 
@@ -151,12 +172,41 @@ export async function installProject(
     0,
   )
   const what = `${distName ?? 'the project'}${others ? ` and ${others} other package${others === 1 ? '' : 's'}` : ''}`
+  if (fingerprint !== undefined)
+    writeProjectMarker(dir, { fingerprint, distName, venvPip: !probed.includes('pip') })
   return { venv, distName, summary: `${what} into ${dir}` }
 }
 
 /**
- * A venv restored from the cache already holds the dependencies; the project
- * itself is reinstalled, without them, so the code under test is the checkout.
+ * projectFingerprint() of the working directory; when the version is not
+ * written in pyproject.toml (setuptools_scm, hatch-vcs, a setup.py), what git
+ * says of the commit and its tags too, since the build reads them. Undefined
+ * when git cannot say: then the project is always reinstalled.
+ */
+async function checkoutFingerprint(host: Host, config: Config): Promise<string | undefined> {
+  let fromGit = ''
+  if (!hasStaticVersion(config.project.pyproject)) {
+    const described = await host.runner.run(
+      'git',
+      ['describe', '--tags', '--long', '--always', '--abbrev=40'],
+      { cwd: config.workingDirectory, env: host.env },
+    )
+    if (described.code !== 0) {
+      host.log.info(
+        `git describe failed (exit ${described.code}) and the version is not in pyproject.toml: a cached environment gets the project reinstalled`,
+      )
+      return undefined
+    }
+    fromGit = described.stdout.trim()
+  }
+  return projectFingerprint(config.workingDirectory, fromGit)
+}
+
+/**
+ * A venv restored from the cache already holds the dependencies. Its copy of
+ * the project is kept when the checkout is the one it was installed from (same
+ * fingerprint), and otherwise reinstalled, without the dependencies, so the
+ * code under test is always the checkout.
  */
 async function reinstallProject(
   host: Host,
@@ -164,19 +214,69 @@ async function reinstallProject(
   python: PythonSetup,
   dir: string,
   basePip: boolean,
+  fingerprint: string | undefined,
 ): Promise<Installed> {
   const venv = venvOf(host, dir)
-  const { distName } = await pipInstall(host, host.log, config, python, venv, basePip, [
+  const recorded = readProjectMarker(dir)
+  if (fingerprint !== undefined && recorded?.fingerprint === fingerprint) {
+    const name = recorded.distName ?? 'the project'
+    host.log.info(
+      `the checkout is the one ${name} was installed from into the cached environment (fingerprint ${fingerprint.slice(0, 12)}): not reinstalled`,
+    )
+    return {
+      venv,
+      distName: recorded.distName ?? config.project.name,
+      summary: `${name} unchanged in the cached environment ${dir}`,
+    }
+  }
+  host.log.info(
+    recorded
+      ? 'the checkout differs from the one the cached environment was made from: reinstalling the project'
+      : 'the cached environment does not say what the project was installed from: reinstalling the project',
+  )
+  // pip in the venv starts once; the base pip with --python starts again in the venv.
+  const viaBase = basePip && !recorded?.venvPip
+  let installArgs = pipInstallArgs(config, {
+    extras: [],
+    groups: [],
+    requirementFiles: [],
+    requirements: [],
+    notes: [],
+  })
+  let builtName: string | undefined
+  // Without build isolation pip would run the backend in the venv too, so the
+  // wheel is the same; with pip options of the user's (config settings, say)
+  // pip builds it, as on a cold run.
+  if (!config.buildIsolation && config.pipArgs.length === 0) {
+    const backend = buildBackendOf(config.project.pyproject)
+    host.log.info(`building the project's wheel with ${backend.backend} in the cached environment`)
+    try {
+      const wheel = await buildWheelInVenv(
+        host,
+        venv.python,
+        venv.env,
+        config.workingDirectory,
+        backend,
+        path.join(host.tempDir, 'reinstall'),
+      )
+      installArgs = [wheel]
+      builtName = wheelDistName(wheel)
+    } catch (error) {
+      if (error instanceof WheelBuildError) throw new InstallError(error.message)
+      throw error
+    }
+  }
+  const installed = await pipInstall(host, host.log, config, python, venv, viaBase, [
     '--no-deps',
     '--force-reinstall',
-    ...pipInstallArgs(config, {
-      extras: [],
-      groups: [],
-      requirementFiles: [],
-      requirements: [],
-      notes: [],
-    }),
+    ...installArgs,
   ])
+  const distName =
+    builtName === undefined
+      ? installed.distName
+      : (config.project.name ?? recorded?.distName ?? builtName)
+  if (fingerprint !== undefined)
+    writeProjectMarker(dir, { fingerprint, distName, venvPip: recorded?.venvPip ?? !viaBase })
   return {
     venv,
     distName,

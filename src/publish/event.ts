@@ -10,7 +10,9 @@ interface Payload {
   action?: unknown
   release?: { tag_name?: unknown }
   repository?: { fork?: unknown; full_name?: unknown }
-  pull_request?: { head?: { repo?: { full_name?: unknown; fork?: unknown } | null } }
+  pull_request?: {
+    head?: { sha?: unknown; repo?: { full_name?: unknown; fork?: unknown } | null }
+  }
 }
 
 /** The event payload at GITHUB_EVENT_PATH; {} when there is none or it is not JSON. */

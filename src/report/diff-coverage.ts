@@ -123,19 +123,20 @@ export function joinFileLines(
   return byPath
 }
 
+/** Runs of consecutive lines, [[3, 5], [9, 9]] from [3, 4, 5, 9]; the lines must be ascending. */
+export function lineRanges(lines: readonly number[]): [number, number][] {
+  const ranges: [number, number][] = []
+  for (const line of lines) {
+    const last = ranges[ranges.length - 1]
+    if (last !== undefined && line === last[1] + 1) last[1] = line
+    else ranges.push([line, line])
+  }
+  return ranges
+}
+
 /** "3-5, 9" from [3, 4, 5, 9]; the lines must be ascending. */
 export function formatRanges(lines: readonly number[]): string {
-  const parts: string[] = []
-  let index = 0
-  while (index < lines.length) {
-    const start = lines[index]
-    let end = start
-    while (index + 1 < lines.length && lines[index + 1] === end + 1) {
-      index += 1
-      end = lines[index]
-    }
-    parts.push(start === end ? String(start) : `${start}-${end}`)
-    index += 1
-  }
-  return parts.join(', ')
+  return lineRanges(lines)
+    .map(([start, end]) => (start === end ? String(start) : `${start}-${end}`))
+    .join(', ')
 }

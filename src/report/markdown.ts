@@ -3,12 +3,26 @@
  * text for a terminal. Test names, messages and tracebacks come from the project under
  * test, so every such piece goes through escapeInline or codeBlock.
  */
+
+import { shortBase } from '../diff/plan.js'
+import {
+  deltaMark,
+  describeBaseline,
+  formatDelta,
+  precisionOf,
+  shortSha as shortCommit,
+} from './baseline.js'
+import type { DiffCoverageFile } from './diff-coverage.js'
 import type {
   ArtifactInfo,
+  BuildHistory,
   BuildResult,
+  CoverageBaseline,
   CoverageResult,
+  DiffCoverageResult,
   DistFile,
   FileCoverage,
+  LintResult,
   Metrics,
   PublishResult,
   StageResult,
@@ -21,6 +35,8 @@ import type {
 export interface SummaryOptions {
   /** Rows of the per-file coverage table. Default 50. */
   readonly maxFiles?: number
+  /** Rows of the changed-lines table (files with changed statements). Default 50. */
+  readonly maxDiffFiles?: number
   /** Failing tests shown with their tracebacks. Default 20. */
   readonly maxProblems?: number
   /** Default "Python CI". */
@@ -106,11 +122,17 @@ export function renderSummary(metrics: Metrics, options: SummaryOptions = {}): s
     )
   }
   if (metrics.build !== undefined) blocks.push(buildSection(metrics.build, metrics.artifact))
+  if (metrics.history !== undefined) blocks.push(successRateLine(metrics.history))
+  if (metrics.lint !== undefined)
+    blocks.push(`Code quality: ${escapeInline(describeLint(metrics.lint))}`)
   const run = metrics.test
   if (run !== undefined) {
     blocks.push(testSection(run, options.maxProblems ?? 20))
     if (run.coverage !== undefined) {
-      blocks.push(coverageSection(run.coverage, options.maxFiles ?? 50))
+      blocks.push(coverageSection(run.coverage, options.maxFiles ?? 50, metrics.baseline))
+    }
+    if (metrics.diffCoverage !== undefined) {
+      blocks.push(changedLinesSection(metrics.diffCoverage, options.maxDiffFiles ?? 50))
     }
     if (run.notes.length > 0) blocks.push(notesSection(run.notes))
   }
@@ -141,7 +163,13 @@ function keyNumbers(metrics: Metrics): string[] {
     numbers.push(parts.join(', '))
   }
   const coverage = metrics.test?.coverage
-  if (coverage !== undefined) numbers.push(`coverage **${escapeInline(coverage.percentDisplay)}%**`)
+  if (coverage !== undefined) {
+    const delta =
+      metrics.baseline?.kind === 'compared' ? ` (${deltaMark(metrics.baseline.deltaDisplay)})` : ''
+    numbers.push(`coverage **${escapeInline(coverage.percentDisplay)}%**${delta}`)
+  }
+  const diff = metrics.diffCoverage
+  if (diff?.measured) numbers.push(`changed lines **${escapeInline(diff.percentDisplay)}%**`)
   const build = metrics.build
   if (build !== undefined) {
     const dist = build.wheel ?? build.sdist
@@ -250,12 +278,17 @@ function problemBlock(problem: TestCaseProblem): string {
   ].join('\n')
 }
 
-function coverageSection(coverage: CoverageResult, maxFiles: number): string {
+function coverageSection(
+  coverage: CoverageResult,
+  maxFiles: number,
+  baseline: CoverageBaseline | undefined,
+): string {
   const lines = ['### Coverage', '']
   const parts = [`**${escapeInline(coverage.percentDisplay)}%**`]
   parts.push(`lines ${coverage.coveredLines}/${coverage.statements}`)
   if (coverage.branches > 0) parts.push(`branches ${coverage.coveredBranches}/${coverage.branches}`)
   lines.push(parts.join(' · '))
+  if (baseline !== undefined) lines.push('', ...baselineLines(baseline, coverage, maxFiles))
   if (coverage.sourceNote !== '') lines.push('', `Measured: ${escapeInline(coverage.sourceNote)}`)
   const files = [...coverage.files].sort(leastCoveredFirst)
   const shown = files.slice(0, Math.max(0, maxFiles))
@@ -283,6 +316,140 @@ function coverageSection(coverage: CoverageResult, maxFiles: number): string {
       '',
       `${left} more ${plural(left, 'file')} not shown, each covered ${escapeInline(next.percentDisplay)}% or more.`,
     )
+  }
+  return lines.join('\n')
+}
+
+// The comment's budget drops these rows with the per-file coverage rows (maxFiles); a few suffice.
+const MAX_DELTA_FILES = 20
+
+/** The delta to the base branch, its numbers, and the files whose coverage moved. */
+function baselineLines(
+  baseline: CoverageBaseline,
+  coverage: CoverageResult,
+  maxFiles: number,
+): string[] {
+  const branch = escapeInline(baseline.branch)
+  if (baseline.kind !== 'compared') {
+    const mark = baseline.kind === 'unreadable' ? '⚠️' : 'ℹ️'
+    return [`${mark} Against the base branch: ${escapeInline(baseline.note)}`]
+  }
+  const { base } = baseline
+  const sha = shortCommit(base.sha)
+  const numbers = [`lines ${base.coveredLines}/${base.statements}`]
+  if (base.branches > 0) numbers.push(`branches ${base.coveredBranches}/${base.branches}`)
+  const lines = [
+    `**${deltaMark(baseline.deltaDisplay)}** points against **${branch}**: ${escapeInline(base.percentDisplay)}%${sha ? ` at \`${sha}\`` : ''} (${numbers.join(', ')})`,
+  ]
+  const shown = baseline.files.slice(0, Math.min(MAX_DELTA_FILES, Math.max(0, maxFiles)))
+  if (shown.length === 0) return lines
+  const precision = precisionOf(coverage.percentDisplay)
+  const count = baseline.files.length
+  lines.push(
+    '',
+    `<details><summary>${count} ${plural(count, 'file')} with changed coverage</summary>`,
+    '',
+    ...table(
+      ['file', branch, 'now', '±'],
+      ['---', '---:', '---:', '---:'],
+      shown.map((file) => [
+        escapeInline(file.path),
+        file.basePercentDisplay === undefined ? 'new' : `${escapeInline(file.basePercentDisplay)}%`,
+        `${escapeInline(file.percentDisplay)}%`,
+        file.delta === undefined ? '' : deltaMark(formatDelta(file.delta, precision)),
+      ]),
+    ),
+  )
+  if (count > shown.length) lines.push('', `…and ${count - shown.length} more.`)
+  lines.push('', '</details>')
+  return lines
+}
+
+/** Files with uncovered changed lines first, then by path. */
+function uncoveredFirst(a: DiffCoverageFile, b: DiffCoverageFile): number {
+  const gaps = Number(b.uncoveredLines.length > 0) - Number(a.uncoveredLines.length > 0)
+  if (gaps !== 0) return gaps
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0
+}
+
+// A file with thousands of scattered uncovered lines must not make one row the size of the comment.
+const MAX_RANGES_TEXT = 300
+
+/** "3-5, 9, 12-20", cut at a range when long, with the count of lines it stands for. */
+function rangesCell(file: DiffCoverageFile): string {
+  const ranges = file.uncoveredRanges
+  if (ranges.length <= MAX_RANGES_TEXT) return escapeInline(ranges)
+  const cut = ranges.slice(0, ranges.lastIndexOf(', ', MAX_RANGES_TEXT))
+  return `${escapeInline(cut)}, … (${file.uncoveredLines.length} lines in all)`
+}
+
+/** diff-cover's per-file figure: one decimal, none for a whole number. */
+function filePercent(percent: number): string {
+  return percent.toFixed(1).replace(/\.0$/, '')
+}
+
+/** "from git diff `1a2b3c4`...HEAD" or "from the pull request files API". */
+function diffSourceText(diff: DiffCoverageResult, code: (text: string) => string): string {
+  if (diff.source === undefined) return ''
+  if (diff.source === 'pull request files API') return 'from the pull request files API'
+  return `from git diff ${code(shortBase(diff.base ?? ''))}...HEAD`
+}
+
+function changedLinesSection(diff: DiffCoverageResult, maxFiles: number): string {
+  const lines = ['### Changed lines', '']
+  if (!diff.measured) {
+    lines.push(`Not measured: ${escapeInline(diff.reason)}`)
+    return lines.join('\n')
+  }
+  const missing = diff.coverableLines - diff.coveredLines
+  lines.push(
+    [
+      `**${escapeInline(diff.percentDisplay)}%** of the changed lines that coverage measures`,
+      `${diff.coveredLines}/${diff.coverableLines} covered, ${missing} missing`,
+      `${diff.changedLines} ${plural(diff.changedLines, 'line')} changed`,
+      diffSourceText(diff, (base) =>
+        /^[0-9a-f]+$/.test(base) ? `\`${base}\`` : escapeInline(base),
+      ),
+    ].join(' · '),
+  )
+  const files = [...diff.files].sort(uncoveredFirst)
+  const shown = files.slice(0, Math.max(0, maxFiles))
+  if (shown.length > 0) {
+    const rows = table(
+      ['file', 'covered', 'cover', 'uncovered lines'],
+      ['---', '---:', '---:', '---'],
+      shown.map((file) => [
+        escapeInline(file.path),
+        `${file.covered}/${file.coverable}`,
+        `${filePercent(file.percent)}%`,
+        rangesCell(file),
+      ]),
+    )
+    // A long list folds away, so the totals above stay in view.
+    if (shown.length > 10) {
+      const gaps = files.filter((file) => file.uncoveredLines.length > 0).length
+      lines.push(
+        '',
+        `<details><summary>${files.length} changed ${plural(files.length, 'file')}, ${gaps} with uncovered lines</summary>`,
+        '',
+        ...rows,
+        '',
+        '</details>',
+      )
+    } else lines.push('', ...rows)
+  }
+  const left = files.length - shown.length
+  if (left > 0) {
+    const gaps = files.slice(shown.length).filter((file) => file.uncoveredLines.length > 0).length
+    lines.push(
+      '',
+      `${left} more changed ${plural(left, 'file')} not shown, ${gaps} of them with uncovered lines.`,
+    )
+  }
+  if (diff.unreadFiles.length > 0) {
+    const names = diff.unreadFiles.slice(0, 20).map(escapeInline).join(', ')
+    const more = diff.unreadFiles.length > 20 ? ` and ${diff.unreadFiles.length - 20} more` : ''
+    lines.push('', `Not measured (binary, or a diff too large to list): ${names}${more}`)
   }
   return lines.join('\n')
 }
@@ -365,6 +532,47 @@ function publishSection(publish: PublishResult): string {
   return lines.join('\n')
 }
 
+/** The branch as a code span; as escaped text when it holds a backtick (git allows one). */
+function codeSpan(text: string): string {
+  return text.includes('`') ? escapeInline(text) : `\`${text}\``
+}
+
+/** The rate and where it was measured, each shown through the given escapers. */
+function successRateParts(
+  history: BuildHistory,
+  branch: (name: string) => string,
+  text: (s: string) => string,
+): { where: string; value: string } {
+  if (history.kind === 'not-measured') {
+    return { where: '', value: `not measured (${text(history.reason)})` }
+  }
+  const where = ` on ${branch(history.branch)}`
+  const left =
+    history.notCounted > 0 ? `${history.notCounted} skipped or neutral not counted` : undefined
+  if (history.kind === 'no-runs') {
+    return { where, value: `no completed runs yet${left ? ` (${left})` : ''}` }
+  }
+  const runs = `${history.successes} of ${history.completed} completed ${plural(history.completed, 'run')}`
+  return { where, value: `${history.percent}% (${runs}${left ? `; ${left}` : ''})` }
+}
+
+/** "Build success rate on `main`: 85% (17 of 20 completed runs)". */
+function successRateLine(history: BuildHistory): string {
+  const { where, value } = successRateParts(history, codeSpan, escapeInline)
+  return `Build success rate${where}: ${value}`
+}
+
+/** "85% (17 of 20 completed runs) on main", for the log and the terminal. */
+export function describeHistory(history: BuildHistory): string {
+  const { where, value } = successRateParts(history, plain, plain)
+  return `${value}${where}`
+}
+
+/** "flake8 5.0.4 found 3 problems". */
+export function describeLint(lint: LintResult): string {
+  return `${lint.tool} ${lint.version} found ${lint.problems} ${plural(lint.problems, 'problem')}`
+}
+
 const STATUS_ICON: Readonly<Record<StageStatus, string>> = {
   ok: '✅ ok',
   failed: '❌ failed',
@@ -419,8 +627,15 @@ export function renderText(metrics: Metrics): string {
   if (run !== undefined) {
     lines.push(...testText(run))
     if (run.coverage !== undefined) lines.push(coverageText(run.coverage))
+    if (metrics.baseline !== undefined)
+      lines.push(`baseline  ${plain(describeBaseline(metrics.baseline))}`)
+    if (metrics.diffCoverage !== undefined) {
+      lines.push(`diff      ${describeDiffCoverage(metrics.diffCoverage)}`)
+    }
     for (const note of run.notes) lines.push(indent(`note      ${plain(note)}`))
   }
+  if (metrics.history !== undefined) lines.push(`history   ${describeHistory(metrics.history)}`)
+  if (metrics.lint !== undefined) lines.push(`lint      ${plain(describeLint(metrics.lint))}`)
   if (metrics.publish !== undefined) lines.push(publishText(metrics.publish))
   if (metrics.stages.length > 0) {
     lines.push('stages')
@@ -465,6 +680,14 @@ function testText(run: TestRun): string[] {
   const more = results.failed + results.errors - results.problems.length
   if (more > 0) lines.push(`          …and ${more} more`)
   return lines
+}
+
+/** "85% of 20 changed lines (3 missing), from git diff 1a2b3c4...HEAD", or why not measured. */
+export function describeDiffCoverage(diff: DiffCoverageResult): string {
+  if (!diff.measured) return `not measured: ${plain(diff.reason)}`
+  const missing = diff.coverableLines - diff.coveredLines
+  const lines = `${diff.coverableLines} changed ${plural(diff.coverableLines, 'line')}`
+  return `${diff.percentDisplay}% of ${lines} (${missing} missing), ${diffSourceText(diff, plain)}`
 }
 
 function coverageText(coverage: CoverageResult): string {

@@ -2,6 +2,7 @@
  * The one metrics object every report is rendered from: the job summary, the
  * outputs, the annotations and the CLI's terminal report. Pure data.
  */
+import type { DiffCoverage } from './diff-coverage.js'
 
 export type StageName =
   | 'python'
@@ -123,11 +124,19 @@ export interface Metrics {
   /** The artifact with the built files, when one was uploaded. */
   readonly artifact?: ArtifactInfo
   readonly test?: TestRun
+  /** Coverage of the lines this change adds or modifies; absent when the tests measured no coverage. */
+  readonly diffCoverage?: DiffCoverageResult
   readonly publish?: PublishResult
   /** Present when the cache stage ran. */
   readonly cache?: CacheInfo
   /** The pull request comment, when one was created, updated or found unchanged. */
   readonly comment?: CommentInfo
+  /** The base branch's coverage and the delta to it, on pull requests; absent on other events. */
+  readonly baseline?: CoverageBaseline
+  /** The build success rate of this workflow on the base branch; absent when the pipeline did not look. */
+  readonly history?: BuildHistory
+  /** Findings of a linter already in the project's environment; absent when there is none. */
+  readonly lint?: LintResult
   readonly stages: readonly StageResult[]
   readonly verdict: Verdict
 }
@@ -181,4 +190,116 @@ export interface ArtifactInfo {
 export interface CommentInfo {
   readonly url: string
   readonly action: 'created' | 'updated' | 'unchanged'
+}
+
+/**
+ * The build success rate: successful runs over the completed runs of this
+ * workflow on the base branch, from the newest `window` completed runs.
+ * Skipped, neutral, action_required and stale runs say nothing about whether
+ * the build works, so they are left out of both numbers (`notCounted`).
+ */
+export type BuildHistory =
+  | {
+      /** measured: at least one counted run; no-runs: none yet (a new workflow or branch). */
+      readonly kind: 'measured' | 'no-runs'
+      readonly branch: string
+      /** The workflow file name, e.g. ci.yml. */
+      readonly workflow: string
+      /** history-window: how many of the newest completed runs were asked for. */
+      readonly window: number
+      readonly successes: number
+      /** Completed runs that count: successes plus failures, cancellations, time-outs, start-up failures. */
+      readonly completed: number
+      readonly notCounted: number
+      /** successes / completed in percent, to one decimal (85, 87.5); 0 when no runs counted. */
+      readonly percent: number
+    }
+  | {
+      /** Outside GitHub, without a token or workflow, or the API failed (a warning said so). */
+      readonly kind: 'not-measured'
+      readonly reason: string
+    }
+
+/** Where the changed lines came from. */
+export type DiffSource = 'git diff base...HEAD' | 'pull request files API'
+
+/**
+ * Coverage of the changed lines ("diff coverage"), counted as diff-cover counts it
+ * from coverage.xml. Not measured says why: no base to compare with (not a pull
+ * request and no diff-base), the base not in the checkout and no API to ask, or no
+ * changed line that coverage measures; a change like that never fails fail-under-diff.
+ */
+export type DiffCoverageResult =
+  | (DiffCoverage & {
+      readonly measured: true
+      readonly source: DiffSource
+      /** The base commit or ref compared with: the pull request's base sha, or diff-base. */
+      readonly base: string
+      /** As diff-cover prints the total: the whole percent, cut down (99.9 shows as 99). */
+      readonly percentDisplay: string
+      /** Changed files whose lines could not be read (binary, or a patch GitHub left out as too large). */
+      readonly unreadFiles: readonly string[]
+    })
+  | {
+      readonly measured: false
+      /** One line, e.g. "no base: not a pull request (set diff-base to compare with a branch)". */
+      readonly reason: string
+      readonly source?: DiffSource
+      readonly base?: string
+    }
+
+/** The coverage a base-branch run stored, as this run read it back. */
+export interface BaseCoverage
+  extends Pick<
+    CoverageResult,
+    'percent' | 'percentDisplay' | 'coveredLines' | 'statements' | 'coveredBranches' | 'branches'
+  > {
+  /** The commit the base run measured. */
+  readonly sha: string
+}
+
+/** One file whose coverage moved against the base; a file the base did not measure is new. */
+export interface FileCoverageDelta {
+  readonly path: string
+  /** Undefined: the base run did not measure this file. */
+  readonly basePercent?: number
+  /** As the base run's coverage report printed it. */
+  readonly basePercentDisplay?: string
+  readonly percent: number
+  readonly percentDisplay: string
+  /** percent − basePercent in percentage points; undefined for a new file. */
+  readonly delta?: number
+}
+
+/**
+ * The delta to the base branch: current total − base total in percentage
+ * points, from the exact percents, shown with the precision of this run's
+ * coverage report. Without a usable baseline, `note` says why (not a failure).
+ */
+export type CoverageBaseline =
+  | {
+      readonly kind: 'compared'
+      readonly branch: string
+      /** The artifact it came from. */
+      readonly artifact: string
+      readonly base: BaseCoverage
+      readonly delta: number
+      /** Signed, at the report's precision, ASCII: "+1.25", "-0.50", or "0" when it rounds to nothing. */
+      readonly deltaDisplay: string
+      /** Files whose displayed coverage changed, or that are new, largest change first. */
+      readonly files: readonly FileCoverageDelta[]
+    }
+  | {
+      /** missing: no artifact from the base branch yet; unreadable: one was found but not read (a warning said why). */
+      readonly kind: 'missing' | 'unreadable' | 'not-looked-up'
+      readonly branch: string
+      /** One line for the report, e.g. "no baseline yet for main". */
+      readonly note: string
+    }
+
+/** A linter's verdict on the project: the number of findings it reported itself. */
+export interface LintResult {
+  readonly tool: 'flake8'
+  readonly version: string
+  readonly problems: number
 }

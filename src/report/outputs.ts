@@ -2,6 +2,7 @@
  * The step outputs and the annotations, computed from the metrics. The entry point
  * hands them to @actions/core; nothing here talks to the runner.
  */
+import { lineRanges } from './diff-coverage.js'
 import type { Metrics, TestCaseProblem } from './metrics.js'
 
 /** The outputs declared in action.yml; a key is absent when its stage did not run or failed. */
@@ -32,6 +33,8 @@ export function toOutputs(metrics: Metrics, reportPath: string): Record<string, 
   }
   const coverage = metrics.test?.coverage
   if (coverage !== undefined) outputs.coverage = coverage.percentDisplay
+  if (metrics.baseline?.kind === 'compared')
+    outputs['coverage-delta'] = metrics.baseline.deltaDisplay
   if (metrics.publish !== undefined) {
     const uploaded = metrics.publish.files.filter((f) => f.outcome === 'uploaded')
     outputs.published = String(uploaded.length > 0)
@@ -39,6 +42,9 @@ export function toOutputs(metrics: Metrics, reportPath: string): Record<string, 
   }
   if (metrics.cache !== undefined) outputs['cache-hit'] = String(metrics.cache.hit)
   if (metrics.comment !== undefined) outputs['comment-url'] = metrics.comment.url
+  if (metrics.diffCoverage?.measured) outputs['diff-coverage'] = metrics.diffCoverage.percentDisplay
+  if (metrics.history?.kind === 'measured')
+    outputs['success-rate'] = String(metrics.history.percent)
   outputs['report-path'] = reportPath
   return outputs
 }
@@ -49,6 +55,7 @@ export interface Annotation {
   title?: string
   file?: string
   startLine?: number
+  endLine?: number
 }
 
 export interface AnnotationOptions {
@@ -56,6 +63,10 @@ export interface AnnotationOptions {
   readonly repoPrefix: string
   /** Error annotations at most, before one notice counts the rest. Default 10. */
   readonly maxErrors?: number
+  /** annotate-uncovered: a warning per range of uncovered changed lines. Default true. */
+  readonly annotateUncovered?: boolean
+  /** Warning annotations at most, before one notice counts the rest. Default 10. */
+  readonly maxWarnings?: number
 }
 
 // GitHub shows at most 10 error annotations per step and drops the rest without a word;
@@ -65,6 +76,12 @@ const MAX_MESSAGE = 2000
 const MAX_DETAIL_LINES = 20
 
 export function toAnnotations(metrics: Metrics, options: AnnotationOptions): Annotation[] {
+  const uncovered =
+    options.annotateUncovered === false ? [] : uncoveredAnnotations(metrics, options)
+  return [...testAnnotations(metrics, options), ...uncovered]
+}
+
+function testAnnotations(metrics: Metrics, options: AnnotationOptions): Annotation[] {
   const results = metrics.test?.results
   if (results === undefined) return []
   const max = Math.max(0, options.maxErrors ?? GITHUB_ERRORS_PER_STEP)
@@ -78,6 +95,42 @@ export function toAnnotations(metrics: Metrics, options: AnnotationOptions): Ann
       level: 'notice',
       title: 'More failing tests',
       message: `${more} more failing ${more === 1 ? 'test is' : 'tests are'} not annotated; the job summary and the log list them.`,
+    })
+  }
+  return annotations
+}
+
+// GitHub shows 10 warning annotations per step, as for errors.
+const GITHUB_WARNINGS_PER_STEP = 10
+
+/**
+ * One warning per range of changed lines the tests never ran, at its file and lines
+ * (paths are repository-relative already), then one notice that counts the rest.
+ */
+function uncoveredAnnotations(metrics: Metrics, options: AnnotationOptions): Annotation[] {
+  const diff = metrics.diffCoverage
+  if (!diff?.measured) return []
+  const ranges = diff.files.flatMap((file) =>
+    lineRanges(file.uncoveredLines).map(([start, end]) => ({ file: file.path, start, end })),
+  )
+  const max = Math.max(0, options.maxWarnings ?? GITHUB_WARNINGS_PER_STEP)
+  const annotations: Annotation[] = ranges.slice(0, max).map((range) => ({
+    level: 'warning',
+    title: 'Changed lines not covered',
+    message:
+      range.start === range.end
+        ? `Line ${range.start} was changed and no test runs it.`
+        : `Lines ${range.start}-${range.end} were changed and no test runs them.`,
+    file: range.file,
+    startLine: range.start,
+    ...(range.end !== range.start && { endLine: range.end }),
+  }))
+  const more = ranges.length - annotations.length
+  if (more > 0) {
+    annotations.push({
+      level: 'notice',
+      title: 'More uncovered changed lines',
+      message: `${more} more ${more === 1 ? 'range' : 'ranges'} of uncovered changed lines ${more === 1 ? 'is' : 'are'} not annotated; the job summary lists them.`,
     })
   }
   return annotations

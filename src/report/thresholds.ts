@@ -1,7 +1,7 @@
 /**
  * Coverage thresholds that fail the step. Pure.
  */
-import type { CoverageResult } from './metrics.js'
+import type { CoverageBaseline, CoverageResult, DiffCoverageResult } from './metrics.js'
 
 /**
  * True when the total is under `threshold`, compared as coverage.py's own
@@ -22,4 +22,34 @@ export function failUnderReason(
   if (threshold === undefined || coverage === undefined) return undefined
   if (!failsUnder(coverage, threshold)) return undefined
   return `coverage ${coverage.percentDisplay}% is under fail-under ${threshold}%`
+}
+
+/**
+ * The verdict's reason when fail-under-diff is missed, compared as diff-cover's
+ * --fail-under does (the whole percent, cut down); undefined when it is met, not set,
+ * or nothing was measured: a change without measured lines cannot miss it.
+ */
+export function failUnderDiffReason(
+  diff: DiffCoverageResult | undefined,
+  threshold: number | undefined,
+): string | undefined {
+  if (threshold === undefined || diff === undefined || !diff.measured) return undefined
+  if (diff.percentTruncated >= threshold) return undefined
+  return `changed-lines coverage ${diff.percentDisplay}% is under fail-under-diff ${threshold}%`
+}
+
+/**
+ * The verdict's reason when coverage fell by more than max-coverage-drop
+ * percentage points against the base branch, compared at the precision the
+ * delta is shown with; undefined when not set, within it, or without a
+ * baseline (no baseline yet is a note, not a failure).
+ */
+export function maxCoverageDropReason(
+  baseline: CoverageBaseline | undefined,
+  maxDrop: number | undefined,
+): string | undefined {
+  if (maxDrop === undefined || baseline?.kind !== 'compared') return undefined
+  const shown = Number(baseline.deltaDisplay)
+  if (!(shown < -maxDrop)) return undefined
+  return `coverage dropped ${baseline.deltaDisplay.slice(1)} points against ${baseline.branch} (${baseline.base.percentDisplay}% there), more than max-coverage-drop ${maxDrop}`
 }

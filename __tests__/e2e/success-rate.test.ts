@@ -1,0 +1,144 @@
+/**
+ * The build success rate: dist/main.js on a pull_request event asks the
+ * workflow-runs API stand-in for the base branch's completed runs of its own
+ * workflow, and shows the rate the test computes from the runs it registered.
+ */
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import {
+  GITHUB_TOKEN,
+  type GitHubApi,
+  startGitHubApi,
+  type WorkflowRun,
+} from '../harness/github-api.js'
+import { DEBIAN_PYTHON } from '../harness/paths.js'
+import { pullRequestEvent, QUICK_INPUTS } from '../harness/pull-request.js'
+import { type ActionResult, copyFixture, describeRun, runAction } from '../harness/runner.js'
+
+jest.setTimeout(180_000)
+
+let api: GitHubApi
+const results: ActionResult[] = []
+
+beforeAll(async () => {
+  api = await startGitHubApi()
+})
+afterAll(async () => {
+  for (const r of results) r.cleanup()
+  await api?.close()
+})
+
+async function runOnPr(inputs: Record<string, string> = {}): Promise<ActionResult> {
+  const result = await runAction({
+    fixture: 'setuptools-pyproject',
+    toolCachePython: true,
+    ...pullRequestEvent({ number: 12 }),
+    inputs: { ...QUICK_INPUTS, 'github-token': GITHUB_TOKEN, ...inputs },
+    env: {
+      GITHUB_API_URL: api.url,
+      GITHUB_WORKFLOW_REF: 'owner/repo/.github/workflows/ci.yml@refs/pull/12/merge',
+    },
+  })
+  results.push(result)
+  return result
+}
+
+const warnings = (r: ActionResult) => r.commands.filter((c) => c.name === 'warning')
+
+/** What the rate must be, from the registry alone: the newest `window` completed runs of ci.yml on main. */
+function expectedRate(runs: readonly WorkflowRun[], window: number) {
+  const newest = runs
+    .filter((r) => r.workflow_path === '.github/workflows/ci.yml' && r.head_branch === 'main')
+    .filter((r) => r.status === 'completed')
+    .sort((a, b) => b.created_at.localeCompare(a.created_at))
+    .slice(0, window)
+  const counted = newest.filter(
+    (r) => !['skipped', 'neutral', 'action_required', 'stale'].includes(r.conclusion ?? ''),
+  )
+  const successes = counted.filter((r) => r.conclusion === 'success').length
+  return {
+    successes,
+    completed: counted.length,
+    skipped: newest.length - counted.length,
+    percent: Math.round((successes / counted.length) * 1000) / 10,
+  }
+}
+
+describe('the build success rate', () => {
+  it('counts the newest completed runs of this workflow on the base branch', async () => {
+    // 25 completed runs on main, newest last; every seventh failed, every eleventh was cancelled.
+    const conclusion = (i: number) =>
+      i % 7 === 3 ? 'failure' : i % 11 === 5 ? 'cancelled' : i === 20 ? 'skipped' : 'success'
+    for (let i = 1; i <= 25; i++) api.addWorkflowRun({ id: 100 + i, conclusion: conclusion(i) })
+    // Newer runs that must not count: other branches, another workflow, still going.
+    api.addWorkflowRun({ id: 201, head_branch: 'feature', conclusion: 'failure' })
+    api.addWorkflowRun({
+      id: 202,
+      workflow_path: '.github/workflows/docs.yml',
+      conclusion: 'failure',
+    })
+    api.addWorkflowRun({ id: 203, status: 'in_progress' })
+    api.addWorkflowRun({ id: 204, status: 'queued' })
+    const expected = expectedRate(api.runs, 20)
+    // The registry holds what the test says it does: failures and a skipped run in the window.
+    expect(expected.completed).toBe(19)
+    expect(expected.successes).toBeLessThan(expected.completed)
+
+    const result = await runOnPr({ 'history-window': '20' })
+    if (result.exitCode !== 0) throw new Error(describeRun(result))
+    expect(result.outputs['success-rate']).toBe(String(expected.percent))
+    expect(result.summary).toContain(
+      `Build success rate on \`main\`: ${expected.percent}% (${expected.successes} of ${expected.completed} completed runs; ${expected.skipped} skipped or neutral not counted)`,
+    )
+    // The same line in the pull request comment.
+    expect(api.comments.find((c) => c.issue === 12)?.body).toContain(
+      `Build success rate on \`main\`: ${expected.percent}%`,
+    )
+    expect(result.stdout).toContain(
+      `✓ success rate: ${expected.percent}% (${expected.successes} of ${expected.completed} completed runs;`,
+    )
+    expect(
+      api.requests.filter((r) => r.path.includes('/actions/workflows/')).map((r) => r.path),
+    ).toEqual([
+      '/repos/owner/repo/actions/workflows/ci.yml/runs?branch=main&status=completed&per_page=20',
+    ])
+    expect(warnings(result)).toEqual([])
+  })
+
+  it('turns a lasting 500 from the runs API into one warning, and stays green', async () => {
+    // Every attempt answered 500; the other requests (comment, baseline) are not touched.
+    api.failMatching(/\/actions\/workflows\/ci\.yml\/runs\?/, 4)
+    const result = await runOnPr()
+    if (result.exitCode !== 0 || warnings(result).length !== 1) throw new Error(describeRun(result))
+    const [warning, ...more] = warnings(result)
+    expect(more).toEqual([])
+    expect(warning?.message).toContain('The build success rate was not measured')
+    expect(warning?.message).toContain('returned 500')
+    expect(result.outputs['success-rate']).toBeUndefined()
+    expect(result.outputs.coverage).toBeDefined()
+    expect(result.summary).toContain(
+      'Build success rate: not measured (the workflow runs API failed &#40;see the warning&#41;)',
+    )
+    expect(result.stdout).toMatch(/returned 500; retrying/)
+  })
+})
+
+describe('the code-quality line', () => {
+  it("shows flake8's own count when the environment has flake8 (Debian's, through system-site-packages)", async () => {
+    const result = await runOnPr({ comment: 'off' })
+    if (result.exitCode !== 0) throw new Error(describeRun(result))
+    // flake8 on a fresh copy of the same project, one line per finding.
+    const copy = path.join(result.root, 'fresh-copy')
+    copyFixture('setuptools-pyproject', copy)
+    const flake8 = (...args: string[]) =>
+      execFileSync(DEBIAN_PYTHON, ['-m', 'flake8', ...args], { cwd: copy, encoding: 'utf8' })
+    const findings = flake8('--exit-zero', '.')
+      .split('\n')
+      .filter((line) => line !== '')
+    const version = flake8('--version').split(' ')[0]
+    const problems = `${findings.length} problem${findings.length === 1 ? '' : 's'}`
+    expect(result.summary).toContain(`Code quality: flake8 ${version} found ${problems}`)
+    expect(result.stdout).toContain(`✓ lint: flake8 ${version} found ${problems}`)
+  })
+})

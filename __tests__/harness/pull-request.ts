@@ -1,0 +1,53 @@
+/**
+ * What the end-to-end tests of the pull request report share: a
+ * pull_request event as GitHub sends it, and the inputs that keep a run short.
+ */
+import type { RunOptions } from './runner.js'
+
+/**
+ * The base Python's pytest, coverage and build reused, no isolated build, no
+ * cache and no dists artifact: what a test of the report does not look at.
+ */
+export const QUICK_INPUTS: Readonly<Record<string, string>> = {
+  'system-site-packages': 'true',
+  'build-isolation': 'false',
+  cache: 'false',
+  'dists-artifact': 'false',
+}
+
+export const REPOSITORY = 'owner/repo'
+
+export interface PullRequestShape {
+  readonly number: number
+  /** Default ref main; sha only when given. */
+  readonly base?: { readonly ref?: string; readonly sha?: string }
+  /** Default ref feature in this repository; a `repo` other than owner/repo is a fork. */
+  readonly head?: { readonly ref?: string; readonly sha?: string; readonly repo?: string }
+}
+
+/** eventName, ref and payload of a pull_request (synchronize) event on this pull request. */
+export function pullRequestEvent(
+  pr: PullRequestShape,
+): Required<Pick<RunOptions, 'eventName' | 'ref' | 'payload'>> {
+  const repo = { full_name: REPOSITORY, fork: false, default_branch: 'main' }
+  const headRepo = pr.head?.repo ?? REPOSITORY
+  const { number } = pr
+  return {
+    eventName: 'pull_request',
+    ref: `refs/pull/${number}/merge`,
+    payload: {
+      action: 'synchronize',
+      number,
+      pull_request: {
+        number,
+        base: { ref: 'main', ...pr.base, repo },
+        head: {
+          ref: 'feature',
+          ...pr.head,
+          repo: { full_name: headRepo, fork: headRepo !== REPOSITORY },
+        },
+      },
+      repository: repo,
+    },
+  }
+}

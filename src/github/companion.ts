@@ -1,0 +1,187 @@
+/**
+ * The workflow_run companion: a pull request from a fork runs with a
+ * read-only token, so its run leaves the comment in an artifact, and a second
+ * workflow, started by workflow_run on the default branch with a token that
+ * may write, posts it. The companion runs no project code: it sets up no
+ * Python and checks nothing out; it reads the artifacts of the triggering run
+ * and posts each request that passes refuseRequest().
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { ArtifactService } from '../artifacts/dists.js'
+import type { CommentSettings } from '../config.js'
+import { errorMessage } from '../error-message.js'
+import type { Log } from '../log.js'
+import type { CommentInfo } from '../report/metrics.js'
+import { COMMENT_LIMIT, commentMarker, hasMarker, upsertComment } from './comment.js'
+import {
+  type CommentRequest,
+  isRequestArtifact,
+  parseCommentRequest,
+  REQUEST_FILE,
+  refuseRequest,
+  requestArtifactName,
+  runFacts,
+  serializeCommentRequest,
+  type TriggeringRun,
+} from './comment-request.js'
+import type { GitHubServices } from './post.js'
+import { GitHubApiError, GitHubClient } from './rest.js'
+
+/** The artifacts of another run of this repository, read with the token (actions: read). */
+export interface RunArtifacts {
+  list(runId: number): Promise<readonly { readonly id: number; readonly name: string }[]>
+  /** Unpacks the artifact into `dir`. */
+  download(artifactId: number, runId: number, dir: string): Promise<void>
+}
+
+export interface CompanionResult {
+  readonly posted: readonly (CommentInfo & { readonly number: number })[]
+  /** One line each: what was not posted and why (already logged as warnings). */
+  readonly problems: readonly string[]
+  /** One line: what the companion did, for the summary. */
+  readonly summary: string
+}
+
+/** The pull request run's side: the request as an artifact of this run; gives its name. */
+export async function keepCommentRequest(
+  service: ArtifactService,
+  dir: string,
+  request: Omit<CommentRequest, 'format'>,
+): Promise<string> {
+  mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, REQUEST_FILE)
+  writeFileSync(file, serializeCommentRequest(request))
+  const name = requestArtifactName(request.commentId)
+  await service.upload(name, [file], dir)
+  return name
+}
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
+
+interface PullRequest {
+  readonly head?: {
+    readonly sha?: unknown
+    readonly repo?: { readonly full_name?: unknown } | null
+  }
+}
+
+/** Posts the comments run `runId` (comment-from-run) kept as artifacts. */
+export async function postRequestedComments(
+  log: Log,
+  env: NodeJS.ProcessEnv,
+  settings: CommentSettings & { readonly fromRun: number },
+  artifacts: RunArtifacts,
+  tempDir: string,
+  services: GitHubServices = {},
+): Promise<CompanionResult> {
+  const done = (
+    summary: string,
+    problems: string[] = [],
+    posted: CompanionResult['posted'] = [],
+  ) => ({
+    posted,
+    problems,
+    summary,
+  })
+  const warn = (problem: string): CompanionResult => {
+    log.warning(problem)
+    return done(problem, [problem])
+  }
+  if (settings.mode === 'off') return done('comment: off')
+  if (settings.token === undefined) {
+    return warn(
+      'github-token is empty: the companion needs a token that may write to pull requests.',
+    )
+  }
+  const repository = env.GITHUB_REPOSITORY ?? ''
+  const [owner = '', repo = ''] = repository.split('/')
+  if (owner === '' || repo === '') {
+    return warn(`GITHUB_REPOSITORY (${JSON.stringify(repository)}) is not owner/name.`)
+  }
+  const client = new GitHubClient({
+    token: settings.token,
+    env,
+    ...services,
+    onRetry: (message) => log.info(message),
+  })
+  const repoPath = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`
+  let run: TriggeringRun | undefined
+  try {
+    run = runFacts(
+      (await client.request<unknown>('GET', `${repoPath}/actions/runs/${settings.fromRun}`)).data,
+    )
+  } catch (error) {
+    const status = error instanceof GitHubApiError ? error.status : 0
+    return warn(
+      `Run ${settings.fromRun} could not be read: ${errorMessage(error)}.${status === 403 || status === 404 ? ' The job needs "permissions: actions: read", and comment-from-run a run of this repository.' : ''}`,
+    )
+  }
+  if (run === undefined)
+    return warn(`GitHub's answer for run ${settings.fromRun} is not a workflow run.`)
+  if (!PULL_REQUEST_EVENTS.has(run.event)) {
+    return done(
+      `run ${run.id} was started by ${run.event || 'an unknown event'}, not a pull request: nothing to post`,
+    )
+  }
+
+  let listed: Awaited<ReturnType<RunArtifacts['list']>>
+  try {
+    listed = (await artifacts.list(run.id)).filter((a) => isRequestArtifact(a.name))
+  } catch (error) {
+    return warn(
+      `The artifacts of run ${run.id} could not be listed: ${errorMessage(error)}. The companion's job needs "permissions: actions: read".`,
+    )
+  }
+  if (listed.length === 0) {
+    return done(
+      `run ${run.id} left no comment to post (it posted its own, or the action did not get that far)`,
+    )
+  }
+
+  const posted: (CommentInfo & { number: number })[] = []
+  const problems: string[] = []
+  for (const artifact of listed) {
+    const dir = path.join(tempDir, 'companion', String(artifact.id))
+    try {
+      rmSync(dir, { recursive: true, force: true })
+      mkdirSync(dir, { recursive: true })
+      await artifacts.download(artifact.id, run.id, dir)
+      const request = parseCommentRequest(readFileSync(path.join(dir, REQUEST_FILE), 'utf8'))
+      if ('error' in request) throw new Error(request.error)
+      const pull = await client.request<PullRequest>('GET', `${repoPath}/pulls/${request.number}`)
+      const head = pull.data?.head
+      const refused = refuseRequest(request, repository, run, {
+        sha: typeof head?.sha === 'string' ? head.sha : '',
+        repository: typeof head?.repo?.full_name === 'string' ? head.repo.full_name : '',
+      })
+      if (refused !== undefined) throw new Error(`not posted: ${refused}`)
+      // The marker is made here from the comment-id, never taken from the artifact.
+      const marker = commentMarker(request.commentId)
+      const body = hasMarker(request.body, marker) ? request.body : `${marker}\n${request.body}`
+      if (body.length > COMMENT_LIMIT) throw new Error('the body is over the comment limit')
+      const result = await upsertComment(
+        client,
+        { owner, repo, number: request.number },
+        {
+          marker,
+          body,
+          onlyOnChange: false,
+          debug: (message) => log.debug(message),
+        },
+      )
+      log.info(`${result.action} the comment on #${request.number}: ${result.url}`)
+      posted.push({ url: result.url, action: result.action, number: request.number })
+    } catch (error) {
+      const problem = `The comment in artifact ${artifact.name} of run ${run.id} was not posted: ${errorMessage(error)}`
+      log.warning(problem)
+      problems.push(problem)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  const summary = posted.length
+    ? `posted ${posted.map((p) => `#${p.number} (${p.action})`).join(', ')} for run ${run.id}`
+    : `nothing posted for run ${run.id}`
+  return done(summary, problems, posted)
+}

@@ -1,0 +1,74 @@
+/**
+ * The build success rate, pure: which workflow and branch to ask about, and
+ * the arithmetic over the runs the workflow-runs API returns.
+ */
+import type { BuildHistory } from '../report/metrics.js'
+import { field, PULL_REQUEST_EVENTS } from './decide.js'
+
+/** Runs that finished without saying whether the build works: left out of the rate. */
+export const NOT_COUNTED_CONCLUSIONS: ReadonlySet<string> = new Set([
+  // A job or workflow skipped by its `if:`, or by paths filters.
+  'skipped',
+  'neutral',
+  // Waiting for a maintainer's approval, or superseded before it ran.
+  'action_required',
+  'stale',
+])
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+/**
+ * The workflow's file name from GITHUB_WORKFLOW_REF
+ * ("owner/repo/.github/workflows/ci.yml@refs/heads/main" -> "ci.yml"),
+ * which the runs API accepts as the workflow id.
+ */
+export function workflowFile(workflowRef: string | undefined): string | undefined {
+  // The ref after the first '@' behind the file name may hold '@' itself.
+  return /^[^/]+\/[^/]+\/\.github\/workflows\/([^/]+?\.ya?ml)(?:@|$)/.exec(workflowRef ?? '')?.[1]
+}
+
+/**
+ * The branch whose runs the rate is about: a pull request's base branch, the
+ * pushed branch, else the repository's default branch (tags, schedules,
+ * manual runs).
+ */
+export function baseBranch(eventName: string, ref: string, payload: unknown): string | undefined {
+  if (PULL_REQUEST_EVENTS.has(eventName)) {
+    return text(field(field(field(payload, 'pull_request'), 'base'), 'ref'))
+  }
+  if (eventName === 'push' && ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length)
+  return text(field(field(payload, 'repository'), 'default_branch'))
+}
+
+/** successes / completed in percent, to one decimal: 85, 87.5, 66.7. */
+export function ratePercent(successes: number, completed: number): number {
+  return completed === 0 ? 0 : Math.round((successes / completed) * 1000) / 10
+}
+
+/** The rate over the completed runs the API returned (newest first, at most `window` used). */
+export function successRate(
+  runs: readonly { readonly status?: unknown; readonly conclusion?: unknown }[],
+  where: { readonly branch: string; readonly workflow: string; readonly window: number },
+): BuildHistory {
+  let successes = 0
+  let completed = 0
+  let notCounted = 0
+  for (const run of runs.filter((r) => r.status === 'completed').slice(0, where.window)) {
+    const conclusion = typeof run.conclusion === 'string' ? run.conclusion : ''
+    if (NOT_COUNTED_CONCLUSIONS.has(conclusion)) notCounted++
+    else {
+      completed++
+      if (conclusion === 'success') successes++
+    }
+  }
+  return {
+    kind: completed === 0 ? 'no-runs' : 'measured',
+    ...where,
+    successes,
+    completed,
+    notCounted,
+    percent: ratePercent(successes, completed),
+  }
+}
