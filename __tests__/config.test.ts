@@ -390,10 +390,15 @@ const BAD_INPUTS: readonly BadInput[] = [
     value,
     message: `diff-base: ${JSON.stringify(value)} is not a git ref or commit; accepted: a branch, tag or sha, e.g. origin/main or 1a2b3c4`,
   })),
-  ...['0', '101', '-1', '12.5', 'ten', '1e2'].map((value) => ({
+  ...['101', '-1', '12.5', 'ten', '1e2'].map((value) => ({
     input: 'history-window' as const,
     value,
-    message: `history-window: ${JSON.stringify(value)} is not a whole number from 1 to 100; accepted: how many of the newest completed runs to count, e.g. 20`,
+    message: `history-window: ${JSON.stringify(value)} is not a whole number from 0 to 100; accepted: how many of the newest completed runs to count, e.g. 20, or 0 for no success rate`,
+  })),
+  ...['yes', 'flake8', 'off'].map((value) => ({
+    input: 'lint' as const,
+    value,
+    message: `lint: ${JSON.stringify(value)} is not understood; accepted: auto (flake8's finding count when the environment has flake8; it is never installed) or false`,
   })),
   { input: 'python-version', value: 'abc', message: NOT_VERSION('python-version', 'abc') },
   { input: 'python-version', value: '3..1', message: NOT_VERSION('python-version', '3..1') },
@@ -837,7 +842,17 @@ describe('comment inputs', () => {
   })
 
   it.each([
+    ['', true],
+    ['auto', true],
+    ['TRUE', true],
+    ['false', false],
+  ])('lint %j', (raw, expected) => {
+    expect(load({ lint: raw }).config.lint).toBe(expected)
+  })
+
+  it.each([
     ['', 20],
+    ['0', 0],
     ['1', 1],
     [' 50 ', 50],
     ['100', 100],

@@ -24748,7 +24748,8 @@ var INPUT_DEFAULTS = {
   "max-coverage-drop": "",
   "annotate-uncovered": "true",
   "diff-base": "",
-  "history-window": "20"
+  "history-window": "20",
+  lint: "auto"
 };
 var ARCHITECTURES = ["x64", "x86", "arm64"];
 function runnerArchitecture(arch3 = process.arch) {
@@ -25174,12 +25175,21 @@ function diffBase(read) {
   }
   return raw;
 }
+function lintSetting(read) {
+  const raw = value(read, "lint");
+  const lower = raw.toLowerCase();
+  if (lower === "auto" || lower === "true") return true;
+  if (lower === "false") return false;
+  throw new ConfigError(
+    `lint: ${show(raw)} is not understood; accepted: auto (flake8's finding count when the environment has flake8; it is never installed) or false`
+  );
+}
 function historyWindow(read) {
   const raw = value(read, "history-window");
   const number = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(number >= 1 && number <= 100)) {
+  if (!(number >= 0 && number <= 100)) {
     throw new ConfigError(
-      `history-window: ${show(raw)} is not a whole number from 1 to 100; accepted: how many of the newest completed runs to count, e.g. 20`
+      `history-window: ${show(raw)} is not a whole number from 0 to 100; accepted: how many of the newest completed runs to count, e.g. 20, or 0 for no success rate`
     );
   }
   return number;
@@ -25230,7 +25240,8 @@ function loadConfig(read, ctx) {
     maxCoverageDrop: maxCoverageDrop(read),
     annotateUncovered: bool(read, "annotate-uncovered"),
     diffBase: diffBase(read),
-    historyWindow: historyWindow(read)
+    historyWindow: historyWindow(read),
+    lint: lintSetting(read)
   };
   if (!config.build && !config.test)
     warnings.push("build and test are both false; only Python and the install run");
@@ -31535,7 +31546,7 @@ function successRateParts(history, branch, text3) {
     return { where: "", value: `not measured (${text3(history.reason)})` };
   }
   const where = ` on ${branch(history.branch)}`;
-  const left = history.notCounted > 0 ? `${history.notCounted} skipped or neutral not counted` : void 0;
+  const left = history.notCounted > 0 ? `${history.notCounted} skipped or cancelled not counted` : void 0;
   if (history.kind === "no-runs") {
     return { where, value: `no completed runs yet${left ? ` (${left})` : ""}` };
   }
@@ -32068,7 +32079,7 @@ async function findBaseline(client, repository, name, branch) {
     const { data } = await client.request("GET", `${base}?${query}`);
     const items = Array.isArray(data?.artifacts) ? data.artifacts : [];
     const usable = items.filter(
-      (a) => a.expired !== true && typeof a.id === "number" && typeof a.workflow_run?.id === "number" && a.workflow_run.head_branch === branch
+      (a) => a.expired !== true && typeof a.id === "number" && typeof a.workflow_run?.id === "number" && a.workflow_run.head_branch === branch && typeof a.workflow_run.repository_id === "number" && a.workflow_run.head_repository_id === a.workflow_run.repository_id
     ).sort((a, b) => String(b.created_at ?? "").localeCompare(String(a.created_at ?? "")));
     const newest = usable[0];
     if (newest !== void 0)
@@ -32092,13 +32103,13 @@ function startBaseline(env, comment, services) {
   const lookup = async () => {
     if (token === void 0)
       return { kind: "not-looked-up", branch, note: "github-token is empty, so no baseline" };
-    const client = new GitHubClient({
-      token,
-      env,
-      ...services.github,
-      onRetry: (message) => log.info(message)
-    });
     try {
+      const client = new GitHubClient({
+        token,
+        env,
+        ...services.github,
+        onRetry: (message) => log.info(message)
+      });
       const found = await findBaseline(client, { owner, repo }, name, branch);
       return found ?? { kind: "missing", branch, note: `no baseline yet for ${branch}` };
     } catch (error) {
@@ -32214,7 +32225,9 @@ var NOT_COUNTED_CONCLUSIONS = /* @__PURE__ */ new Set([
   "neutral",
   // Waiting for a maintainer's approval, or superseded before it ran.
   "action_required",
-  "stale"
+  "stale",
+  // Stopped by a person or by `concurrency: cancel-in-progress` when a newer push came.
+  "cancelled"
 ]);
 function text2(value2) {
   return typeof value2 === "string" && value2 !== "" ? value2 : void 0;
@@ -32232,11 +32245,16 @@ function baseBranch(eventName, ref, payload) {
 function ratePercent(successes, completed) {
   return completed === 0 ? 0 : Math.round(successes / completed * 1e3) / 10;
 }
-function successRate(runs, where) {
+function successRate(runs, where, repository) {
   let successes = 0;
   let completed = 0;
   let notCounted = 0;
-  for (const run of runs.filter((r) => r.status === "completed").slice(0, where.window)) {
+  const ours = (r) => {
+    const head = r.head_repository?.full_name;
+    return typeof head !== "string" || head === repository;
+  };
+  const window = runs.filter((r) => r.status === "completed" && ours(r)).slice(0, where.window);
+  for (const run of window) {
     const conclusion = typeof run.conclusion === "string" ? run.conclusion : "";
     if (NOT_COUNTED_CONCLUSIONS.has(conclusion)) notCounted++;
     else {
@@ -32268,6 +32286,7 @@ async function fetchHistory(env, request, services) {
     env.GITHUB_REF ?? "",
     readPayload(env.GITHUB_EVENT_PATH)
   );
+  if (request.window === 0) return notMeasured("history-window: 0");
   if (request.token === void 0) return notMeasured("github-token is empty");
   if (owner === "" || repo === "") return notMeasured("GITHUB_REPOSITORY is not owner/name");
   if (workflow === void 0) return notMeasured("GITHUB_WORKFLOW_REF names no workflow file");
@@ -32275,7 +32294,8 @@ async function fetchHistory(env, request, services) {
   const query = new URLSearchParams({
     branch,
     status: "completed",
-    per_page: String(request.window)
+    // The newest hundred: forks' runs are dropped from them before the window is taken.
+    per_page: "100"
   });
   const path29 = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
   try {
@@ -32287,7 +32307,8 @@ async function fetchHistory(env, request, services) {
     });
     const { data } = await client.request("GET", path29);
     const runs = Array.isArray(data?.workflow_runs) ? data.workflow_runs : [];
-    return { history: successRate(runs, { branch, workflow, window: request.window }), log };
+    const where = { branch, workflow, window: request.window };
+    return { history: successRate(runs, where, `${owner}/${repo}`), log };
   } catch (error) {
     if (error instanceof Error && error.stack) log.debug(error.stack);
     const status = error instanceof GitHubApiError ? error.status : 0;
@@ -32371,27 +32392,67 @@ import path21 from "node:path";
 // src/install/fingerprint.ts
 import { createHash as createHash4 } from "node:crypto";
 import {
+  closeSync,
   existsSync as existsSync6,
   lstatSync,
+  openSync,
   readdirSync,
   readFileSync as readFileSync7,
   readlinkSync,
+  readSync,
   realpathSync,
   statSync as statSync3,
   writeFileSync as writeFileSync4
 } from "node:fs";
 import path18 from "node:path";
 var PROJECT_MARKER = "python-ci-project.json";
-function projectFingerprint(dir, extra = "") {
+var FINGERPRINT_BUDGET = { entries: 2e4, bytes: 256 * 1024 * 1024 };
+var NEVER_BUILT = /* @__PURE__ */ new Set([
+  ".git",
+  "__pycache__",
+  ".pytest_cache",
+  ".mypy_cache",
+  ".ruff_cache",
+  ".tox",
+  ".nox",
+  "node_modules"
+]);
+var VENV_NAMES = /* @__PURE__ */ new Set([".venv", "venv"]);
+function neverBuilt(name, full) {
+  return NEVER_BUILT.has(name) || VENV_NAMES.has(name) && existsSync6(path18.join(full, "pyvenv.cfg"));
+}
+var OverBudget = class extends Error {
+};
+var MiB = 1024 * 1024;
+function projectFingerprint(dir, extra = "", budget = FINGERPRINT_BUDGET) {
   const hash = createHash4("sha256").update(`python-ci-project 1\0${extra}\0`);
   const open2 = /* @__PURE__ */ new Set();
+  let entries = 0;
+  let bytes = 0;
+  const spend = (entry2, size) => {
+    entries += entry2;
+    bytes += size;
+    if (entries > budget.entries || bytes > budget.bytes) throw new OverBudget();
+  };
+  const chunk = Buffer.allocUnsafe(MiB);
+  const hashFile = (full) => {
+    const fd = openSync(full, "r");
+    try {
+      for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+        hash.update(chunk.subarray(0, n));
+      }
+    } finally {
+      closeSync(fd);
+    }
+  };
   const entry = (relPath, full, stat2) => {
     if (stat2.isDirectory()) {
       hash.update(`d\0${relPath}\0`);
       walk(relPath, full);
     } else if (stat2.isFile()) {
+      spend(0, stat2.size);
       hash.update(`f\0${relPath}\0${stat2.mode & 73 ? "x" : "-"}\0${stat2.size}\0`);
-      hash.update(readFileSync7(full));
+      hashFile(full);
     }
   };
   const walk = (rel, full) => {
@@ -32402,9 +32463,10 @@ function projectFingerprint(dir, extra = "") {
     }
     open2.add(real);
     for (const name of readdirSync(full).sort()) {
-      if (rel === "" && name === ".git") continue;
-      const relPath = rel === "" ? name : `${rel}/${name}`;
       const child2 = path18.join(full, name);
+      if (neverBuilt(name, child2)) continue;
+      spend(1, 0);
+      const relPath = rel === "" ? name : `${rel}/${name}`;
       const stat2 = lstatSync(child2);
       if (stat2.isSymbolicLink()) {
         hash.update(`l\0${relPath}\0${readlinkSync(child2)}\0`);
@@ -32414,8 +32476,17 @@ function projectFingerprint(dir, extra = "") {
     }
     open2.delete(real);
   };
-  walk("", dir);
-  return hash.digest("hex");
+  try {
+    walk("", dir);
+  } catch (error) {
+    if (!(error instanceof OverBudget)) {
+      const message = typeof error === "object" && error !== null && "message" in error ? error.message : error;
+      return { unknown: `the checkout could not be read (${String(message)})` };
+    }
+    const over = entries > budget.entries ? `more than ${budget.entries.toLocaleString("en-US")} files and folders` : `more than ${Math.round(budget.bytes / MiB)} MiB in its files`;
+    return { unknown: `the checkout holds ${over}, the fingerprint's budget` };
+  }
+  return { hash: hash.digest("hex") };
 }
 function hasStaticVersion(pyproject) {
   const project = pyproject?.project;
@@ -32654,7 +32725,10 @@ async function checkoutFingerprint(host, config) {
     }
     fromGit2 = described.stdout.trim();
   }
-  return projectFingerprint(config.workingDirectory, fromGit2);
+  const fingerprint = projectFingerprint(config.workingDirectory, fromGit2);
+  if ("hash" in fingerprint) return fingerprint.hash;
+  host.log.info(`${fingerprint.unknown}: a cached environment gets the project reinstalled`);
+  return void 0;
 }
 async function reinstallProject(host, config, python, dir, basePip, fingerprint) {
   const venv = venvOf(host, dir);
@@ -32671,7 +32745,7 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
     };
   }
   host.log.info(
-    recorded ? "the checkout differs from the one the cached environment was made from: reinstalling the project" : "the cached environment does not say what the project was installed from: reinstalling the project"
+    fingerprint === void 0 ? "the checkout has no fingerprint (see above): reinstalling the project" : recorded ? "the checkout differs from the one the cached environment was made from: reinstalling the project" : "the cached environment does not say what the project was installed from: reinstalling the project"
   );
   const viaBase = basePip && !recorded?.venvPip;
   let installArgs = pipInstallArgs(config, {
@@ -32744,14 +32818,39 @@ ${tail(result.output, 40)}`
 }
 
 // src/lint/lint.ts
+var FLAKE8_EXCLUDE = [
+  "build",
+  "dist",
+  ".venv",
+  "venv",
+  ".tox",
+  ".nox",
+  "*.egg-info",
+  ".eggs"
+];
 var PROBE = [
   "import importlib.util, importlib.metadata",
   "if importlib.util.find_spec('flake8'):",
-  "    print('flake8', importlib.metadata.version('flake8'))"
+  "    print('flake8', importlib.metadata.version('flake8'))",
+  "    try:",
+  "        from flake8.options.config import load_config",
+  "        from flake8.utils import normalize_paths, parse_comma_separated_list",
+  "        cfg, cfg_dir = load_config(None, [])",
+  "        key = next((k for k in ('extend-exclude', 'extend_exclude') if cfg.has_option('flake8', k)), None)",
+  "        if key:",
+  "            for p in normalize_paths(parse_comma_separated_list(cfg.get('flake8', key)), cfg_dir):",
+  "                print('extend-exclude', p)",
+  "    except Exception as error:",
+  "        print('config unread', type(error).__name__, error)"
 ].join("\n");
 function parseProbe(stdout) {
   const m = /^flake8 (\S+)\s*$/m.exec(stdout);
   return m?.[1] === void 0 ? void 0 : { tool: "flake8", version: m[1] };
+}
+function flake8Args(probeStdout) {
+  const own = [...probeStdout.matchAll(/^extend-exclude (.+)$/gm)].map((m) => m[1]?.trim() ?? "");
+  const exclude = [...own.filter((p) => p !== ""), ...FLAKE8_EXCLUDE];
+  return ["-m", "flake8", "--count", "--exit-zero", `--extend-exclude=${exclude.join(",")}`, "."];
 }
 function parseFlake8Count(stdout) {
   const lines = stdout.trimEnd().split(/\r?\n/);
@@ -32767,7 +32866,12 @@ async function runLint(runner, venv, cwd) {
       log.debug("no flake8 in the environment: no code-quality line");
       return { log };
     }
-    const args = ["-m", "flake8", "--count", "--exit-zero", "."];
+    const unread = /^config unread (.*)$/m.exec(probe.stdout)?.[1];
+    if (unread !== void 0)
+      log.debug(
+        `flake8 ${found.version}'s configuration could not be read ahead (${unread}): its extend-exclude, if any, gives way to ${FLAKE8_EXCLUDE.join(",")}`
+      );
+    const args = flake8Args(probe.stdout);
     const run = await runner.run(venv.python, args, { cwd, env: venv.env });
     const problems = run.code === 0 ? parseFlake8Count(run.stdout) : void 0;
     if (problems === void 0) {
@@ -34549,11 +34653,12 @@ async function runPipeline(host, config, options = {}) {
   const notInstalled = python.value ? "the install failed" : "no Python";
   let linting;
   if (env) {
-    linting = runLint(work.runner, env.venv, config.workingDirectory);
     const both = config.build && config.test;
     let sourceDone = () => {
     };
-    const sourceFree = both ? new Promise((resolve2) => sourceDone = resolve2) : Promise.resolve();
+    const sourceFree = config.build ? new Promise((resolve2) => sourceDone = resolve2) : Promise.resolve();
+    if (config.lint)
+      linting = sourceFree.then(() => runLint(work.runner, env.venv, config.workingDirectory));
     const [b, t] = await Promise.all([
       config.build ? stage(
         host,

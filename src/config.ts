@@ -63,6 +63,7 @@ export const INPUT_DEFAULTS = {
   'annotate-uncovered': 'true',
   'diff-base': '',
   'history-window': '20',
+  lint: 'auto',
 } as const
 
 export type InputName = keyof typeof INPUT_DEFAULTS
@@ -122,8 +123,10 @@ export interface Config {
   readonly annotateUncovered: boolean
   /** diff-base: the ref or commit the changed lines are counted from; undefined: a pull request's base. */
   readonly diffBase: string | undefined
-  /** history-window: the newest completed runs the build success rate counts, 1 to 100. */
+  /** history-window: the newest completed runs the build success rate counts, 1 to 100; 0: none. */
   readonly historyWindow: number
+  /** lint: count flake8's findings when the environment has flake8. */
+  readonly lint: boolean
 }
 
 export interface CommentSettings {
@@ -654,13 +657,23 @@ function diffBase(read: InputReader): string | undefined {
   return raw
 }
 
-/** At most 100: the runs API's largest page, so one request answers it. */
+function lintSetting(read: InputReader): boolean {
+  const raw = value(read, 'lint')
+  const lower = raw.toLowerCase()
+  if (lower === 'auto' || lower === 'true') return true
+  if (lower === 'false') return false
+  throw new ConfigError(
+    `lint: ${show(raw)} is not understood; accepted: auto (flake8's finding count when the environment has flake8; it is never installed) or false`,
+  )
+}
+
+/** At most 100: the runs API's largest page, so one request answers it; 0: no success rate. */
 function historyWindow(read: InputReader): number {
   const raw = value(read, 'history-window')
   const number = /^\d+$/.test(raw) ? Number(raw) : Number.NaN
-  if (!(number >= 1 && number <= 100)) {
+  if (!(number >= 0 && number <= 100)) {
     throw new ConfigError(
-      `history-window: ${show(raw)} is not a whole number from 1 to 100; accepted: how many of the newest completed runs to count, e.g. 20`,
+      `history-window: ${show(raw)} is not a whole number from 0 to 100; accepted: how many of the newest completed runs to count, e.g. 20, or 0 for no success rate`,
     )
   }
   return number
@@ -715,6 +728,7 @@ export function loadConfig(read: InputReader, ctx: ConfigContext): LoadedConfig 
     annotateUncovered: bool(read, 'annotate-uncovered'),
     diffBase: diffBase(read),
     historyWindow: historyWindow(read),
+    lint: lintSetting(read),
   }
   if (!config.build && !config.test)
     warnings.push('build and test are both false; only Python and the install run')

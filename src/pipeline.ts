@@ -485,15 +485,16 @@ export async function runPipeline(
   const notInstalled = python.value ? 'the install failed' : 'no Python'
   let linting: Promise<LintRun> | undefined
   if (env) {
-    // Beside the build and the tests: it only reads the checkout's .py files.
-    linting = runLint(work.runner, env.venv, config.workingDirectory)
     const both = config.build && config.test
-    // The tests start once the sdist is made (making it writes into the
-    // checkout they collect); the wheel is then built beside them.
+    // The tests and flake8 start once the sdist is made (making it writes a
+    // copy of the sources into the checkout they read); the wheel is then
+    // built beside them. buildDists calls sourceDone whatever happens.
     let sourceDone = () => {}
-    const sourceFree = both
+    const sourceFree = config.build
       ? new Promise<void>((resolve) => (sourceDone = resolve))
       : Promise.resolve()
+    if (config.lint)
+      linting = sourceFree.then(() => runLint(work.runner, env.venv, config.workingDirectory))
     const [b, t] = await Promise.all([
       config.build
         ? stage(

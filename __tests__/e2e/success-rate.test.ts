@@ -4,8 +4,11 @@
  * workflow, and shows the rate the test computes from the runs it registered.
  */
 import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { FLAKE8_EXCLUDE } from '../../src/lint/lint.js'
 import {
   GITHUB_TOKEN,
   type GitHubApi,
@@ -29,9 +32,12 @@ afterAll(async () => {
   await api?.close()
 })
 
-async function runOnPr(inputs: Record<string, string> = {}): Promise<ActionResult> {
+async function runOnPr(
+  inputs: Record<string, string> = {},
+  fixture = 'setuptools-pyproject',
+): Promise<ActionResult> {
   const result = await runAction({
-    fixture: 'setuptools-pyproject',
+    fixture,
     toolCachePython: true,
     ...pullRequestEvent({ number: 12 }),
     inputs: { ...QUICK_INPUTS, 'github-token': GITHUB_TOKEN, ...inputs },
@@ -50,11 +56,13 @@ const warnings = (r: ActionResult) => r.commands.filter((c) => c.name === 'warni
 function expectedRate(runs: readonly WorkflowRun[], window: number) {
   const newest = runs
     .filter((r) => r.workflow_path === '.github/workflows/ci.yml' && r.head_branch === 'main')
+    .filter((r) => (r.head_repository ?? 'owner/repo') === 'owner/repo')
     .filter((r) => r.status === 'completed')
     .sort((a, b) => b.created_at.localeCompare(a.created_at))
     .slice(0, window)
   const counted = newest.filter(
-    (r) => !['skipped', 'neutral', 'action_required', 'stale'].includes(r.conclusion ?? ''),
+    (r) =>
+      !['skipped', 'neutral', 'action_required', 'stale', 'cancelled'].includes(r.conclusion ?? ''),
   )
   const successes = counted.filter((r) => r.conclusion === 'success').length
   return {
@@ -79,17 +87,19 @@ describe('the build success rate', () => {
       conclusion: 'failure',
     })
     api.addWorkflowRun({ id: 203, status: 'in_progress' })
+    // A fork's pull request from its own main.
+    api.addWorkflowRun({ id: 205, head_repository: 'someone/repo', conclusion: 'failure' })
     api.addWorkflowRun({ id: 204, status: 'queued' })
     const expected = expectedRate(api.runs, 20)
-    // The registry holds what the test says it does: failures and a skipped run in the window.
-    expect(expected.completed).toBe(19)
+    // The registry holds what the test says it does: failures, a cancelled and a skipped run in the window.
+    expect(expected.completed).toBe(18)
     expect(expected.successes).toBeLessThan(expected.completed)
 
     const result = await runOnPr({ 'history-window': '20' })
     if (result.exitCode !== 0) throw new Error(describeRun(result))
     expect(result.outputs['success-rate']).toBe(String(expected.percent))
     expect(result.summary).toContain(
-      `Build success rate on \`main\`: ${expected.percent}% (${expected.successes} of ${expected.completed} completed runs; ${expected.skipped} skipped or neutral not counted)`,
+      `Build success rate on \`main\`: ${expected.percent}% (${expected.successes} of ${expected.completed} completed runs; ${expected.skipped} skipped or cancelled not counted)`,
     )
     // The same line in the pull request comment.
     expect(api.comments.find((c) => c.issue === 12)?.body).toContain(
@@ -101,7 +111,7 @@ describe('the build success rate', () => {
     expect(
       api.requests.filter((r) => r.path.includes('/actions/workflows/')).map((r) => r.path),
     ).toEqual([
-      '/repos/owner/repo/actions/workflows/ci.yml/runs?branch=main&status=completed&per_page=20',
+      '/repos/owner/repo/actions/workflows/ci.yml/runs?branch=main&status=completed&per_page=100',
     ])
     expect(warnings(result)).toEqual([])
   })
@@ -126,19 +136,36 @@ describe('the build success rate', () => {
 
 describe('the code-quality line', () => {
   it("shows flake8's own count when the environment has flake8 (Debian's, through system-site-packages)", async () => {
-    const result = await runOnPr({ comment: 'off' })
-    if (result.exitCode !== 0) throw new Error(describeRun(result))
-    // flake8 on a fresh copy of the same project, one line per finding.
-    const copy = path.join(result.root, 'fresh-copy')
-    copyFixture('setuptools-pyproject', copy)
-    const flake8 = (...args: string[]) =>
-      execFileSync(DEBIAN_PYTHON, ['-m', 'flake8', ...args], { cwd: copy, encoding: 'utf8' })
-    const findings = flake8('--exit-zero', '.')
-      .split('\n')
-      .filter((line) => line !== '')
-    const version = flake8('--version').split(' ')[0]
-    const problems = `${findings.length} problem${findings.length === 1 ? '' : 's'}`
-    expect(result.summary).toContain(`Code quality: flake8 ${version} found ${problems}`)
-    expect(result.stdout).toContain(`✓ lint: flake8 ${version} found ${problems}`)
+    // The fixture with a finding in the package, so the copy in build/lib has one too.
+    const source = mkdtempSync(path.join(os.tmpdir(), 'success-rate-lint-'))
+    try {
+      copyFixture('setuptools-pyproject', source)
+      writeFileSync(path.join(source, 'demo_setuptools', 'loose.py'), 'import os\n')
+      const result = await runOnPr({ comment: 'off' }, source)
+      if (result.exitCode !== 0) throw new Error(describeRun(result))
+      const flake8 = (cwd: string, ...args: string[]) =>
+        execFileSync(DEBIAN_PYTHON, ['-m', 'flake8', ...args], { cwd, encoding: 'utf8' })
+      const lines = (cwd: string, ...args: string[]) =>
+        flake8(cwd, '--exit-zero', ...args, '.')
+          .split('\n')
+          .filter((line) => line !== '')
+      // flake8 on the untouched project, with the action's exclusions, one line per finding.
+      const exclude = `--extend-exclude=${FLAKE8_EXCLUDE.join(',')}`
+      const findings = lines(source, exclude)
+      expect(findings).toContain("./demo_setuptools/loose.py:1:1: F401 'os' imported but unused")
+      // The action's checkout holds the copy `pip install .` left in build/lib:
+      // flake8 alone counts the finding there again, the action does not.
+      expect(
+        existsSync(path.join(result.projectDir, 'build', 'lib', 'demo_setuptools', 'loose.py')),
+      ).toBe(true)
+      expect(lines(result.projectDir)).toHaveLength(findings.length + 1)
+      expect(lines(result.projectDir, exclude)).toEqual(findings)
+      const version = flake8(source, '--version').split(' ')[0]
+      const problems = `${findings.length} problem${findings.length === 1 ? '' : 's'}`
+      expect(result.summary).toContain(`Code quality: flake8 ${version} found ${problems}`)
+      expect(result.stdout).toContain(`✓ lint: flake8 ${version} found ${problems}`)
+    } finally {
+      rmSync(source, { recursive: true, force: true })
+    }
   })
 })

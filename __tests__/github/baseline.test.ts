@@ -20,7 +20,7 @@ const artifact = (id: number, run: number, branch: string, extra: object = {}) =
   id,
   expired: false,
   created_at: `2026-01-01T00:00:${String(id).padStart(2, '0')}Z`,
-  workflow_run: { id: run, head_branch: branch },
+  workflow_run: { id: run, head_branch: branch, repository_id: 1, head_repository_id: 1 },
   ...extra,
 })
 
@@ -56,6 +56,14 @@ describe('findBaseline', () => {
     expect(fake.asked).toEqual([
       '/repos/owner/repo/actions/artifacts?name=python-ci-coverage&per_page=100&page=1',
     ])
+  })
+
+  it("never takes a fork's artifact, whatever its branch is called", async () => {
+    const fork = { id: 95, head_branch: 'main', repository_id: 1, head_repository_id: 2 }
+    const fake = client([
+      [artifact(9, 95, 'main', { workflow_run: fork }), artifact(5, 50, 'main')],
+    ])
+    expect(await findBaseline(fake, repo, 'n', 'main')).toEqual({ artifactId: 5, runId: 50 })
   })
 
   it('reads further pages only while a full page had none', async () => {

@@ -66,21 +66,21 @@ describe('successRate', () => {
   it.each([
     ['all green', runs('success', 'success'), 'measured', 2, 2, 0, 100],
     [
-      'failures, cancellations, time-outs and start-up failures count against',
-      runs('success', 'failure', 'cancelled', 'timed_out', 'startup_failure'),
+      'failures, time-outs and start-up failures count against',
+      runs('success', 'failure', 'timed_out', 'startup_failure'),
       'measured',
       1,
-      5,
+      4,
       0,
-      20,
+      25,
     ],
     [
-      'skipped, neutral, action_required and stale runs are left out',
-      runs('success', 'skipped', 'neutral', 'action_required', 'stale', 'failure'),
+      'skipped, neutral, action_required, stale and cancelled runs are left out',
+      runs('success', 'skipped', 'neutral', 'action_required', 'stale', 'cancelled', 'failure'),
       'measured',
       1,
       2,
-      4,
+      5,
       50,
     ],
     [
@@ -95,7 +95,7 @@ describe('successRate', () => {
     ['no runs', [], 'no-runs', 0, 0, 0, 0],
     ['only skipped runs', runs('skipped', 'skipped'), 'no-runs', 0, 0, 2, 0],
   ] as const)('%s', (_, list, kind, successes, completed, notCounted, percent) => {
-    expect(successRate(list, where)).toEqual({
+    expect(successRate(list, where, 'owner/repo')).toEqual({
       kind,
       ...where,
       successes,
@@ -110,7 +110,23 @@ describe('successRate', () => {
       { status: 'in_progress', conclusion: null },
       ...runs('failure', 'success', 'success'),
     ]
-    expect(successRate(list, { ...where, window: 2 })).toMatchObject({
+    expect(successRate(list, { ...where, window: 2 }, 'owner/repo')).toMatchObject({
+      successes: 1,
+      completed: 2,
+      percent: 50,
+    })
+  })
+
+  it("leaves out forks' pull request runs from a branch of the same name", () => {
+    const fork = { head_repository: { full_name: 'someone/repo' } }
+    const ours = { head_repository: { full_name: 'owner/repo' } }
+    const list = [
+      { status: 'completed', conclusion: 'failure', ...fork },
+      { status: 'completed', conclusion: 'failure', ...fork },
+      { status: 'completed', conclusion: 'success', ...ours },
+      { status: 'completed', conclusion: 'failure', ...ours },
+    ]
+    expect(successRate(list, { ...where, window: 2 }, 'owner/repo')).toMatchObject({
       successes: 1,
       completed: 2,
       percent: 50,
@@ -162,7 +178,7 @@ describe('fetchHistory against the API stand-in', () => {
       services,
     )
     expect(api.requests.map((r) => r.path)).toEqual([
-      '/repos/owner/repo/actions/workflows/ci.yml/runs?branch=main&status=completed&per_page=3',
+      '/repos/owner/repo/actions/workflows/ci.yml/runs?branch=main&status=completed&per_page=100',
     ])
     // The newest three completed runs on main: 6 (skipped), 2, 1.
     expect(history).toEqual({
@@ -198,7 +214,7 @@ describe('fetchHistory against the API stand-in', () => {
     const lines = replayedLines(log)
     expect(lines.filter((l) => l.startsWith('info')).length).toBe(3)
     expect(lines.filter((l) => l.startsWith('warning'))).toEqual([
-      'warning The build success rate was not measured: GET /repos/owner/repo/actions/workflows/ci.yml/runs?branch=main&status=completed&per_page=20 returned 500: Server Error. GitHub did not answer, after retries. The other results are not affected.',
+      'warning The build success rate was not measured: GET /repos/owner/repo/actions/workflows/ci.yml/runs?branch=main&status=completed&per_page=100 returned 500: Server Error. GitHub did not answer, after retries. The other results are not affected.',
     ])
   })
 

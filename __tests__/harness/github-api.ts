@@ -413,7 +413,9 @@ export async function startGitHubApi(
       workflow_run: {
         id: Number(a.runId),
         repository_id: 1,
-        head_repository_id: 1,
+        // Runs whose head is a fork (head_repository set to another name) get another id.
+        head_repository_id:
+          run?.head_repository && run.head_repository !== `${owner}/${repo}` ? 2 : 1,
         head_branch: run?.head_branch ?? null,
         head_sha: run?.head_sha ?? null,
       },

@@ -81,6 +81,7 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     comment: { mode: 'auto', id: '', token: undefined },
     failUnder: undefined,
     historyWindow: 20,
+    lint: true,
     failUnderDiff: undefined,
     maxCoverageDrop: undefined,
     annotateUncovered: true,

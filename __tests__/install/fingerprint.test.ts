@@ -1,16 +1,25 @@
-import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import {
+  FINGERPRINT_BUDGET,
   hasStaticVersion,
   projectFingerprint,
   readProjectMarker,
   writeProjectMarker,
 } from '../../src/install/fingerprint.js'
+import { itUnreadable } from '../helpers/permissions.js'
 
 let dir: string
 let other: string
+
+/** The fingerprint's hash; a fingerprint that is unknown fails the test with its reason. */
+function hashOf(root: string, extra?: string): string {
+  const fingerprint = projectFingerprint(root, extra)
+  if (!('hash' in fingerprint)) throw new Error(fingerprint.unknown)
+  return fingerprint.hash
+}
 
 /** A small project: pyproject.toml, a package, a test, and a .git folder. */
 function project(root: string): void {
@@ -34,8 +43,8 @@ afterEach(() => rmSync(path.dirname(dir), { recursive: true, force: true }))
 
 describe('projectFingerprint', () => {
   it('is the same for the same files in another folder', () => {
-    expect(projectFingerprint(dir)).toMatch(/^[0-9a-f]{64}$/)
-    expect(projectFingerprint(dir)).toBe(projectFingerprint(other))
+    expect(hashOf(dir)).toMatch(/^[0-9a-f]{64}$/)
+    expect(hashOf(dir)).toBe(hashOf(other))
   })
 
   it.each<[string, (root: string) => void]>([
@@ -56,17 +65,109 @@ describe('projectFingerprint', () => {
     ['a symlink', (r) => symlinkSync('__init__.py', path.join(r, 'demo', 'alias.py'))],
     ['a test file', (r) => writeFileSync(path.join(r, 'tests', 'test_demo.py'), 'def test(): 1\n')],
   ])('changes with %s', (_what, change) => {
-    const before = projectFingerprint(dir)
+    const before = hashOf(dir)
     change(dir)
-    expect(projectFingerprint(dir)).not.toBe(before)
+    expect(hashOf(dir)).not.toBe(before)
   })
 
   it('leaves out .git, and takes what git says as extra', () => {
-    const before = projectFingerprint(dir)
+    const before = hashOf(dir)
     writeFileSync(path.join(dir, '.git', 'HEAD'), 'ref: refs/heads/other\n')
-    expect(projectFingerprint(dir)).toBe(before)
-    expect(projectFingerprint(dir, 'v1.0-0-gabc')).not.toBe(before)
-    expect(projectFingerprint(dir, 'v1.0-1-gdef')).not.toBe(projectFingerprint(dir, 'v1.0-0-gabc'))
+    expect(hashOf(dir)).toBe(before)
+    expect(hashOf(dir, 'v1.0-0-gabc')).not.toBe(before)
+    expect(hashOf(dir, 'v1.0-1-gdef')).not.toBe(hashOf(dir, 'v1.0-0-gabc'))
+  })
+})
+
+describe('projectFingerprint leaves out what is never built', () => {
+  /** Writes each file, with its folders, holding `text`. */
+  const write = (root: string, files: readonly string[], text: string) => {
+    for (const file of files) {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
+      writeFileSync(path.join(root, file), text)
+    }
+  }
+
+  // The folder holding the left-out one is there before: a new folder counts.
+  it.each<[string, string, string[]]>([
+    ['__pycache__', 'demo', ['__pycache__/__init__.cpython-311.pyc']],
+    ['.pytest_cache', '', ['.pytest_cache/v/cache/lastfailed']],
+    ['.mypy_cache', '', ['.mypy_cache/3.11/demo.data.json']],
+    ['.ruff_cache', '', ['.ruff_cache/CACHEDIR.TAG']],
+    ['.tox', '', ['.tox/py311/lib/site.py']],
+    ['.nox', '', ['.nox/tests/lib/site.py']],
+    ['node_modules', 'web', ['node_modules/left-pad/index.js']],
+    ['a nested .git', 'vendor/lib', ['.git/HEAD']],
+    ['.venv with pyvenv.cfg', '', ['.venv/pyvenv.cfg', '.venv/lib/site.py']],
+    ['venv with pyvenv.cfg', 'tools', ['venv/pyvenv.cfg', 'venv/lib/site.py']],
+  ])('%s: added, then changed, the fingerprint stays', (_what, parent, files) => {
+    mkdirSync(path.join(dir, parent), { recursive: true })
+    const before = hashOf(dir)
+    write(path.join(dir, parent), files, 'one\n')
+    expect(hashOf(dir)).toBe(before)
+    write(path.join(dir, parent), files, 'two\n')
+    expect(hashOf(dir)).toBe(before)
+    // A module beside them still counts.
+    writeFileSync(path.join(dir, 'demo', '__init__.py'), 'VALUE = 3\n')
+    expect(hashOf(dir)).not.toBe(before)
+  })
+
+  it('a package named venv, without pyvenv.cfg, counts', () => {
+    const before = hashOf(dir)
+    write(dir, ['venv/__init__.py'], 'X = 1\n')
+    expect(hashOf(dir)).not.toBe(before)
+  })
+})
+
+describe('projectFingerprint gives up, never fails', () => {
+  itUnreadable('a folder it may not read: unknown, naming it', () => {
+    const pgdata = path.join(dir, 'pgdata')
+    mkdirSync(pgdata)
+    chmodSync(pgdata, 0o000)
+    try {
+      expect(projectFingerprint(dir)).toEqual({
+        unknown: `the checkout could not be read (EACCES: permission denied, scandir '${pgdata}')`,
+      })
+    } finally {
+      chmodSync(pgdata, 0o755)
+    }
+  })
+
+  it('a link that loops on itself: unknown', () => {
+    symlinkSync('loop', path.join(dir, 'loop'))
+    const fingerprint = projectFingerprint(dir)
+    expect(fingerprint).toEqual({
+      unknown: expect.stringMatching(
+        /^the checkout could not be read \(.*ELOOP: too many symbolic links/,
+      ),
+    })
+  })
+
+  it.each([
+    ['files and folders', { entries: 7, bytes: 4 * 1024 * 1024 }, 'more than 7 files and folders'],
+    ['bytes', { entries: 100, bytes: 1024 * 1024 }, 'more than 1 MiB in its files'],
+  ])('over the budget of %s: unknown, naming the budget', (_what, budget, over) => {
+    // The project has 5 files and folders besides .git; three more, one a sparse 2 MiB file.
+    expect(projectFingerprint(dir, '', budget)).toHaveProperty('hash')
+    writeFileSync(path.join(dir, 'data.bin'), '')
+    truncateSync(path.join(dir, 'data.bin'), 2 * 1024 * 1024)
+    mkdirSync(path.join(dir, 'a'))
+    mkdirSync(path.join(dir, 'b'))
+    expect(projectFingerprint(dir, '', budget)).toEqual({
+      unknown: `the checkout holds ${over}, the fingerprint's budget`,
+    })
+  })
+
+  it('the default budget: 20,000 files and folders, 256 MiB', () => {
+    expect(FINGERPRINT_BUDGET).toEqual({ entries: 20_000, bytes: 256 * 1024 * 1024 })
+  })
+
+  it('hashes a file bigger than its read buffer whole: a change at the end counts', () => {
+    const big = path.join(dir, 'demo', 'model.bin')
+    writeFileSync(big, Buffer.alloc(3 * 1024 * 1024 + 7, 1))
+    const before = hashOf(dir)
+    writeFileSync(big, Buffer.concat([Buffer.alloc(3 * 1024 * 1024 + 6, 1), Buffer.from([2])]))
+    expect(hashOf(dir)).not.toBe(before)
   })
 })
 
@@ -108,14 +209,14 @@ describe('projectFingerprint and symlinks', () => {
     mkdirSync(shared)
     writeFileSync(path.join(shared, 'util.py'), 'A = 1\n')
     symlinkSync(shared, path.join(dir, 'demo', 'shared'))
-    const before = projectFingerprint(dir)
+    const before = hashOf(dir)
     writeFileSync(path.join(shared, 'util.py'), 'A = 2\n')
-    expect(projectFingerprint(dir)).not.toBe(before)
+    expect(hashOf(dir)).not.toBe(before)
   })
 
   it('does not loop on a link back up, and a dangling link still counts', () => {
     symlinkSync('..', path.join(dir, 'demo', 'up'))
     symlinkSync('missing.py', path.join(dir, 'demo', 'gone.py'))
-    expect(projectFingerprint(dir)).toMatch(/^[0-9a-f]{64}$/)
+    expect(hashOf(dir)).toMatch(/^[0-9a-f]{64}$/)
   })
 })

@@ -3,7 +3,7 @@
  * runner: which processes run for a checkout that is, or is not, the one the
  * cached copy of the project was installed from.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
@@ -15,6 +15,7 @@ import type { Log } from '../../src/log.js'
 import type { ProcessRunner, RunResult } from '../../src/process.js'
 import type { PythonSetup } from '../../src/python/setup.js'
 import { createConfig, createProjectInfo } from '../helpers/config.js'
+import { itUnreadable } from '../helpers/permissions.js'
 
 let root: string
 let projectDir: string
@@ -22,6 +23,13 @@ let tempDir: string
 let calls: { command: string; args: readonly string[] }[]
 /** What the fake `git describe` prints. */
 let described: string
+
+/** The checkout's fingerprint, which these small projects always have. */
+function hashOf(dir: string, extra?: string): string {
+  const fingerprint = projectFingerprint(dir, extra)
+  if (!('hash' in fingerprint)) throw new Error(fingerprint.unknown)
+  return fingerprint.hash
+}
 
 const python: PythonSetup = {
   version: '3.12.4',
@@ -106,7 +114,7 @@ const reuse = { reuseVenv: true, fingerprint: true }
 
 describe('installProject into a cached venv', () => {
   it('keeps the project when the checkout is the one it was installed from: no process at all', async () => {
-    const fingerprint = projectFingerprint(projectDir)
+    const fingerprint = hashOf(projectDir)
     writeProjectMarker(path.join(tempDir, 'venv'), { fingerprint, distName: 'demo', venvPip: true })
     const installed = await installProject(host(), config(), python, reuse)
     expect(calls).toEqual([])
@@ -115,7 +123,7 @@ describe('installProject into a cached venv', () => {
   })
 
   it('a changed file: builds the wheel in the venv, then the venv’s pip installs it without deps', async () => {
-    const fingerprint = projectFingerprint(projectDir)
+    const fingerprint = hashOf(projectDir)
     writeProjectMarker(path.join(tempDir, 'venv'), { fingerprint, distName: 'demo', venvPip: true })
     writeFileSync(path.join(projectDir, 'demo', '__init__.py'), 'VALUE = 2\n')
     const installed = await installProject(host(), config(), python, reuse)
@@ -164,6 +172,37 @@ describe('installProject into a cached venv', () => {
     )
   })
 
+  itUnreadable(
+    'a folder it may not read (a root-owned database folder): reinstalls, and says why',
+    async () => {
+      const fingerprint = hashOf(projectDir)
+      writeProjectMarker(path.join(tempDir, 'venv'), {
+        fingerprint,
+        distName: 'demo',
+        venvPip: true,
+      })
+      const pgdata = path.join(projectDir, 'pgdata')
+      mkdirSync(pgdata)
+      chmodSync(pgdata, 0o000)
+      try {
+        const installed = await installProject(host(), config(), python, reuse)
+        expect(installed.summary).toMatch(/^demo reinstalled into the cached environment /)
+        expect(calls.at(-1)?.args.slice(0, 5)).toEqual([
+          '-m',
+          'pip',
+          'install',
+          '--no-deps',
+          '--force-reinstall',
+        ])
+        expect(lines).toContain(
+          `the checkout could not be read (EACCES: permission denied, scandir '${pgdata}'): a cached environment gets the project reinstalled`,
+        )
+      } finally {
+        chmodSync(pgdata, 0o755)
+      }
+    },
+  )
+
   it.each([
     ['the same commit', 'v0.1.0-0-gabc', 1],
     ['a commit later, the same files', 'v0.1.0-1-gdef', 3],
@@ -173,7 +212,7 @@ describe('installProject into a cached venv', () => {
       dir: projectDir,
       pyproject: { project: { name: 'demo', dynamic: ['version'] } },
     })
-    const fingerprint = projectFingerprint(projectDir, 'v0.1.0-0-gabc')
+    const fingerprint = hashOf(projectDir, 'v0.1.0-0-gabc')
     writeProjectMarker(path.join(tempDir, 'venv'), { fingerprint, distName: 'demo', venvPip: true })
     described = now
     await installProject(host(), config({ project: dynamic }), python, reuse)

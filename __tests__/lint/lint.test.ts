@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { parseFlake8Count, parseProbe, runLint } from '../../src/lint/lint.js'
+import { flake8Args, parseFlake8Count, parseProbe, runLint } from '../../src/lint/lint.js'
 import { SpawnRunner } from '../../src/process.js'
 import { replayedLines } from '../helpers/log.js'
 import { createWorkspace, removeWorkspaces } from '../helpers/workspace.js'
@@ -25,6 +25,28 @@ describe('parseProbe', () => {
     ['Traceback (most recent call last):\n', undefined],
   ])('%j', (stdout, expected) => {
     expect(parseProbe(stdout)).toEqual(expected)
+  })
+})
+
+describe('flake8Args', () => {
+  const ours = 'build,dist,.venv,venv,.tox,.nox,*.egg-info,.eggs'
+  it.each([
+    ['no configuration of the project', 'flake8 5.0.4\n', ours],
+    [
+      "the project's extend-exclude first",
+      'flake8 5.0.4\nextend-exclude vendor\nextend-exclude /src/proj/docs/conf.py\n',
+      `vendor,/src/proj/docs/conf.py,${ours}`,
+    ],
+    ['flake8 3 (config unread)', 'flake8 3.9.2\nconfig unread ImportError x\n', ours],
+  ])('%s', (_what, probe, exclude) => {
+    expect(flake8Args(probe)).toEqual([
+      '-m',
+      'flake8',
+      '--count',
+      '--exit-zero',
+      `--extend-exclude=${exclude}`,
+      '.',
+    ])
   })
 })
 
@@ -67,6 +89,36 @@ describe('runLint with the real flake8', () => {
     expect(findings).toHaveLength(5)
     const version = flake8(dir, '--version').split(' ')[0]
     expect(run.result).toEqual({ tool: 'flake8', version, problems: findings.length })
+    expect(replayedLines(run.log)).toEqual([])
+  })
+
+  it("counts each finding once: copies in build/lib, a .venv and the like are left out, the project's own extend-exclude kept", async () => {
+    const sources = {
+      'pkg/__init__.py': '',
+      'pkg/a.py': 'import os\nimport sys\n\n\ndef f( x ):\n    return x+1\n',
+      'vendor/third.py': 'import os\n',
+      'setup.cfg': '[flake8]\nextend-exclude = vendor\n',
+    }
+    // flake8's own count for the sources alone, in a checkout holding nothing else.
+    const reference = flake8(createWorkspace(sources)).trimEnd().split('\n')
+    expect(reference).toHaveLength(4)
+    const copy = sources['pkg/a.py']
+    const dir = createWorkspace({
+      ...sources,
+      // What `pip install .` with setuptools leaves behind, and the like.
+      'build/lib/pkg/a.py': copy,
+      'dist/unpacked/pkg/a.py': copy,
+      'pkg.egg-info/a.py': copy,
+      '.eggs/dep/a.py': copy,
+      '.venv/lib/python3.11/site-packages/dep/a.py': copy,
+      'venv/lib/python3.11/site-packages/dep/a.py': copy,
+      '.tox/py311/lib/a.py': copy,
+      '.nox/tests/lib/a.py': copy,
+    })
+    // Without the exclusions flake8 counts the copies too.
+    expect(flake8(dir).trimEnd().split('\n').length).toBeGreaterThan(reference.length)
+    const run = await runLint(new SpawnRunner(), venv(PYTHON), dir)
+    expect(run.result?.problems).toBe(reference.length)
     expect(replayedLines(run.log)).toEqual([])
   })
 

@@ -21,8 +21,8 @@ describe('the build success rate line', () => {
     [
       'one run, with skipped runs left out',
       createHistory({ successes: 1, completed: 1, notCounted: 2, percent: 100 }),
-      'Build success rate on `main`: 100% (1 of 1 completed run; 2 skipped or neutral not counted)',
-      '100% (1 of 1 completed run; 2 skipped or neutral not counted) on main',
+      'Build success rate on `main`: 100% (1 of 1 completed run; 2 skipped or cancelled not counted)',
+      '100% (1 of 1 completed run; 2 skipped or cancelled not counted) on main',
     ],
     [
       'a fraction',

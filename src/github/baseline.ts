@@ -32,7 +32,12 @@ interface ListedArtifact {
   readonly id?: unknown
   readonly expired?: unknown
   readonly created_at?: unknown
-  readonly workflow_run?: { readonly id?: unknown; readonly head_branch?: unknown } | null
+  readonly workflow_run?: {
+    readonly id?: unknown
+    readonly head_branch?: unknown
+    readonly repository_id?: unknown
+    readonly head_repository_id?: unknown
+  } | null
 }
 
 /** The newest stored baseline of a branch: enough to download it. */
@@ -46,8 +51,11 @@ const PAGE_SIZE = 100
 const MAX_PAGES = 10
 
 /**
- * The newest non-expired artifact `name` of a run on `branch`, newest first as
- * the API lists them; stops at the first page that has one.
+ * The newest non-expired artifact `name` of a run on `branch` of this
+ * repository, newest first as the API lists them; stops at the first page
+ * that has one. A fork's pull request runs on the fork's branch, often named
+ * main too, and may upload anything under this name: a run whose head is not
+ * in this repository never counts.
  */
 export async function findBaseline(
   client: Pick<GitHubClient, 'request'>,
@@ -66,7 +74,9 @@ export async function findBaseline(
           a.expired !== true &&
           typeof a.id === 'number' &&
           typeof a.workflow_run?.id === 'number' &&
-          a.workflow_run.head_branch === branch,
+          a.workflow_run.head_branch === branch &&
+          typeof a.workflow_run.repository_id === 'number' &&
+          a.workflow_run.head_repository_id === a.workflow_run.repository_id,
       )
       .sort((a, b) => String(b.created_at ?? '').localeCompare(String(a.created_at ?? '')))
     const newest = usable[0]
@@ -115,13 +125,13 @@ export function startBaseline(
   const lookup = async (): Promise<FoundBaseline | CoverageBaseline> => {
     if (token === undefined)
       return { kind: 'not-looked-up', branch, note: 'github-token is empty, so no baseline' }
-    const client = new GitHubClient({
-      token,
-      env,
-      ...services.github,
-      onRetry: (message) => log.info(message),
-    })
     try {
+      const client = new GitHubClient({
+        token,
+        env,
+        ...services.github,
+        onRetry: (message) => log.info(message),
+      })
       const found = await findBaseline(client, { owner, repo }, name, branch)
       return found ?? { kind: 'missing', branch, note: `no baseline yet for ${branch}` }
     } catch (error) {

@@ -57,6 +57,31 @@ export async function keepCommentRequest(
   return name
 }
 
+/** More than any workflow's jobs need (one request per comment-id), few enough for the token's rate limit. */
+const MAX_REQUESTS = 20
+
+/**
+ * The body with every @name outside fenced code made inert, as the renderer
+ * makes project text: the artifact comes from the fork's run, which may have
+ * written the body itself. The action's own bodies have none, so they pass
+ * unchanged.
+ */
+export function withoutMentions(body: string): string {
+  let fence: string | undefined
+  return body
+    .split('\n')
+    .map((line) => {
+      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1]
+      if (marker !== undefined) {
+        if (fence === undefined) fence = marker
+        else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined
+        return line
+      }
+      return fence === undefined ? line.replace(/@(?=[A-Za-z0-9])/g, '@&#8203;') : line
+    })
+    .join('\n')
+}
+
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
 
 interface PullRequest {
@@ -141,6 +166,12 @@ export async function postRequestedComments(
 
   const posted: (CommentInfo & { number: number })[] = []
   const problems: string[] = []
+  if (listed.length > MAX_REQUESTS) {
+    const problem = `Run ${run.id} kept ${listed.length} comments; only the first ${MAX_REQUESTS} are posted (one per comment-id is the most a workflow needs).`
+    log.warning(problem)
+    problems.push(problem)
+    listed = listed.slice(0, MAX_REQUESTS)
+  }
   for (const artifact of listed) {
     const dir = path.join(tempDir, 'companion', String(artifact.id))
     try {
@@ -149,6 +180,9 @@ export async function postRequestedComments(
       await artifacts.download(artifact.id, run.id, dir)
       const request = parseCommentRequest(readFileSync(path.join(dir, REQUEST_FILE), 'utf8'))
       if ('error' in request) throw new Error(request.error)
+      if (artifact.name !== requestArtifactName(request.commentId)) {
+        throw new Error(`its comment-id would be kept as ${requestArtifactName(request.commentId)}`)
+      }
       const pull = await client.request<PullRequest>('GET', `${repoPath}/pulls/${request.number}`)
       const head = pull.data?.head
       const refused = refuseRequest(request, repository, run, {
@@ -158,7 +192,8 @@ export async function postRequestedComments(
       if (refused !== undefined) throw new Error(`not posted: ${refused}`)
       // The marker is made here from the comment-id, never taken from the artifact.
       const marker = commentMarker(request.commentId)
-      const body = hasMarker(request.body, marker) ? request.body : `${marker}\n${request.body}`
+      const inert = withoutMentions(request.body)
+      const body = hasMarker(inert, marker) ? inert : `${marker}\n${inert}`
       if (body.length > COMMENT_LIMIT) throw new Error('the body is over the comment limit')
       const result = await upsertComment(
         client,

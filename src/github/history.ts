@@ -46,6 +46,7 @@ export async function fetchHistory(
     env.GITHUB_REF ?? '',
     readPayload(env.GITHUB_EVENT_PATH),
   )
+  if (request.window === 0) return notMeasured('history-window: 0')
   if (request.token === undefined) return notMeasured('github-token is empty')
   if (owner === '' || repo === '') return notMeasured('GITHUB_REPOSITORY is not owner/name')
   if (workflow === undefined) return notMeasured('GITHUB_WORKFLOW_REF names no workflow file')
@@ -53,7 +54,8 @@ export async function fetchHistory(
   const query = new URLSearchParams({
     branch,
     status: 'completed',
-    per_page: String(request.window),
+    // The newest hundred: forks' runs are dropped from them before the window is taken.
+    per_page: '100',
   })
   const path = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`
   // Everything that can throw stays inside: nobody awaits this promise until the report.
@@ -66,7 +68,8 @@ export async function fetchHistory(
     })
     const { data } = await client.request<RunsPage>('GET', path)
     const runs = Array.isArray(data?.workflow_runs) ? data.workflow_runs : []
-    return { history: successRate(runs, { branch, workflow, window: request.window }), log }
+    const where = { branch, workflow, window: request.window }
+    return { history: successRate(runs, where, `${owner}/${repo}`), log }
   } catch (error) {
     if (error instanceof Error && error.stack) log.debug(error.stack)
     const status = error instanceof GitHubApiError ? error.status : 0

@@ -13,6 +13,8 @@ export const NOT_COUNTED_CONCLUSIONS: ReadonlySet<string> = new Set([
   // Waiting for a maintainer's approval, or superseded before it ran.
   'action_required',
   'stale',
+  // Stopped by a person or by `concurrency: cancel-in-progress` when a newer push came.
+  'cancelled',
 ])
 
 function text(value: unknown): string | undefined {
@@ -47,15 +49,31 @@ export function ratePercent(successes: number, completed: number): number {
   return completed === 0 ? 0 : Math.round((successes / completed) * 1000) / 10
 }
 
-/** The rate over the completed runs the API returned (newest first, at most `window` used). */
+export interface ListedRun {
+  readonly status?: unknown
+  readonly conclusion?: unknown
+  readonly head_repository?: { readonly full_name?: unknown } | null
+}
+
+/**
+ * The rate over the completed runs the API returned (newest first, at most
+ * `window` used). The API matches the branch by name only: a fork's pull
+ * request from its own main is listed too, and is left out here.
+ */
 export function successRate(
-  runs: readonly { readonly status?: unknown; readonly conclusion?: unknown }[],
+  runs: readonly ListedRun[],
   where: { readonly branch: string; readonly workflow: string; readonly window: number },
+  repository: string,
 ): BuildHistory {
   let successes = 0
   let completed = 0
   let notCounted = 0
-  for (const run of runs.filter((r) => r.status === 'completed').slice(0, where.window)) {
+  const ours = (r: ListedRun) => {
+    const head = r.head_repository?.full_name
+    return typeof head !== 'string' || head === repository
+  }
+  const window = runs.filter((r) => r.status === 'completed' && ours(r)).slice(0, where.window)
+  for (const run of window) {
     const conclusion = typeof run.conclusion === 'string' ? run.conclusion : ''
     if (NOT_COUNTED_CONCLUSIONS.has(conclusion)) notCounted++
     else {

@@ -181,7 +181,8 @@ export async function installProject(
  * projectFingerprint() of the working directory; when the version is not
  * written in pyproject.toml (setuptools_scm, hatch-vcs, a setup.py), what git
  * says of the commit and its tags too, since the build reads them. Undefined
- * when git cannot say: then the project is always reinstalled.
+ * when git cannot say or the checkout cannot be fingerprinted (unreadable, or
+ * over the budget): then the project is always reinstalled, and the log says why.
  */
 async function checkoutFingerprint(host: Host, config: Config): Promise<string | undefined> {
   let fromGit = ''
@@ -199,7 +200,10 @@ async function checkoutFingerprint(host: Host, config: Config): Promise<string |
     }
     fromGit = described.stdout.trim()
   }
-  return projectFingerprint(config.workingDirectory, fromGit)
+  const fingerprint = projectFingerprint(config.workingDirectory, fromGit)
+  if ('hash' in fingerprint) return fingerprint.hash
+  host.log.info(`${fingerprint.unknown}: a cached environment gets the project reinstalled`)
+  return undefined
 }
 
 /**
@@ -230,9 +234,11 @@ async function reinstallProject(
     }
   }
   host.log.info(
-    recorded
-      ? 'the checkout differs from the one the cached environment was made from: reinstalling the project'
-      : 'the cached environment does not say what the project was installed from: reinstalling the project',
+    fingerprint === undefined
+      ? 'the checkout has no fingerprint (see above): reinstalling the project'
+      : recorded
+        ? 'the checkout differs from the one the cached environment was made from: reinstalling the project'
+        : 'the cached environment does not say what the project was installed from: reinstalling the project',
   )
   // pip in the venv starts once; the base pip with --python starts again in the venv.
   const viaBase = basePip && !recorded?.venvPip

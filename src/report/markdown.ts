@@ -548,7 +548,7 @@ function successRateParts(
   }
   const where = ` on ${branch(history.branch)}`
   const left =
-    history.notCounted > 0 ? `${history.notCounted} skipped or neutral not counted` : undefined
+    history.notCounted > 0 ? `${history.notCounted} skipped or cancelled not counted` : undefined
   if (history.kind === 'no-runs') {
     return { where, value: `no completed runs yet${left ? ` (${left})` : ''}` }
   }

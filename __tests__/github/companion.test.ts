@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import {
+  type CommentRequest,
+  REQUEST_FILE,
+  requestArtifactName,
+  serializeCommentRequest,
+} from '../../src/github/comment-request.js'
+import {
+  postRequestedComments,
+  type RunArtifacts,
+  withoutMentions,
+} from '../../src/github/companion.js'
+import { BufferedLog } from '../../src/log.js'
+import { GITHUB_TOKEN, type GitHubApi, startGitHubApi } from '../harness/github-api.js'
+
+describe('withoutMentions', () => {
+  it.each([
+    ['@octocat look', '@&#8203;octocat look'],
+    ['cc @org/team and @a', 'cc @&#8203;org/team and @&#8203;a'],
+    ['mail a@b.c', 'mail a@&#8203;b.c'],
+    ['@ alone, @-dash', '@ alone, @-dash'],
+    ['```\n@inside a fence\n```\n@after', '```\n@inside a fence\n```\n@&#8203;after'],
+    ['~~~~\n@in\n~~~\n@still in\n~~~~\n@out', '~~~~\n@in\n~~~\n@still in\n~~~~\n@&#8203;out'],
+    ['already @&#8203;inert', 'already @&#8203;inert'],
+  ])('%j -> %j', (body, inert) => expect(withoutMentions(body)).toBe(inert))
+})
+
+describe('postRequestedComments', () => {
+  const HEAD = 'a'.repeat(40)
+  const RUN = 77
+  let api: GitHubApi
+  let dir: string
+  const env = () => ({ GITHUB_API_URL: api.url, GITHUB_REPOSITORY: 'owner/repo' })
+  const settings = { mode: 'auto' as const, id: '', token: GITHUB_TOKEN, fromRun: RUN }
+  const services = { baseDelayMs: 1, sleep: async () => {} }
+
+  /** A run whose artifacts are these requests, each under the given name. */
+  function artifactsOf(kept: { name: string; request: Omit<CommentRequest, 'format'> }[]) {
+    const runArtifacts: RunArtifacts = {
+      list: async () => kept.map((k, i) => ({ id: i + 1, name: k.name })),
+      download: async (id, _run, into) => {
+        const k = kept[id - 1]
+        if (k) writeFileSync(path.join(into, REQUEST_FILE), serializeCommentRequest(k.request))
+      },
+    }
+    return runArtifacts
+  }
+  const request = (commentId: string, number = 5) => ({
+    repository: 'owner/repo',
+    number,
+    headSha: HEAD,
+    commentId,
+    body: `report for ${commentId || 'the project'}, cc @maintainers`,
+  })
+
+  beforeEach(async () => {
+    api = await startGitHubApi()
+    api.addWorkflowRun({ id: RUN, event: 'pull_request', head_sha: HEAD })
+    api.setPullRequest(5, { sha: HEAD, repo: 'owner/repo' })
+    dir = mkdtempSync(path.join(os.tmpdir(), 'companion-test-'))
+  })
+  afterEach(async () => {
+    await api.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('posts each kept comment with its mentions made inert', async () => {
+    const kept = [
+      { name: requestArtifactName(''), request: request('') },
+      { name: requestArtifactName('py3.12'), request: request('py3.12') },
+    ]
+    const log = new BufferedLog()
+    const result = await postRequestedComments(
+      log,
+      env(),
+      settings,
+      artifactsOf(kept),
+      dir,
+      services,
+    )
+    expect(result.problems).toEqual([])
+    expect(result.posted.map((p) => [p.number, p.action])).toEqual([
+      [5, 'created'],
+      [5, 'created'],
+    ])
+    expect(api.comments.map((c) => c.body)).toEqual([
+      '<!-- python-ci-action -->\nreport for the project, cc @&#8203;maintainers',
+      '<!-- python-ci-action comment-id: py3.12 -->\nreport for py3.12, cc @&#8203;maintainers',
+    ])
+  })
+
+  it('refuses a request kept under another comment-id than its own', async () => {
+    const kept = [{ name: requestArtifactName('a'), request: request('b') }]
+    const result = await postRequestedComments(
+      new BufferedLog(),
+      env(),
+      settings,
+      artifactsOf(kept),
+      dir,
+      services,
+    )
+    expect(result.problems).toEqual([
+      `The comment in artifact python-ci-comment-a of run ${RUN} was not posted: its comment-id would be kept as python-ci-comment-b`,
+    ])
+    expect(api.comments).toEqual([])
+  })
+
+  it('posts at most 20 comments for one run, and says so', async () => {
+    const kept = Array.from({ length: 25 }, (_, i) => ({
+      name: requestArtifactName(`job${i}`),
+      request: request(`job${i}`),
+    }))
+    const result = await postRequestedComments(
+      new BufferedLog(),
+      env(),
+      settings,
+      artifactsOf(kept),
+      dir,
+      services,
+    )
+    expect(result.posted).toHaveLength(20)
+    expect(api.comments).toHaveLength(20)
+    expect(result.problems).toEqual([
+      `Run ${RUN} kept 25 comments; only the first 20 are posted (one per comment-id is the most a workflow needs).`,
+    ])
+  })
+})
