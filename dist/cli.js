@@ -25248,6 +25248,14 @@ function loadConfig(read, ctx) {
   return { config: deepFreeze(config), warnings };
 }
 
+// src/host.ts
+var WITHHELD = /* @__PURE__ */ new Set(["ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_RUNTIME_TOKEN"]);
+function childEnvironment(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !name.startsWith("INPUT_") && !WITHHELD.has(name))
+  );
+}
+
 // src/pipeline.ts
 import { mkdirSync as mkdirSync5, rmSync as rmSync7 } from "node:fs";
 import path26 from "node:path";
@@ -32957,7 +32965,7 @@ async function readJson(client, method, url, body) {
 }
 var MISSING_PERMISSION = 'Trusted Publishing needs an OIDC token, but this job cannot get one (ACTIONS_ID_TOKEN_REQUEST_URL is not set): give the publishing job "permissions: id-token: write", or pass pypi-token';
 async function mintToken(repositoryUrl2, services, client = new HttpClient("python-ci-action")) {
-  if (!services.env.ACTIONS_ID_TOKEN_REQUEST_URL || !services.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+  if (!services.env.ACTIONS_ID_TOKEN_REQUEST_URL) {
     throw new TrustedPublishingError(MISSING_PERMISSION, [
       "Pull requests from forks never get id-token: write; publishing runs on tag pushes of the repository itself."
     ]);
@@ -34856,7 +34864,7 @@ ${USAGE}`);
       workspace: io.cwd,
       tempDir: mkdtempSync(path28.join(os7.tmpdir(), "python-ci-")),
       toolCacheDir: void 0,
-      env: io.env,
+      env: childEnvironment(io.env),
       addPath: () => {
       },
       exportVariable: () => {

@@ -15,7 +15,7 @@ import {
   runnerArchitecture,
 } from './config.js'
 import { errorMessage } from './error-message.js'
-import type { Host } from './host.js'
+import { childEnvironment, type Host } from './host.js'
 import type { Log } from './log.js'
 import { runPipeline } from './pipeline.js'
 import { SpawnRunner } from './process.js'
@@ -147,7 +147,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       workspace: io.cwd,
       tempDir: mkdtempSync(path.join(os.tmpdir(), 'python-ci-')),
       toolCacheDir: undefined,
-      env: io.env,
+      env: childEnvironment(io.env),
       addPath: () => {},
       exportVariable: () => {},
     }

@@ -17,10 +17,26 @@ export interface Host {
   readonly tempDir: string
   /** RUNNER_TOOL_CACHE, when there is one. */
   readonly toolCacheDir: string | undefined
-  /** The environment child processes start from. */
+  /** The environment child processes start from: childEnvironment() of the process's. */
   readonly env: NodeJS.ProcessEnv
   /** Later steps of the job see this folder on PATH (no-op outside GitHub). */
   addPath(dir: string): void
   /** Later steps of the job see this variable (no-op outside GitHub). */
   exportVariable(name: string, value: string): void
+}
+
+/**
+ * What the runner gives this step that the project's own code must never
+ * see: our inputs (INPUT_PYPI-TOKEN, INPUT_GITHUB-TOKEN), the OIDC request
+ * token that would let a test or a setup.py mint a PyPI token, and the
+ * runtime token of the cache and artifact services. pip, the build backend,
+ * pytest and flake8 all run the project's code, or its dependencies'.
+ */
+const WITHHELD = new Set(['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'ACTIONS_RUNTIME_TOKEN'])
+
+/** The environment for child processes: `env` without the variables above. */
+export function childEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !name.startsWith('INPUT_') && !WITHHELD.has(name)),
+  )
 }

@@ -17,7 +17,7 @@ import {
 } from './config.js'
 import { errorMessage } from './error-message.js'
 import { postRequestedComments } from './github/companion.js'
-import type { Host } from './host.js'
+import { childEnvironment, type Host } from './host.js'
 import type { Log } from './log.js'
 import { runPipeline } from './pipeline.js'
 import { SpawnRunner } from './process.js'
@@ -57,7 +57,7 @@ function actionsHost(workspace: string, workingDirectory: string): Host {
     workspace,
     tempDir: tempDirFor(workingDirectory),
     toolCacheDir: process.env.RUNNER_TOOL_CACHE || undefined,
-    env: process.env,
+    env: childEnvironment(process.env),
     addPath: (dir) => core.addPath(dir),
     exportVariable: (name, value) => core.exportVariable(name, value),
   }

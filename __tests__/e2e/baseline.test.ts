@@ -198,7 +198,12 @@ describe('on a pull request', () => {
     const delta = expectedDelta(await coverageTotals(pr), baseTotals)
     const reason = `coverage dropped ${delta.slice(1)} points against main (${baseTotals.display}% there), more than max-coverage-drop 0`
     expect(pr.exitCode).toBe(1)
-    expect(pr.summary).toContain(`- ${reason.replace('(', '&#40;').replace(')', '&#41;')}`)
+    const shown = `- ${reason.replace('(', '&#40;').replace(')', '&#41;')}`
+    expect(pr.summary).toContain(shown)
+    // The comment was posted first, and shows the verdict it led to.
+    const comments = api.comments.filter((c) => c.issue === 7)
+    expect(comments).toHaveLength(1)
+    expect(comments[0]?.body).toContain(shown)
     expect(pr.commands.filter((c) => c.name === 'error').map((c) => c.message)).toEqual([reason])
   })
 

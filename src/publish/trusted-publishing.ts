@@ -128,7 +128,8 @@ export async function mintToken(
   services: TrustedPublishingServices,
   client = new HttpClient('python-ci-action'),
 ): Promise<string> {
-  if (!services.env.ACTIONS_ID_TOKEN_REQUEST_URL || !services.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+  // The runner sets the URL and its token together; the token is kept from child processes, not from us.
+  if (!services.env.ACTIONS_ID_TOKEN_REQUEST_URL) {
     throw new TrustedPublishingError(MISSING_PERMISSION, [
       'Pull requests from forks never get id-token: write; publishing runs on tag pushes of the repository itself.',
     ])
