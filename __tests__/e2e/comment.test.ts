@@ -3,52 +3,23 @@
  * loopback GitHub API stand-in. One comment per pull request and comment-id,
  * found again across pages, refused writes and failures as one warning.
  */
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import {
-  GITHUB_TOKEN,
-  type GitHubApi,
-  READ_ONLY_TOKEN,
-  startGitHubApi,
-} from '../harness/github-api.js'
-import { pullRequestEvent, QUICK_INPUTS } from '../harness/pull-request.js'
-import { type ActionResult, describeRun, runAction } from '../harness/runner.js'
+import { describe, expect, it, jest } from '@jest/globals'
+import { GITHUB_TOKEN, READ_ONLY_TOKEN } from '../harness/github-api.js'
+import { pullRequestSuite } from '../harness/pull-request.js'
+import { type ActionResult, describeRun } from '../harness/runner.js'
 
 jest.setTimeout(180_000)
 
-let api: GitHubApi
-const results: ActionResult[] = []
+const suite = pullRequestSuite()
+const { runOnPr } = suite
 
-beforeAll(async () => {
-  api = await startGitHubApi()
-})
-afterAll(async () => {
-  for (const r of results) r.cleanup()
-  await api?.close()
-})
-
-async function runOnPr(
-  number: number,
-  inputs: Record<string, string> = {},
-  fixture = 'setuptools-pyproject',
-): Promise<ActionResult> {
-  const result = await runAction({
-    fixture,
-    toolCachePython: true,
-    ...pullRequestEvent({ number }),
-    inputs: { ...QUICK_INPUTS, 'github-token': GITHUB_TOKEN, ...inputs },
-    env: { GITHUB_API_URL: api.url },
-  })
-  results.push(result)
-  return result
-}
-
-const on = (issue: number) => api.comments.filter((c) => c.issue === issue)
+const on = (issue: number) => suite.api.comments.filter((c) => c.issue === issue)
 const warnings = (r: ActionResult) => r.commands.filter((c) => c.name === 'warning')
-const writes = () => api.requests.filter((r) => r.method === 'POST' || r.method === 'PATCH')
+const writes = () => suite.api.requests.filter((r) => r.method === 'POST' || r.method === 'PATCH')
 
 describe('the sticky comment', () => {
   it('is created once, then found on page 3 of 251 comments and updated in place', async () => {
-    for (let i = 0; i < 250; i++) api.addComment(7, `earlier comment ${i}`)
+    for (let i = 0; i < 250; i++) suite.api.addComment(7, `earlier comment ${i}`)
     const first = await runOnPr(7)
     if (first.exitCode !== 0) throw new Error(describeRun(first))
     expect(on(7)).toHaveLength(251)
@@ -65,7 +36,7 @@ describe('the sticky comment', () => {
     expect(on(7)).toHaveLength(251)
     expect(second.outputs['comment-url']).toBe(first.outputs['comment-url'])
     expect(second.stdout).toMatch(/✓ comment [\d.]+s: (updated|unchanged): https:/)
-    const pages = api.requests.filter((r) =>
+    const pages = suite.api.requests.filter((r) =>
       r.path.startsWith('/repos/owner/repo/issues/7/comments?'),
     )
     expect(pages.map((r) => r.path)).toContain(
@@ -119,8 +90,8 @@ describe('when the comment cannot be posted', () => {
 
   it('retries a 500 and a secondary rate limit, then fails the step on fail-under after commenting', async () => {
     // On the comment's own requests: the step makes others (baseline, success rate) beside them.
-    api.failMatching(/\/issues\/11\/comments/, 1)
-    api.rateLimitNext(1, /\/issues\/11\/comments/)
+    suite.api.failMatching(/\/issues\/11\/comments/, 1)
+    suite.api.rateLimitNext(1, /\/issues\/11\/comments/)
     const result = await runOnPr(11, { 'fail-under': '100' })
     const coverage = result.outputs.coverage ?? ''
     expect(Number(coverage)).toBeLessThan(100)
@@ -136,7 +107,7 @@ describe('when the comment cannot be posted', () => {
   })
 
   it('never prints the token', () => {
-    for (const r of results) {
+    for (const r of suite.results) {
       // ::add-mask:: hands it to the runner, which shows no such line.
       const shown = r.stdout.replace(/^::add-mask::.*$/gm, '')
       expect(shown).not.toContain(GITHUB_TOKEN)

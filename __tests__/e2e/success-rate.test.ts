@@ -7,48 +7,20 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import { FLAKE8_EXCLUDE } from '../../src/lint/lint.js'
-import {
-  GITHUB_TOKEN,
-  type GitHubApi,
-  startGitHubApi,
-  type WorkflowRun,
-} from '../harness/github-api.js'
+import type { WorkflowRun } from '../harness/github-api.js'
 import { DEBIAN_PYTHON } from '../harness/paths.js'
-import { pullRequestEvent, QUICK_INPUTS } from '../harness/pull-request.js'
-import { type ActionResult, copyFixture, describeRun, runAction } from '../harness/runner.js'
+import { pullRequestSuite } from '../harness/pull-request.js'
+import { type ActionResult, copyFixture, describeRun } from '../harness/runner.js'
 
 jest.setTimeout(180_000)
 
-let api: GitHubApi
-const results: ActionResult[] = []
-
-beforeAll(async () => {
-  api = await startGitHubApi()
+const suite = pullRequestSuite({
+  GITHUB_WORKFLOW_REF: 'owner/repo/.github/workflows/ci.yml@refs/pull/12/merge',
 })
-afterAll(async () => {
-  for (const r of results) r.cleanup()
-  await api?.close()
-})
-
-async function runOnPr(
-  inputs: Record<string, string> = {},
-  fixture = 'setuptools-pyproject',
-): Promise<ActionResult> {
-  const result = await runAction({
-    fixture,
-    toolCachePython: true,
-    ...pullRequestEvent({ number: 12 }),
-    inputs: { ...QUICK_INPUTS, 'github-token': GITHUB_TOKEN, ...inputs },
-    env: {
-      GITHUB_API_URL: api.url,
-      GITHUB_WORKFLOW_REF: 'owner/repo/.github/workflows/ci.yml@refs/pull/12/merge',
-    },
-  })
-  results.push(result)
-  return result
-}
+const runOnPr = (inputs: Record<string, string> = {}, fixture?: string) =>
+  suite.runOnPr(12, inputs, fixture)
 
 const warnings = (r: ActionResult) => r.commands.filter((c) => c.name === 'warning')
 
@@ -78,19 +50,20 @@ describe('the build success rate', () => {
     // 25 completed runs on main, newest last; every seventh failed, every eleventh was cancelled.
     const conclusion = (i: number) =>
       i % 7 === 3 ? 'failure' : i % 11 === 5 ? 'cancelled' : i === 20 ? 'skipped' : 'success'
-    for (let i = 1; i <= 25; i++) api.addWorkflowRun({ id: 100 + i, conclusion: conclusion(i) })
+    for (let i = 1; i <= 25; i++)
+      suite.api.addWorkflowRun({ id: 100 + i, conclusion: conclusion(i) })
     // Newer runs that must not count: other branches, another workflow, still going.
-    api.addWorkflowRun({ id: 201, head_branch: 'feature', conclusion: 'failure' })
-    api.addWorkflowRun({
+    suite.api.addWorkflowRun({ id: 201, head_branch: 'feature', conclusion: 'failure' })
+    suite.api.addWorkflowRun({
       id: 202,
       workflow_path: '.github/workflows/docs.yml',
       conclusion: 'failure',
     })
-    api.addWorkflowRun({ id: 203, status: 'in_progress' })
+    suite.api.addWorkflowRun({ id: 203, status: 'in_progress' })
     // A fork's pull request from its own main.
-    api.addWorkflowRun({ id: 205, head_repository: 'someone/repo', conclusion: 'failure' })
-    api.addWorkflowRun({ id: 204, status: 'queued' })
-    const expected = expectedRate(api.runs, 20)
+    suite.api.addWorkflowRun({ id: 205, head_repository: 'someone/repo', conclusion: 'failure' })
+    suite.api.addWorkflowRun({ id: 204, status: 'queued' })
+    const expected = expectedRate(suite.api.runs, 20)
     // The registry holds what the test says it does: failures, a cancelled and a skipped run in the window.
     expect(expected.completed).toBe(18)
     expect(expected.successes).toBeLessThan(expected.completed)
@@ -102,14 +75,14 @@ describe('the build success rate', () => {
       `Build success rate on \`main\`: ${expected.percent}% (${expected.successes} of ${expected.completed} completed runs; ${expected.skipped} skipped or cancelled not counted)`,
     )
     // The same line in the pull request comment.
-    expect(api.comments.find((c) => c.issue === 12)?.body).toContain(
+    expect(suite.api.comments.find((c) => c.issue === 12)?.body).toContain(
       `Build success rate on \`main\`: ${expected.percent}%`,
     )
     expect(result.stdout).toContain(
       `✓ success rate: ${expected.percent}% (${expected.successes} of ${expected.completed} completed runs;`,
     )
     expect(
-      api.requests.filter((r) => r.path.includes('/actions/workflows/')).map((r) => r.path),
+      suite.api.requests.filter((r) => r.path.includes('/actions/workflows/')).map((r) => r.path),
     ).toEqual([
       '/repos/owner/repo/actions/workflows/ci.yml/runs?branch=main&status=completed&per_page=100',
     ])
@@ -118,7 +91,7 @@ describe('the build success rate', () => {
 
   it('turns a lasting 500 from the runs API into one warning, and stays green', async () => {
     // Every attempt answered 500; the other requests (comment, baseline) are not touched.
-    api.failMatching(/\/actions\/workflows\/ci\.yml\/runs\?/, 4)
+    suite.api.failMatching(/\/actions\/workflows\/ci\.yml\/runs\?/, 4)
     const result = await runOnPr()
     if (result.exitCode !== 0 || warnings(result).length !== 1) throw new Error(describeRun(result))
     const [warning, ...more] = warnings(result)

@@ -2,7 +2,9 @@
  * What the end-to-end tests of the pull request report share: a
  * pull_request event as GitHub sends it, and the inputs that keep a run short.
  */
-import type { RunOptions } from './runner.js'
+import { afterAll, beforeAll } from '@jest/globals'
+import { GITHUB_TOKEN, type GitHubApi, startGitHubApi } from './github-api.js'
+import { type ActionResult, type RunOptions, runAction } from './runner.js'
 
 /**
  * The base Python's pytest, coverage and build reused, no isolated build, no
@@ -48,6 +50,49 @@ export function pullRequestEvent(
         },
       },
       repository: repo,
+    },
+  }
+}
+
+/**
+ * A GitHub API stand-in for one test file and runs of the step on its pull
+ * requests (the setuptools-pyproject fixture unless told), all closed and
+ * cleaned up after the file.
+ */
+export function pullRequestSuite(env: Readonly<Record<string, string>> = {}) {
+  let started: GitHubApi | undefined
+  const results: ActionResult[] = []
+  beforeAll(async () => {
+    started = await startGitHubApi()
+  })
+  afterAll(async () => {
+    for (const r of results) r.cleanup()
+    await started?.close()
+  })
+  const api = (): GitHubApi => {
+    if (started === undefined) throw new Error('the GitHub API stand-in starts in beforeAll')
+    return started
+  }
+  return {
+    get api(): GitHubApi {
+      return api()
+    },
+    /** Every run so far. */
+    results: results as readonly ActionResult[],
+    async runOnPr(
+      number: number,
+      inputs: Readonly<Record<string, string>> = {},
+      fixture = 'setuptools-pyproject',
+    ): Promise<ActionResult> {
+      const result = await runAction({
+        fixture,
+        toolCachePython: true,
+        ...pullRequestEvent({ number }),
+        inputs: { ...QUICK_INPUTS, 'github-token': GITHUB_TOKEN, ...inputs },
+        env: { GITHUB_API_URL: api().url, ...env },
+      })
+      results.push(result)
+      return result
     },
   }
 }
