@@ -72,6 +72,9 @@ const INPUTS = {
   ...inputDefaults(),
   'system-site-packages': 'true',
   'build-isolation': 'false',
+  // The same work in every variant: neither the peers' chain nor the bare tools lint, and the
+  // base Python's flake8 (seen through system-site-packages) would otherwise run beside the tests.
+  lint: 'false',
 }
 
 // Each variant gets a folder with a fresh copy of the project (`work/project`)
