@@ -50,6 +50,17 @@ describe('action.yml', () => {
     )
     expect(declared).toEqual({ ...INPUT_DEFAULTS })
   })
+
+  it('has every input and output described in the README', () => {
+    const root = path.join(import.meta.dirname, '..')
+    const yml = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8'))
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+    const inputs = Object.keys(yml.inputs as object)
+    const outputs = Object.keys(yml.outputs as object)
+    // Inputs in the table's first column; outputs anywhere, in backticks.
+    expect(inputs.filter((name) => !readme.includes(`| \`${name}\``))).toEqual([])
+    expect(outputs.filter((name) => !readme.includes(`\`${name}\``))).toEqual([])
+  })
 })
 
 describe('loadConfig with good inputs', () => {

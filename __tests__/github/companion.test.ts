@@ -37,8 +37,13 @@ describe('postRequestedComments', () => {
   const settings = { mode: 'auto' as const, id: '', token: GITHUB_TOKEN, fromRun: RUN }
   const services = { baseDelayMs: 1, sleep: async () => {} }
 
-  /** A run whose artifacts are these requests, each under the given name. */
-  function artifactsOf(kept: { name: string; request: Omit<CommentRequest, 'format'> }[]) {
+  type Kept = { name: string; request: Omit<CommentRequest, 'format'> }[]
+
+  /** The companion on a run whose artifacts are these requests, each under the given name. */
+  const post = (kept: Kept) =>
+    postRequestedComments(new BufferedLog(), env(), settings, artifactsOf(kept), dir, services)
+
+  function artifactsOf(kept: Kept) {
     const runArtifacts: RunArtifacts = {
       list: async () => kept.map((k, i) => ({ id: i + 1, name: k.name })),
       download: async (id, _run, into) => {
@@ -72,15 +77,7 @@ describe('postRequestedComments', () => {
       { name: requestArtifactName(''), request: request('') },
       { name: requestArtifactName('py3.12'), request: request('py3.12') },
     ]
-    const log = new BufferedLog()
-    const result = await postRequestedComments(
-      log,
-      env(),
-      settings,
-      artifactsOf(kept),
-      dir,
-      services,
-    )
+    const result = await post(kept)
     expect(result.problems).toEqual([])
     expect(result.posted.map((p) => [p.number, p.action])).toEqual([
       [5, 'created'],
@@ -94,14 +91,7 @@ describe('postRequestedComments', () => {
 
   it('refuses a request kept under another comment-id than its own', async () => {
     const kept = [{ name: requestArtifactName('a'), request: request('b') }]
-    const result = await postRequestedComments(
-      new BufferedLog(),
-      env(),
-      settings,
-      artifactsOf(kept),
-      dir,
-      services,
-    )
+    const result = await post(kept)
     expect(result.problems).toEqual([
       `The comment in artifact python-ci-comment-a of run ${RUN} was not posted: its comment-id would be kept as python-ci-comment-b`,
     ])
@@ -113,14 +103,7 @@ describe('postRequestedComments', () => {
       name: requestArtifactName(`job${i}`),
       request: request(`job${i}`),
     }))
-    const result = await postRequestedComments(
-      new BufferedLog(),
-      env(),
-      settings,
-      artifactsOf(kept),
-      dir,
-      services,
-    )
+    const result = await post(kept)
     expect(result.posted).toHaveLength(20)
     expect(api.comments).toHaveLength(20)
     expect(result.problems).toEqual([
