@@ -23272,7 +23272,7 @@ var require_saxes = __commonJS({
 });
 
 // src/cli.ts
-import { copyFileSync, existsSync as existsSync11, mkdtempSync, readdirSync as readdirSync3, rmSync as rmSync8 } from "node:fs";
+import { copyFileSync, existsSync as existsSync12, mkdtempSync, readdirSync as readdirSync3, rmSync as rmSync8 } from "node:fs";
 import os7 from "node:os";
 import path28 from "node:path";
 import { parseArgs } from "node:util";
@@ -25333,7 +25333,11 @@ var SnippetError = class extends Error {
   name = "SnippetError";
 };
 async function runSnippet(host, python, code, args, what, options = {}) {
-  const result = await host.runner.run(python, ["-c", code, ...args], { env: host.env, ...options });
+  const { pythonArgs = [], ...run } = options;
+  const result = await host.runner.run(python, [...pythonArgs, "-c", code, ...args], {
+    env: host.env,
+    ...run
+  });
   if (result.code !== 0) {
     throw new SnippetError(
       `${what} failed: ${python} exited ${result.code}:
@@ -32394,7 +32398,7 @@ async function postComment(log, env, settings, metrics, services) {
 
 // src/install/install.ts
 var import_semver2 = __toESM(require_semver2(), 1);
-import { readFileSync as readFileSync8, rmSync as rmSync6 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync8, rmSync as rmSync6 } from "node:fs";
 import path21 from "node:path";
 
 // src/install/fingerprint.ts
@@ -32510,7 +32514,8 @@ function readProjectMarker(venvDir) {
     return {
       fingerprint: marker.fingerprint,
       distName: typeof marker.distName === "string" ? marker.distName : void 0,
-      venvPip: marker.venvPip === true
+      venvPip: marker.venvPip === true,
+      buildEnv: marker.buildEnv === true
     };
   } catch {
     return void 0;
@@ -32578,14 +32583,21 @@ function pipInstallArgs(config, request) {
 import { mkdirSync as mkdirSync3, rmSync as rmSync5 } from "node:fs";
 import path20 from "node:path";
 var LEGACY_BACKEND = "setuptools.build_meta:__legacy__";
+var LEGACY_REQUIRES = ["setuptools>=40.8.0"];
 function buildBackendOf(pyproject) {
   const system = pyproject?.["build-system"];
   const backend = typeof system?.["build-backend"] === "string" ? system["build-backend"] : "";
   const paths = Array.isArray(system?.["backend-path"]) ? system["backend-path"] : [];
+  const requires = Array.isArray(system?.requires) ? system.requires : void 0;
   return {
     backend: backend.trim() || LEGACY_BACKEND,
-    backendPath: paths.filter((p) => typeof p === "string")
+    backendPath: paths.filter((p) => typeof p === "string"),
+    requires: requires?.filter((r) => typeof r === "string") ?? LEGACY_REQUIRES
   };
+}
+var BUILD_ENV = "python-ci-build-env";
+function isolatedRun(env, buildEnv) {
+  return { env: { ...env, PYTHONPATH: buildEnv, PYTHONNOUSERSITE: "1" }, pythonArgs: ["-S"] };
 }
 var BUILD_WHEEL = `import importlib, json, os, sys
 spec, outdir, paths = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
@@ -32596,19 +32608,23 @@ module, _, attrs = spec.partition(":")
 backend = importlib.import_module(module.strip())
 for attr in filter(None, attrs.strip().split(".")):
     backend = getattr(backend, attr)
-name = backend.build_wheel(outdir)
-print("\\n" + json.dumps(os.path.join(outdir, name)))`;
-async function buildWheelInVenv(host, venvPython, env, projectDir, backend, outDir) {
+if outdir == "--requires":
+    print("\\n" + json.dumps(backend.get_requires_for_build_wheel()))
+else:
+    name = backend.build_wheel(outdir)
+    print("\\n" + json.dumps(os.path.join(outdir, name)))`;
+async function buildWheelInVenv(host, venvPython, env, projectDir, backend, outDir, buildEnv) {
   rmSync5(outDir, { recursive: true, force: true });
   mkdirSync3(outDir, { recursive: true });
+  const run = buildEnv === void 0 ? { env } : isolatedRun(env, buildEnv);
   try {
     return await runSnippet(
       host,
       venvPython,
       BUILD_WHEEL,
       [backend.backend, outDir, JSON.stringify(backend.backendPath)],
-      `building the wheel with ${backend.backend}`,
-      { cwd: projectDir, env }
+      `building the wheel with ${backend.backend}${buildEnv === void 0 ? "" : " (isolated)"}`,
+      { cwd: projectDir, ...run }
     );
   } catch (error) {
     if (error instanceof SnippetError) throw new WheelBuildError(error.message);
@@ -32620,6 +32636,21 @@ var WheelBuildError = class extends Error {
 };
 function wheelDistName(file) {
   return /^([^-]+)-[^-]+(-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$/.exec(path20.basename(file))?.[1];
+}
+async function backendWheelRequires(host, venvPython, env, projectDir, backend, buildEnv) {
+  try {
+    return await runSnippet(
+      host,
+      venvPython,
+      BUILD_WHEEL,
+      [backend.backend, "--requires", JSON.stringify(backend.backendPath)],
+      `asking ${backend.backend} what it needs to build a wheel`,
+      { cwd: projectDir, ...isolatedRun(env, buildEnv) }
+    );
+  } catch (error) {
+    if (error instanceof SnippetError) throw new WheelBuildError(error.message);
+    throw error;
+  }
 }
 
 // src/install/install.ts
@@ -32705,8 +32736,12 @@ ${tail(created.output)}`);
   const missing = probed.filter((m) => m !== "pip");
   const request = planInstall(config, missing);
   for (const note of request.notes) log.info(note);
-  const { result, distName } = await pipInstall(host, log, config, python, venv, basePip, [
+  const installing = pipInstall(host, log, config, python, venv, basePip, [
     ...pipInstallArgs(config, request)
+  ]);
+  const [{ result, distName }, buildEnv] = await Promise.all([
+    installing,
+    fingerprint !== void 0 && config.buildIsolation && config.pipArgs.length === 0 ? keepBuildEnv(host, config, python, venv, basePip, installing) : false
   ]);
   const others = Math.max(
     (/Successfully installed (.*)/.exec(result.stdout)?.[1]?.split(" ").length ?? 1) - 1,
@@ -32714,8 +32749,45 @@ ${tail(created.output)}`);
   );
   const what = `${distName ?? "the project"}${others ? ` and ${others} other package${others === 1 ? "" : "s"}` : ""}`;
   if (fingerprint !== void 0)
-    writeProjectMarker(dir, { fingerprint, distName, venvPip: !probed.includes("pip") });
+    writeProjectMarker(dir, { fingerprint, distName, venvPip: !probed.includes("pip"), buildEnv });
   return { venv, distName, summary: `${what} into ${dir}` };
+}
+async function keepBuildEnv(host, config, python, venv, basePip, installing) {
+  const target = path21.join(venv.dir, BUILD_ENV);
+  const backend = buildBackendOf(config.project.pyproject);
+  const command = basePip ? python.executable : venv.python;
+  const pip = async (requirements) => {
+    const args = ["-m", "pip", "install", "--target", target, "--upgrade", "--", ...requirements];
+    const result = await host.runner.run(command, args, { cwd: host.tempDir, env: venv.env });
+    if (result.code !== 0)
+      throw new Error(
+        `exit ${result.code}: ${failureReason(result.output) ?? tail(result.output, 5)}`
+      );
+  };
+  try {
+    rmSync6(target, { recursive: true, force: true });
+    await pip(backend.requires);
+    await installing.catch(() => void 0);
+    const more = await backendWheelRequires(
+      host,
+      venv.python,
+      venv.env,
+      config.workingDirectory,
+      backend,
+      target
+    );
+    if (more.length > 0) await pip(more);
+    host.log.debug(
+      `build environment kept in ${target}: ${[...backend.requires, ...more].join(", ")}`
+    );
+    return true;
+  } catch (error) {
+    rmSync6(target, { recursive: true, force: true });
+    host.log.info(
+      `the build backend's requirements could not be kept in the environment (${errorMessage(error)}): a reinstall into it from the cache lets pip build the project`
+    );
+    return false;
+  }
 }
 async function checkoutFingerprint(host, config) {
   let fromGit2 = "";
@@ -32764,9 +32836,13 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
     notes: []
   });
   let builtName;
-  if (!config.buildIsolation && config.pipArgs.length === 0) {
+  const buildEnv = path21.join(dir, BUILD_ENV);
+  const isolated = config.buildIsolation && recorded?.buildEnv === true && existsSync8(buildEnv);
+  if (config.pipArgs.length === 0 && (!config.buildIsolation || isolated)) {
     const backend = buildBackendOf(config.project.pyproject);
-    host.log.info(`building the project's wheel with ${backend.backend} in the cached environment`);
+    host.log.info(
+      `building the project's wheel with ${backend.backend} in the cached environment${isolated ? `, isolated (only ${BUILD_ENV} importable)` : ""}`
+    );
     try {
       const wheel = await buildWheelInVenv(
         host,
@@ -32774,7 +32850,8 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
         venv.env,
         config.workingDirectory,
         backend,
-        path21.join(host.tempDir, "reinstall")
+        path21.join(host.tempDir, "reinstall"),
+        isolated ? buildEnv : void 0
       );
       installArgs = [wheel];
       builtName = wheelDistName(wheel);
@@ -32790,7 +32867,12 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
   ]);
   const distName = builtName === void 0 ? installed.distName : config.project.name ?? recorded?.distName ?? builtName;
   if (fingerprint !== void 0)
-    writeProjectMarker(dir, { fingerprint, distName, venvPip: recorded?.venvPip ?? !viaBase });
+    writeProjectMarker(dir, {
+      fingerprint,
+      distName,
+      venvPip: recorded?.venvPip ?? !viaBase,
+      buildEnv: recorded?.buildEnv
+    });
   return {
     venv,
     distName,
@@ -33254,7 +33336,7 @@ function describePublish(result) {
 }
 
 // src/python/setup.ts
-import { existsSync as existsSync9, readFileSync as readFileSync9 } from "node:fs";
+import { existsSync as existsSync10, readFileSync as readFileSync9 } from "node:fs";
 import path24 from "node:path";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
@@ -33741,7 +33823,7 @@ function candidatesOnPath(host) {
   for (const dir of dirs) {
     for (const name of names) {
       const file = path24.join(dir, isWindows2 ? `${name}.exe` : name);
-      if (existsSync9(file)) found.push(file);
+      if (existsSync10(file)) found.push(file);
     }
   }
   return found;
@@ -33798,7 +33880,7 @@ async function fetchManifest(url) {
 }
 function osVersion2() {
   for (const file of ["/etc/os-release", "/usr/lib/os-release"]) {
-    if (existsSync9(file)) return osVersionFromOsRelease(readFileSync9(file, "utf8"));
+    if (existsSync10(file)) return osVersionFromOsRelease(readFileSync9(file, "utf8"));
   }
   return void 0;
 }
@@ -33892,7 +33974,7 @@ function maxCoverageDropReason(baseline, maxDrop) {
 }
 
 // src/test/run-tests.ts
-import { createReadStream as createReadStream3, existsSync as existsSync10, mkdirSync as mkdirSync4, readFileSync as readFileSync10, writeFileSync as writeFileSync6 } from "node:fs";
+import { createReadStream as createReadStream3, existsSync as existsSync11, mkdirSync as mkdirSync4, readFileSync as readFileSync10, writeFileSync as writeFileSync6 } from "node:fs";
 import path25 from "node:path";
 
 // src/report/junit.ts
@@ -34298,7 +34380,7 @@ async function runPytest(ctx, measure2) {
 async function readResults(ctx, code, output, notes) {
   let results;
   try {
-    results = existsSync10(ctx.files.junit) ? await parseJUnitFile(ctx.files.junit) : void 0;
+    results = existsSync11(ctx.files.junit) ? await parseJUnitFile(ctx.files.junit) : void 0;
   } catch (error) {
     if (!(error instanceof JUnitReportError)) throw error;
     notes.push(`the JUnit report pytest wrote cannot be read: ${error.message}`);
@@ -34335,7 +34417,7 @@ async function readCoverage(ctx, measure2, probe, notes) {
         workingDirectory: cwd,
         sitePackages: probe.site_packages,
         repoPrefix: config.repoPrefix,
-        exists: (rel) => existsSync10(path25.join(cwd, rel))
+        exists: (rel) => existsSync11(path25.join(cwd, rel))
       })
     });
   } catch (error) {
@@ -34911,7 +34993,7 @@ function onPath(name, pathVariable) {
   for (const dir of pathVariable.split(path28.delimiter)) {
     if (dir === "") continue;
     for (const candidate of [path28.join(dir, name), path28.join(dir, `${name}.exe`)]) {
-      if (existsSync11(candidate)) return candidate;
+      if (existsSync12(candidate)) return candidate;
     }
   }
   return void 0;

@@ -6,12 +6,20 @@
  * runs: same paths, fresh contents, as on hosted runners.
  */
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { type Azurite, startAzurite } from '../harness/azurite.js'
 import { makeWheel, type PackageIndex, startPackageIndex } from '../harness/package-index.js'
-import { tempDir } from '../harness/paths.js'
+import { DEBIAN_WHEELS, tempDir } from '../harness/paths.js'
 import { type ResultsService, startResultsService } from '../harness/results-service.js'
 import { type ActionResult, describeRun, type RunOptions, runAction } from '../harness/runner.js'
 
@@ -27,7 +35,11 @@ beforeAll(async () => {
   mkdirSync(path.join(scratch, 'wheels'))
   const wheel = makeWheel(path.join(scratch, 'wheels'), 'cachedep', '1.0', 'VALUE = 42\n')
   azurite = await startAzurite()
-  index = await startPackageIndex([wheel])
+  // Debian's setuptools and wheel too, for pip's isolated builds (build-isolation: true).
+  const backend = readdirSync(DEBIAN_WHEELS)
+    .filter((f) => /^(setuptools|wheel)-.*\.whl$/.test(f))
+    .map((f) => path.join(DEBIAN_WHEELS, f))
+  index = await startPackageIndex([wheel, ...backend])
 })
 afterAll(async () => {
   await service?.close()
@@ -206,6 +218,46 @@ describe('a changed module, the same dependency files', () => {
       expect(second.stdout).toMatch(/ install (--report \S+ )?--no-deps --force-reinstall \S+\.whl/)
       expect(service.cacheEntries).toHaveLength(2)
       // The venv now holds the new code, installed from the wheel built from the checkout.
+      const installed = execFileSync(
+        'find',
+        [second.runnerTemp, '-path', '*/venv/*site-packages/cache_demo/__init__.py'],
+        { encoding: 'utf8' },
+      ).trim()
+      expect(readFileSync(installed, 'utf8')).toContain(doc)
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('a changed module with build-isolation: true (the default)', () => {
+  it('rebuilds the project isolated, from the build environment kept in the cached venv', async () => {
+    await freshService()
+    const root = tempDir('cache-isolated')
+    const isolated = { inputs: { 'build-isolation': 'true' } }
+    try {
+      const first = await run(root, isolated)
+      green(first)
+      expect(first.stdout).not.toMatch(/could not be kept in the environment/)
+      const doc = 'Doubles what the dependency gives, changed after the cache was saved.'
+      const second = await run(root, {
+        ...isolated,
+        prepare: (ctx) => {
+          const module = path.join(ctx.projectDir, 'cache_demo', '__init__.py')
+          const test = path.join(ctx.projectDir, 'tests', 'test_demo.py')
+          const old = 'Doubles what the dependency gives.'
+          for (const file of [module, test])
+            writeFileSync(file, readFileSync(file, 'utf8').replace(old, doc))
+        },
+      })
+      green(second)
+      expect(second.outputs['cache-hit']).toBe('true')
+      expect(warnings(second)).toEqual([])
+      expect(second.stdout).toMatch(
+        /building the project's wheel with setuptools\.build_meta in the cached environment, isolated \(only python-ci-build-env importable\)/,
+      )
+      expect(second.stdout).toMatch(/ install (--report \S+ )?--no-deps --force-reinstall \S+\.whl/)
+      expect(installLine(second)).toMatch(/^cache-demo reinstalled into the cached environment /)
       const installed = execFileSync(
         'find',
         [second.runnerTemp, '-path', '*/venv/*site-packages/cache_demo/__init__.py'],

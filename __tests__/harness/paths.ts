@@ -20,10 +20,13 @@ export const DEBIAN_PYTHON = '/usr/bin/python3'
 
 export const BASE_PATH = ['/usr/bin', '/bin']
 
+/** The wheels Debian ships (python3-pip-whl, python3-setuptools-whl, python3-wheel-whl). */
+export const DEBIAN_WHEELS = '/usr/share/python-wheels'
+
 /** pip without the network: the wheels Debian ships, no user or site configuration. */
 export const OFFLINE_PIP: Readonly<Record<string, string>> = {
   PIP_NO_INDEX: '1',
-  PIP_FIND_LINKS: '/usr/share/python-wheels',
+  PIP_FIND_LINKS: DEBIAN_WHEELS,
   PIP_CONFIG_FILE: '/dev/null',
   PIP_DISABLE_PIP_VERSION_CHECK: '1',
 }

@@ -185,12 +185,9 @@ describe('hasStaticVersion', () => {
 
 describe('the project marker', () => {
   it('reads back what was written', () => {
-    writeProjectMarker(dir, { fingerprint: 'f'.repeat(64), distName: 'demo', venvPip: true })
-    expect(readProjectMarker(dir)).toEqual({
-      fingerprint: 'f'.repeat(64),
-      distName: 'demo',
-      venvPip: true,
-    })
+    const marker = { fingerprint: 'f'.repeat(64), distName: 'demo', venvPip: true, buildEnv: true }
+    writeProjectMarker(dir, marker)
+    expect(readProjectMarker(dir)).toEqual(marker)
   })
 
   it.each([

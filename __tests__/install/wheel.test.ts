@@ -1,24 +1,45 @@
 import { describe, expect, it } from '@jest/globals'
-import { buildBackendOf, LEGACY_BACKEND, wheelDistName } from '../../src/install/wheel.js'
+import {
+  buildBackendOf,
+  LEGACY_BACKEND,
+  LEGACY_REQUIRES,
+  wheelDistName,
+} from '../../src/install/wheel.js'
 
 describe('buildBackendOf', () => {
-  it.each<[string, Record<string, unknown> | undefined, string, string[]]>([
-    ['no pyproject.toml', undefined, LEGACY_BACKEND, []],
-    ['no build-backend', { 'build-system': { requires: ['setuptools'] } }, LEGACY_BACKEND, []],
+  it.each<[string, Record<string, unknown> | undefined, string, string[], readonly string[]]>([
+    ['no pyproject.toml', undefined, LEGACY_BACKEND, [], LEGACY_REQUIRES],
+    [
+      'no build-backend',
+      { 'build-system': { requires: ['setuptools'] } },
+      LEGACY_BACKEND,
+      [],
+      ['setuptools'],
+    ],
     [
       'setuptools',
-      { 'build-system': { 'build-backend': 'setuptools.build_meta' } },
+      {
+        'build-system': { 'build-backend': 'setuptools.build_meta', requires: ['setuptools>=61'] },
+      },
       'setuptools.build_meta',
       [],
+      ['setuptools>=61'],
     ],
     [
       'an in-tree backend',
-      { 'build-system': { 'build-backend': 'backend:hooks', 'backend-path': ['_build', 3] } },
+      {
+        'build-system': {
+          'build-backend': 'backend:hooks',
+          'backend-path': ['_build', 3],
+          requires: [],
+        },
+      },
       'backend:hooks',
       ['_build'],
+      [],
     ],
-  ])('%s', (_what, pyproject, backend, backendPath) => {
-    expect(buildBackendOf(pyproject)).toEqual({ backend, backendPath })
+  ])('%s', (_what, pyproject, backend, backendPath, requires) => {
+    expect(buildBackendOf(pyproject)).toEqual({ backend, backendPath, requires })
   })
 })
 

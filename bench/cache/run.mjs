@@ -2,8 +2,11 @@
 // folder (same paths, fresh contents, as on a hosted runner): cold (no cache
 // entries), then twice warm from the entries the cold run saved, once with the
 // same checkout (a re-run) and once with one module of the project changed
-// (the next commit). Reads the install stage's time from the action's own log.
-// Prints medians and ratios.
+// (the next commit); all with build-isolation: false. Then, from an empty
+// cache again, twice with build-isolation: true (the default): cold, and the
+// next commit, whose reinstall is pip's isolated build of the project folder,
+// fetching the build backend from the index. Reads the install stage's time
+// from the action's own log. Prints medians and ratios.
 //
 //   node bench/cache/run.mjs [--reps N]
 //
@@ -11,14 +14,17 @@
 // results service's Twirp CacheService (and the two ArtifactService calls the
 // dists artifact needs) in this process, and a PEP 503 package index over
 // HTTPS serving generated wheels shaped like a real test stack, so pip really
-// downloads, caches and byte-compiles.
+// downloads, caches and byte-compiles, and Debian's own setuptools and wheel
+// wheels for isolated builds.
 import { execFileSync, spawn } from 'node:child_process'
 import { createHash, randomUUID } from 'node:crypto'
 import {
   appendFileSync,
+  copyFileSync,
   cpSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -300,6 +306,23 @@ function makeWheels(dir) {
   })
 }
 
+/**
+ * The build backend for isolated builds (the project's build-system requires
+ * setuptools and wheel): Debian's own wheels of them, the ones its venvs seed
+ * from, as { name, file, bytes }, copied next to the generated ones.
+ */
+const DEBIAN_WHEELS = '/usr/share/python-wheels'
+function backendWheels(dir) {
+  return ['setuptools', 'wheel'].map((name) => {
+    const file = readdirSync(DEBIAN_WHEELS).find(
+      (f) => f.startsWith(`${name}-`) && f.endsWith('.whl'),
+    )
+    if (!file) throw new Error(`no ${name} wheel in ${DEBIAN_WHEELS}`)
+    copyFileSync(path.join(DEBIAN_WHEELS, file), path.join(dir, file))
+    return { name, file, bytes: readFileSync(path.join(dir, file)) }
+  })
+}
+
 /** A project name as PEP 503 spells it in the index's URLs. */
 const normalized = (name) => name.toLowerCase().replace(/[-_.]+/g, '-')
 
@@ -365,9 +388,10 @@ const DEFAULTS = inputDefaults()
 /**
  * Empties `job` and lays it out as a hosted runner does (work/repo/repo is the
  * workspace, work/_temp is RUNNER_TEMP), copies the project in, and runs
- * dist/main.js there. Returns the exit code, stdout, outputs and wall time.
+ * dist/main.js there with build-isolation as `isolated` says. Returns the exit
+ * code, stdout, outputs and wall time.
  */
-async function runAction(job, template, suffix, extraEnv) {
+async function runAction(job, template, suffix, isolated, extraEnv) {
   rmSync(job, { recursive: true, force: true })
   const workspace = path.join(job, 'work/repo/repo')
   const runnerTemp = path.join(job, 'work/_temp')
@@ -377,7 +401,7 @@ async function runAction(job, template, suffix, extraEnv) {
   const inputs = {
     ...DEFAULTS,
     'system-site-packages': 'true',
-    'build-isolation': 'false',
+    'build-isolation': String(isolated),
     cache: 'true',
     'cache-suffix': suffix,
   }
@@ -459,7 +483,7 @@ const stageSeconds = (stdout, stage) =>
   Number(new RegExp(`^✓ ${stage} ([\\d.]+)s: `, 'm').exec(stdout)?.[1] ?? Number.NaN)
 
 /** Throws (with the log's tail) unless the run was green, hit or missed as expected, and clean. */
-function check(result, label, { hit, install, downloads, entries }) {
+function check(result, label, { hit, install, downloads, backend, entries }) {
   const problems = []
   const o = result.outputs
   if (result.code !== 0) problems.push(`exit code ${result.code}`)
@@ -473,6 +497,29 @@ function check(result, label, { hit, install, downloads, entries }) {
     problems.push(`the install line does not match ${install}`)
   if (downloads !== undefined && downloads.got !== downloads.want)
     problems.push(`${downloads.got} wheel downloads, not ${downloads.want}`)
+  // Cold and isolated, the install stage's pip builds the project in an
+  // isolated environment and the build environment is kept in the venv beside
+  // it (setuptools and wheel from the index, once or twice each as the two pips
+  // race for pip's cache); edited and isolated, the project is rebuilt from
+  // that kept environment, and only the build stage's own isolated builds
+  // fetch setuptools and wheel (pip's cache is not restored on a venv hit).
+  // Without isolation the backend is Debian's, in the venv through system
+  // site-packages, and nothing is fetched.
+  if (backend !== undefined) {
+    const [least, most] = backend.want
+    if (backend.got < least || backend.got > most)
+      problems.push(`${backend.got} setuptools/wheel downloads, not ${least} to ${most}`)
+    const group =
+      /^::group::Install the project$[\s\S]*?^✓ install /m.exec(result.stdout)?.[0] ?? ''
+    if (/Installing build dependencies/.test(group) !== backend.pipIsolated)
+      problems.push(
+        `pip ${backend.pipIsolated ? 'made no' : 'made an'} isolated build in the install stage`,
+      )
+    if (/isolated \(only python-ci-build-env importable\)/.test(group) !== backend.keptIsolated)
+      problems.push(
+        `the install stage ${backend.keptIsolated ? 'did not rebuild' : 'rebuilt'} from the kept build environment`,
+      )
+  }
   if (entries !== undefined && entries.got !== entries.want)
     problems.push(`${entries.got} finalized cache entries, not ${entries.want}`)
   if (problems.length) {
@@ -500,9 +547,10 @@ try {
     `${REPS} repetitions; ${os.cpus().length} cores; ${process.version}; load average ${load()}`,
   )
   const wheels = makeWheels(path.join(root, 'wheels'))
+  const backend = backendWheels(path.join(root, 'wheels'))
   mkdirSync(path.join(root, 'cert'))
   mkdirSync(path.join(root, 'azurite'))
-  const index = await startPackageIndex(wheels, path.join(root, 'cert'))
+  const index = await startPackageIndex([...wheels, ...backend], path.join(root, 'cert'))
   stops.push(index.close)
   const azurite = await startAzurite(path.join(root, 'azurite'))
   stops.push(azurite.stop)
@@ -531,35 +579,75 @@ try {
   )
   const kib = Math.round(wheels.reduce((n, w) => n + w.bytes.length, 0) / 1024)
   console.log(
-    `project: bench/pipeline's benchpkg + tests/test_deps.py; ${DEPS} test dependencies from a loopback index (${kib} KiB of wheels)`,
+    `project: bench/pipeline's benchpkg + tests/test_deps.py; ${DEPS} test dependencies from a loopback index (${kib} KiB of wheels); for isolated builds the index also serves ${backend.map((w) => w.file).join(', ')}`,
   )
 
-  // warm: the same checkout again (a re-run); edited: the next commit.
+  // warm: the same checkout again (a re-run); edited: the next commit. The
+  // isolated pair starts from an empty cache service again (`fresh`): its
+  // cache key differs (build-isolation is part of it), and pip's cache layer
+  // would otherwise come back under a restore key.
+  const INTO = /into \S+$/m
+  const REINSTALLED = /reinstalled into the cached environment/
   const KINDS = {
-    cold: { template, hit: false, install: /into \S+$/m },
-    warm: { template, hit: true, install: /unchanged in the cached environment/ },
-    edited: { template: edited, hit: true, install: /reinstalled into the cached environment/ },
+    cold: { template, hit: false, isolated: false, fresh: true, install: INTO, backend: [0, 0] },
+    warm: {
+      template,
+      hit: true,
+      isolated: false,
+      install: /unchanged in the cached environment/,
+      backend: [0, 0],
+    },
+    edited: { template: edited, hit: true, isolated: false, install: REINSTALLED, backend: [0, 0] },
+    'cold (isolated)': {
+      template,
+      hit: false,
+      isolated: true,
+      fresh: true,
+      install: INTO,
+      backend: [2, 4],
+      pipIsolated: true,
+    },
+    'edited (isolated)': {
+      template: edited,
+      hit: true,
+      isolated: true,
+      install: REINSTALLED,
+      backend: [0, 2],
+      keptIsolated: true,
+    },
   }
   const job = path.join(root, 'job') // the same path for every run
   const times = Object.fromEntries(Object.keys(KINDS).map((k) => [k, { install: [], run: [] }]))
+  const isBackend = (file) => backend.some((w) => w.file === file)
   for (let rep = 1; rep <= REPS; rep++) {
-    service.entries.length = 0 // an empty cache service for the cold run
-    const suffix = `bench-${rep}-${randomUUID().slice(0, 8)}`
+    let suffix
     const line = []
     for (const [kind, spec] of Object.entries(KINDS)) {
+      if (spec.fresh) {
+        service.entries.length = 0 // an empty cache service for a cold run
+        suffix = `bench-${rep}-${randomUUID().slice(0, 8)}`
+      }
       const downloadsBefore = index.downloads.length
-      const result = await runAction(job, spec.template, suffix, {
+      const result = await runAction(job, spec.template, suffix, spec.isolated, {
         ACTIONS_RESULTS_URL: service.url,
-        ACTIONS_RUNTIME_TOKEN: runtimeToken(`run-${rep}-${kind}`),
+        ACTIONS_RUNTIME_TOKEN: runtimeToken(`run-${rep}-${kind.replace(/\W+/g, '-')}`),
         PIP_INDEX_URL: index.url,
       })
       const finalized = service.entries.filter((e) => e.size !== undefined).length
+      const downloaded = index.downloads.slice(downloadsBefore)
+      const backendGot = downloaded.filter(isBackend).length
       check(result, `rep ${rep} ${kind}`, {
         hit: spec.hit,
         install: spec.install,
         downloads: {
-          got: index.downloads.length - downloadsBefore,
+          got: downloaded.length - backendGot,
           want: spec.hit ? 0 : DEPS,
+        },
+        backend: {
+          got: backendGot,
+          want: spec.backend,
+          pipIsolated: spec.pipIsolated === true,
+          keptIsolated: spec.keptIsolated === true,
         },
         entries: { got: finalized, want: 2 },
       })
@@ -568,6 +656,7 @@ try {
       times[kind].run.push(result.ms / 1000)
       const extra = [`cache ${stageSeconds(result.stdout, 'cache').toFixed(2)}s`]
       if (!spec.hit) extra.push(`save ${stageSeconds(result.stdout, 'cache save').toFixed(2)}s`)
+      if (spec.isolated) extra.push(`setuptools/wheel downloads ${backendGot}`)
       line.push(
         `${kind} install ${install.toFixed(2)}s, run ${(result.ms / 1000).toFixed(2)}s (${extra.join(', ')})`,
       )
@@ -577,24 +666,39 @@ try {
   rmSync(job, { recursive: true, force: true })
 
   const f = (x) => x.toFixed(2).padStart(9)
+  const width = Math.max(...Object.keys(KINDS).map((k) => `${k} install`.length)) + 1
   const row = (label, xs) =>
-    `${label.padEnd(15)}${f(median(xs))}${f(Math.min(...xs))}${f(Math.max(...xs))}`
-  console.log(`\n${''.padEnd(15)}${['median s', 'min', 'max'].map((h) => h.padStart(9)).join('')}`)
+    `${label.padEnd(width)}${f(median(xs))}${f(Math.min(...xs))}${f(Math.max(...xs))}`
+  console.log(
+    `\n${''.padEnd(width)}${['median s', 'min', 'max'].map((h) => h.padStart(9)).join('')}`,
+  )
   for (const what of ['install', 'run'])
     for (const kind of Object.keys(KINDS)) console.log(row(`${kind} ${what}`, times[kind][what]))
-  const ratio = (kind, what) => {
-    const ofMedians = median(times[kind][what]) / median(times.cold[what])
-    const paired = median(times[kind][what].map((w, i) => w / times.cold[what][i]))
+  const ratio = (kind, base, what) => {
+    const ofMedians = median(times[kind][what]) / median(times[base][what])
+    const paired = median(times[kind][what].map((w, i) => w / times[base][what][i]))
     return [ofMedians, `${ofMedians.toFixed(3)} (median of per-rep ratios ${paired.toFixed(3)})`]
   }
+  // [kind, base, checked against the target]: the isolated edited run against
+  // the isolated cold run (the same inputs, as a user of the default has),
+  // and, for comparison, against the cold run without isolation.
+  const RATIOS = [
+    ['warm', 'cold', true],
+    ['edited', 'cold', true],
+    ['edited (isolated)', 'cold (isolated)', true],
+    ['edited (isolated)', 'cold', false],
+  ]
+  const labelWidth =
+    Math.max(...RATIOS.map(([kind, base]) => `${kind}/${base} install:`.length)) + 2
   console.log('')
-  for (const kind of ['warm', 'edited']) {
-    const [install, text] = ratio(kind, 'install')
+  for (const [kind, base, targeted] of RATIOS) {
+    const [install, text] = ratio(kind, base, 'install')
     const met = install <= TARGET ? 'met' : 'NOT met'
-    console.log(`${`${kind}/cold install:`.padEnd(22)}${text}   target <= ${TARGET}: ${met}`)
+    const target = targeted ? `   target <= ${TARGET}: ${met}` : ''
+    console.log(`${`${kind}/${base} install:`.padEnd(labelWidth)}${text}${target}`)
   }
-  for (const kind of ['warm', 'edited'])
-    console.log(`${`${kind}/cold run:`.padEnd(22)}${ratio(kind, 'run')[1]}`)
+  for (const [kind, base] of RATIOS)
+    console.log(`${`${kind}/${base} run:`.padEnd(labelWidth)}${ratio(kind, base, 'run')[1]}`)
   console.log('(install times are the action\'s own "✓ install" line, to 0.01 s)')
   console.log(`load average at the end: ${load()}`)
 } finally {

@@ -30,6 +30,8 @@ export interface ProjectMarker {
   readonly distName: string | undefined
   /** The venv's own interpreter can run pip (its own, or the system site-packages'). */
   readonly venvPip: boolean
+  /** The venv holds the build backend's environment (BUILD_ENV) for isolated rebuilds. */
+  readonly buildEnv?: boolean
 }
 
 /**
@@ -197,6 +199,7 @@ export function readProjectMarker(venvDir: string): ProjectMarker | undefined {
       fingerprint: marker.fingerprint,
       distName: typeof marker.distName === 'string' ? marker.distName : undefined,
       venvPip: marker.venvPip === true,
+      buildEnv: marker.buildEnv === true,
     }
   } catch {
     return undefined

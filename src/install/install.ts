@@ -3,10 +3,11 @@
  * dependencies and the pipeline's tools (pytest, coverage, build), installed by
  * one pip run so one resolver sees every requirement.
  */
-import { readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import semver from 'semver'
 import type { Config } from '../config.js'
+import { errorMessage } from '../error-message.js'
 import type { Host } from '../host.js'
 import type { Log } from '../log.js'
 import { failureReason, formatCommand, type RunResult, tail } from '../process.js'
@@ -19,7 +20,14 @@ import {
   writeProjectMarker,
 } from './fingerprint.js'
 import { pipInstallArgs, planInstall } from './plan.js'
-import { buildBackendOf, buildWheelInVenv, WheelBuildError, wheelDistName } from './wheel.js'
+import {
+  BUILD_ENV,
+  backendWheelRequires,
+  buildBackendOf,
+  buildWheelInVenv,
+  WheelBuildError,
+  wheelDistName,
+} from './wheel.js'
 
 export class InstallError extends Error {
   override name = 'InstallError'
@@ -164,8 +172,16 @@ export async function installProject(
   const request = planInstall(config, missing)
   for (const note of request.notes) log.info(note)
 
-  const { result, distName } = await pipInstall(host, log, config, python, venv, basePip, [
+  // Beside the install: an isolated rebuild of the project in this venv, once
+  // restored from the cache, then needs no fresh build environment.
+  const installing = pipInstall(host, log, config, python, venv, basePip, [
     ...pipInstallArgs(config, request),
+  ])
+  const [{ result, distName }, buildEnv] = await Promise.all([
+    installing,
+    fingerprint !== undefined && config.buildIsolation && config.pipArgs.length === 0
+      ? keepBuildEnv(host, config, python, venv, basePip, installing)
+      : false,
   ])
   const others = Math.max(
     (/Successfully installed (.*)/.exec(result.stdout)?.[1]?.split(' ').length ?? 1) - 1,
@@ -173,8 +189,62 @@ export async function installProject(
   )
   const what = `${distName ?? 'the project'}${others ? ` and ${others} other package${others === 1 ? '' : 's'}` : ''}`
   if (fingerprint !== undefined)
-    writeProjectMarker(dir, { fingerprint, distName, venvPip: !probed.includes('pip') })
+    writeProjectMarker(dir, { fingerprint, distName, venvPip: !probed.includes('pip'), buildEnv })
   return { venv, distName, summary: `${what} into ${dir}` }
+}
+
+/**
+ * Installs the build backend's requirements into BUILD_ENV of the venv with
+ * pip --target, then what the backend asks for on top (setuptools: wheel), so
+ * that a later reinstall builds in isolation without pip making and filling a
+ * build environment again. False when it could not: the reinstall then leaves
+ * the build to pip, as on a cold run. The backend is asked only once
+ * `installing` has settled: asking runs it in the checkout (setuptools writes
+ * its egg-info there), where pip is building the project meanwhile.
+ */
+async function keepBuildEnv(
+  host: Host,
+  config: Config,
+  python: PythonSetup,
+  venv: Venv,
+  basePip: boolean,
+  installing: Promise<unknown>,
+): Promise<boolean> {
+  const target = path.join(venv.dir, BUILD_ENV)
+  const backend = buildBackendOf(config.project.pyproject)
+  const command = basePip ? python.executable : venv.python
+  const pip = async (requirements: readonly string[]) => {
+    const args = ['-m', 'pip', 'install', '--target', target, '--upgrade', '--', ...requirements]
+    const result = await host.runner.run(command, args, { cwd: host.tempDir, env: venv.env })
+    if (result.code !== 0)
+      throw new Error(
+        `exit ${result.code}: ${failureReason(result.output) ?? tail(result.output, 5)}`,
+      )
+  }
+  try {
+    rmSync(target, { recursive: true, force: true })
+    await pip(backend.requires)
+    await installing.catch(() => undefined)
+    const more = await backendWheelRequires(
+      host,
+      venv.python,
+      venv.env,
+      config.workingDirectory,
+      backend,
+      target,
+    )
+    if (more.length > 0) await pip(more)
+    host.log.debug(
+      `build environment kept in ${target}: ${[...backend.requires, ...more].join(', ')}`,
+    )
+    return true
+  } catch (error) {
+    rmSync(target, { recursive: true, force: true })
+    host.log.info(
+      `the build backend's requirements could not be kept in the environment (${errorMessage(error)}): a reinstall into it from the cache lets pip build the project`,
+    )
+    return false
+  }
 }
 
 /**
@@ -251,11 +321,16 @@ async function reinstallProject(
   })
   let builtName: string | undefined
   // Without build isolation pip would run the backend in the venv too, so the
-  // wheel is the same; with pip options of the user's (config settings, say)
-  // pip builds it, as on a cold run.
-  if (!config.buildIsolation && config.pipArgs.length === 0) {
+  // wheel is the same; with it, the backend runs from the build environment
+  // kept in the venv, isolated. With pip options of the user's (config
+  // settings, say), or no kept build environment, pip builds it, as on a cold run.
+  const buildEnv = path.join(dir, BUILD_ENV)
+  const isolated = config.buildIsolation && recorded?.buildEnv === true && existsSync(buildEnv)
+  if (config.pipArgs.length === 0 && (!config.buildIsolation || isolated)) {
     const backend = buildBackendOf(config.project.pyproject)
-    host.log.info(`building the project's wheel with ${backend.backend} in the cached environment`)
+    host.log.info(
+      `building the project's wheel with ${backend.backend} in the cached environment${isolated ? `, isolated (only ${BUILD_ENV} importable)` : ''}`,
+    )
     try {
       const wheel = await buildWheelInVenv(
         host,
@@ -264,6 +339,7 @@ async function reinstallProject(
         config.workingDirectory,
         backend,
         path.join(host.tempDir, 'reinstall'),
+        isolated ? buildEnv : undefined,
       )
       installArgs = [wheel]
       builtName = wheelDistName(wheel)
@@ -282,7 +358,12 @@ async function reinstallProject(
       ? installed.distName
       : (config.project.name ?? recorded?.distName ?? builtName)
   if (fingerprint !== undefined)
-    writeProjectMarker(dir, { fingerprint, distName, venvPip: recorded?.venvPip ?? !viaBase })
+    writeProjectMarker(dir, {
+      fingerprint,
+      distName,
+      venvPip: recorded?.venvPip ?? !viaBase,
+      buildEnv: recorded?.buildEnv,
+    })
   return {
     venv,
     distName,

@@ -19,9 +19,13 @@ export async function runSnippet<T>(
   code: string,
   args: readonly string[],
   what: string,
-  options: RunOptions = {},
+  options: RunOptions & { readonly pythonArgs?: readonly string[] } = {},
 ): Promise<T> {
-  const result = await host.runner.run(python, ['-c', code, ...args], { env: host.env, ...options })
+  const { pythonArgs = [], ...run } = options
+  const result = await host.runner.run(python, [...pythonArgs, '-c', code, ...args], {
+    env: host.env,
+    ...run,
+  })
   if (result.code !== 0) {
     throw new SnippetError(
       `${what} failed: ${python} exited ${result.code}:\n${tail(result.output, 15)}`,
