@@ -182,6 +182,27 @@ function srcLayout(projectDir: string): void {
   writeFileSync(pyproject, text.replace(/^packages = .*$/m, '$&\npackage-dir = { "" = "src" }'))
 }
 
+const CHANGED_DOC = 'Doubles what the dependency gives, changed after the cache was saved.'
+
+/** The next commit: the module's docstring and the test that checks it, both changed. */
+function changeModule(projectDir: string, packageDir: string): void {
+  const module = path.join(projectDir, packageDir, 'cache_demo', '__init__.py')
+  const test = path.join(projectDir, 'tests', 'test_demo.py')
+  const old = 'Doubles what the dependency gives.'
+  for (const file of [module, test])
+    writeFileSync(file, readFileSync(file, 'utf8').replace(old, CHANGED_DOC))
+}
+
+/** The project's module as installed in the run's venv. */
+function installedModule(result: ActionResult): string {
+  const installed = execFileSync(
+    'find',
+    [result.runnerTemp, '-path', '*/venv/*site-packages/cache_demo/__init__.py'],
+    { encoding: 'utf8' },
+  ).trim()
+  return readFileSync(installed, 'utf8')
+}
+
 describe('a changed module, the same dependency files', () => {
   it('hits the environment, reinstalls the project, and the tests run the new code', async () => {
     await freshService()
@@ -195,16 +216,11 @@ describe('a changed module, the same dependency files', () => {
       })
       green(first)
       expect(first.outputs['cache-hit']).toBe('false')
-      const doc = 'Doubles what the dependency gives, changed after the cache was saved.'
       const second = await run(root, {
         prepare: (ctx) => {
           mkdirSync(path.join(ctx.projectDir, 'src'))
           srcLayout(ctx.projectDir)
-          const module = path.join(ctx.projectDir, 'src', 'cache_demo', '__init__.py')
-          const test = path.join(ctx.projectDir, 'tests', 'test_demo.py')
-          const old = 'Doubles what the dependency gives.'
-          for (const file of [module, test])
-            writeFileSync(file, readFileSync(file, 'utf8').replace(old, doc))
+          changeModule(ctx.projectDir, 'src')
         },
       })
       // test_checkout_is_tested asserts the new docstring: the old copy would fail it.
@@ -218,12 +234,7 @@ describe('a changed module, the same dependency files', () => {
       expect(second.stdout).toMatch(/ install (--report \S+ )?--no-deps --force-reinstall \S+\.whl/)
       expect(service.cacheEntries).toHaveLength(2)
       // The venv now holds the new code, installed from the wheel built from the checkout.
-      const installed = execFileSync(
-        'find',
-        [second.runnerTemp, '-path', '*/venv/*site-packages/cache_demo/__init__.py'],
-        { encoding: 'utf8' },
-      ).trim()
-      expect(readFileSync(installed, 'utf8')).toContain(doc)
+      expect(installedModule(second)).toContain(CHANGED_DOC)
     } finally {
       rmSync(root, { recursive: true, force: true })
     }
@@ -239,16 +250,9 @@ describe('a changed module with build-isolation: true (the default)', () => {
       const first = await run(root, isolated)
       green(first)
       expect(first.stdout).not.toMatch(/could not be kept in the environment/)
-      const doc = 'Doubles what the dependency gives, changed after the cache was saved.'
       const second = await run(root, {
         ...isolated,
-        prepare: (ctx) => {
-          const module = path.join(ctx.projectDir, 'cache_demo', '__init__.py')
-          const test = path.join(ctx.projectDir, 'tests', 'test_demo.py')
-          const old = 'Doubles what the dependency gives.'
-          for (const file of [module, test])
-            writeFileSync(file, readFileSync(file, 'utf8').replace(old, doc))
-        },
+        prepare: (ctx) => changeModule(ctx.projectDir, ''),
       })
       green(second)
       expect(second.outputs['cache-hit']).toBe('true')
@@ -258,12 +262,7 @@ describe('a changed module with build-isolation: true (the default)', () => {
       )
       expect(second.stdout).toMatch(/ install (--report \S+ )?--no-deps --force-reinstall \S+\.whl/)
       expect(installLine(second)).toMatch(/^cache-demo reinstalled into the cached environment /)
-      const installed = execFileSync(
-        'find',
-        [second.runnerTemp, '-path', '*/venv/*site-packages/cache_demo/__init__.py'],
-        { encoding: 'utf8' },
-      ).trim()
-      expect(readFileSync(installed, 'utf8')).toContain(doc)
+      expect(installedModule(second)).toContain(CHANGED_DOC)
     } finally {
       rmSync(root, { recursive: true, force: true })
     }
