@@ -173,22 +173,26 @@ export async function startGitHubApi(
     return links
   }
 
-  /** One page of a list, as per_page and page ask (30 and 1 by default, 100 at most), with Link headers. */
+  /** The page of `items` that per_page and page ask for (30 and 1 by default, 100 at most), and its Link header. */
+  const pageOf = <T>(url: URL, items: readonly T[]) => {
+    const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100)
+    const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1)
+    const links = pageLinks(url, page, perPage, items.length)
+    return {
+      items: items.slice((page - 1) * perPage, page * perPage),
+      headers: links.length ? { link: links.join(', ') } : ({} as Record<string, string>),
+    }
+  }
+
+  /** One page of a list, with Link headers. */
   const sendPage = <T>(
     res: ServerResponse,
     url: URL,
     items: readonly T[],
     view: (item: T) => unknown,
   ): number => {
-    const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100)
-    const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1)
-    const links = pageLinks(url, page, perPage, items.length)
-    send(
-      res,
-      200,
-      items.slice((page - 1) * perPage, page * perPage).map(view),
-      links.length ? { link: links.join(', ') } : {},
-    )
+    const { items: shown, headers } = pageOf(url, items)
+    send(res, 200, shown.map(view), headers)
     return 200
   }
 
@@ -206,8 +210,6 @@ export async function startGitHubApi(
     const branch = q.get('branch')
     const event = q.get('event')
     const status = q.get('status')
-    const perPage = Math.min(Math.max(Number(q.get('per_page') ?? 30) || 30, 1), 100)
-    const page = Math.max(Number(q.get('page') ?? 1) || 1, 1)
     const matching = runs
       .filter((r) => r.workflow_path.split('/').pop() === workflow)
       .filter((r) => branch === null || r.head_branch === branch)
@@ -217,14 +219,8 @@ export async function startGitHubApi(
           status === null || (STATUSES.has(status) ? r.status === status : r.conclusion === status),
       )
       .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id)
-    const links = pageLinks(url, page, perPage, matching.length)
-    return [
-      {
-        total_count: matching.length,
-        workflow_runs: matching.slice((page - 1) * perPage, page * perPage).map(runView),
-      },
-      links.length ? { link: links.join(', ') } : {},
-    ]
+    const { items, headers } = pageOf(url, matching)
+    return [{ total_count: matching.length, workflow_runs: items.map(runView) }, headers]
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<number> => {
@@ -422,18 +418,8 @@ export async function startGitHubApi(
     }
   }
   const artifactPage = (res: ServerResponse, url: URL, all: readonly ArtifactRecord[]) => {
-    const perPage = Math.min(Math.max(Number(url.searchParams.get('per_page') ?? 30) || 30, 1), 100)
-    const page = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1)
-    const links = pageLinks(url, page, perPage, all.length)
-    send(
-      res,
-      200,
-      {
-        total_count: all.length,
-        artifacts: all.slice((page - 1) * perPage, page * perPage).map(artifactView),
-      },
-      links.length ? { link: links.join(', ') } : {},
-    )
+    const { items, headers } = pageOf(url, all)
+    send(res, 200, { total_count: all.length, artifacts: items.map(artifactView) }, headers)
     return 200
   }
   /** GET …/actions/artifacts, …/actions/runs/{id}/artifacts (both with ?name=) and …/artifacts/{id}/zip. */
