@@ -32799,7 +32799,7 @@ function poetryGroup(groups, name, projectDir, seen = []) {
 function localFolder(target, projectDir) {
   if (/^file:/i.test(target)) {
     try {
-      return fileURLToPath(target.replace(/#.*$/, ""));
+      return path21.resolve(fileURLToPath(target.replace(/#.*$/, "")));
     } catch {
       return void 0;
     }

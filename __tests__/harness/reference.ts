@@ -65,10 +65,11 @@ export async function python(
   args: readonly string[],
   cwd: string,
   env: Readonly<Record<string, string>> = {},
+  interpreter: string = DEBIAN_PYTHON,
 ): Promise<ProcessResult> {
   const home = tempDir('home')
   try {
-    return await runProcess(DEBIAN_PYTHON, args, { cwd, env: { ...cleanEnv(home), ...env } })
+    return await runProcess(interpreter, args, { cwd, env: { ...cleanEnv(home), ...env } })
   } finally {
     rmSync(home, { recursive: true, force: true })
   }
@@ -77,15 +78,20 @@ export async function python(
 /**
  * `python3 -m pytest -p no:cacheprovider` on a fresh copy of a fixture. A src/
  * layout's package is put on PYTHONPATH, standing in for the install.
+ * `interpreter`: another Python, e.g. the venv a run of the action made,
+ * whose pytest and test dependencies the action used.
  */
-export async function pytestReference(fixture: string): Promise<PytestReference> {
+export async function pytestReference(
+  fixture: string,
+  interpreter: string = DEBIAN_PYTHON,
+): Promise<PytestReference> {
   const dir = tempDir('pytest')
   try {
     copyFixture(fixture, dir)
     const env: Record<string, string> = existsSync(path.join(dir, 'src'))
       ? { PYTHONPATH: path.join(dir, 'src') }
       : {}
-    const result = await python(['-m', 'pytest', '-p', 'no:cacheprovider'], dir, env)
+    const result = await python(['-m', 'pytest', '-p', 'no:cacheprovider'], dir, env, interpreter)
     const output = result.stdout + result.stderr
     const summaryLine =
       result.stdout

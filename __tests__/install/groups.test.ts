@@ -96,18 +96,21 @@ describe('resolveGroup', () => {
     expect(source?.notes).toEqual(note === undefined ? [] : [note])
   })
 
-  it('leaves out a pdm -e entry that is the project itself, keeping its extras', () => {
+  it.each([
+    ['-e .[test]', ['test']],
+    [`-e file:///${ROOT}/#egg=demo`, []],
+  ])('leaves out the pdm entry %j, the project itself, keeping its extras', (entry, extras) => {
     const project = createProjectInfo({
       dir: DIR,
       dependencyGroups: {},
-      pdmGroups: { dev: ['-e .[test]', 'pytest'] },
+      pdmGroups: { dev: [entry, 'pytest'] },
     })
     expect(resolveGroup(project, 'dev')).toEqual([
       {
         source: 'pdm group dev (pyproject.toml)',
         requirements: ['pytest'],
-        extras: ['test'],
-        notes: ["'-e .[test]' is the project itself, installed by the action"],
+        extras,
+        notes: [`'${entry}' is the project itself, installed by the action`],
       },
     ])
   })

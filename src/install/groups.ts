@@ -93,7 +93,7 @@ function poetryGroup(
 function localFolder(target: string, projectDir: string): string | undefined {
   if (/^file:/i.test(target)) {
     try {
-      return fileURLToPath(target.replace(/#.*$/, ''))
+      return path.resolve(fileURLToPath(target.replace(/#.*$/, '')))
     } catch {
       return undefined
     }
