@@ -112,6 +112,20 @@ describe('planInstall', () => {
     ])
   })
 
+  it('names the groups it left alone when it found nothing', () => {
+    const config = createConfig({
+      project: createProjectInfo({
+        extras: [],
+        dependencyGroups: { lint: ['ruff'] },
+        poetryGroups: { docs: { dependencies: { sphinx: '*' }, includeGroups: [] } },
+      }),
+    })
+    expect(planInstall(config, [], SCRATCH, filesOf()).notes).toEqual([
+      'test dependencies: none found',
+      'groups that auto leaves alone: docs, lint; name one with group:NAME',
+    ])
+  })
+
   it.each([
     [
       'dynamic extras',

@@ -91,12 +91,12 @@ export function planInstall(
   const groups = [...install.groups]
   const requirementFiles = [...install.requirements]
   const notes: string[] = []
+  const declared = declaredGroups(project)
   if (install.auto) {
     const hint = extrasHint(project)
     if (hint) notes.push(hint)
     for (const n of AUTO_NAMES)
       if (project.extras?.includes(n) && !extras.map(normalizeName).includes(n)) extras.push(n)
-    const declared = declaredGroups(project)
     for (const n of AUTO_NAMES)
       if (declared.includes(n) && !groups.map(normalizeName).includes(n)) groups.push(n)
     for (const found of autoRequirementFiles((folder) => files.list(path.join(dir, folder)))) {
@@ -113,6 +113,9 @@ export function planInstall(
   ]
   for (const e of [...sources.flatMap((s) => s.extras), ...prepared.extras])
     if (!extras.map(normalizeName).includes(normalizeName(e))) extras.push(e)
+  const others = declared.filter((g) => !groups.map(normalizeName).includes(g))
+  if (install.auto && picked.length === 0 && others.length)
+    notes.push(`groups that auto leaves alone: ${others.join(', ')}; name one with group:NAME`)
   notes.unshift(
     picked.length ? `test dependencies: ${picked.join(', ')}` : 'test dependencies: none found',
     ...groupLines(sources),
