@@ -5,7 +5,7 @@
  */
 import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { cleanEnv, DEBIAN_PYTHON, tempDir } from './paths.js'
+import { cleanEnv, TOOLS_PYTHON, tempDir } from './paths.js'
 import { type ProcessResult, runProcess } from './process.js'
 import { copyFixture } from './runner.js'
 
@@ -68,7 +68,7 @@ export async function python(
 ): Promise<ProcessResult> {
   const home = tempDir('home')
   try {
-    return await runProcess(DEBIAN_PYTHON, args, { cwd, env: { ...cleanEnv(home), ...env } })
+    return await runProcess(TOOLS_PYTHON, args, { cwd, env: { ...cleanEnv(home), ...env } })
   } finally {
     rmSync(home, { recursive: true, force: true })
   }
