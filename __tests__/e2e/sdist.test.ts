@@ -4,8 +4,9 @@
  * in its folder and leaves NAME.egg-info there; with system site-packages its
  * build also sees a version-control file finder (Debian's setuptools_scm)
  * and lists every file git tracks in SOURCES.txt, which setuptools' sdist,
- * finding no such finder of its own, reads back. The reference is built by
- * the test, with the same Python and build the action used, on a fresh
+ * finding no such finder of its own, reads back (the offline world, where
+ * the tool-cache Python sees Debian's packages, has that case). The
+ * reference is built by the test, with the build the action used, on a fresh
  * git checkout of the same fixture.
  */
 import { execFileSync } from 'node:child_process'
@@ -40,11 +41,11 @@ async function commitAll(dir: string): Promise<void> {
 const members = (tarball: string) =>
   execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort()
 
-/** The venv the run made, with the build and Python the action used. */
-function venvPython(result: ActionResult): string {
+/** The action's tools venv of the run: the build (and its pip) the action used. */
+function toolsPython(result: ActionResult): string {
   const [own] = readdirSync(result.runnerTemp).filter((d) => d.startsWith('python-ci-'))
   if (own === undefined) throw new Error(`no python-ci-* folder in ${result.runnerTemp}`)
-  return path.join(result.runnerTemp, own, 'venv', 'bin', 'python')
+  return path.join(result.runnerTemp, own, 'tools', 'bin', 'python')
 }
 
 /** `python -m build --sdist` on a fresh checkout of the fixture: its file list. */
@@ -60,7 +61,7 @@ async function referenceSdist(result: ActionResult): Promise<string[]> {
     )
     const out = path.join(dir, 'out')
     const built = await runProcess(
-      venvPython(result),
+      toolsPython(result),
       ['-m', 'build', '--sdist', '--outdir', out, project],
       { cwd: project, env: { ...env, HOME: dir } },
     )
@@ -75,17 +76,28 @@ async function referenceSdist(result: ActionResult): Promise<string[]> {
 }
 
 const CASES = [
-  { name: 'with system site-packages', inputs: { 'system-site-packages': 'true' } },
-  { name: 'without', inputs: {} },
+  // The case that broke: Debian's site-packages, setuptools_scm among them, seen by pip's build.
+  {
+    name: 'with system site-packages (offline, Debian)',
+    world: 'offline',
+    inputs: { 'system-site-packages': 'true' },
+  },
+  {
+    name: 'with system site-packages',
+    world: 'hosted',
+    inputs: { 'system-site-packages': 'true' },
+  },
+  { name: 'without', world: 'hosted', inputs: {} },
 ] as const
 
 const runs = new Map<string, { result: ActionResult; reference: string[] }>()
 
 beforeAll(async () => {
-  await mapLimit(CASES, 2, async ({ name, inputs }) => {
+  await mapLimit(CASES, 2, async ({ name, world, inputs }) => {
     const result = await runAction({
       fixture: FIXTURE,
       toolCachePython: true,
+      world,
       inputs,
       prepare: (ctx) => commitAll(ctx.projectDir),
     })

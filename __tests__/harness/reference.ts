@@ -5,7 +5,7 @@
  */
 import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { cleanEnv, DEBIAN_PYTHON, tempDir } from './paths.js'
+import { cleanEnv, TOOLS_PYTHON, tempDir } from './paths.js'
 import { type ProcessResult, runProcess } from './process.js'
 import { copyFixture } from './runner.js'
 
@@ -65,7 +65,7 @@ export async function python(
   args: readonly string[],
   cwd: string,
   env: Readonly<Record<string, string>> = {},
-  interpreter: string = DEBIAN_PYTHON,
+  interpreter: string = TOOLS_PYTHON,
 ): Promise<ProcessResult> {
   const home = tempDir('home')
   try {
@@ -83,7 +83,7 @@ export async function python(
  */
 export async function pytestReference(
   fixture: string,
-  interpreter: string = DEBIAN_PYTHON,
+  interpreter: string = TOOLS_PYTHON,
 ): Promise<PytestReference> {
   const dir = tempDir('pytest')
   try {
