@@ -165,6 +165,21 @@ describe('prepareRequirementFiles', () => {
     expect(prepared.notes).toHaveLength(1)
   })
 
+  it('keeps paths with variables as written, for pip to expand', () => {
+    const files = {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: pip's own variable syntax
+      [`${P}/tests/requirements.txt`]: '-e .\n-r ${CONFIG_DIR}/base.txt\n',
+    }
+    const [copy] = prepareRequirementFiles(
+      [`${P}/tests/requirements.txt`],
+      P,
+      '/tmp/s',
+      access(files),
+    ).copies
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: pip's own variable syntax
+    expect(copy?.text.split('\n')[1]).toBe('-r ${CONFIG_DIR}/base.txt')
+  })
+
   it('leaves unreadable files and include cycles to pip', () => {
     const files = {
       [`${P}/a.txt`]: '-r b.txt\n',

@@ -142,7 +142,9 @@ export function prepareRequirementFiles(
     const out: string[] = []
     for (const line of logicalLines(text)) {
       const kind = classifyLine(line)
-      if (kind.kind === 'include' && !isUrl(kind.target)) {
+      // pip expands ${VAR} before it reads the path: such a path stays as written.
+      const literal = kind.kind !== 'other' && !kind.target.includes('${')
+      if (kind.kind === 'include' && literal && !isUrl(kind.target)) {
         const target = path.resolve(dir, kind.target)
         const nested = /^(-r|--requirement)$/.test(kind.option)
           ? visit(target, [...stack, file])
@@ -151,6 +153,7 @@ export function prepareRequirementFiles(
         out.push(`${kind.option} ${nested}`)
       } else if (
         kind.kind === 'find-links' &&
+        literal &&
         !isUrl(kind.target) &&
         !path.isAbsolute(kind.target)
       ) {
