@@ -23272,7 +23272,7 @@ var require_saxes = __commonJS({
 });
 
 // src/cli.ts
-import { copyFileSync, existsSync as existsSync12, mkdtempSync, readdirSync as readdirSync3, rmSync as rmSync9 } from "node:fs";
+import { copyFileSync, existsSync as existsSync12, mkdirSync as mkdirSync7, mkdtempSync, readdirSync as readdirSync3, rmSync as rmSync9 } from "node:fs";
 import os7 from "node:os";
 import path29 from "node:path";
 import { parseArgs } from "node:util";
@@ -35019,18 +35019,24 @@ Sets up Python, installs the project at path (default: .) in a fresh virtual
 environment, builds sdist and wheel while pytest runs under coverage, prints the
 report and writes it to python-ci-report.md. Exits 1 when the action would fail.
 
-Options (each also read from INPUT_<NAME>, as the action's inputs are):
+Options (each also read from INPUT_<NAME>, as the action's inputs are). A flag's
+value is the next argument, whatever it starts with: --pytest-args "-k 'not slow'".
   --python X                 a version or range (3.12, >=3.10), or an interpreter's path
   --install X                auto | none | extra:NAME | group:NAME | requirements:PATH
-  --pip-args "..."           extra pip install arguments
-  --pytest-args "..."        extra pytest arguments
+  --pip-args "..."           extra pip install arguments, e.g. --pip-args --pre
+  --pytest-args "..."        extra pytest arguments, e.g. --pytest-args "-k 'not slow'"
   --coverage-source X        packages or folders to measure, comma-separated
+  --fail-under N             exit 1 when total coverage is under N percent
   --diff-base REF            count changed lines from REF (git diff REF...HEAD), e.g. origin/main
   --fail-under-diff N        exit 1 when the changed lines' coverage is under N percent
+  --reports-dir DIR          write junit.xml, coverage.xml, coverage.json and
+                             python-ci-report.md to DIR (made if missing), for
+                             Jenkins, GitLab or Travis to pick up
   --system-site-packages     let the venv see the base Python's packages
   --no-build                 skip building sdist and wheel
   --no-build-isolation       build and install without PEP 517 isolation
   --no-test                  skip pytest
+  --no-subprocess-coverage   measure the pytest process alone, not the processes it starts
   --no-fail-on-test-failure  exit 0 even when tests fail
   --verbose                  show what the tools print, and debug output
   -h, --help                 this text
@@ -35075,10 +35081,25 @@ ${USAGE}`);
     return 0;
   }
   if (positionals.length > 1) {
-    io.err(`one project path at most, got: ${positionals.join(" ")}
+    io.err(
+      `one project path at most, got: ${positionals.map((p) => JSON.stringify(p)).join(", ")}; a flag takes one argument, so quote a value with spaces, e.g. --pytest-args "-k 'not slow'"
 
-${USAGE}`);
+${USAGE}`
+    );
     return 2;
+  }
+  let reportsDir;
+  if (values["reports-dir"] !== void 0) {
+    reportsDir = path29.resolve(io.cwd, values["reports-dir"]);
+    try {
+      if (values["reports-dir"] === "") throw new Error("it is empty");
+      mkdirSync7(reportsDir, { recursive: true });
+    } catch (error) {
+      io.err(
+        `--reports-dir: ${JSON.stringify(values["reports-dir"])} cannot be used as a folder (${errorMessage(error)}); give a folder to create or reuse, relative to the current one, e.g. reports`
+      );
+      return 2;
+    }
   }
   const python = values.python ?? "";
   const interpreter = /[\\/]/.test(python) ? path29.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
@@ -35095,12 +35116,14 @@ ${USAGE}`);
     "pip-args": values["pip-args"],
     "pytest-args": values["pytest-args"],
     "coverage-source": values["coverage-source"],
+    "fail-under": values["fail-under"],
     "diff-base": values["diff-base"],
     "fail-under-diff": values["fail-under-diff"],
     "system-site-packages": values["system-site-packages"] ? "true" : void 0,
     build: values["no-build"] ? "false" : void 0,
     "build-isolation": values["no-build-isolation"] ? "false" : void 0,
     test: values["no-test"] ? "false" : void 0,
+    "subprocess-coverage": values["no-subprocess-coverage"] ? "false" : void 0,
     "fail-on-test-failure": values["no-fail-on-test-failure"] ? "false" : void 0
   };
   const fromEnv = (name) => io.env[`INPUT_${name.toUpperCase()}`] ?? io.env[`INPUT_${name.toUpperCase().replaceAll("-", "_")}`];
@@ -35127,15 +35150,18 @@ ${USAGE}`);
     };
     const { metrics, files } = await runPipeline(host, config, { interpreter });
     const report = writeReport(metrics, files.dir);
-    const local = path29.join(io.cwd, "python-ci-report.md");
+    const local = path29.join(reportsDir ?? io.cwd, "python-ci-report.md");
     copyFileSync(report.path, local);
+    const copied = reportsDir ? copyReports(files, reportsDir) : [];
     for (const entry of readdirSync3(host.tempDir)) {
       if (path29.join(host.tempDir, entry) !== files.dir)
         rmSync9(path29.join(host.tempDir, entry), { recursive: true, force: true });
     }
     io.out(`
 ${renderText(metrics)}`);
-    io.out(`Report: ${local} (JUnit and coverage files in ${files.dir})`);
+    io.out(
+      reportsDir ? `Report: ${local}${copied.length ? `, with ${copied.join(", ")}` : ""} in ${reportsDir}` : `Report: ${local} (JUnit and coverage files in ${files.dir})`
+    );
     for (const reason of metrics.verdict.reasons) log.error(reason);
     return metrics.verdict.ok ? 0 : 1;
   } catch (error) {
@@ -35154,6 +35180,7 @@ var FLAG_OF = {
   "pip-args": "--pip-args",
   "pytest-args": "--pytest-args",
   "coverage-source": "--coverage-source",
+  "fail-under": "--fail-under",
   "diff-base": "--diff-base",
   "fail-under-diff": "--fail-under-diff"
 };
@@ -35171,27 +35198,58 @@ function onPath(name, pathVariable) {
   }
   return void 0;
 }
+var REPORT_FILES = ["junit.xml", "coverage.xml", "coverage.json"];
+function copyReports(files, dir) {
+  const copied = [];
+  for (const name of REPORT_FILES) {
+    const from = path29.join(files.dir, name);
+    const to = path29.join(dir, name);
+    if (existsSync12(from)) {
+      copyFileSync(from, to);
+      copied.push(name);
+    } else rmSync9(to, { force: true });
+  }
+  return copied;
+}
+var OPTIONS = {
+  python: { type: "string" },
+  install: { type: "string" },
+  "pip-args": { type: "string" },
+  "pytest-args": { type: "string" },
+  "coverage-source": { type: "string" },
+  "fail-under": { type: "string" },
+  "diff-base": { type: "string" },
+  "fail-under-diff": { type: "string" },
+  "reports-dir": { type: "string" },
+  "system-site-packages": { type: "boolean" },
+  "no-build": { type: "boolean" },
+  "no-build-isolation": { type: "boolean" },
+  "no-test": { type: "boolean" },
+  "no-subprocess-coverage": { type: "boolean" },
+  "no-fail-on-test-failure": { type: "boolean" },
+  verbose: { type: "boolean" },
+  help: { type: "boolean", short: "h" }
+};
+function attachValues(argv) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--") return [...out, ...argv.slice(i)];
+    const name = arg.slice(2);
+    const takesValue = arg.startsWith("--") && Object.hasOwn(OPTIONS, name) && OPTIONS[name].type === "string";
+    if (takesValue && i + 1 < argv.length) {
+      out.push(`${arg}=${argv[i + 1]}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
 function parse2(argv) {
   return parseArgs({
-    args: [...argv],
+    args: attachValues(argv),
     allowPositionals: true,
     strict: true,
-    options: {
-      python: { type: "string" },
-      install: { type: "string" },
-      "pip-args": { type: "string" },
-      "pytest-args": { type: "string" },
-      "coverage-source": { type: "string" },
-      "diff-base": { type: "string" },
-      "fail-under-diff": { type: "string" },
-      "system-site-packages": { type: "boolean" },
-      "no-build": { type: "boolean" },
-      "no-build-isolation": { type: "boolean" },
-      "no-test": { type: "boolean" },
-      "no-fail-on-test-failure": { type: "boolean" },
-      verbose: { type: "boolean" },
-      help: { type: "boolean", short: "h" }
-    }
+    options: OPTIONS
   });
 }
 
