@@ -48,6 +48,8 @@ function layBarePython(ctx: RunContext): void {
 
 interface Case {
   readonly name: string
+  /** The file holding the project's coverage settings; default pyproject.toml. */
+  readonly settings?: string
   readonly inputs?: Readonly<Record<string, string>>
   readonly env?: Readonly<Record<string, string>>
   readonly prepare?: (ctx: RunContext) => void
@@ -55,12 +57,40 @@ interface Case {
 
 const DEFAULT: Case = { name: 'default' }
 const OFF: Case = { name: 'off', inputs: { 'subprocess-coverage': 'false' } }
+// The same settings in setup.cfg, beside another tool's section, instead of pyproject.toml.
+const SETUP_CFG: Case = {
+  name: 'setup.cfg',
+  settings: 'setup.cfg',
+  prepare: (ctx) => {
+    const pyproject = path.join(ctx.projectDir, 'pyproject.toml')
+    const text = readFileSync(pyproject, 'utf8')
+    writeFileSync(pyproject, text.slice(0, text.indexOf('[tool.coverage.run]')))
+    writeFileSync(
+      path.join(ctx.projectDir, 'setup.cfg'),
+      [
+        '[flake8]',
+        'max-line-length = 100',
+        '',
+        '[coverage:run]',
+        'omit =',
+        '    */greeter/debugging.py',
+        '',
+        '[coverage:report]',
+        'exclude_lines =',
+        '    pragma: no cover',
+        '    if TYPE_CHECKING:',
+        'precision = 2',
+        '',
+      ].join('\n'),
+    )
+  },
+}
 const PATCHING: Case = {
   name: 'coverage 7.10+',
   env: { PIP_FIND_LINKS: `${DEBIAN_WHEELS} ${WHEELHOUSE}` },
   prepare: layBarePython,
 }
-const CASES = [DEFAULT, OFF, ...(patchingCoverage ? [PATCHING] : [])]
+const CASES = [DEFAULT, OFF, SETUP_CFG, ...(patchingCoverage ? [PATCHING] : [])]
 
 interface Run {
   readonly result: ActionResult
@@ -78,7 +108,7 @@ beforeAll(async () => {
   await mapLimit(CASES, 2, async (c) => {
     const result = await runAction({
       fixture: FIXTURE,
-      toolCachePython: c.prepare === undefined,
+      toolCachePython: c !== PATCHING,
       inputs: { build: 'false', ...c.inputs },
       env: c.env,
       prepare: c.prepare,
@@ -141,7 +171,7 @@ function mechanism(version: string): string {
 }
 
 // Without a wheelhouse of coverage 7.10+, its case shows as skipped.
-describe.each([DEFAULT, PATCHING])('subprocess-coverage on ($name)', (c) => {
+describe.each([DEFAULT, SETUP_CFG, PATCHING])('subprocess-coverage on ($name)', (c) => {
   const it = CASES.includes(c) ? test : test.skip
   it("counts main()'s lines, which only a child process ran, as covered", () => {
     const { executed, missing } = mainStatements(run(c))
@@ -177,7 +207,7 @@ describe.each([DEFAULT, PATCHING])('subprocess-coverage on ($name)', (c) => {
   it('says in the log how the children are measured, and leaves nothing in the venv', () => {
     const r = run(c)
     expect(r.result.stdout).toContain(
-      `the processes the tests start are measured too, ${mechanism(r.coverageVersion)}, with a copy of pyproject.toml's coverage settings`,
+      `the processes the tests start are measured too, ${mechanism(r.coverageVersion)}, with a copy of ${c.settings ?? 'pyproject.toml'}'s coverage settings`,
     )
     const pth = execFileSync(
       r.python,
