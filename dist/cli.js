@@ -3288,14 +3288,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path30 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path32 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path30 && path30[0] !== "/") {
-          path30 = `/${path30}`;
+        if (path32 && path32[0] !== "/") {
+          path32 = `/${path32}`;
         }
-        return new URL(`${origin}${path30}`);
+        return new URL(`${origin}${path32}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -3746,39 +3746,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin }
+          request: { method, path: path32, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path30);
+        debuglog("sending request to %s %s/%s", method, origin, path32);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin },
+          request: { method, path: path32, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path30,
+          path32,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin }
+          request: { method, path: path32, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path30);
+        debuglog("trailers received from %s %s/%s", method, origin, path32);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path30, origin },
+          request: { method, path: path32, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path30,
+          path32,
           error.message
         );
       });
@@ -3827,9 +3827,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path30, origin }
+            request: { method, path: path32, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path30);
+          debuglog("sending request to %s %s/%s", method, origin, path32);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -3892,7 +3892,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path30,
+        path: path32,
         method,
         body,
         headers,
@@ -3907,11 +3907,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path30 !== "string") {
+        if (typeof path32 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path30[0] !== "/" && !(path30.startsWith("http://") || path30.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path32[0] !== "/" && !(path32.startsWith("http://") || path32.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path30)) {
+        } else if (invalidPathRegex.test(path32)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -3977,7 +3977,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path30, query) : path30;
+        this.path = query ? buildURL(path32, query) : path32;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -8670,7 +8670,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path30, host, upgrade, blocking, reset } = request;
+      const { method, path: path32, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util3.isFormDataLike(body)) {
@@ -8751,7 +8751,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path30} HTTP/1.1\r
+      let header2 = `${method} ${path32} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -9280,7 +9280,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path30, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path32, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util3.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -9377,7 +9377,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path30;
+      headers[HTTP2_HEADER_PATH] = path32;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -9730,9 +9730,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util3.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path30 = search ? `${pathname}${search}` : pathname;
+        const path32 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path30;
+        this.opts.path = path32;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -10971,10 +10971,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path30 = "/",
+          path: path32 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path30;
+        opts.path = origin + path32;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -12946,20 +12946,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path30) {
-      if (typeof path30 !== "string") {
-        return path30;
+    function safeUrl(path32) {
+      if (typeof path32 !== "string") {
+        return path32;
       }
-      const pathSegments = path30.split("?");
+      const pathSegments = path32.split("?");
       if (pathSegments.length !== 2) {
-        return path30;
+        return path32;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path30, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path30);
+    function matchKey(mockDispatch2, { path: path32, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path32);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -12981,7 +12981,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path30 }) => matchValue(safeUrl(path30), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path32 }) => matchValue(safeUrl(path32), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -13019,9 +13019,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path30, method, body, headers, query } = opts;
+      const { path: path32, method, body, headers, query } = opts;
       return {
-        path: path30,
+        path: path32,
         method,
         body,
         headers,
@@ -13484,10 +13484,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path30, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path32, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path30,
+            Path: path32,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -18366,9 +18366,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path30) {
-      for (let i = 0; i < path30.length; ++i) {
-        const code = path30.charCodeAt(i);
+    function validateCookiePath(path32) {
+      for (let i = 0; i < path32.length; ++i) {
+        const code = path32.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -21288,11 +21288,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path30 = opts.path;
+          let path32 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path30 = `/${path30}`;
+            path32 = `/${path32}`;
           }
-          url = new URL(util3.parseOrigin(url).origin + path30);
+          url = new URL(util3.parseOrigin(url).origin + path32);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23272,9 +23272,9 @@ var require_saxes = __commonJS({
 });
 
 // src/cli.ts
-import { copyFileSync, existsSync as existsSync12, mkdirSync as mkdirSync7, mkdtempSync, readdirSync as readdirSync3, rmSync as rmSync9 } from "node:fs";
+import { copyFileSync, existsSync as existsSync13, mkdirSync as mkdirSync8, mkdtempSync, readdirSync as readdirSync3, rmSync as rmSync9 } from "node:fs";
 import os7 from "node:os";
-import path29 from "node:path";
+import path31 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config.ts
@@ -25259,8 +25259,8 @@ function childEnvironment(env) {
 }
 
 // src/pipeline.ts
-import { mkdirSync as mkdirSync6, rmSync as rmSync8 } from "node:fs";
-import path27 from "node:path";
+import { mkdirSync as mkdirSync7, rmSync as rmSync8 } from "node:fs";
+import path29 from "node:path";
 
 // src/build/build.ts
 import { rmSync } from "node:fs";
@@ -25355,13 +25355,33 @@ ${tail(result.output, 15)}`);
   }
 }
 
+// src/build/twine-check.ts
+function plainOutput(venv) {
+  return { ...venv.env, COLUMNS: "200", NO_COLOR: "1" };
+}
+async function checkMetadata(host, log, venv, files) {
+  const args = ["-m", "twine", "check", "--strict", ...files.map((f) => f.path)];
+  log.info(`$ python ${args.join(" ")}`);
+  const result = await host.runner.run(venv.python, args, { env: plainOutput(venv) });
+  log.info(result.output.trimEnd());
+  if (result.code === 0) return void 0;
+  const problems = [];
+  for (const line of stripColour(result.output).split("\n")) {
+    if (/^(WARNING|ERROR)\b/.test(line)) problems.push(line.trim());
+    else if (/^\s+\S/.test(line) && problems.length > 0)
+      problems.push(`${problems.pop()} ${line.trim()}`);
+  }
+  const unique2 = [...new Set(problems.map((p) => p.replace(/\s+/g, " ")))];
+  return unique2.length > 0 ? unique2.join("; ") : tail(result.output, 1);
+}
+
 // src/build/build.ts
 var INSPECT = `
-import email.parser, hashlib, importlib.util, json, os, sys, tarfile, zipfile
+import email.parser, hashlib, json, os, sys, tarfile, zipfile
 def meta(text):
     m = email.parser.HeaderParser().parsestr(text)
     return {'name': m.get('Name', ''), 'version': m.get('Version', '')}
-out = {'twine': importlib.util.find_spec('twine') is not None, 'files': []}
+out = {'files': []}
 for p in sys.argv[1:]:
     h = hashlib.sha256()
     with open(p, 'rb') as f:
@@ -25446,14 +25466,25 @@ print(json.dumps(top))
 `;
 function buildArgs(config, kind, outDir, srcDir) {
   const isolation = config.buildIsolation ? [] : ["--no-isolation", "--skip-dependency-check"];
-  return ["-m", "build", kind, ...isolation, "--outdir", outDir, srcDir];
+  return [kind, ...isolation, "--outdir", outDir, srcDir];
+}
+var BUILD_BESIDE = `
+import runpy, sys
+sys.path.append(sys.argv.pop(1))
+runpy.run_module('build', run_name='__main__', alter_sys=True)
+`;
+function builderFor(config, venv, tools) {
+  return config.buildIsolation ? { python: tools.python, env: tools.env, prefix: ["-m", "build"] } : { python: venv.python, env: venv.env, prefix: ["-c", BUILD_BESIDE, tools.site] };
 }
 function failed(error) {
   return { ok: false, problems: [], warnings: [], twineCheck: "not available", error };
 }
-async function runBuild(host, log, venv, args, cwd) {
-  log.info(`$ ${formatCommand("python", args)}`);
-  const result = await host.runner.run(venv.python, args, { cwd, env: venv.env });
+async function runBuild(host, log, builder, args, cwd) {
+  log.info(`$ ${formatCommand("python", ["-m", "build", ...args])}`);
+  const result = await host.runner.run(builder.python, [...builder.prefix, ...args], {
+    cwd,
+    env: builder.env
+  });
   log.info(result.output.trimEnd());
   const [name] = builtFiles(result.output);
   if (result.code === 0 && name !== void 0) return { name };
@@ -25463,15 +25494,16 @@ async function runBuild(host, log, venv, args, cwd) {
 ${tail(result.output, 25)}`
   };
 }
-async function buildDists(host, log, config, venv, sourceDone = () => {
+async function buildDists(host, log, config, venv, tools, sourceDone = () => {
 }) {
   const outDir = path4.join(config.workingDirectory, "dist");
+  const builder = builderFor(config, venv, tools);
   let sdistName;
   try {
     const sdist = await runBuild(
       host,
       log,
-      venv,
+      builder,
       buildArgs(config, "--sdist", outDir, config.workingDirectory),
       config.workingDirectory
     );
@@ -25500,7 +25532,7 @@ async function buildDists(host, log, config, venv, sourceDone = () => {
   const wheel = await runBuild(
     host,
     log,
-    venv,
+    builder,
     buildArgs(config, "--wheel", outDir, srcDir),
     srcDir
   );
@@ -25510,10 +25542,11 @@ async function buildDists(host, log, config, venv, sourceDone = () => {
     log,
     config,
     venv,
+    tools,
     [sdistName, wheel.name].map((n) => path4.join(outDir, n))
   );
 }
-async function inspectDists(host, log, config, venv, files) {
+async function inspectDists(host, log, config, venv, tools, files) {
   let data;
   try {
     data = await runSnippet(
@@ -25553,27 +25586,17 @@ async function inspectDists(host, log, config, venv, files) {
   }
   const wheelTop = data.files.find((f) => f.path.endsWith(".whl"))?.top;
   if (wheel && wheelTop) warnings.push(...wheelContentWarnings(wheel.fileName, wheelTop));
-  let twineCheck = "not available";
-  if (data.twine) {
-    const check = await host.runner.run(
-      venv.python,
-      ["-m", "twine", "check", ...dists.map((d) => d.path)],
-      // twine's rich output otherwise wraps at 80 columns and colours its verdicts.
-      { env: { ...venv.env, NO_COLOR: "1", COLUMNS: "200" } }
-    );
-    twineCheck = check.code === 0 ? "passed" : "failed";
-    if (check.code !== 0)
-      warnings.push(`twine check found problems in the metadata:
-${tail(check.output, 15)}`);
-    else log.info(check.output.trimEnd());
-  }
+  const check = await checkMetadata(host, log, tools, dists);
+  const twineCheck = check === void 0 ? "passed" : "failed";
+  if (check !== void 0)
+    warnings.push(`twine check --strict found problems in the metadata: ${check}`);
   for (const w of warnings) log.warning(w);
   return { ok: problems.length === 0, sdist, wheel, problems, warnings, twineCheck };
 }
 
 // src/cache/cache.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync } from "node:fs";
-import path14 from "node:path";
+import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync } from "node:fs";
+import path16 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -29774,8 +29797,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path30, level) {
-    this.path = path30;
+  constructor(path32, level) {
+    this.path = path32;
     this.level = level;
   }
 };
@@ -30165,6 +30188,106 @@ function hashFiles2(patterns_1) {
   });
 }
 
+// src/install/tools.ts
+import { existsSync as existsSync3 } from "node:fs";
+import path15 from "node:path";
+
+// src/install/venv.ts
+import path14 from "node:path";
+var InstallError = class extends Error {
+  name = "InstallError";
+};
+var isWindows = process.platform === "win32";
+function venvOf(host, dir) {
+  const bin = path14.join(dir, isWindows ? "Scripts" : "bin");
+  return {
+    dir,
+    python: path14.join(bin, isWindows ? "python.exe" : "python"),
+    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path14.delimiter}${host.env.PATH ?? ""}` }
+  };
+}
+
+// src/install/tools.ts
+var TOOLS_DIR = "tools";
+var REQUIREMENTS = {
+  build: "build>=1.0",
+  twine: "twine>=6.1",
+  pip: "pip>=22.3"
+};
+var PROBE = `
+import importlib.metadata as m, json, sys, sysconfig
+have = {}
+for name in sys.argv[1:]:
+    try:
+        have[name] = m.version(name)
+    except m.PackageNotFoundError:
+        pass
+print(json.dumps({'have': have, 'site': sysconfig.get_path('purelib')}))
+`;
+async function probe(host, tools) {
+  try {
+    return await runSnippet(
+      host,
+      tools.python,
+      PROBE,
+      Object.keys(REQUIREMENTS),
+      "looking for build and twine",
+      // -I: nothing of the checkout or the caller's PYTHONPATH is asked.
+      { env: tools.env, cwd: host.tempDir, pythonArgs: ["-I"] }
+    );
+  } catch (error) {
+    if (error instanceof SnippetError) throw new InstallError(error.message);
+    throw error;
+  }
+}
+async function prepareTools(host, config, python, basePip, systemSite) {
+  const dir = path15.join(host.tempDir, TOOLS_DIR);
+  const tools = venvOf(host, dir);
+  if (!existsSync3(tools.python)) {
+    const args = [
+      "-m",
+      "venv",
+      ...systemSite ? ["--system-site-packages"] : [],
+      ...basePip ? ["--without-pip"] : [],
+      dir
+    ];
+    const made = await host.runner.run(python.executable, args, { env: host.env });
+    if (made.code !== 0)
+      throw new InstallError(
+        `the tools environment could not be made: python -m venv exited ${made.code}:
+${tail(made.output)}`
+      );
+  }
+  let found = await probe(host, tools);
+  const missing = Object.keys(REQUIREMENTS).filter((name) => !(name in found.have));
+  if (missing.length > 0) {
+    const command = basePip ? python.executable : tools.python;
+    const args = [
+      ...basePip ? ["-m", "pip", "--python", tools.python] : ["-m", "pip"],
+      "install",
+      "--disable-pip-version-check",
+      ...config.pipArgs,
+      "--",
+      ...missing.map((name) => REQUIREMENTS[name] ?? name)
+    ];
+    host.log.info(`$ ${formatCommand(command, args)}`);
+    const result = await host.runner.run(command, args, { cwd: host.tempDir, env: tools.env });
+    if (result.code !== 0) {
+      const reason = failureReason(result.output);
+      throw new InstallError(
+        `installing ${missing.join(", ")} into the tools environment failed (exit ${result.code})${reason ? `: ${reason}` : ""}
+${tail(result.output, 20)}`
+      );
+    }
+    found = await probe(host, tools);
+  }
+  const versions = Object.fromEntries(Object.entries(found.have).filter(([name]) => name !== "pip"));
+  host.log.info(
+    `tools environment ${dir}: ${Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(", ")}${missing.length > 0 ? ` (installed ${missing.join(", ")})` : ""}`
+  );
+  return { ...tools, site: found.site, versions };
+}
+
 // src/cache/cache.ts
 var MARKER = "python-ci-cache.json";
 function osVersion() {
@@ -30220,8 +30343,8 @@ async function restoreCaches(host, log, config, python, service) {
       test: config.test
     })
   });
-  const pipCacheDir = host.env.PIP_CACHE_DIR || path14.join(host.tempDir, "pip-cache");
-  const venvDir = path14.join(host.tempDir, "venv");
+  const pipCacheDir = host.env.PIP_CACHE_DIR || path16.join(host.tempDir, "pip-cache");
+  const venvDir = path16.join(host.tempDir, "venv");
   log.info(decision.reason);
   log.debug(`cache keys: ${JSON.stringify(keys)}`);
   const run = {
@@ -30232,9 +30355,9 @@ async function restoreCaches(host, log, config, python, service) {
     pipMatchedKey: void 0,
     broken: false
   };
-  const venv = await service.restore([venvDir], keys.venv.primary, []);
+  const venv = await service.restore(environmentPaths(host.tempDir), keys.venv.primary, []);
   if (venv.problems.length) {
-    rmSync2(venvDir, { recursive: true, force: true });
+    for (const dir of environmentPaths(host.tempDir)) rmSync2(dir, { recursive: true, force: true });
     warnFault(log, "restored", venv.problems);
     return { run: { ...run, broken: true }, summary: "fault on restore, going on cold" };
   }
@@ -30248,7 +30371,7 @@ async function restoreCaches(host, log, config, python, service) {
       };
     }
     log.info(`the cached environment is not used: ${stale}; installing afresh`);
-    rmSync2(venvDir, { recursive: true, force: true });
+    for (const dir of environmentPaths(host.tempDir)) rmSync2(dir, { recursive: true, force: true });
   } else log.info(`no cached environment for ${keys.venv.primary}`);
   const pip = await service.restore([pipCacheDir], keys.pip.primary, [...keys.pip.restoreKeys]);
   if (pip.problems.length) {
@@ -30267,9 +30390,12 @@ async function restoreCaches(host, log, config, python, service) {
     summary: `environment missed, pip cache restored (${how})`
   };
 }
+function environmentPaths(tempDir) {
+  return [path16.join(tempDir, "venv"), path16.join(tempDir, TOOLS_DIR)];
+}
 function staleVenv(venvDir, python) {
-  const file = path14.join(venvDir, MARKER);
-  if (!existsSync3(file)) return `it has no ${MARKER}`;
+  const file = path16.join(venvDir, MARKER);
+  if (!existsSync4(file)) return `it has no ${MARKER}`;
   let marker;
   try {
     marker = JSON.parse(readFileSync3(file, "utf8"));
@@ -30280,8 +30406,8 @@ function staleVenv(venvDir, python) {
     return `it was made by ${marker.executable}, not ${python.executable}`;
   if (marker.version !== python.version)
     return `it was made by Python ${marker.version}, not ${python.version}`;
-  const bin = path14.join(venvDir, process.platform === "win32" ? "Scripts" : "bin");
-  if (!existsSync3(path14.join(bin, process.platform === "win32" ? "python.exe" : "python")))
+  const bin = path16.join(venvDir, process.platform === "win32" ? "Scripts" : "bin");
+  if (!existsSync4(path16.join(bin, process.platform === "win32" ? "python.exe" : "python")))
     return "its interpreter link is broken";
   return void 0;
 }
@@ -30294,9 +30420,11 @@ async function saveCaches(log, run, python, service) {
       version: python.version,
       key: run.keys.venv.primary
     };
-    writeFileSync(path14.join(run.venvDir, MARKER), `${JSON.stringify(marker)}
+    writeFileSync(path16.join(run.venvDir, MARKER), `${JSON.stringify(marker)}
 `);
-    const venv = await service.save([run.venvDir], run.keys.venv.primary);
+    const paths = environmentPaths(path16.dirname(run.venvDir));
+    for (const dir of paths) mkdirSync(dir, { recursive: true });
+    const venv = await service.save(paths, run.keys.venv.primary);
     if (venv.problems.length) {
       warnFault(log, "saved", venv.problems);
       return "fault on save";
@@ -30304,7 +30432,7 @@ async function saveCaches(log, run, python, service) {
     if ((venv.value ?? -1) > 0) saved.push(`environment as ${run.keys.venv.primary}`);
   }
   if (!run.venvRestored && run.pipMatchedKey !== run.keys.pip.primary) {
-    if (!existsSync3(run.pipCacheDir)) {
+    if (!existsSync4(run.pipCacheDir)) {
       log.info(`pip's cache is empty (${run.pipCacheDir}); nothing to save`);
     } else {
       const pip = await service.save([run.pipCacheDir], run.keys.pip.primary);
@@ -30320,7 +30448,7 @@ async function saveCaches(log, run, python, service) {
 }
 
 // src/diff/changed-lines.ts
-import { createReadStream as createReadStream2, existsSync as existsSync5 } from "node:fs";
+import { createReadStream as createReadStream2, existsSync as existsSync6 } from "node:fs";
 
 // src/github/rest.ts
 var GitHubApiError = class extends Error {
@@ -30383,16 +30511,16 @@ var GitHubClient = class {
   maxWaitMs;
   sleep;
   /** An absolute URL for a path such as /repos/o/r/issues/1/comments (the base's own path kept, for GHES /api/v3). */
-  url(path30) {
-    return new URL(path30.replace(/^\/+/, ""), this.base).toString();
+  url(path32) {
+    return new URL(path32.replace(/^\/+/, ""), this.base).toString();
   }
-  async request(method, path30, body) {
-    return this.requestUrl(method, this.url(path30), body);
+  async request(method, path32, body) {
+    return this.requestUrl(method, this.url(path32), body);
   }
   /** Every item of a list endpoint, following rel="next" links on the API's own host only. */
-  async paginate(path30) {
+  async paginate(path32) {
     const items = [];
-    let url = this.url(path30);
+    let url = this.url(path32);
     while (url !== void 0) {
       const page = await this.requestUrl("GET", url);
       if (!Array.isArray(page.data)) {
@@ -30465,9 +30593,9 @@ var GitHubClient = class {
 };
 
 // src/publish/event.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
 function readPayload(file) {
-  if (!file || !existsSync4(file)) return {};
+  if (!file || !existsSync5(file)) return {};
   try {
     return JSON.parse(readFileSync4(file, "utf8"));
   } catch {
@@ -30647,8 +30775,8 @@ function resolveCoberturaFile(filename, sources, exists2) {
   const candidates = sources.map((source) => `${slashes(source).replace(/\/+$/, "")}/${name}`);
   return candidates.find(exists2) ?? candidates[0];
 }
-function slashes(path30) {
-  return path30.replaceAll("\\", "/");
+function slashes(path32) {
+  return path32.replaceAll("\\", "/");
 }
 
 // src/report/diff.ts
@@ -30742,13 +30870,13 @@ function parseGitDiff(text3) {
       continue;
     }
     if (line.startsWith("--- ")) {
-      const path30 = headerPath(line.slice(4), "a/");
-      if (path30 === void 0) open2.status = "added";
-      else open2.oldPath = path30;
+      const path32 = headerPath(line.slice(4), "a/");
+      if (path32 === void 0) open2.status = "added";
+      else open2.oldPath = path32;
     } else if (line.startsWith("+++ ")) {
-      const path30 = headerPath(line.slice(4), "b/");
-      if (path30 === void 0) open2.status = "deleted";
-      else open2.newPath = path30;
+      const path32 = headerPath(line.slice(4), "b/");
+      if (path32 === void 0) open2.status = "deleted";
+      else open2.newPath = path32;
     } else if (line.startsWith("new file mode ")) open2.status = "added";
     else if (line.startsWith("deleted file mode ")) open2.status = "deleted";
     else if (line.startsWith("rename from ")) {
@@ -30771,11 +30899,11 @@ function parseGitDiff(text3) {
 function close(file) {
   const oldPath = file.oldPath ?? file.headerOld;
   const newPath = file.newPath ?? file.headerNew;
-  const path30 = file.status === "deleted" ? oldPath : newPath;
-  if (path30 === void 0) throw new DiffParseError(`${describe(file)}: no file name`);
+  const path32 = file.status === "deleted" ? oldPath : newPath;
+  if (path32 === void 0) throw new DiffParseError(`${describe(file)}: no file name`);
   const moved = file.status === "renamed" || file.status === "copied";
   return {
-    path: path30,
+    path: path32,
     ...moved && oldPath !== void 0 ? { oldPath } : {},
     status: file.status,
     binary: file.binary,
@@ -31034,10 +31162,10 @@ function parseCoverageSummary(json) {
   if (!/^\d{1,3}(\.\d+)?$/.test(total.percentDisplay))
     throw new SummaryError("total.percentDisplay is not a percentage");
   const files = {};
-  for (const [path30, entry] of Object.entries(object(root.files, "files"))) {
-    const where = `files[${JSON.stringify(path30)}]`;
+  for (const [path32, entry] of Object.entries(object(root.files, "files"))) {
+    const where = `files[${JSON.stringify(path32)}]`;
     const f = object(entry, where);
-    files[path30] = {
+    files[path32] = {
       coveredLines: count(f, "coveredLines", where),
       statements: count(f, "statements", where),
       percent: percent(f, "percent", where),
@@ -31184,9 +31312,9 @@ function formatSeconds(seconds2) {
 function renderSummary(metrics, options = {}) {
   const blocks = [headline(metrics, options.title ?? DEFAULT_TITLE)];
   if (metrics.python !== void 0) {
-    const { version, path: path30, origin } = metrics.python;
+    const { version, path: path32, origin } = metrics.python;
     blocks.push(
-      `**Python** ${escapeInline(version)} \xB7 ${escapeInline(path30)} \xB7 ${escapeInline(origin)}`
+      `**Python** ${escapeInline(version)} \xB7 ${escapeInline(path32)} \xB7 ${escapeInline(origin)}`
     );
   }
   if (metrics.build !== void 0) blocks.push(buildSection(metrics.build, metrics.artifact));
@@ -31613,8 +31741,8 @@ function renderText(metrics) {
   ];
   for (const reason of metrics.verdict.reasons) lines.push(`  - ${plain(reason)}`);
   if (metrics.python !== void 0) {
-    const { version, path: path30, origin } = metrics.python;
-    lines.push(`python    ${plain(version)} ${plain(path30)} (${plain(origin)})`);
+    const { version, path: path32, origin } = metrics.python;
+    lines.push(`python    ${plain(version)} ${plain(path32)} (${plain(origin)})`);
   }
   if (metrics.build !== void 0) lines.push(...buildText(metrics.build));
   const run = metrics.test;
@@ -31697,7 +31825,7 @@ ${" ".repeat(width)}`);
 }
 
 // src/diff/measure.ts
-import path15 from "node:path";
+import path17 from "node:path";
 
 // src/report/coverage.ts
 var CoverageReportError = class extends Error {
@@ -31810,29 +31938,29 @@ function inRepository(relative2, repoPrefix2) {
   const prefix = slashes2(repoPrefix2).replace(/\/+$/, "");
   return normalizeRelative(prefix === "" || prefix === "." ? relative2 : `${prefix}/${relative2}`);
 }
-function under(path30, folder) {
+function under(path32, folder) {
   const base = folder.replace(/\/+$/, "");
   const windows = /^[A-Za-z]:\//.test(base);
-  const head = path30.slice(0, base.length);
+  const head = path32.slice(0, base.length);
   const same = windows ? head.toLowerCase() === base.toLowerCase() : head === base;
-  if (!same || path30.charAt(base.length) !== "/") return void 0;
-  const rest = path30.slice(base.length + 1);
+  if (!same || path32.charAt(base.length) !== "/") return void 0;
+  const rest = path32.slice(base.length + 1);
   return rest === "" ? void 0 : rest;
 }
-function normalizeRelative(path30) {
+function normalizeRelative(path32) {
   const parts = [];
-  for (const part of path30.split("/")) {
+  for (const part of path32.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
     else parts.push(part);
   }
   return parts.join("/");
 }
-function slashes2(path30) {
-  return path30.replaceAll("\\", "/");
+function slashes2(path32) {
+  return path32.replaceAll("\\", "/");
 }
-function isAbsolute(path30) {
-  return path30.startsWith("/") || /^[A-Za-z]:\//.test(path30);
+function isAbsolute(path32) {
+  return path32.startsWith("/") || /^[A-Za-z]:\//.test(path32);
 }
 
 // src/report/diff-coverage.ts
@@ -31841,10 +31969,10 @@ function computeDiffCoverage(changed, coverage) {
   let coverableLines = 0;
   let coveredLines = 0;
   const files = [];
-  for (const [path30, lines] of changed) {
+  for (const [path32, lines] of changed) {
     const changedSet = new Set(lines);
     changedLines += changedSet.size;
-    const measured = coverage.get(path30);
+    const measured = coverage.get(path32);
     if (measured === void 0) continue;
     const missing = new Set(measured.missing);
     const statements = /* @__PURE__ */ new Set([...measured.covered, ...measured.missing]);
@@ -31855,7 +31983,7 @@ function computeDiffCoverage(changed, coverage) {
     coverableLines += coverable.length;
     coveredLines += covered;
     files.push({
-      path: path30,
+      path: path32,
       coverable: coverable.length,
       covered,
       // diff-cover's own formula, so the figures agree to the last digit.
@@ -31878,15 +32006,15 @@ function computeDiffCoverage(changed, coverage) {
 function joinFileLines(files, mapPath) {
   const byPath = /* @__PURE__ */ new Map();
   for (const entry of files) {
-    const path30 = mapPath(entry.filename);
-    const known = byPath.get(path30);
+    const path32 = mapPath(entry.filename);
+    const known = byPath.get(path32);
     if (known === void 0) {
-      byPath.set(path30, { covered: entry.covered, missing: entry.missing });
+      byPath.set(path32, { covered: entry.covered, missing: entry.missing });
       continue;
     }
     const missing = /* @__PURE__ */ new Set([...known.missing, ...entry.missing]);
     const covered = new Set([...known.covered, ...entry.covered].filter((l) => !missing.has(l)));
-    byPath.set(path30, { covered: [...covered], missing: [...missing] });
+    byPath.set(path32, { covered: [...covered], missing: [...missing] });
   }
   return byPath;
 }
@@ -31921,7 +32049,7 @@ function coverageByRepositoryPath(report, paths) {
     workingDirectory: paths.workingDirectory,
     sitePackages: sitePackagesOf(resolved.map((file) => file.filename)),
     repoPrefix: paths.repoPrefix,
-    exists: (relative2) => paths.exists(path15.join(paths.workingDirectory, relative2))
+    exists: (relative2) => paths.exists(path17.join(paths.workingDirectory, relative2))
   };
   return joinFileLines(resolved, (file) => mapCoveragePath(file, options));
 }
@@ -32020,7 +32148,7 @@ async function measure(host, log, config, coverageXml, github) {
   });
   if (plan.kind === "none") return { measured: false, reason: plan.reason };
   const base = plan.base;
-  if (!existsSync5(coverageXml)) return { measured: false, reason: "no coverage.xml", base };
+  if (!existsSync6(coverageXml)) return { measured: false, reason: "no coverage.xml", base };
   try {
     const changed = await changedFiles(host, log, config, plan, github);
     if ("reason" in changed) return { measured: false, reason: changed.reason, base };
@@ -32028,7 +32156,7 @@ async function measure(host, log, config, coverageXml, github) {
     const coverage = coverageByRepositoryPath(report, {
       workingDirectory: config.workingDirectory,
       repoPrefix: config.repoPrefix,
-      exists: existsSync5
+      exists: existsSync6
     });
     return measureDiffCoverage({ files: changed.files, coverage, source: changed.source, base });
   } catch (error) {
@@ -32053,8 +32181,8 @@ async function diffCoverageStage(host, config, coverageXml, github) {
 }
 
 // src/github/baseline.ts
-import { mkdirSync, readFileSync as readFileSync5, rmSync as rmSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import path16 from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, rmSync as rmSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import path18 from "node:path";
 
 // src/log.ts
 var BufferedLog = class {
@@ -32150,10 +32278,10 @@ async function settleBaseline(log, pending, coverage, context, services) {
       return void 0;
     }
     try {
-      const dir = path16.join(context.dir, "store");
+      const dir = path18.join(context.dir, "store");
       rmSync3(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      const file = path16.join(dir, SUMMARY_FILE);
+      mkdirSync2(dir, { recursive: true });
+      const file = path18.join(dir, SUMMARY_FILE);
       const summary3 = coverageSummary(coverage, context.env.GITHUB_SHA ?? "", decision.branch);
       writeFileSync2(file, `${JSON.stringify(summary3, null, 1)}
 `);
@@ -32179,10 +32307,10 @@ async function compareWith(log, found, name, branch, coverage, context, services
   if (coverage === void 0 || context.token === void 0) {
     return { kind: "not-looked-up", branch, note: "no coverage was measured to compare" };
   }
-  const dir = path16.join(context.dir, "download");
+  const dir = path18.join(context.dir, "download");
   try {
     rmSync3(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
+    mkdirSync2(dir, { recursive: true });
     const runArtifacts = services.runArtifacts(context.token);
     await log.group(`Download the coverage of ${branch} (run ${found.runId})`, async () => {
       try {
@@ -32191,7 +32319,7 @@ async function compareWith(log, found, name, branch, coverage, context, services
         throw new Error(`downloading artifact ${found.artifactId} failed: ${withStatus(error)}`);
       }
     });
-    const summary3 = parseCoverageSummary(readFileSync5(path16.join(dir, SUMMARY_FILE), "utf8"));
+    const summary3 = parseCoverageSummary(readFileSync5(path18.join(dir, SUMMARY_FILE), "utf8"));
     return compareCoverage(coverage, summary3, name);
   } catch (error) {
     log.warning(
@@ -32206,8 +32334,8 @@ function withStatus(error) {
 }
 
 // src/github/companion.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync6, rmSync as rmSync4, writeFileSync as writeFileSync3 } from "node:fs";
-import path17 from "node:path";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync6, rmSync as rmSync4, writeFileSync as writeFileSync3 } from "node:fs";
+import path19 from "node:path";
 
 // src/github/comment-request.ts
 var REQUEST_FILE = "python-ci-comment.json";
@@ -32224,8 +32352,8 @@ function serializeCommentRequest(request) {
 
 // src/github/companion.ts
 async function keepCommentRequest(service, dir, request) {
-  mkdirSync2(dir, { recursive: true });
-  const file = path17.join(dir, REQUEST_FILE);
+  mkdirSync3(dir, { recursive: true });
+  const file = path19.join(dir, REQUEST_FILE);
   writeFileSync3(file, serializeCommentRequest(request));
   const name = requestArtifactName(request.commentId);
   await service.upload(name, [file], dir);
@@ -32311,7 +32439,7 @@ async function fetchHistory(env, request, services) {
     // The newest hundred: forks' runs are dropped from them before the window is taken.
     per_page: "100"
   });
-  const path30 = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
+  const path32 = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
   try {
     const client = new GitHubClient({
       token: request.token,
@@ -32319,7 +32447,7 @@ async function fetchHistory(env, request, services) {
       ...services,
       onRetry: (message) => log.info(message)
     });
-    const { data } = await client.request("GET", path30);
+    const { data } = await client.request("GET", path32);
     const runs = Array.isArray(data?.workflow_runs) ? data.workflow_runs : [];
     const where = { branch, workflow, window: request.window };
     return { history: successRate(runs, where, `${owner}/${repo}`), log };
@@ -32400,14 +32528,14 @@ async function postComment(log, env, settings, metrics, services) {
 
 // src/install/install.ts
 var import_semver2 = __toESM(require_semver2(), 1);
-import { existsSync as existsSync8, readFileSync as readFileSync8, rmSync as rmSync6 } from "node:fs";
-import path21 from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync8, rmSync as rmSync6 } from "node:fs";
+import path23 from "node:path";
 
 // src/install/fingerprint.ts
 import { createHash as createHash4 } from "node:crypto";
 import {
   closeSync,
-  existsSync as existsSync6,
+  existsSync as existsSync7,
   lstatSync,
   openSync,
   readdirSync,
@@ -32418,7 +32546,7 @@ import {
   statSync as statSync3,
   writeFileSync as writeFileSync4
 } from "node:fs";
-import path18 from "node:path";
+import path20 from "node:path";
 var PROJECT_MARKER = "python-ci-project.json";
 var FINGERPRINT_BUDGET = { entries: 2e4, bytes: 256 * 1024 * 1024 };
 var NEVER_BUILT = /* @__PURE__ */ new Set([
@@ -32433,7 +32561,7 @@ var NEVER_BUILT = /* @__PURE__ */ new Set([
 ]);
 var VENV_NAMES = /* @__PURE__ */ new Set([".venv", "venv"]);
 function neverBuilt(name, full) {
-  return NEVER_BUILT.has(name) || VENV_NAMES.has(name) && existsSync6(path18.join(full, "pyvenv.cfg"));
+  return NEVER_BUILT.has(name) || VENV_NAMES.has(name) && existsSync7(path20.join(full, "pyvenv.cfg"));
 }
 var OverBudget = class extends Error {
 };
@@ -32477,7 +32605,7 @@ function projectFingerprint(dir, extra = "", budget = FINGERPRINT_BUDGET) {
     }
     open2.add(real);
     for (const name of readdirSync(full).sort()) {
-      const child2 = path18.join(full, name);
+      const child2 = path20.join(full, name);
       if (neverBuilt(name, child2)) continue;
       spend(1, 0);
       const relPath = rel === "" ? name : `${rel}/${name}`;
@@ -32508,8 +32636,8 @@ function hasStaticVersion(pyproject) {
   return typeof project?.version === "string" && !dynamic.includes("version");
 }
 function readProjectMarker(venvDir) {
-  const file = path18.join(venvDir, PROJECT_MARKER);
-  if (!existsSync6(file)) return void 0;
+  const file = path20.join(venvDir, PROJECT_MARKER);
+  if (!existsSync7(file)) return void 0;
   try {
     const marker = JSON.parse(readFileSync7(file, "utf8"));
     if (typeof marker.fingerprint !== "string") return void 0;
@@ -32524,16 +32652,16 @@ function readProjectMarker(venvDir) {
   }
 }
 function writeProjectMarker(venvDir, marker) {
-  writeFileSync4(path18.join(venvDir, PROJECT_MARKER), `${JSON.stringify(marker)}
+  writeFileSync4(path20.join(venvDir, PROJECT_MARKER), `${JSON.stringify(marker)}
 `);
 }
 
 // src/install/plan.ts
-import { existsSync as existsSync7 } from "node:fs";
-import path19 from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import path21 from "node:path";
 var AUTO_NAMES = ["test", "tests", "testing", "dev"];
 var AUTO_REQUIREMENT_FILES = ["requirements-test.txt", "requirements-dev.txt"];
-function planInstall(config, missingTools2, fileExists = existsSync7) {
+function planInstall(config, missingTools2, fileExists = existsSync8) {
   const { install, project } = config;
   const extras = [...install.extras];
   const groups = [...install.groups];
@@ -32553,7 +32681,7 @@ function planInstall(config, missingTools2, fileExists = existsSync7) {
       )
     );
     for (const name of AUTO_REQUIREMENT_FILES) {
-      const file = path19.join(config.workingDirectory, name);
+      const file = path21.join(config.workingDirectory, name);
       if (fileExists(file) && !files.includes(file)) files.push(file);
     }
   }
@@ -32562,7 +32690,7 @@ function planInstall(config, missingTools2, fileExists = existsSync7) {
   const picked = [
     ...extras.map((e) => `extra ${e}`),
     ...groups.map((g) => `group ${g}`),
-    ...files.map((f) => path19.relative(config.workingDirectory, f))
+    ...files.map((f) => path21.relative(config.workingDirectory, f))
   ];
   notes.unshift(
     picked.length ? `test dependencies: ${picked.join(", ")}` : "test dependencies: none found"
@@ -32582,8 +32710,8 @@ function pipInstallArgs(config, request) {
 }
 
 // src/install/wheel.ts
-import { mkdirSync as mkdirSync3, rmSync as rmSync5 } from "node:fs";
-import path20 from "node:path";
+import { mkdirSync as mkdirSync4, rmSync as rmSync5 } from "node:fs";
+import path22 from "node:path";
 var LEGACY_BACKEND = "setuptools.build_meta:__legacy__";
 var LEGACY_REQUIRES = ["setuptools>=40.8.0"];
 function buildBackendOf(pyproject) {
@@ -32617,7 +32745,7 @@ else:
     print("\\n" + json.dumps(os.path.join(outdir, name)))`;
 async function buildWheelInVenv(host, venvPython, env, projectDir, backend, outDir, buildEnv) {
   rmSync5(outDir, { recursive: true, force: true });
-  mkdirSync3(outDir, { recursive: true });
+  mkdirSync4(outDir, { recursive: true });
   const run = buildEnv === void 0 ? { env } : isolatedRun(env, buildEnv);
   try {
     return await runSnippet(
@@ -32637,7 +32765,7 @@ var WheelBuildError = class extends Error {
   name = "WheelBuildError";
 };
 function wheelDistName(file) {
-  return /^([^-]+)-[^-]+(-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$/.exec(path20.basename(file))?.[1];
+  return /^([^-]+)-[^-]+(-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$/.exec(path22.basename(file))?.[1];
 }
 async function backendWheelRequires(host, venvPython, env, projectDir, backend, buildEnv) {
   try {
@@ -32656,18 +32784,6 @@ async function backendWheelRequires(host, venvPython, env, projectDir, backend, 
 }
 
 // src/install/install.ts
-var InstallError = class extends Error {
-  name = "InstallError";
-};
-var isWindows = process.platform === "win32";
-function venvOf(host, dir) {
-  const bin = path21.join(dir, isWindows ? "Scripts" : "bin");
-  return {
-    dir,
-    python: path21.join(bin, isWindows ? "python.exe" : "python"),
-    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path21.delimiter}${host.env.PATH ?? ""}` }
-  };
-}
 var TOOL_PROBE = "import importlib.util as u, json, sys; print(json.dumps([m for m in sys.argv[1:] if u.find_spec(m) is None]))";
 async function missingTools(host, python, env, modules) {
   if (modules.length === 0) return [];
@@ -32698,13 +32814,20 @@ function distNameFromReport(file, projectDir) {
   }
 }
 async function installProject(host, config, python, options = {}) {
-  const { log, runner } = host;
-  const dir = path21.join(host.tempDir, "venv");
   const basePip = python.pipVersion !== void 0 && import_semver2.default.gte(import_semver2.default.coerce(python.pipVersion) ?? "0.0.0", "22.3.0");
+  const [installed, tools] = await Promise.all([
+    installInto(host, config, python, basePip, options),
+    config.build ? prepareTools(host, config, python, basePip, pipIsOffline(host.env)) : void 0
+  ]);
+  return tools === void 0 ? installed : { ...installed, tools };
+}
+async function installInto(host, config, python, basePip, options) {
+  const { log, runner } = host;
+  const dir = path23.join(host.tempDir, "venv");
   const fingerprint = options.fingerprint || options.reuseVenv ? await checkoutFingerprint(host, config) : void 0;
   if (options.reuseVenv) return reinstallProject(host, config, python, dir, basePip, fingerprint);
   rmSync6(dir, { recursive: true, force: true });
-  const tools = [...config.test ? ["pytest", "coverage"] : [], ...config.build ? ["build"] : []];
+  const tools = config.test ? ["pytest", "coverage"] : [];
   let systemSite = config.systemSitePackages;
   if (!systemSite && tools.length > 0 && pipIsOffline(host.env)) {
     const baseMissing = await missingTools(host, python.executable, host.env, tools);
@@ -32755,7 +32878,7 @@ ${tail(created.output)}`);
   return { venv, distName, summary: `${what} into ${dir}` };
 }
 async function keepBuildEnv(host, config, python, venv, basePip, installing) {
-  const target = path21.join(venv.dir, BUILD_ENV);
+  const target = path23.join(venv.dir, BUILD_ENV);
   const backend = buildBackendOf(config.project.pyproject);
   const command = basePip ? python.executable : venv.python;
   const pip = async (requirements) => {
@@ -32838,8 +32961,8 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
     notes: []
   });
   let builtName;
-  const buildEnv = path21.join(dir, BUILD_ENV);
-  const isolated = config.buildIsolation && recorded?.buildEnv === true && existsSync8(buildEnv);
+  const buildEnv = path23.join(dir, BUILD_ENV);
+  const isolated = config.buildIsolation && recorded?.buildEnv === true && existsSync9(buildEnv);
   if (config.pipArgs.length === 0 && (!config.buildIsolation || isolated)) {
     const backend = buildBackendOf(config.project.pyproject);
     host.log.info(
@@ -32852,7 +32975,7 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
         venv.env,
         config.workingDirectory,
         backend,
-        path21.join(host.tempDir, "reinstall"),
+        path23.join(host.tempDir, "reinstall"),
         isolated ? buildEnv : void 0
       );
       installArgs = [wheel];
@@ -32882,7 +33005,7 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
   };
 }
 async function pipInstall(host, log, config, python, venv, basePip, installArgs) {
-  const reportFile = path21.join(host.tempDir, "pip-report.json");
+  const reportFile = path23.join(host.tempDir, "pip-report.json");
   rmSync6(reportFile, { force: true });
   const command = basePip ? python.executable : venv.python;
   const args = [
@@ -32920,7 +33043,7 @@ var FLAKE8_EXCLUDE = [
   "*.egg-info",
   ".eggs"
 ];
-var PROBE = [
+var PROBE2 = [
   "import importlib.util, importlib.metadata",
   "if importlib.util.find_spec('flake8'):",
   "    print('flake8', importlib.metadata.version('flake8'))",
@@ -32952,18 +33075,18 @@ function parseFlake8Count(stdout) {
 async function runLint(runner, venv, cwd) {
   const log = new BufferedLog();
   try {
-    const probe = await runner.run(venv.python, ["-c", PROBE], { cwd, env: venv.env });
-    const found = probe.code === 0 ? parseProbe(probe.stdout) : void 0;
+    const probe2 = await runner.run(venv.python, ["-c", PROBE2], { cwd, env: venv.env });
+    const found = probe2.code === 0 ? parseProbe(probe2.stdout) : void 0;
     if (found === void 0) {
       log.debug("no flake8 in the environment: no code-quality line");
       return { log };
     }
-    const unread = /^config unread (.*)$/m.exec(probe.stdout)?.[1];
+    const unread = /^config unread (.*)$/m.exec(probe2.stdout)?.[1];
     if (unread !== void 0)
       log.debug(
         `flake8 ${found.version}'s configuration could not be read ahead (${unread}): its extend-exclude, if any, gives way to ${FLAKE8_EXCLUDE.join(",")}`
       );
-    const args = flake8Args(probe.stdout);
+    const args = flake8Args(probe2.stdout);
     const run = await runner.run(venv.python, args, { cwd, env: venv.env });
     const problems = run.code === 0 ? parseFlake8Count(run.stdout) : void 0;
     if (problems === void 0) {
@@ -33124,10 +33247,7 @@ function asPublishingError(error, doing) {
 }
 
 // src/publish/upload.ts
-import path22 from "node:path";
-var PublishError = class extends Error {
-  name = "PublishError";
-};
+import path24 from "node:path";
 var DEFAULT_WAITS_MS = [2e3, 6e3];
 function twineFailure(output) {
   const text3 = stripColour(output);
@@ -33158,9 +33278,6 @@ function projectUrl(repositoryUrl2, name, version) {
   const host = url.hostname === "upload.pypi.org" ? "https://pypi.org" : url.hostname === "test.pypi.org" ? "https://test.pypi.org" : url.origin;
   return `${host}/project/${name}/${version}/`;
 }
-function plainOutput(venv) {
-  return { ...venv.env, COLUMNS: "200", NO_COLOR: "1" };
-}
 function twineEnv(venv, credentials, repositoryUrl2) {
   return {
     ...plainOutput(venv),
@@ -33170,68 +33287,33 @@ function twineEnv(venv, credentials, repositoryUrl2) {
     TWINE_NON_INTERACTIVE: "1"
   };
 }
-async function ensureTwine(host, log, venv) {
-  const probe = await host.runner.run(venv.python, ["-c", "import twine"], { env: venv.env });
-  if (probe.code === 0) return;
-  log.info("twine is not installed; installing it with pip");
-  const install = await host.runner.run(venv.python, ["-m", "pip", "install", "twine"], {
-    env: venv.env
-  });
-  log.info(install.output.trimEnd());
-  if (install.code !== 0) {
-    const last = tail(install.output, 1);
-    throw new PublishError(
-      `twine is needed to upload and is not installed, and pip could not install it (${last}); install twine in the job or make the index reachable`
-    );
-  }
-}
-async function checkMetadata(host, log, venv, files) {
-  const args = ["-m", "twine", "check", "--strict", ...files.map((f) => f.path)];
-  log.info(`$ python ${args.join(" ")}`);
-  const result = await host.runner.run(venv.python, args, { env: plainOutput(venv) });
-  log.info(result.output.trimEnd());
-  if (result.code === 0) return void 0;
-  const problems = [];
-  for (const line of stripColour(result.output).split("\n")) {
-    if (/^(WARNING|ERROR)\b/.test(line)) problems.push(line.trim());
-    else if (/^\s+\S/.test(line) && problems.length > 0)
-      problems.push(`${problems.pop()} ${line.trim()}`);
-  }
-  const unique2 = [...new Set(problems.map((p) => p.replace(/\s+/g, " ")))];
-  return unique2.length > 0 ? unique2.join("; ") : tail(result.output, 1);
-}
 var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
 async function uploadFiles(host, log, venv, files, credentials, options) {
   const waits = options.retryWaitsMs ?? DEFAULT_WAITS_MS;
   const env = twineEnv(venv, credentials, options.repositoryUrl);
   const results = [];
   for (const file of files) {
-    const args = [
-      "-m",
-      "twine",
-      "upload",
-      "--non-interactive",
-      "--disable-progress-bar",
-      ...options.skipExisting ? ["--skip-existing"] : [],
-      file.path
-    ];
+    const args = ["-m", "twine", "upload", "--non-interactive", "--disable-progress-bar", file.path];
     let attempts = 0;
     let outcome;
     while (outcome === void 0) {
       attempts += 1;
       log.info(`$ python ${args.join(" ")}  (attempt ${attempts} of ${waits.length + 1})`);
       const result = await host.runner.run(venv.python, args, {
-        cwd: path22.dirname(file.path),
+        cwd: path24.dirname(file.path),
         env
       });
       log.info(result.output.trimEnd());
       const base = { fileName: file.fileName, size: file.size, sha256: file.sha256, attempts };
       if (result.code === 0) {
-        const skipped2 = stripColour(result.output).replace(/\s+/g, " ").includes(`Skipping ${file.fileName} because it appears to already exist`);
-        outcome = { ...base, outcome: skipped2 ? "skipped" : "uploaded" };
+        outcome = { ...base, outcome: "uploaded" };
         break;
       }
       const failure = twineFailure(result.output);
+      if (options.skipExisting && /\b400\b.*File already exists/i.test(failure.message)) {
+        outcome = { ...base, outcome: "skipped" };
+        break;
+      }
       const wait = waits[attempts - 1];
       if (!failure.retryable || wait === void 0) {
         outcome = { ...base, outcome: "failed", message: failure.message };
@@ -33262,14 +33344,8 @@ async function publishDists(host, log, settings, request) {
     reasons: [reason],
     details
   });
-  try {
-    await ensureTwine(host, log, request.venv);
-  } catch (error) {
-    if (error instanceof PublishError) return refused(error.message);
-    throw error;
-  }
   if (settings.verifyMetadata) {
-    const problems = await checkMetadata(host, log, request.venv, request.files);
+    const problems = await checkMetadata(host, log, request.tools, request.files);
     if (problems !== void 0) {
       return refused(`the metadata check (twine check --strict) failed: ${problems}`);
     }
@@ -33296,7 +33372,7 @@ async function publishDists(host, log, settings, request) {
   const files = await uploadFiles(
     host,
     log,
-    request.venv,
+    request.tools,
     request.files,
     { username: "__token__", password },
     {
@@ -33338,8 +33414,8 @@ function describePublish(result) {
 }
 
 // src/python/setup.ts
-import { existsSync as existsSync10, readFileSync as readFileSync9 } from "node:fs";
-import path24 from "node:path";
+import { existsSync as existsSync11, readFileSync as readFileSync9 } from "node:fs";
+import path26 from "node:path";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as crypto2 from "crypto";
@@ -33350,7 +33426,7 @@ var semver3 = __toESM(require_semver2(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as os6 from "os";
-import * as path23 from "path";
+import * as path25 from "path";
 var semver4 = __toESM(require_semver2(), 1);
 import * as stream2 from "stream";
 import * as util2 from "util";
@@ -33466,8 +33542,8 @@ var IS_MAC = process.platform === "darwin";
 var userAgent = "actions/tool-cache";
 function downloadTool(url, dest, auth, headers) {
   return __awaiter11(this, void 0, void 0, function* () {
-    dest = dest || path23.join(_getTempDirectory(), crypto2.randomUUID());
-    yield mkdirP(path23.dirname(dest));
+    dest = dest || path25.join(_getTempDirectory(), crypto2.randomUUID());
+    yield mkdirP(path25.dirname(dest));
     debug(`Downloading ${url}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -33658,7 +33734,7 @@ function find(toolName, versionSpec2, arch3) {
   let toolPath = "";
   if (versionSpec2) {
     versionSpec2 = semver4.clean(versionSpec2) || "";
-    const cachePath = path23.join(_getCacheDirectory(), toolName, versionSpec2, arch3);
+    const cachePath = path25.join(_getCacheDirectory(), toolName, versionSpec2, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs4.existsSync(cachePath) && fs4.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec2} ${arch3}`);
@@ -33672,12 +33748,12 @@ function find(toolName, versionSpec2, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os6.arch();
-  const toolPath = path23.join(_getCacheDirectory(), toolName);
+  const toolPath = path25.join(_getCacheDirectory(), toolName);
   if (fs4.existsSync(toolPath)) {
     const children = fs4.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path23.join(toolPath, child2, arch3 || "");
+        const fullPath = path25.join(toolPath, child2, arch3 || "");
         if (fs4.existsSync(fullPath) && fs4.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -33689,7 +33765,7 @@ function findAllVersions(toolName, arch3) {
 function _createExtractFolder(dest) {
   return __awaiter11(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path23.join(_getTempDirectory(), crypto2.randomUUID());
+      dest = path25.join(_getTempDirectory(), crypto2.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -33780,7 +33856,7 @@ function osVersionFromOsRelease(text3) {
 var PythonSetupError = class extends Error {
   name = "PythonSetupError";
 };
-var PROBE2 = [
+var PROBE3 = [
   "import json, platform, sys",
   "try:",
   "    from importlib.metadata import version",
@@ -33790,7 +33866,7 @@ var PROBE2 = [
   "print(json.dumps({'version': platform.python_version(), 'executable': sys.executable, 'prefix': sys.prefix, 'pip': pip}))"
 ].join("\n");
 async function probeInterpreter(host, executable) {
-  const result = await host.runner.run(executable, ["-I", "-c", PROBE2], { env: host.env });
+  const result = await host.runner.run(executable, ["-I", "-c", PROBE3], { env: host.env });
   if (result.code !== 0) {
     host.log.debug(`${executable} could not be probed: ${tail(result.output, 5)}`);
     return void 0;
@@ -33813,19 +33889,19 @@ function describe2(spec) {
 }
 var isWindows2 = process.platform === "win32";
 function binDir(installDir) {
-  return path24.join(installDir, isWindows2 ? "Scripts" : "bin");
+  return path26.join(installDir, isWindows2 ? "Scripts" : "bin");
 }
 function executableIn(installDir) {
-  return isWindows2 ? path24.join(installDir, "python.exe") : path24.join(installDir, "bin", "python3");
+  return isWindows2 ? path26.join(installDir, "python.exe") : path26.join(installDir, "bin", "python3");
 }
 function candidatesOnPath(host) {
-  const dirs = (host.env.PATH ?? "").split(path24.delimiter).filter((d) => d !== "");
+  const dirs = (host.env.PATH ?? "").split(path26.delimiter).filter((d) => d !== "");
   const names = [...Array.from({ length: 40 }, (_, i) => `python3.${40 - i}`), "python3", "python"];
   const found = [];
   for (const dir of dirs) {
     for (const name of names) {
-      const file = path24.join(dir, isWindows2 ? `${name}.exe` : name);
-      if (existsSync10(file)) found.push(file);
+      const file = path26.join(dir, isWindows2 ? `${name}.exe` : name);
+      if (existsSync11(file)) found.push(file);
     }
   }
   return found;
@@ -33833,7 +33909,7 @@ function candidatesOnPath(host) {
 async function fromPath(host, spec) {
   const candidates = candidatesOnPath(host);
   if (spec === void 0) {
-    const first = candidates.find((c) => /python3?(\.exe)?$/.test(path24.basename(c)));
+    const first = candidates.find((c) => /python3?(\.exe)?$/.test(path26.basename(c)));
     const found = first ? await probeInterpreter(host, first) : void 0;
     if (!found) {
       throw new PythonSetupError(
@@ -33882,7 +33958,7 @@ async function fetchManifest(url) {
 }
 function osVersion2() {
   for (const file of ["/etc/os-release", "/usr/lib/os-release"]) {
-    if (existsSync10(file)) return osVersionFromOsRelease(readFileSync9(file, "utf8"));
+    if (existsSync11(file)) return osVersionFromOsRelease(readFileSync9(file, "utf8"));
   }
   return void 0;
 }
@@ -33928,7 +34004,7 @@ function exportPython(host, installDir) {
   ]) {
     host.exportVariable(name, installDir);
   }
-  host.exportVariable("PKG_CONFIG_PATH", path24.join(installDir, "lib", "pkgconfig"));
+  host.exportVariable("PKG_CONFIG_PATH", path26.join(installDir, "lib", "pkgconfig"));
 }
 async function setupPython(host, config, interpreter) {
   if (interpreter) {
@@ -33976,8 +34052,8 @@ function maxCoverageDropReason(baseline, maxDrop) {
 }
 
 // src/test/run-tests.ts
-import { createReadStream as createReadStream3, existsSync as existsSync11, mkdirSync as mkdirSync5, readFileSync as readFileSync10, writeFileSync as writeFileSync6 } from "node:fs";
-import path26 from "node:path";
+import { createReadStream as createReadStream3, existsSync as existsSync12, mkdirSync as mkdirSync6, readFileSync as readFileSync10, writeFileSync as writeFileSync6 } from "node:fs";
+import path28 from "node:path";
 
 // src/report/junit.ts
 var import_saxes2 = __toESM(require_saxes(), 1);
@@ -34180,16 +34256,16 @@ var LOCATION = /^((?:[A-Za-z]:)?[^\s:"<>]+\.py):(\d+):|\bFile "((?:[A-Za-z]:)?[^
 function locations(text3) {
   const found = [];
   for (const match3 of text3.matchAll(LOCATION)) {
-    const path30 = match3[1] ?? match3[3];
+    const path32 = match3[1] ?? match3[3];
     const line = match3[2] ?? match3[4];
-    if (path30 !== void 0 && line !== void 0) {
-      found.push({ path: normalizePath(path30), line: Number.parseInt(line, 10) });
+    if (path32 !== void 0 && line !== void 0) {
+      found.push({ path: normalizePath(path32), line: Number.parseInt(line, 10) });
     }
   }
   return found;
 }
-function sameFile(path30, file) {
-  return path30 === file || isAbsolute2(path30) && path30.endsWith(`/${file}`);
+function sameFile(path32, file) {
+  return path32 === file || isAbsolute2(path32) && path32.endsWith(`/${file}`);
 }
 function lastIn(found, file) {
   return found.findLast((location) => sameFile(location.path, file));
@@ -34248,16 +34324,16 @@ function parseLine(value2) {
   if (value2 === void 0 || !/^\d+$/.test(value2)) return void 0;
   return Number.parseInt(value2, 10);
 }
-function normalizePath(path30) {
-  return path30.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
+function normalizePath(path32) {
+  return path32.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
 }
-function isAbsolute2(path30) {
-  return path30.startsWith("/") || /^[A-Za-z]:\//.test(path30);
+function isAbsolute2(path32) {
+  return path32.startsWith("/") || /^[A-Za-z]:\//.test(path32);
 }
 
 // src/test/subprocess-coverage.ts
-import { mkdirSync as mkdirSync4, rmSync as rmSync7 } from "node:fs";
-import path25 from "node:path";
+import { mkdirSync as mkdirSync5, rmSync as rmSync7 } from "node:fs";
+import path27 from "node:path";
 var WRITE_RCFILE = `
 import configparser, json, os, sys
 import coverage
@@ -34367,9 +34443,9 @@ print(json.dumps({
 }))
 `;
 async function prepareSubprocessCoverage(ctx, warn) {
-  const rcDir = path25.join(ctx.host.tempDir, "coverage-config");
+  const rcDir = path27.join(ctx.host.tempDir, "coverage-config");
   rmSync7(rcDir, { recursive: true, force: true });
-  mkdirSync4(rcDir, { recursive: true });
+  mkdirSync5(rcDir, { recursive: true });
   let written;
   try {
     written = await runSnippet(
@@ -34388,8 +34464,8 @@ async function prepareSubprocessCoverage(ctx, warn) {
     return void 0;
   }
   rmSync7(ctx.partsDir, { recursive: true, force: true });
-  mkdirSync4(ctx.partsDir, { recursive: true });
-  const settings = written.read_from ? `a copy of ${path25.relative(ctx.cwd, written.read_from) || written.read_from}'s coverage settings` : "settings of its own (the project has no coverage configuration)";
+  mkdirSync5(ctx.partsDir, { recursive: true });
+  const settings = written.read_from ? `a copy of ${path27.relative(ctx.cwd, written.read_from) || written.read_from}'s coverage settings` : "settings of its own (the project has no coverage configuration)";
   const how = written.pth ? `COVERAGE_PROCESS_START (coverage ${written.version} has no patch = subprocess)` : `patch = subprocess (coverage ${written.version})`;
   const pth = written.pth;
   return {
@@ -34407,14 +34483,14 @@ async function prepareSubprocessCoverage(ctx, warn) {
 function reportFiles(dir) {
   return {
     dir,
-    junit: path26.join(dir, "junit.xml"),
-    coverageData: path26.join(dir, ".coverage"),
-    coverageParts: path26.join(dir, "coverage-parts"),
-    coverageJson: path26.join(dir, "coverage.json"),
-    coverageXml: path26.join(dir, "coverage.xml")
+    junit: path28.join(dir, "junit.xml"),
+    coverageData: path28.join(dir, ".coverage"),
+    coverageParts: path28.join(dir, "coverage-parts"),
+    coverageJson: path28.join(dir, "coverage.json"),
+    coverageXml: path28.join(dir, "coverage.xml")
   };
 }
-var PROBE3 = `
+var PROBE4 = `
 import json, sys, sysconfig
 import os
 # python -c puts the project folder first on sys.path; its *.egg-info would
@@ -34476,21 +34552,21 @@ def pytest_load_initial_conftests(early_config, parser, args):
         options.cov_source = None
     yield
 `;
-function chooseSource(configured, probe) {
+function chooseSource(configured, probe2) {
   if (configured.length) {
     return { source: [...configured], note: `${configured.join(", ")} (coverage-source input)` };
   }
-  if (probe.source?.length)
-    return { source: [], note: `${probe.source.join(", ")} (the project's coverage configuration)` };
-  if (probe.include?.length)
+  if (probe2.source?.length)
+    return { source: [], note: `${probe2.source.join(", ")} (the project's coverage configuration)` };
+  if (probe2.include?.length)
     return {
       source: [],
-      note: `include ${probe.include.join(", ")} (the project's coverage configuration)`
+      note: `include ${probe2.include.join(", ")} (the project's coverage configuration)`
     };
-  if (probe.top_level.length) {
+  if (probe2.top_level.length) {
     return {
-      source: [...probe.top_level],
-      note: `${probe.top_level.join(", ")} (the installed project's top-level packages)`
+      source: [...probe2.top_level],
+      note: `${probe2.top_level.join(", ")} (the installed project's top-level packages)`
     };
   }
   return {
@@ -34517,15 +34593,15 @@ async function runPytest(ctx, measure2, subprocesses) {
     ...["-m", "pytest", "-o", "junit_family=xunit1", `--junitxml=${files.junit}`],
     ...["-p", PLUGIN_MODULE, ...config.pytestArgs]
   ];
-  const pluginDir = path26.join(host.tempDir, "pytest-plugin");
-  mkdirSync5(pluginDir, { recursive: true });
-  writeFileSync6(path26.join(pluginDir, `${PLUGIN_MODULE}.py`), PLUGIN);
-  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path26.delimiter);
+  const pluginDir = path28.join(host.tempDir, "pytest-plugin");
+  mkdirSync6(pluginDir, { recursive: true });
+  writeFileSync6(path28.join(pluginDir, `${PLUGIN_MODULE}.py`), PLUGIN);
+  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path28.delimiter);
   log.info(`$ ${formatCommand("python", args)}`);
   const env = subprocesses ? {
     ...ctx.env,
     ...subprocesses.env,
-    COVERAGE_FILE: path26.join(subprocesses.partsDir, path26.basename(files.coverageData))
+    COVERAGE_FILE: path28.join(subprocesses.partsDir, path28.basename(files.coverageData))
   } : ctx.env;
   try {
     const run = await host.runner.run(venv.python, args, {
@@ -34541,7 +34617,7 @@ async function runPytest(ctx, measure2, subprocesses) {
 async function readResults(ctx, code, output, notes) {
   let results;
   try {
-    results = existsSync11(ctx.files.junit) ? await parseJUnitFile(ctx.files.junit) : void 0;
+    results = existsSync12(ctx.files.junit) ? await parseJUnitFile(ctx.files.junit) : void 0;
   } catch (error) {
     if (!(error instanceof JUnitReportError)) throw error;
     notes.push(`the JUnit report pytest wrote cannot be read: ${error.message}`);
@@ -34556,7 +34632,7 @@ ${tail(output, 15)}`);
   }
   return results;
 }
-async function readCoverage(ctx, measure2, probe, partsDir, notes) {
+async function readCoverage(ctx, measure2, probe2, partsDir, notes) {
   const { host, config, venv, files } = ctx;
   const cwd = config.workingDirectory;
   try {
@@ -34576,9 +34652,9 @@ async function readCoverage(ctx, measure2, probe, partsDir, notes) {
       sourceNote: measure2.note,
       mapPath: (file) => mapCoveragePath(file, {
         workingDirectory: cwd,
-        sitePackages: probe.site_packages,
+        sitePackages: probe2.site_packages,
         repoPrefix: config.repoPrefix,
-        exists: (rel) => existsSync11(path26.join(cwd, rel))
+        exists: (rel) => existsSync12(path28.join(cwd, rel))
       })
     });
   } catch (error) {
@@ -34592,12 +34668,12 @@ async function readCoverage(ctx, measure2, probe, partsDir, notes) {
 async function runTests(host, log, config, venv, distName, files) {
   const env = { ...venv.env, COVERAGE_FILE: files.coverageData };
   const ctx = { host, log, config, venv, files, env };
-  let probe;
+  let probe2;
   try {
-    probe = await runSnippet(
+    probe2 = await runSnippet(
       host,
       venv.python,
-      PROBE3,
+      PROBE4,
       [distName ?? ""],
       "reading the coverage configuration",
       { cwd: config.workingDirectory, env }
@@ -34606,11 +34682,11 @@ async function runTests(host, log, config, venv, distName, files) {
     if (!(error instanceof SnippetError)) throw error;
     return { ok: false, exitCode: 1, notes: [error.message] };
   }
-  if (probe.error) {
-    const notes2 = [`coverage cannot read the project's configuration: ${probe.error}`];
+  if (probe2.error) {
+    const notes2 = [`coverage cannot read the project's configuration: ${probe2.error}`];
     return { ok: false, exitCode: 1, notes: notes2 };
   }
-  const measure2 = chooseSource(config.coverageSource, probe);
+  const measure2 = chooseSource(config.coverageSource, probe2);
   log.info(`coverage measures ${measure2.note}`);
   const subprocesses = config.subprocessCoverage ? await prepareSubprocessCoverage(
     {
@@ -34627,7 +34703,7 @@ async function runTests(host, log, config, venv, distName, files) {
   const run = await runPytest(ctx, measure2, subprocesses);
   const notes = [];
   const results = await readResults(ctx, run.code, run.output, notes);
-  const coverage = await readCoverage(ctx, measure2, probe, subprocesses?.partsDir, notes);
+  const coverage = await readCoverage(ctx, measure2, probe2, subprocesses?.partsDir, notes);
   const ok3 = run.code === 0 || run.code === 5;
   return { ok: ok3, exitCode: run.code, results, coverage, notes };
 }
@@ -34759,14 +34835,14 @@ async function publishStage(host, config, options, ran) {
       stage: { name: "publish", status: "failed", durationMs: 0, summary: summary3 }
     };
   }
-  const venv = ran.venv;
+  const tools = ran.tools;
   const outcome = await stage(
     host,
     "publish",
     `Publish ${decision.tag} to ${config.publish.repositoryUrl}`,
     async (log) => {
-      if (venv === void 0) throw new Error("no virtual environment to run twine in");
-      return publishDists(host, log, config.publish, { ...decision, venv, services });
+      if (tools === void 0) throw new Error("no tools environment to run twine in");
+      return publishDists(host, log, config.publish, { ...decision, tools, services });
     },
     describePublish
   );
@@ -34821,7 +34897,7 @@ async function commentStage(host, config, services, artifacts, metrics) {
       const outcome = await postComment(log, host.env, config.comment, metrics, services);
       if (outcome.kind !== "not-posted" || !outcome.request || !artifacts) return outcome;
       try {
-        const dir = path27.join(host.tempDir, "comment-request");
+        const dir = path29.join(host.tempDir, "comment-request");
         const kept = await keepCommentRequest(artifacts, dir, outcome.request);
         log.info(
           `The comment was kept as artifact ${kept}: a workflow_run companion with a token that may write can post it (see 'Pull requests from forks' in the README).`
@@ -34862,7 +34938,7 @@ async function historyOf(host, pending) {
 async function runPipeline(host, config, options = {}) {
   rmSync8(host.tempDir, { recursive: true, force: true });
   const files = reportFiles(`${host.tempDir}/reports`);
-  mkdirSync6(files.dir, { recursive: true });
+  mkdirSync7(files.dir, { recursive: true });
   const stages = [];
   const historyRequest = host.onActions && options.github !== void 0 ? fetchHistory(
     host.env,
@@ -34927,7 +35003,10 @@ async function runPipeline(host, config, options = {}) {
         host,
         "build",
         "Build sdist and wheel",
-        (log) => buildDists(work, log, config, env.venv, sourceDone),
+        (log) => {
+          if (env.tools === void 0) throw new Error("no tools environment to build with");
+          return buildDists(work, log, config, env.venv, env.tools, sourceDone);
+        },
         describeBuild,
         both
       ) : void 0,
@@ -34954,7 +35033,7 @@ async function runPipeline(host, config, options = {}) {
     host.log,
     baselineLookup,
     test?.value?.coverage,
-    { env: host.env, dir: path27.join(host.tempDir, "baseline"), token: config.comment.token },
+    { env: host.env, dir: path29.join(host.tempDir, "baseline"), token: config.comment.token },
     baselineServices
   ) : void 0;
   if (cacheRun && installed?.value && python.value && options.cache) {
@@ -34967,7 +35046,7 @@ async function runPipeline(host, config, options = {}) {
     host.log.info(`${MARK.ok} cache save ${seconds(performance.now() - started)}: ${summary3}`);
   }
   const published = await publishStage(host, config, options, {
-    venv: installed?.value?.venv,
+    tools: installed?.value?.tools,
     build: config.build ? build?.value : void 0,
     test: config.test ? test?.value : void 0
   });
@@ -35004,10 +35083,10 @@ async function runPipeline(host, config, options = {}) {
 
 // src/report/write.ts
 import { writeFileSync as writeFileSync7 } from "node:fs";
-import path28 from "node:path";
+import path30 from "node:path";
 function writeReport(metrics, dir) {
   const markdown = renderSummary(metrics);
-  const file = path28.join(dir, "python-ci-report.md");
+  const file = path30.join(dir, "python-ci-report.md");
   writeFileSync7(file, markdown);
   return { markdown, path: file };
 }
@@ -35090,10 +35169,10 @@ ${USAGE}`
   }
   let reportsDir;
   if (values["reports-dir"] !== void 0) {
-    reportsDir = path29.resolve(io.cwd, values["reports-dir"]);
+    reportsDir = path31.resolve(io.cwd, values["reports-dir"]);
     try {
       if (values["reports-dir"] === "") throw new Error("it is empty");
-      mkdirSync7(reportsDir, { recursive: true });
+      mkdirSync8(reportsDir, { recursive: true });
     } catch (error) {
       io.err(
         `--reports-dir: ${JSON.stringify(values["reports-dir"])} cannot be used as a folder (${errorMessage(error)}); give a folder to create or reuse, relative to the current one, e.g. reports`
@@ -35102,7 +35181,7 @@ ${USAGE}`
     }
   }
   const python = values.python ?? "";
-  const interpreter = /[\\/]/.test(python) ? path29.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
+  const interpreter = /[\\/]/.test(python) ? path31.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
   if (/^python/.test(python) && interpreter === void 0) {
     io.err(
       `--python: "${python}" is not on PATH; give a version (3.12), a range (>=3.10) or an interpreter's path`
@@ -35140,7 +35219,7 @@ ${USAGE}`
       runner: new SpawnRunner(),
       onActions: false,
       workspace: io.cwd,
-      tempDir: mkdtempSync(path29.join(os7.tmpdir(), "python-ci-")),
+      tempDir: mkdtempSync(path31.join(os7.tmpdir(), "python-ci-")),
       toolCacheDir: void 0,
       env: childEnvironment(io.env),
       addPath: () => {
@@ -35150,12 +35229,12 @@ ${USAGE}`
     };
     const { metrics, files } = await runPipeline(host, config, { interpreter });
     const report = writeReport(metrics, files.dir);
-    const local = path29.join(reportsDir ?? io.cwd, "python-ci-report.md");
+    const local = path31.join(reportsDir ?? io.cwd, "python-ci-report.md");
     copyFileSync(report.path, local);
     const copied = reportsDir ? copyReports(files, reportsDir) : [];
     for (const entry of readdirSync3(host.tempDir)) {
-      if (path29.join(host.tempDir, entry) !== files.dir)
-        rmSync9(path29.join(host.tempDir, entry), { recursive: true, force: true });
+      if (path31.join(host.tempDir, entry) !== files.dir)
+        rmSync9(path31.join(host.tempDir, entry), { recursive: true, force: true });
     }
     io.out(`
 ${renderText(metrics)}`);
@@ -35190,10 +35269,10 @@ function asFlagError(message, flags) {
   return flag && input ? `${flag}${message.slice(input.length)}` : message;
 }
 function onPath(name, pathVariable) {
-  for (const dir of pathVariable.split(path29.delimiter)) {
+  for (const dir of pathVariable.split(path31.delimiter)) {
     if (dir === "") continue;
-    for (const candidate of [path29.join(dir, name), path29.join(dir, `${name}.exe`)]) {
-      if (existsSync12(candidate)) return candidate;
+    for (const candidate of [path31.join(dir, name), path31.join(dir, `${name}.exe`)]) {
+      if (existsSync13(candidate)) return candidate;
     }
   }
   return void 0;
@@ -35202,9 +35281,9 @@ var REPORT_FILES = ["junit.xml", "coverage.xml", "coverage.json"];
 function copyReports(files, dir) {
   const copied = [];
   for (const name of REPORT_FILES) {
-    const from = path29.join(files.dir, name);
-    const to = path29.join(dir, name);
-    if (existsSync12(from)) {
+    const from = path31.join(files.dir, name);
+    const to = path31.join(dir, name);
+    if (existsSync13(from)) {
       copyFileSync(from, to);
       copied.push(name);
     } else rmSync9(to, { force: true });

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { parse as parseYaml } from 'yaml'
 import { mapLimit } from '../harness/agreement.js'
-import { DEBIAN_PYTHON, REPO_ROOT } from '../harness/paths.js'
+import { REPO_ROOT } from '../harness/paths.js'
 import { failureLocations, pytestReference } from '../harness/reference.js'
 import { type ActionResult, describeRun, runAction, stackTraceLines } from '../harness/runner.js'
 
@@ -17,8 +17,8 @@ jest.setTimeout(180_000)
 
 const DESELECT = "-k 'not slow'"
 const CASES = [
-  { name: 'setuptools-pyproject', flags: ['--system-site-packages'] },
-  { name: 'failing-test', flags: ['--system-site-packages', '--no-build'] },
+  { name: 'setuptools-pyproject', flags: [] },
+  { name: 'failing-test', flags: ['--no-build'] },
   // Values that start with '-' given as the next argument, as a shell passes them.
   {
     name: 'deselect',
@@ -45,7 +45,8 @@ beforeAll(async () => {
       entry: 'cli',
       fixture: 'fixture' in c ? c.fixture : c.name,
       into: 'project',
-      args: ['project', '--python', DEBIAN_PYTHON, ...c.flags],
+      args: ['project', ...c.flags],
+      toolCachePython: true,
     })
     runs.set(c.name, result)
   })

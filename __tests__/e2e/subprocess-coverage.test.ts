@@ -3,14 +3,15 @@
  * "greeter", ...])`: with subprocess-coverage (the default) its main() counts
  * as covered, and the coverage output is what coverage.py itself says after
  * combining the action's per-process data files, with the same coverage.py
- * (the venv's) that the action ran.
+ * (the venv's) that the action ran: the hosted world's current one (patch =
+ * subprocess) and Debian's 6.5 of the offline world (COVERAGE_PROCESS_START).
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it, jest, test } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { mapLimit } from '../harness/agreement.js'
-import { DEBIAN_PYTHON, DEBIAN_WHEELS, FIXTURES, REPO_ROOT } from '../harness/paths.js'
+import { FIXTURES } from '../harness/paths.js'
 import {
   combinedCoverageReference,
   coverageReference,
@@ -18,40 +19,19 @@ import {
   pytestReference,
 } from '../harness/reference.js'
 import { type ActionResult, describeRun, type RunContext, runAction } from '../harness/runner.js'
-import { debianPythonVersion } from '../harness/tool-cache.js'
+import type { World } from '../harness/tool-cache.js'
 
 // A run of the action takes seconds; jest's project config cannot set this.
 jest.setTimeout(180_000)
 
 const FIXTURE = 'subprocess-cli'
 
-/** A wheelhouse of current tools (coverage 7.10 or later), when this checkout has one. */
-const WHEELHOUSE = path.join(REPO_ROOT, '.wheelhouse')
-const py = `cp${debianPythonVersion().split('.').slice(0, 2).join('')}`
-const patchingCoverage = existsSync(WHEELHOUSE)
-  ? readdirSync(WHEELHOUSE).find((f) => {
-      const m = /^coverage-(\d+)\.(\d+)[^-]*-([^-]+)-/.exec(f)
-      return m && (Number(m[1]) > 7 || (m[1] === '7' && Number(m[2]) >= 10)) && m[3] === py
-    })
-  : undefined
-
-/**
- * A tool-cache Python that has pip and nothing else (as on hosted runners),
- * so the action installs pytest and coverage from the wheelhouse.
- */
-function layBarePython(ctx: RunContext): void {
-  const versionDir = path.join(ctx.toolCache, 'Python', debianPythonVersion())
-  mkdirSync(versionDir, { recursive: true })
-  execFileSync(DEBIAN_PYTHON, ['-m', 'venv', path.join(versionDir, 'x64')], { stdio: 'ignore' })
-  writeFileSync(path.join(versionDir, 'x64.complete'), '')
-}
-
 interface Case {
   readonly name: string
   /** The file holding the project's coverage settings; default pyproject.toml. */
   readonly settings?: string
   readonly inputs?: Readonly<Record<string, string>>
-  readonly env?: Readonly<Record<string, string>>
+  readonly world?: World
   readonly prepare?: (ctx: RunContext) => void
 }
 
@@ -85,12 +65,10 @@ const SETUP_CFG: Case = {
     )
   },
 }
-const PATCHING: Case = {
-  name: 'coverage 7.10+',
-  env: { PIP_FIND_LINKS: `${DEBIAN_WHEELS} ${WHEELHOUSE}` },
-  prepare: layBarePython,
-}
-const CASES = [DEFAULT, OFF, SETUP_CFG, ...(patchingCoverage ? [PATCHING] : [])]
+// Debian's coverage 6.5, which has no patch = subprocess: a project that pins an old coverage.
+const OLD: Case = { name: 'offline, Debian coverage', world: 'offline' }
+const ON = [DEFAULT, SETUP_CFG, OLD]
+const CASES = [...ON, OFF]
 
 interface Run {
   readonly result: ActionResult
@@ -108,9 +86,9 @@ beforeAll(async () => {
   await mapLimit(CASES, 2, async (c) => {
     const result = await runAction({
       fixture: FIXTURE,
-      toolCachePython: c !== PATCHING,
+      toolCachePython: true,
       inputs: { build: 'false', ...c.inputs },
-      env: c.env,
+      world: c.world,
       prepare: c.prepare,
     })
     const reportPath = result.outputs['report-path'] ?? ''
@@ -170,9 +148,12 @@ function mechanism(version: string): string {
     : `through COVERAGE_PROCESS_START (coverage ${version} has no patch = subprocess)`
 }
 
-// Without a wheelhouse of coverage 7.10+, its case shows as skipped.
-describe.each([DEFAULT, SETUP_CFG, PATCHING])('subprocess-coverage on ($name)', (c) => {
-  const it = CASES.includes(c) ? test : test.skip
+it("tries both of coverage.py's ways: patch = subprocess, and COVERAGE_PROCESS_START", () => {
+  const ways = new Set(ON.map((c) => mechanism(run(c).coverageVersion).split(' (')[0]))
+  expect([...ways].sort()).toEqual(['through COVERAGE_PROCESS_START', 'through patch = subprocess'])
+})
+
+describe.each(ON)('subprocess-coverage on ($name)', (c) => {
   it("counts main()'s lines, which only a child process ran, as covered", () => {
     const { executed, missing } = mainStatements(run(c))
     expect(missing).toEqual([])

@@ -5,7 +5,7 @@
  */
 import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { cleanEnv, DEBIAN_PYTHON, tempDir } from './paths.js'
+import { cleanEnv, TOOLS_PYTHON, tempDir } from './paths.js'
 import { type ProcessResult, runProcess } from './process.js'
 import { copyFixture } from './runner.js'
 
@@ -61,12 +61,12 @@ export function parsePytestSummary(line: string): PytestCounts {
   return counts
 }
 
-/** `interpreter` (default Debian's) with a clean environment and a fresh HOME. */
+/** `interpreter` (default: the tools venv's) with a clean environment and a fresh HOME. */
 export async function python(
   args: readonly string[],
   cwd: string,
   env: Readonly<Record<string, string>> = {},
-  interpreter: string = DEBIAN_PYTHON,
+  interpreter: string = TOOLS_PYTHON,
 ): Promise<ProcessResult> {
   const home = tempDir('home')
   try {
@@ -144,7 +144,7 @@ export interface CoverageReference {
   readonly report: string
 }
 
-/** `python -m coverage report` on a data file, run in `cwd` (`interpreter`: default Debian's). */
+/** `python -m coverage report` on a data file, run in `cwd` (`interpreter`: default the tools venv's). */
 export async function coverageReference(
   dataFile: string,
   cwd: string,
