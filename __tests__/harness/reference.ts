@@ -3,7 +3,7 @@
  * tests themselves: pytest's summary line, coverage.py's TOTAL, the metadata
  * inside the built files. Nothing here is hard-coded per fixture.
  */
-import { existsSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { cleanEnv, TOOLS_PYTHON, tempDir } from './paths.js'
 import { type ProcessResult, runProcess } from './process.js'
@@ -61,31 +61,36 @@ export function parsePytestSummary(line: string): PytestCounts {
   return counts
 }
 
+/** `interpreter` (default: the tools venv's) with a clean environment and a fresh HOME. */
 export async function python(
   args: readonly string[],
   cwd: string,
   env: Readonly<Record<string, string>> = {},
+  interpreter: string = TOOLS_PYTHON,
 ): Promise<ProcessResult> {
   const home = tempDir('home')
   try {
-    return await runProcess(TOOLS_PYTHON, args, { cwd, env: { ...cleanEnv(home), ...env } })
+    return await runProcess(interpreter, args, { cwd, env: { ...cleanEnv(home), ...env } })
   } finally {
     rmSync(home, { recursive: true, force: true })
   }
 }
 
 /**
- * `python3 -m pytest -p no:cacheprovider` on a fresh copy of a fixture. A src/
- * layout's package is put on PYTHONPATH, standing in for the install.
+ * `python3 -m pytest -p no:cacheprovider [args]` on a fresh copy of a fixture.
+ * A src/ layout's package is put on PYTHONPATH, standing in for the install.
  */
-export async function pytestReference(fixture: string): Promise<PytestReference> {
+export async function pytestReference(
+  fixture: string,
+  args: readonly string[] = [],
+): Promise<PytestReference> {
   const dir = tempDir('pytest')
   try {
     copyFixture(fixture, dir)
     const env: Record<string, string> = existsSync(path.join(dir, 'src'))
       ? { PYTHONPATH: path.join(dir, 'src') }
       : {}
-    const result = await python(['-m', 'pytest', '-p', 'no:cacheprovider'], dir, env)
+    const result = await python(['-m', 'pytest', '-p', 'no:cacheprovider', ...args], dir, env)
     const output = result.stdout + result.stderr
     const summaryLine =
       result.stdout
@@ -139,9 +144,18 @@ export interface CoverageReference {
   readonly report: string
 }
 
-/** `python3 -m coverage report` on a data file, run in `cwd`. */
-export async function coverageReference(dataFile: string, cwd: string): Promise<CoverageReference> {
-  const result = await python(['-m', 'coverage', 'report'], cwd, { COVERAGE_FILE: dataFile })
+/** `python -m coverage report` on a data file, run in `cwd` (`interpreter`: default the tools venv's). */
+export async function coverageReference(
+  dataFile: string,
+  cwd: string,
+  interpreter?: string,
+): Promise<CoverageReference> {
+  const result = await python(
+    ['-m', 'coverage', 'report'],
+    cwd,
+    { COVERAGE_FILE: dataFile },
+    interpreter,
+  )
   if (result.exitCode !== 0) {
     throw new Error(`coverage report exited ${result.exitCode}:\n${result.stdout}${result.stderr}`)
   }
@@ -151,6 +165,33 @@ export async function coverageReference(dataFile: string, cwd: string): Promise<
   const m = /(\d+(?:\.\d+)?)%\s*$/.exec(total)
   if (!m?.[1]) throw new Error(`no total in coverage report:\n${result.stdout}`)
   return { total: m[1], report: result.stdout }
+}
+
+/**
+ * `coverage combine` then `coverage report`, run in `cwd`, on copies of the
+ * per-process data files in `partsDir` (which are left as they are).
+ */
+export async function combinedCoverageReference(
+  partsDir: string,
+  cwd: string,
+  interpreter?: string,
+): Promise<CoverageReference & { readonly files: number }> {
+  const dir = tempDir('combine')
+  try {
+    const parts = readdirSync(partsDir).filter((f) => f.startsWith('.coverage.'))
+    for (const part of parts) cpSync(path.join(partsDir, part), path.join(dir, part))
+    const env = { COVERAGE_FILE: path.join(dir, '.coverage') }
+    const combined = await python(['-m', 'coverage', 'combine', dir], cwd, env, interpreter)
+    if (combined.exitCode !== 0) {
+      throw new Error(
+        `coverage combine exited ${combined.exitCode}:\n${combined.stdout}${combined.stderr}`,
+      )
+    }
+    const reference = await coverageReference(env.COVERAGE_FILE, cwd, interpreter)
+    return { ...reference, files: parts.length }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 export interface DistMetadata {
