@@ -30,7 +30,13 @@ import { readEvent } from './publish/event.js'
 import { describePublish, type PublishingServices, publishDists } from './publish/publish.js'
 import type { PythonSetup } from './python/setup.js'
 import { setupPython } from './python/setup.js'
-import { describeHistory, describeLint, formatSize } from './report/markdown.js'
+import {
+  describeCounts,
+  describeHistory,
+  describeLint,
+  formatSize,
+  partialCoverage,
+} from './report/markdown.js'
 import type {
   BuildHistory,
   BuildResult,
@@ -116,10 +122,11 @@ async function stage<T>(
       return { value, ...describe(value) }
     } catch (error) {
       const message = errorMessage(error)
-      // One line for the annotation; the tool's output goes to the log and the report.
+      // One line for the summary; the tool's output goes to the log and the report.
+      // The verdict's line is the failure's one annotation, so this one is text.
       const summary = firstLine(message)
       const detail = message.slice(summary.length).trim() || undefined
-      log.error(summary)
+      log.info(`${MARK.failed} ${summary}`)
       if (detail) log.info(detail)
       if (error instanceof Error && error.stack) log.debug(error.stack)
       return { ok: false, summary, detail }
@@ -160,10 +167,11 @@ export function describeBuild(build: BuildResult): { ok: boolean; summary: strin
 
 export function describeTests(run: TestRun): { ok: boolean; summary: string } {
   const r = run.results
-  const counts = r
-    ? `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped, ${plural(r.errors, 'error')}`
-    : firstLine(run.notes[0] ?? `pytest exited ${run.exitCode}`)
-  const coverage = run.coverage ? `, coverage ${run.coverage.percentDisplay}%` : ''
+  const counts = r ? describeCounts(r) : firstLine(run.notes[0] ?? `pytest exited ${run.exitCode}`)
+  const partial = partialCoverage(r)
+  const coverage = run.coverage
+    ? `, coverage ${run.coverage.percentDisplay}%${partial ? ` (${partial})` : ''}`
+    : ''
   return { ok: run.ok, summary: `${counts}${coverage}` }
 }
 
@@ -196,7 +204,7 @@ export function verdictOf(
     else if (config.failOnTestFailure) {
       reasons.push(
         r
-          ? `tests failed: ${plural(r.failed, 'failure')}, ${plural(r.errors, 'error')} in ${plural(r.tests, 'test')}`
+          ? `tests failed: ${plural(r.failed, 'failure')}, ${plural(r.errors, 'error')}${r.collectionErrors ? ` (${r.collectionErrors} during collection)` : ''} in ${plural(r.tests, 'test')}`
           : `tests failed: ${s.summary}`,
       )
     }
@@ -585,6 +593,9 @@ export async function runPipeline(
   }
   // Last, so the comment shows the verdict; its own failure is a warning and leaves the verdict alone.
   const comment = await commentStage(host, config, options.github, options.artifacts, metrics)
+  // The verdict, made before, cannot name it; a comment that fails is a warning.
+  if (comment.stage.status === 'failed')
+    host.log.warning(`the pull request comment failed: ${comment.stage.summary}`)
   return {
     metrics: {
       ...metrics,

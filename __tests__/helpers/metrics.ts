@@ -41,6 +41,7 @@ export function createBuild(overrides: Partial<BuildResult> = {}): BuildResult {
     problems: [],
     warnings: [],
     twineCheck: 'passed',
+    backend: 'setuptools 80.9.0',
     ...overrides,
   }
 }
@@ -64,7 +65,10 @@ export function createResults(overrides: Partial<TestResults> = {}): TestResults
     passed: 8,
     failed: 1,
     skipped: 1,
+    xfailed: 0,
+    xpassed: 0,
     errors: 0,
+    collectionErrors: 0,
     seconds: 1.25,
     problems: [createProblem()],
     slowest: [{ id: 'tests/test_calc.py::test_slow', seconds: 0.5 }],
@@ -106,6 +110,7 @@ export function createTestRun(overrides: Partial<TestRun> = {}): TestRun {
     exitCode: 1,
     results: createResults(),
     coverage: createCoverage(),
+    tools: { pytest: '8.4.2', coverage: '7.10.6' },
     notes: [],
     ...overrides,
   }
