@@ -34748,6 +34748,12 @@ function describeTests(run) {
   const coverage = run.coverage ? `, coverage ${run.coverage.percentDisplay}%${partial ? ` (${partial})` : ""}` : "";
   return { ok: run.ok, summary: `${counts}${coverage}` };
 }
+function failedTests(r) {
+  if (r.interrupted !== void 0 && r.tests === 0 && r.collectionErrors > 0)
+    return `pytest stopped at ${plural2(r.collectionErrors, "collection error")}, no test ran`;
+  const collection = r.collectionErrors ? ` (${r.collectionErrors} during collection)` : "";
+  return `${plural2(r.failed, "failure")}, ${plural2(r.errors, "error")}${collection} in ${plural2(r.tests, "test")}`;
+}
 function verdictOf(config, stages, test, publish, diffCoverage, baseline) {
   const reasons = [];
   for (const s of stages) {
@@ -34764,9 +34770,7 @@ function verdictOf(config, stages, test, publish, diffCoverage, baseline) {
     const testFailure = r !== void 0 && (test?.exitCode === 1 || test?.exitCode === 2);
     if (!testFailure) reasons.push(`test failed: ${s.summary}`);
     else if (config.failOnTestFailure) {
-      reasons.push(
-        r ? `tests failed: ${plural2(r.failed, "failure")}, ${plural2(r.errors, "error")}${r.collectionErrors ? ` (${r.collectionErrors} during collection)` : ""} in ${plural2(r.tests, "test")}` : `tests failed: ${s.summary}`
-      );
+      reasons.push(r ? `tests failed: ${failedTests(r)}` : `tests failed: ${s.summary}`);
     }
   }
   const coverageReason = failUnderReason(test?.coverage, config.failUnder);

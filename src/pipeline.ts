@@ -47,6 +47,7 @@ import type {
   PublishResult,
   StageName,
   StageResult,
+  TestResults,
   TestRun,
   Verdict,
 } from './report/metrics.js'
@@ -175,6 +176,14 @@ export function describeTests(run: TestRun): { ok: boolean; summary: string } {
   return { ok: run.ok, summary: `${counts}${coverage}` }
 }
 
+/** "2 failures, 3 errors (1 during collection) in 11 tests". */
+function failedTests(r: TestResults): string {
+  if (r.interrupted !== undefined && r.tests === 0 && r.collectionErrors > 0)
+    return `pytest stopped at ${plural(r.collectionErrors, 'collection error')}, no test ran`
+  const collection = r.collectionErrors ? ` (${r.collectionErrors} during collection)` : ''
+  return `${plural(r.failed, 'failure')}, ${plural(r.errors, 'error')}${collection} in ${plural(r.tests, 'test')}`
+}
+
 /** Why the step fails, if it does. Pure. */
 export function verdictOf(
   config: Config,
@@ -202,11 +211,7 @@ export function verdictOf(
     const testFailure = r !== undefined && (test?.exitCode === 1 || test?.exitCode === 2)
     if (!testFailure) reasons.push(`test failed: ${s.summary}`)
     else if (config.failOnTestFailure) {
-      reasons.push(
-        r
-          ? `tests failed: ${plural(r.failed, 'failure')}, ${plural(r.errors, 'error')}${r.collectionErrors ? ` (${r.collectionErrors} during collection)` : ''} in ${plural(r.tests, 'test')}`
-          : `tests failed: ${s.summary}`,
-      )
+      reasons.push(r ? `tests failed: ${failedTests(r)}` : `tests failed: ${s.summary}`)
     }
   }
   const coverageReason = failUnderReason(test?.coverage, config.failUnder)

@@ -59,6 +59,21 @@ export function createProblem(overrides: Partial<TestCaseProblem> = {}): TestCas
   }
 }
 
+/**
+ * The counts of a run whose pytest said "2 failed, 4 passed, 2 skipped, 1
+ * xfailed, 1 xpassed, 3 errors" over 11 tests, one test module not importable.
+ */
+export const EVERY_OUTCOME = {
+  tests: 11,
+  passed: 4,
+  failed: 2,
+  skipped: 2,
+  xfailed: 1,
+  xpassed: 1,
+  errors: 3,
+  collectionErrors: 1,
+} as const satisfies Partial<TestResults>
+
 export function createResults(overrides: Partial<TestResults> = {}): TestResults {
   return {
     tests: 10,

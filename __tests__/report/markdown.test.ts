@@ -18,6 +18,7 @@ import {
   createPublish,
   createResults,
   createTestRun,
+  EVERY_OUTCOME,
 } from '../helpers/metrics.js'
 
 const REPORTS = new URL('../../__fixtures__/reports/', import.meta.url)
@@ -348,17 +349,7 @@ describe('renderSummary', () => {
 })
 
 describe("pytest's counts, tools and a run that stopped early", () => {
-  // pytest: "2 failed, 4 passed, 2 skipped, 1 xfailed, 1 xpassed, 3 errors"; one module did not import.
-  const every = createResults({
-    tests: 11,
-    passed: 4,
-    failed: 2,
-    skipped: 2,
-    xfailed: 1,
-    xpassed: 1,
-    errors: 3,
-    collectionErrors: 1,
-  })
+  const every = createResults(EVERY_OUTCOME)
   const stopped = createResults({
     tests: 0,
     passed: 0,

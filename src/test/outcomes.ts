@@ -85,20 +85,18 @@ def pytest_unconfigure(config):
 `
 
 /** What the plugin wrote: pytest's counts by category, and how the session ended. */
-export interface PytestOutcomes {
-  readonly passed: number
-  readonly failed: number
-  readonly skipped: number
-  readonly xfailed: number
-  readonly xpassed: number
-  /** As pytest counts errors: in setup, in teardown, and while collecting. */
-  readonly errors: number
-  readonly collectionErrors: number
-  /** Test ids that reported an outcome, each once. */
-  readonly tests: number
-  /** Why pytest stopped before the end: "Interrupted: 1 error during collection", "stopping after 1 failures". */
-  readonly interrupted?: string
-}
+export type PytestOutcomes = Pick<
+  TestResults,
+  | 'tests'
+  | 'passed'
+  | 'failed'
+  | 'skipped'
+  | 'xfailed'
+  | 'xpassed'
+  | 'errors'
+  | 'collectionErrors'
+  | 'interrupted'
+>
 
 export class OutcomesError extends Error {
   override name = 'OutcomesError'
