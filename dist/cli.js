@@ -3288,14 +3288,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path29 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path31 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path29 && path29[0] !== "/") {
-          path29 = `/${path29}`;
+        if (path31 && path31[0] !== "/") {
+          path31 = `/${path31}`;
         }
-        return new URL(`${origin}${path29}`);
+        return new URL(`${origin}${path31}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -3746,39 +3746,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin }
+          request: { method, path: path31, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path29);
+        debuglog("sending request to %s %s/%s", method, origin, path31);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin },
+          request: { method, path: path31, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path29,
+          path31,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin }
+          request: { method, path: path31, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path29);
+        debuglog("trailers received from %s %s/%s", method, origin, path31);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path29, origin },
+          request: { method, path: path31, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path29,
+          path31,
           error.message
         );
       });
@@ -3827,9 +3827,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path29, origin }
+            request: { method, path: path31, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path29);
+          debuglog("sending request to %s %s/%s", method, origin, path31);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -3892,7 +3892,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path29,
+        path: path31,
         method,
         body,
         headers,
@@ -3907,11 +3907,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path29 !== "string") {
+        if (typeof path31 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path29[0] !== "/" && !(path29.startsWith("http://") || path29.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path31[0] !== "/" && !(path31.startsWith("http://") || path31.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path29)) {
+        } else if (invalidPathRegex.test(path31)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -3977,7 +3977,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path29, query) : path29;
+        this.path = query ? buildURL(path31, query) : path31;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -8670,7 +8670,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path29, host, upgrade, blocking, reset } = request;
+      const { method, path: path31, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util3.isFormDataLike(body)) {
@@ -8751,7 +8751,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path29} HTTP/1.1\r
+      let header2 = `${method} ${path31} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -9280,7 +9280,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path29, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path31, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util3.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -9377,7 +9377,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path29;
+      headers[HTTP2_HEADER_PATH] = path31;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -9730,9 +9730,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util3.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path29 = search ? `${pathname}${search}` : pathname;
+        const path31 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path29;
+        this.opts.path = path31;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -10971,10 +10971,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path29 = "/",
+          path: path31 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path29;
+        opts.path = origin + path31;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -12946,20 +12946,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path29) {
-      if (typeof path29 !== "string") {
-        return path29;
+    function safeUrl(path31) {
+      if (typeof path31 !== "string") {
+        return path31;
       }
-      const pathSegments = path29.split("?");
+      const pathSegments = path31.split("?");
       if (pathSegments.length !== 2) {
-        return path29;
+        return path31;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path29, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path29);
+    function matchKey(mockDispatch2, { path: path31, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path31);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -12981,7 +12981,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path29 }) => matchValue(safeUrl(path29), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path31 }) => matchValue(safeUrl(path31), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -13019,9 +13019,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path29, method, body, headers, query } = opts;
+      const { path: path31, method, body, headers, query } = opts;
       return {
-        path: path29,
+        path: path31,
         method,
         body,
         headers,
@@ -13484,10 +13484,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path29, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path31, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path29,
+            Path: path31,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -18366,9 +18366,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path29) {
-      for (let i = 0; i < path29.length; ++i) {
-        const code = path29.charCodeAt(i);
+    function validateCookiePath(path31) {
+      for (let i = 0; i < path31.length; ++i) {
+        const code = path31.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -21288,11 +21288,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path29 = opts.path;
+          let path31 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path29 = `/${path29}`;
+            path31 = `/${path31}`;
           }
-          url = new URL(util3.parseOrigin(url).origin + path29);
+          url = new URL(util3.parseOrigin(url).origin + path31);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23272,9 +23272,9 @@ var require_saxes = __commonJS({
 });
 
 // src/cli.ts
-import { copyFileSync, existsSync as existsSync12, mkdtempSync, readdirSync as readdirSync3, rmSync as rmSync8 } from "node:fs";
+import { copyFileSync, existsSync as existsSync13, mkdtempSync, readdirSync as readdirSync3, rmSync as rmSync8 } from "node:fs";
 import os7 from "node:os";
-import path28 from "node:path";
+import path30 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config.ts
@@ -25265,8 +25265,8 @@ function childEnvironment(env) {
 }
 
 // src/pipeline.ts
-import { mkdirSync as mkdirSync5, rmSync as rmSync7 } from "node:fs";
-import path26 from "node:path";
+import { mkdirSync as mkdirSync6, rmSync as rmSync7 } from "node:fs";
+import path28 from "node:path";
 
 // src/build/build.ts
 import { rmSync } from "node:fs";
@@ -25361,13 +25361,33 @@ ${tail(result.output, 15)}`);
   }
 }
 
+// src/build/twine-check.ts
+function plainOutput(venv) {
+  return { ...venv.env, COLUMNS: "200", NO_COLOR: "1" };
+}
+async function checkMetadata(host, log, venv, files) {
+  const args = ["-m", "twine", "check", "--strict", ...files.map((f) => f.path)];
+  log.info(`$ python ${args.join(" ")}`);
+  const result = await host.runner.run(venv.python, args, { env: plainOutput(venv) });
+  log.info(result.output.trimEnd());
+  if (result.code === 0) return void 0;
+  const problems = [];
+  for (const line of stripColour(result.output).split("\n")) {
+    if (/^(WARNING|ERROR)\b/.test(line)) problems.push(line.trim());
+    else if (/^\s+\S/.test(line) && problems.length > 0)
+      problems.push(`${problems.pop()} ${line.trim()}`);
+  }
+  const unique2 = [...new Set(problems.map((p) => p.replace(/\s+/g, " ")))];
+  return unique2.length > 0 ? unique2.join("; ") : tail(result.output, 1);
+}
+
 // src/build/build.ts
 var INSPECT = `
-import email.parser, hashlib, importlib.util, json, os, sys, tarfile, zipfile
+import email.parser, hashlib, json, os, sys, tarfile, zipfile
 def meta(text):
     m = email.parser.HeaderParser().parsestr(text)
     return {'name': m.get('Name', ''), 'version': m.get('Version', '')}
-out = {'twine': importlib.util.find_spec('twine') is not None, 'files': []}
+out = {'files': []}
 for p in sys.argv[1:]:
     h = hashlib.sha256()
     with open(p, 'rb') as f:
@@ -25460,14 +25480,25 @@ print(json.dumps(top))
 `;
 function buildArgs(config, kind, outDir, srcDir) {
   const isolation = config.buildIsolation ? [] : ["--no-isolation", "--skip-dependency-check"];
-  return ["-m", "build", kind, ...isolation, "--outdir", outDir, srcDir];
+  return [kind, ...isolation, "--outdir", outDir, srcDir];
+}
+var BUILD_BESIDE = `
+import runpy, sys
+sys.path.append(sys.argv.pop(1))
+runpy.run_module('build', run_name='__main__', alter_sys=True)
+`;
+function builderFor(config, venv, tools) {
+  return config.buildIsolation ? { python: tools.python, env: tools.env, prefix: ["-m", "build"] } : { python: venv.python, env: venv.env, prefix: ["-c", BUILD_BESIDE, tools.site] };
 }
 function failed(error) {
   return { ok: false, problems: [], warnings: [], twineCheck: "not available", error };
 }
-async function runBuild(host, log, venv, args, cwd) {
-  log.info(`$ ${formatCommand("python", args)}`);
-  const result = await host.runner.run(venv.python, args, { cwd, env: venv.env });
+async function runBuild(host, log, builder, args, cwd) {
+  log.info(`$ ${formatCommand("python", ["-m", "build", ...args])}`);
+  const result = await host.runner.run(builder.python, [...builder.prefix, ...args], {
+    cwd,
+    env: builder.env
+  });
   log.info(result.output.trimEnd());
   const [name] = builtFiles(result.output);
   if (result.code === 0 && name !== void 0) return { name };
@@ -25477,15 +25508,16 @@ async function runBuild(host, log, venv, args, cwd) {
 ${tail(result.output, 25)}`
   };
 }
-async function buildDists(host, log, config, venv, sourceDone = () => {
+async function buildDists(host, log, config, venv, tools, sourceDone = () => {
 }) {
   const outDir = path4.join(config.workingDirectory, "dist");
+  const builder = builderFor(config, venv, tools);
   let sdistName;
   try {
     const sdist = await runBuild(
       host,
       log,
-      venv,
+      builder,
       buildArgs(config, "--sdist", outDir, config.workingDirectory),
       config.workingDirectory
     );
@@ -25514,7 +25546,7 @@ async function buildDists(host, log, config, venv, sourceDone = () => {
   const wheel = await runBuild(
     host,
     log,
-    venv,
+    builder,
     buildArgs(config, "--wheel", outDir, srcDir),
     srcDir
   );
@@ -25524,10 +25556,11 @@ async function buildDists(host, log, config, venv, sourceDone = () => {
     log,
     config,
     venv,
+    tools,
     [sdistName, wheel.name].map((n) => path4.join(outDir, n))
   );
 }
-async function inspectDists(host, log, config, venv, files) {
+async function inspectDists(host, log, config, venv, tools, files) {
   let data;
   try {
     data = await runSnippet(
@@ -25568,20 +25601,10 @@ async function inspectDists(host, log, config, venv, files) {
   const wheelFile = data.files.find((f) => f.path.endsWith(".whl"));
   const wheelTop = wheelFile?.top;
   if (wheel && wheelTop) warnings.push(...wheelContentWarnings(wheel.fileName, wheelTop));
-  let twineCheck = "not available";
-  if (data.twine) {
-    const check = await host.runner.run(
-      venv.python,
-      ["-m", "twine", "check", ...dists.map((d) => d.path)],
-      // twine's rich output otherwise wraps at 80 columns and colours its verdicts.
-      { env: { ...venv.env, NO_COLOR: "1", COLUMNS: "200" } }
-    );
-    twineCheck = check.code === 0 ? "passed" : "failed";
-    if (check.code !== 0)
-      warnings.push(`twine check found problems in the metadata:
-${tail(check.output, 15)}`);
-    else log.info(check.output.trimEnd());
-  }
+  const check = await checkMetadata(host, log, tools, dists);
+  const twineCheck = check === void 0 ? "passed" : "failed";
+  if (check !== void 0)
+    warnings.push(`twine check --strict found problems in the metadata: ${check}`);
   for (const w of warnings) log.warning(w);
   const backend = wheelFile?.generator ? generatorName(wheelFile.generator) : void 0;
   return {
@@ -25596,8 +25619,8 @@ ${tail(check.output, 15)}`);
 }
 
 // src/cache/cache.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync } from "node:fs";
-import path14 from "node:path";
+import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync } from "node:fs";
+import path16 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -29798,8 +29821,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path29, level) {
-    this.path = path29;
+  constructor(path31, level) {
+    this.path = path31;
     this.level = level;
   }
 };
@@ -30189,6 +30212,106 @@ function hashFiles2(patterns_1) {
   });
 }
 
+// src/install/tools.ts
+import { existsSync as existsSync3 } from "node:fs";
+import path15 from "node:path";
+
+// src/install/venv.ts
+import path14 from "node:path";
+var InstallError = class extends Error {
+  name = "InstallError";
+};
+var isWindows = process.platform === "win32";
+function venvOf(host, dir) {
+  const bin = path14.join(dir, isWindows ? "Scripts" : "bin");
+  return {
+    dir,
+    python: path14.join(bin, isWindows ? "python.exe" : "python"),
+    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path14.delimiter}${host.env.PATH ?? ""}` }
+  };
+}
+
+// src/install/tools.ts
+var TOOLS_DIR = "tools";
+var REQUIREMENTS = {
+  build: "build>=1.0",
+  twine: "twine>=6.1",
+  pip: "pip>=22.3"
+};
+var PROBE = `
+import importlib.metadata as m, json, sys, sysconfig
+have = {}
+for name in sys.argv[1:]:
+    try:
+        have[name] = m.version(name)
+    except m.PackageNotFoundError:
+        pass
+print(json.dumps({'have': have, 'site': sysconfig.get_path('purelib')}))
+`;
+async function probe(host, tools) {
+  try {
+    return await runSnippet(
+      host,
+      tools.python,
+      PROBE,
+      Object.keys(REQUIREMENTS),
+      "looking for build and twine",
+      // -I: nothing of the checkout or the caller's PYTHONPATH is asked.
+      { env: tools.env, cwd: host.tempDir, pythonArgs: ["-I"] }
+    );
+  } catch (error) {
+    if (error instanceof SnippetError) throw new InstallError(error.message);
+    throw error;
+  }
+}
+async function prepareTools(host, config, python, basePip, systemSite) {
+  const dir = path15.join(host.tempDir, TOOLS_DIR);
+  const tools = venvOf(host, dir);
+  if (!existsSync3(tools.python)) {
+    const args = [
+      "-m",
+      "venv",
+      ...systemSite ? ["--system-site-packages"] : [],
+      ...basePip ? ["--without-pip"] : [],
+      dir
+    ];
+    const made = await host.runner.run(python.executable, args, { env: host.env });
+    if (made.code !== 0)
+      throw new InstallError(
+        `the tools environment could not be made: python -m venv exited ${made.code}:
+${tail(made.output)}`
+      );
+  }
+  let found = await probe(host, tools);
+  const missing = Object.keys(REQUIREMENTS).filter((name) => !(name in found.have));
+  if (missing.length > 0) {
+    const command = basePip ? python.executable : tools.python;
+    const args = [
+      ...basePip ? ["-m", "pip", "--python", tools.python] : ["-m", "pip"],
+      "install",
+      "--disable-pip-version-check",
+      ...config.pipArgs,
+      "--",
+      ...missing.map((name) => REQUIREMENTS[name] ?? name)
+    ];
+    host.log.info(`$ ${formatCommand(command, args)}`);
+    const result = await host.runner.run(command, args, { cwd: host.tempDir, env: tools.env });
+    if (result.code !== 0) {
+      const reason = failureReason(result.output);
+      throw new InstallError(
+        `installing ${missing.join(", ")} into the tools environment failed (exit ${result.code})${reason ? `: ${reason}` : ""}
+${tail(result.output, 20)}`
+      );
+    }
+    found = await probe(host, tools);
+  }
+  const versions = Object.fromEntries(Object.entries(found.have).filter(([name]) => name !== "pip"));
+  host.log.info(
+    `tools environment ${dir}: ${Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(", ")}${missing.length > 0 ? ` (installed ${missing.join(", ")})` : ""}`
+  );
+  return { ...tools, site: found.site, versions };
+}
+
 // src/cache/cache.ts
 var MARKER = "python-ci-cache.json";
 function osVersion() {
@@ -30244,8 +30367,8 @@ async function restoreCaches(host, log, config, python, service) {
       test: config.test
     })
   });
-  const pipCacheDir = host.env.PIP_CACHE_DIR || path14.join(host.tempDir, "pip-cache");
-  const venvDir = path14.join(host.tempDir, "venv");
+  const pipCacheDir = host.env.PIP_CACHE_DIR || path16.join(host.tempDir, "pip-cache");
+  const venvDir = path16.join(host.tempDir, "venv");
   log.info(decision.reason);
   log.debug(`cache keys: ${JSON.stringify(keys)}`);
   const run = {
@@ -30256,9 +30379,9 @@ async function restoreCaches(host, log, config, python, service) {
     pipMatchedKey: void 0,
     broken: false
   };
-  const venv = await service.restore([venvDir], keys.venv.primary, []);
+  const venv = await service.restore(environmentPaths(host.tempDir), keys.venv.primary, []);
   if (venv.problems.length) {
-    rmSync2(venvDir, { recursive: true, force: true });
+    for (const dir of environmentPaths(host.tempDir)) rmSync2(dir, { recursive: true, force: true });
     warnFault(log, "restored", venv.problems);
     return { run: { ...run, broken: true }, summary: "fault on restore, going on cold" };
   }
@@ -30272,7 +30395,7 @@ async function restoreCaches(host, log, config, python, service) {
       };
     }
     log.info(`the cached environment is not used: ${stale}; installing afresh`);
-    rmSync2(venvDir, { recursive: true, force: true });
+    for (const dir of environmentPaths(host.tempDir)) rmSync2(dir, { recursive: true, force: true });
   } else log.info(`no cached environment for ${keys.venv.primary}`);
   const pip = await service.restore([pipCacheDir], keys.pip.primary, [...keys.pip.restoreKeys]);
   if (pip.problems.length) {
@@ -30291,9 +30414,12 @@ async function restoreCaches(host, log, config, python, service) {
     summary: `environment missed, pip cache restored (${how})`
   };
 }
+function environmentPaths(tempDir) {
+  return [path16.join(tempDir, "venv"), path16.join(tempDir, TOOLS_DIR)];
+}
 function staleVenv(venvDir, python) {
-  const file = path14.join(venvDir, MARKER);
-  if (!existsSync3(file)) return `it has no ${MARKER}`;
+  const file = path16.join(venvDir, MARKER);
+  if (!existsSync4(file)) return `it has no ${MARKER}`;
   let marker;
   try {
     marker = JSON.parse(readFileSync3(file, "utf8"));
@@ -30304,8 +30430,8 @@ function staleVenv(venvDir, python) {
     return `it was made by ${marker.executable}, not ${python.executable}`;
   if (marker.version !== python.version)
     return `it was made by Python ${marker.version}, not ${python.version}`;
-  const bin = path14.join(venvDir, process.platform === "win32" ? "Scripts" : "bin");
-  if (!existsSync3(path14.join(bin, process.platform === "win32" ? "python.exe" : "python")))
+  const bin = path16.join(venvDir, process.platform === "win32" ? "Scripts" : "bin");
+  if (!existsSync4(path16.join(bin, process.platform === "win32" ? "python.exe" : "python")))
     return "its interpreter link is broken";
   return void 0;
 }
@@ -30318,9 +30444,11 @@ async function saveCaches(log, run, python, service) {
       version: python.version,
       key: run.keys.venv.primary
     };
-    writeFileSync(path14.join(run.venvDir, MARKER), `${JSON.stringify(marker)}
+    writeFileSync(path16.join(run.venvDir, MARKER), `${JSON.stringify(marker)}
 `);
-    const venv = await service.save([run.venvDir], run.keys.venv.primary);
+    const paths = environmentPaths(path16.dirname(run.venvDir));
+    for (const dir of paths) mkdirSync(dir, { recursive: true });
+    const venv = await service.save(paths, run.keys.venv.primary);
     if (venv.problems.length) {
       warnFault(log, "saved", venv.problems);
       return "fault on save";
@@ -30328,7 +30456,7 @@ async function saveCaches(log, run, python, service) {
     if ((venv.value ?? -1) > 0) saved.push(`environment as ${run.keys.venv.primary}`);
   }
   if (!run.venvRestored && run.pipMatchedKey !== run.keys.pip.primary) {
-    if (!existsSync3(run.pipCacheDir)) {
+    if (!existsSync4(run.pipCacheDir)) {
       log.info(`pip's cache is empty (${run.pipCacheDir}); nothing to save`);
     } else {
       const pip = await service.save([run.pipCacheDir], run.keys.pip.primary);
@@ -30344,7 +30472,7 @@ async function saveCaches(log, run, python, service) {
 }
 
 // src/diff/changed-lines.ts
-import { createReadStream as createReadStream2, existsSync as existsSync5 } from "node:fs";
+import { createReadStream as createReadStream2, existsSync as existsSync6 } from "node:fs";
 
 // src/github/rest.ts
 var GitHubApiError = class extends Error {
@@ -30407,16 +30535,16 @@ var GitHubClient = class {
   maxWaitMs;
   sleep;
   /** An absolute URL for a path such as /repos/o/r/issues/1/comments (the base's own path kept, for GHES /api/v3). */
-  url(path29) {
-    return new URL(path29.replace(/^\/+/, ""), this.base).toString();
+  url(path31) {
+    return new URL(path31.replace(/^\/+/, ""), this.base).toString();
   }
-  async request(method, path29, body) {
-    return this.requestUrl(method, this.url(path29), body);
+  async request(method, path31, body) {
+    return this.requestUrl(method, this.url(path31), body);
   }
   /** Every item of a list endpoint, following rel="next" links on the API's own host only. */
-  async paginate(path29) {
+  async paginate(path31) {
     const items = [];
-    let url = this.url(path29);
+    let url = this.url(path31);
     while (url !== void 0) {
       const page = await this.requestUrl("GET", url);
       if (!Array.isArray(page.data)) {
@@ -30489,9 +30617,9 @@ var GitHubClient = class {
 };
 
 // src/publish/event.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
 function readPayload(file) {
-  if (!file || !existsSync4(file)) return {};
+  if (!file || !existsSync5(file)) return {};
   try {
     return JSON.parse(readFileSync4(file, "utf8"));
   } catch {
@@ -30671,8 +30799,8 @@ function resolveCoberturaFile(filename, sources, exists2) {
   const candidates = sources.map((source) => `${slashes(source).replace(/\/+$/, "")}/${name}`);
   return candidates.find(exists2) ?? candidates[0];
 }
-function slashes(path29) {
-  return path29.replaceAll("\\", "/");
+function slashes(path31) {
+  return path31.replaceAll("\\", "/");
 }
 
 // src/report/diff.ts
@@ -30766,13 +30894,13 @@ function parseGitDiff(text3) {
       continue;
     }
     if (line.startsWith("--- ")) {
-      const path29 = headerPath(line.slice(4), "a/");
-      if (path29 === void 0) open2.status = "added";
-      else open2.oldPath = path29;
+      const path31 = headerPath(line.slice(4), "a/");
+      if (path31 === void 0) open2.status = "added";
+      else open2.oldPath = path31;
     } else if (line.startsWith("+++ ")) {
-      const path29 = headerPath(line.slice(4), "b/");
-      if (path29 === void 0) open2.status = "deleted";
-      else open2.newPath = path29;
+      const path31 = headerPath(line.slice(4), "b/");
+      if (path31 === void 0) open2.status = "deleted";
+      else open2.newPath = path31;
     } else if (line.startsWith("new file mode ")) open2.status = "added";
     else if (line.startsWith("deleted file mode ")) open2.status = "deleted";
     else if (line.startsWith("rename from ")) {
@@ -30795,11 +30923,11 @@ function parseGitDiff(text3) {
 function close(file) {
   const oldPath = file.oldPath ?? file.headerOld;
   const newPath = file.newPath ?? file.headerNew;
-  const path29 = file.status === "deleted" ? oldPath : newPath;
-  if (path29 === void 0) throw new DiffParseError(`${describe(file)}: no file name`);
+  const path31 = file.status === "deleted" ? oldPath : newPath;
+  if (path31 === void 0) throw new DiffParseError(`${describe(file)}: no file name`);
   const moved = file.status === "renamed" || file.status === "copied";
   return {
-    path: path29,
+    path: path31,
     ...moved && oldPath !== void 0 ? { oldPath } : {},
     status: file.status,
     binary: file.binary,
@@ -31058,10 +31186,10 @@ function parseCoverageSummary(json) {
   if (!/^\d{1,3}(\.\d+)?$/.test(total.percentDisplay))
     throw new SummaryError("total.percentDisplay is not a percentage");
   const files = {};
-  for (const [path29, entry] of Object.entries(object(root.files, "files"))) {
-    const where = `files[${JSON.stringify(path29)}]`;
+  for (const [path31, entry] of Object.entries(object(root.files, "files"))) {
+    const where = `files[${JSON.stringify(path31)}]`;
     const f = object(entry, where);
-    files[path29] = {
+    files[path31] = {
       coveredLines: count(f, "coveredLines", where),
       statements: count(f, "statements", where),
       percent: percent(f, "percent", where),
@@ -31208,9 +31336,9 @@ function formatSeconds(seconds2) {
 function renderSummary(metrics, options = {}) {
   const blocks = [headline(metrics, options.title ?? DEFAULT_TITLE)];
   if (metrics.python !== void 0) {
-    const { version, path: path29, origin } = metrics.python;
+    const { version, path: path31, origin } = metrics.python;
     blocks.push(
-      `**Python** ${escapeInline(version)} \xB7 ${escapeInline(path29)} \xB7 ${escapeInline(origin)}`
+      `**Python** ${escapeInline(version)} \xB7 ${escapeInline(path31)} \xB7 ${escapeInline(origin)}`
     );
   }
   const tools = describeTools(metrics);
@@ -31686,8 +31814,8 @@ function renderText(metrics) {
   ];
   for (const reason of metrics.verdict.reasons) lines.push(`  - ${plain(reason)}`);
   if (metrics.python !== void 0) {
-    const { version, path: path29, origin } = metrics.python;
-    lines.push(`python    ${plain(version)} ${plain(path29)} (${plain(origin)})`);
+    const { version, path: path31, origin } = metrics.python;
+    lines.push(`python    ${plain(version)} ${plain(path31)} (${plain(origin)})`);
   }
   const tools = describeTools(metrics);
   if (tools !== void 0) lines.push(`tools     ${plain(tools)}`);
@@ -31775,7 +31903,7 @@ ${" ".repeat(width)}`);
 }
 
 // src/diff/measure.ts
-import path15 from "node:path";
+import path17 from "node:path";
 
 // src/report/coverage.ts
 var CoverageReportError = class extends Error {
@@ -31888,29 +32016,29 @@ function inRepository(relative2, repoPrefix2) {
   const prefix = slashes2(repoPrefix2).replace(/\/+$/, "");
   return normalizeRelative(prefix === "" || prefix === "." ? relative2 : `${prefix}/${relative2}`);
 }
-function under(path29, folder) {
+function under(path31, folder) {
   const base = folder.replace(/\/+$/, "");
   const windows = /^[A-Za-z]:\//.test(base);
-  const head = path29.slice(0, base.length);
+  const head = path31.slice(0, base.length);
   const same = windows ? head.toLowerCase() === base.toLowerCase() : head === base;
-  if (!same || path29.charAt(base.length) !== "/") return void 0;
-  const rest = path29.slice(base.length + 1);
+  if (!same || path31.charAt(base.length) !== "/") return void 0;
+  const rest = path31.slice(base.length + 1);
   return rest === "" ? void 0 : rest;
 }
-function normalizeRelative(path29) {
+function normalizeRelative(path31) {
   const parts = [];
-  for (const part of path29.split("/")) {
+  for (const part of path31.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
     else parts.push(part);
   }
   return parts.join("/");
 }
-function slashes2(path29) {
-  return path29.replaceAll("\\", "/");
+function slashes2(path31) {
+  return path31.replaceAll("\\", "/");
 }
-function isAbsolute(path29) {
-  return path29.startsWith("/") || /^[A-Za-z]:\//.test(path29);
+function isAbsolute(path31) {
+  return path31.startsWith("/") || /^[A-Za-z]:\//.test(path31);
 }
 
 // src/report/diff-coverage.ts
@@ -31919,10 +32047,10 @@ function computeDiffCoverage(changed, coverage) {
   let coverableLines = 0;
   let coveredLines = 0;
   const files = [];
-  for (const [path29, lines] of changed) {
+  for (const [path31, lines] of changed) {
     const changedSet = new Set(lines);
     changedLines += changedSet.size;
-    const measured = coverage.get(path29);
+    const measured = coverage.get(path31);
     if (measured === void 0) continue;
     const missing = new Set(measured.missing);
     const statements = /* @__PURE__ */ new Set([...measured.covered, ...measured.missing]);
@@ -31933,7 +32061,7 @@ function computeDiffCoverage(changed, coverage) {
     coverableLines += coverable.length;
     coveredLines += covered;
     files.push({
-      path: path29,
+      path: path31,
       coverable: coverable.length,
       covered,
       // diff-cover's own formula, so the figures agree to the last digit.
@@ -31956,15 +32084,15 @@ function computeDiffCoverage(changed, coverage) {
 function joinFileLines(files, mapPath) {
   const byPath = /* @__PURE__ */ new Map();
   for (const entry of files) {
-    const path29 = mapPath(entry.filename);
-    const known = byPath.get(path29);
+    const path31 = mapPath(entry.filename);
+    const known = byPath.get(path31);
     if (known === void 0) {
-      byPath.set(path29, { covered: entry.covered, missing: entry.missing });
+      byPath.set(path31, { covered: entry.covered, missing: entry.missing });
       continue;
     }
     const missing = /* @__PURE__ */ new Set([...known.missing, ...entry.missing]);
     const covered = new Set([...known.covered, ...entry.covered].filter((l) => !missing.has(l)));
-    byPath.set(path29, { covered: [...covered], missing: [...missing] });
+    byPath.set(path31, { covered: [...covered], missing: [...missing] });
   }
   return byPath;
 }
@@ -31999,7 +32127,7 @@ function coverageByRepositoryPath(report, paths) {
     workingDirectory: paths.workingDirectory,
     sitePackages: sitePackagesOf(resolved.map((file) => file.filename)),
     repoPrefix: paths.repoPrefix,
-    exists: (relative2) => paths.exists(path15.join(paths.workingDirectory, relative2))
+    exists: (relative2) => paths.exists(path17.join(paths.workingDirectory, relative2))
   };
   return joinFileLines(resolved, (file) => mapCoveragePath(file, options));
 }
@@ -32098,7 +32226,7 @@ async function measure(host, log, config, coverageXml, github) {
   });
   if (plan.kind === "none") return { measured: false, reason: plan.reason };
   const base = plan.base;
-  if (!existsSync5(coverageXml)) return { measured: false, reason: "no coverage.xml", base };
+  if (!existsSync6(coverageXml)) return { measured: false, reason: "no coverage.xml", base };
   try {
     const changed = await changedFiles(host, log, config, plan, github);
     if ("reason" in changed) return { measured: false, reason: changed.reason, base };
@@ -32106,7 +32234,7 @@ async function measure(host, log, config, coverageXml, github) {
     const coverage = coverageByRepositoryPath(report, {
       workingDirectory: config.workingDirectory,
       repoPrefix: config.repoPrefix,
-      exists: existsSync5
+      exists: existsSync6
     });
     return measureDiffCoverage({ files: changed.files, coverage, source: changed.source, base });
   } catch (error) {
@@ -32131,8 +32259,8 @@ async function diffCoverageStage(host, config, coverageXml, github) {
 }
 
 // src/github/baseline.ts
-import { mkdirSync, readFileSync as readFileSync5, rmSync as rmSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import path16 from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, rmSync as rmSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import path18 from "node:path";
 
 // src/log.ts
 var BufferedLog = class {
@@ -32228,10 +32356,10 @@ async function settleBaseline(log, pending, coverage, context, services) {
       return void 0;
     }
     try {
-      const dir = path16.join(context.dir, "store");
+      const dir = path18.join(context.dir, "store");
       rmSync3(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      const file = path16.join(dir, SUMMARY_FILE);
+      mkdirSync2(dir, { recursive: true });
+      const file = path18.join(dir, SUMMARY_FILE);
       const summary3 = coverageSummary(coverage, context.env.GITHUB_SHA ?? "", decision.branch);
       writeFileSync2(file, `${JSON.stringify(summary3, null, 1)}
 `);
@@ -32257,10 +32385,10 @@ async function compareWith(log, found, name, branch, coverage, context, services
   if (coverage === void 0 || context.token === void 0) {
     return { kind: "not-looked-up", branch, note: "no coverage was measured to compare" };
   }
-  const dir = path16.join(context.dir, "download");
+  const dir = path18.join(context.dir, "download");
   try {
     rmSync3(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
+    mkdirSync2(dir, { recursive: true });
     const runArtifacts = services.runArtifacts(context.token);
     await log.group(`Download the coverage of ${branch} (run ${found.runId})`, async () => {
       try {
@@ -32269,7 +32397,7 @@ async function compareWith(log, found, name, branch, coverage, context, services
         throw new Error(`downloading artifact ${found.artifactId} failed: ${withStatus(error)}`);
       }
     });
-    const summary3 = parseCoverageSummary(readFileSync5(path16.join(dir, SUMMARY_FILE), "utf8"));
+    const summary3 = parseCoverageSummary(readFileSync5(path18.join(dir, SUMMARY_FILE), "utf8"));
     return compareCoverage(coverage, summary3, name);
   } catch (error) {
     log.warning(
@@ -32284,8 +32412,8 @@ function withStatus(error) {
 }
 
 // src/github/companion.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync6, rmSync as rmSync4, writeFileSync as writeFileSync3 } from "node:fs";
-import path17 from "node:path";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync6, rmSync as rmSync4, writeFileSync as writeFileSync3 } from "node:fs";
+import path19 from "node:path";
 
 // src/github/comment-request.ts
 var REQUEST_FILE = "python-ci-comment.json";
@@ -32302,8 +32430,8 @@ function serializeCommentRequest(request) {
 
 // src/github/companion.ts
 async function keepCommentRequest(service, dir, request) {
-  mkdirSync2(dir, { recursive: true });
-  const file = path17.join(dir, REQUEST_FILE);
+  mkdirSync3(dir, { recursive: true });
+  const file = path19.join(dir, REQUEST_FILE);
   writeFileSync3(file, serializeCommentRequest(request));
   const name = requestArtifactName(request.commentId);
   await service.upload(name, [file], dir);
@@ -32389,7 +32517,7 @@ async function fetchHistory(env, request, services) {
     // The newest hundred: forks' runs are dropped from them before the window is taken.
     per_page: "100"
   });
-  const path29 = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
+  const path31 = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
   try {
     const client = new GitHubClient({
       token: request.token,
@@ -32397,7 +32525,7 @@ async function fetchHistory(env, request, services) {
       ...services,
       onRetry: (message) => log.info(message)
     });
-    const { data } = await client.request("GET", path29);
+    const { data } = await client.request("GET", path31);
     const runs = Array.isArray(data?.workflow_runs) ? data.workflow_runs : [];
     const where = { branch, workflow, window: request.window };
     return { history: successRate(runs, where, `${owner}/${repo}`), log };
@@ -32478,14 +32606,14 @@ async function postComment(log, env, settings, metrics, services) {
 
 // src/install/install.ts
 var import_semver2 = __toESM(require_semver2(), 1);
-import { existsSync as existsSync8, readFileSync as readFileSync8, rmSync as rmSync6 } from "node:fs";
-import path21 from "node:path";
+import { existsSync as existsSync9, readFileSync as readFileSync8, rmSync as rmSync6 } from "node:fs";
+import path23 from "node:path";
 
 // src/install/fingerprint.ts
 import { createHash as createHash4 } from "node:crypto";
 import {
   closeSync,
-  existsSync as existsSync6,
+  existsSync as existsSync7,
   lstatSync,
   openSync,
   readdirSync,
@@ -32496,7 +32624,7 @@ import {
   statSync as statSync3,
   writeFileSync as writeFileSync4
 } from "node:fs";
-import path18 from "node:path";
+import path20 from "node:path";
 var PROJECT_MARKER = "python-ci-project.json";
 var FINGERPRINT_BUDGET = { entries: 2e4, bytes: 256 * 1024 * 1024 };
 var NEVER_BUILT = /* @__PURE__ */ new Set([
@@ -32511,7 +32639,7 @@ var NEVER_BUILT = /* @__PURE__ */ new Set([
 ]);
 var VENV_NAMES = /* @__PURE__ */ new Set([".venv", "venv"]);
 function neverBuilt(name, full) {
-  return NEVER_BUILT.has(name) || VENV_NAMES.has(name) && existsSync6(path18.join(full, "pyvenv.cfg"));
+  return NEVER_BUILT.has(name) || VENV_NAMES.has(name) && existsSync7(path20.join(full, "pyvenv.cfg"));
 }
 var OverBudget = class extends Error {
 };
@@ -32555,7 +32683,7 @@ function projectFingerprint(dir, extra = "", budget = FINGERPRINT_BUDGET) {
     }
     open2.add(real);
     for (const name of readdirSync(full).sort()) {
-      const child2 = path18.join(full, name);
+      const child2 = path20.join(full, name);
       if (neverBuilt(name, child2)) continue;
       spend(1, 0);
       const relPath = rel === "" ? name : `${rel}/${name}`;
@@ -32586,8 +32714,8 @@ function hasStaticVersion(pyproject) {
   return typeof project?.version === "string" && !dynamic.includes("version");
 }
 function readProjectMarker(venvDir) {
-  const file = path18.join(venvDir, PROJECT_MARKER);
-  if (!existsSync6(file)) return void 0;
+  const file = path20.join(venvDir, PROJECT_MARKER);
+  if (!existsSync7(file)) return void 0;
   try {
     const marker = JSON.parse(readFileSync7(file, "utf8"));
     if (typeof marker.fingerprint !== "string") return void 0;
@@ -32602,16 +32730,16 @@ function readProjectMarker(venvDir) {
   }
 }
 function writeProjectMarker(venvDir, marker) {
-  writeFileSync4(path18.join(venvDir, PROJECT_MARKER), `${JSON.stringify(marker)}
+  writeFileSync4(path20.join(venvDir, PROJECT_MARKER), `${JSON.stringify(marker)}
 `);
 }
 
 // src/install/plan.ts
-import { existsSync as existsSync7 } from "node:fs";
-import path19 from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import path21 from "node:path";
 var AUTO_NAMES = ["test", "tests", "testing", "dev"];
 var AUTO_REQUIREMENT_FILES = ["requirements-test.txt", "requirements-dev.txt"];
-function planInstall(config, missingTools2, fileExists = existsSync7) {
+function planInstall(config, missingTools2, fileExists = existsSync8) {
   const { install, project } = config;
   const extras = [...install.extras];
   const groups = [...install.groups];
@@ -32631,7 +32759,7 @@ function planInstall(config, missingTools2, fileExists = existsSync7) {
       )
     );
     for (const name of AUTO_REQUIREMENT_FILES) {
-      const file = path19.join(config.workingDirectory, name);
+      const file = path21.join(config.workingDirectory, name);
       if (fileExists(file) && !files.includes(file)) files.push(file);
     }
   }
@@ -32640,7 +32768,7 @@ function planInstall(config, missingTools2, fileExists = existsSync7) {
   const picked = [
     ...extras.map((e) => `extra ${e}`),
     ...groups.map((g) => `group ${g}`),
-    ...files.map((f) => path19.relative(config.workingDirectory, f))
+    ...files.map((f) => path21.relative(config.workingDirectory, f))
   ];
   notes.unshift(
     picked.length ? `test dependencies: ${picked.join(", ")}` : "test dependencies: none found"
@@ -32660,8 +32788,8 @@ function pipInstallArgs(config, request) {
 }
 
 // src/install/wheel.ts
-import { mkdirSync as mkdirSync3, rmSync as rmSync5 } from "node:fs";
-import path20 from "node:path";
+import { mkdirSync as mkdirSync4, rmSync as rmSync5 } from "node:fs";
+import path22 from "node:path";
 var LEGACY_BACKEND = "setuptools.build_meta:__legacy__";
 var LEGACY_REQUIRES = ["setuptools>=40.8.0"];
 function buildBackendOf(pyproject) {
@@ -32695,7 +32823,7 @@ else:
     print("\\n" + json.dumps(os.path.join(outdir, name)))`;
 async function buildWheelInVenv(host, venvPython, env, projectDir, backend, outDir, buildEnv) {
   rmSync5(outDir, { recursive: true, force: true });
-  mkdirSync3(outDir, { recursive: true });
+  mkdirSync4(outDir, { recursive: true });
   const run = buildEnv === void 0 ? { env } : isolatedRun(env, buildEnv);
   try {
     return await runSnippet(
@@ -32715,7 +32843,7 @@ var WheelBuildError = class extends Error {
   name = "WheelBuildError";
 };
 function wheelDistName(file) {
-  return /^([^-]+)-[^-]+(-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$/.exec(path20.basename(file))?.[1];
+  return /^([^-]+)-[^-]+(-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$/.exec(path22.basename(file))?.[1];
 }
 async function backendWheelRequires(host, venvPython, env, projectDir, backend, buildEnv) {
   try {
@@ -32734,18 +32862,6 @@ async function backendWheelRequires(host, venvPython, env, projectDir, backend, 
 }
 
 // src/install/install.ts
-var InstallError = class extends Error {
-  name = "InstallError";
-};
-var isWindows = process.platform === "win32";
-function venvOf(host, dir) {
-  const bin = path21.join(dir, isWindows ? "Scripts" : "bin");
-  return {
-    dir,
-    python: path21.join(bin, isWindows ? "python.exe" : "python"),
-    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path21.delimiter}${host.env.PATH ?? ""}` }
-  };
-}
 var TOOL_PROBE = "import importlib.util as u, json, sys; print(json.dumps([m for m in sys.argv[1:] if u.find_spec(m) is None]))";
 async function missingTools(host, python, env, modules) {
   if (modules.length === 0) return [];
@@ -32776,13 +32892,20 @@ function distNameFromReport(file, projectDir) {
   }
 }
 async function installProject(host, config, python, options = {}) {
-  const { log, runner } = host;
-  const dir = path21.join(host.tempDir, "venv");
   const basePip = python.pipVersion !== void 0 && import_semver2.default.gte(import_semver2.default.coerce(python.pipVersion) ?? "0.0.0", "22.3.0");
+  const [installed, tools] = await Promise.all([
+    installInto(host, config, python, basePip, options),
+    config.build ? prepareTools(host, config, python, basePip, pipIsOffline(host.env)) : void 0
+  ]);
+  return tools === void 0 ? installed : { ...installed, tools };
+}
+async function installInto(host, config, python, basePip, options) {
+  const { log, runner } = host;
+  const dir = path23.join(host.tempDir, "venv");
   const fingerprint = options.fingerprint || options.reuseVenv ? await checkoutFingerprint(host, config) : void 0;
   if (options.reuseVenv) return reinstallProject(host, config, python, dir, basePip, fingerprint);
   rmSync6(dir, { recursive: true, force: true });
-  const tools = [...config.test ? ["pytest", "coverage"] : [], ...config.build ? ["build"] : []];
+  const tools = config.test ? ["pytest", "coverage"] : [];
   let systemSite = config.systemSitePackages;
   if (!systemSite && tools.length > 0 && pipIsOffline(host.env)) {
     const baseMissing = await missingTools(host, python.executable, host.env, tools);
@@ -32833,7 +32956,7 @@ ${tail(created.output)}`);
   return { venv, distName, summary: `${what} into ${dir}` };
 }
 async function keepBuildEnv(host, config, python, venv, basePip, installing) {
-  const target = path21.join(venv.dir, BUILD_ENV);
+  const target = path23.join(venv.dir, BUILD_ENV);
   const backend = buildBackendOf(config.project.pyproject);
   const command = basePip ? python.executable : venv.python;
   const pip = async (requirements) => {
@@ -32916,8 +33039,8 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
     notes: []
   });
   let builtName;
-  const buildEnv = path21.join(dir, BUILD_ENV);
-  const isolated = config.buildIsolation && recorded?.buildEnv === true && existsSync8(buildEnv);
+  const buildEnv = path23.join(dir, BUILD_ENV);
+  const isolated = config.buildIsolation && recorded?.buildEnv === true && existsSync9(buildEnv);
   if (config.pipArgs.length === 0 && (!config.buildIsolation || isolated)) {
     const backend = buildBackendOf(config.project.pyproject);
     host.log.info(
@@ -32930,7 +33053,7 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
         venv.env,
         config.workingDirectory,
         backend,
-        path21.join(host.tempDir, "reinstall"),
+        path23.join(host.tempDir, "reinstall"),
         isolated ? buildEnv : void 0
       );
       installArgs = [wheel];
@@ -32960,7 +33083,7 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
   };
 }
 async function pipInstall(host, log, config, python, venv, basePip, installArgs) {
-  const reportFile = path21.join(host.tempDir, "pip-report.json");
+  const reportFile = path23.join(host.tempDir, "pip-report.json");
   rmSync6(reportFile, { force: true });
   const command = basePip ? python.executable : venv.python;
   const args = [
@@ -32998,7 +33121,7 @@ var FLAKE8_EXCLUDE = [
   "*.egg-info",
   ".eggs"
 ];
-var PROBE = [
+var PROBE2 = [
   "import importlib.util, importlib.metadata",
   "if importlib.util.find_spec('flake8'):",
   "    print('flake8', importlib.metadata.version('flake8'))",
@@ -33030,18 +33153,18 @@ function parseFlake8Count(stdout) {
 async function runLint(runner, venv, cwd) {
   const log = new BufferedLog();
   try {
-    const probe = await runner.run(venv.python, ["-c", PROBE], { cwd, env: venv.env });
-    const found = probe.code === 0 ? parseProbe(probe.stdout) : void 0;
+    const probe2 = await runner.run(venv.python, ["-c", PROBE2], { cwd, env: venv.env });
+    const found = probe2.code === 0 ? parseProbe(probe2.stdout) : void 0;
     if (found === void 0) {
       log.debug("no flake8 in the environment: no code-quality line");
       return { log };
     }
-    const unread = /^config unread (.*)$/m.exec(probe.stdout)?.[1];
+    const unread = /^config unread (.*)$/m.exec(probe2.stdout)?.[1];
     if (unread !== void 0)
       log.debug(
         `flake8 ${found.version}'s configuration could not be read ahead (${unread}): its extend-exclude, if any, gives way to ${FLAKE8_EXCLUDE.join(",")}`
       );
-    const args = flake8Args(probe.stdout);
+    const args = flake8Args(probe2.stdout);
     const run = await runner.run(venv.python, args, { cwd, env: venv.env });
     const problems = run.code === 0 ? parseFlake8Count(run.stdout) : void 0;
     if (problems === void 0) {
@@ -33202,10 +33325,7 @@ function asPublishingError(error, doing) {
 }
 
 // src/publish/upload.ts
-import path22 from "node:path";
-var PublishError = class extends Error {
-  name = "PublishError";
-};
+import path24 from "node:path";
 var DEFAULT_WAITS_MS = [2e3, 6e3];
 function twineFailure(output) {
   const text3 = stripColour(output);
@@ -33236,9 +33356,6 @@ function projectUrl(repositoryUrl2, name, version) {
   const host = url.hostname === "upload.pypi.org" ? "https://pypi.org" : url.hostname === "test.pypi.org" ? "https://test.pypi.org" : url.origin;
   return `${host}/project/${name}/${version}/`;
 }
-function plainOutput(venv) {
-  return { ...venv.env, COLUMNS: "200", NO_COLOR: "1" };
-}
 function twineEnv(venv, credentials, repositoryUrl2) {
   return {
     ...plainOutput(venv),
@@ -33248,68 +33365,33 @@ function twineEnv(venv, credentials, repositoryUrl2) {
     TWINE_NON_INTERACTIVE: "1"
   };
 }
-async function ensureTwine(host, log, venv) {
-  const probe = await host.runner.run(venv.python, ["-c", "import twine"], { env: venv.env });
-  if (probe.code === 0) return;
-  log.info("twine is not installed; installing it with pip");
-  const install = await host.runner.run(venv.python, ["-m", "pip", "install", "twine"], {
-    env: venv.env
-  });
-  log.info(install.output.trimEnd());
-  if (install.code !== 0) {
-    const last = tail(install.output, 1);
-    throw new PublishError(
-      `twine is needed to upload and is not installed, and pip could not install it (${last}); install twine in the job or make the index reachable`
-    );
-  }
-}
-async function checkMetadata(host, log, venv, files) {
-  const args = ["-m", "twine", "check", "--strict", ...files.map((f) => f.path)];
-  log.info(`$ python ${args.join(" ")}`);
-  const result = await host.runner.run(venv.python, args, { env: plainOutput(venv) });
-  log.info(result.output.trimEnd());
-  if (result.code === 0) return void 0;
-  const problems = [];
-  for (const line of stripColour(result.output).split("\n")) {
-    if (/^(WARNING|ERROR)\b/.test(line)) problems.push(line.trim());
-    else if (/^\s+\S/.test(line) && problems.length > 0)
-      problems.push(`${problems.pop()} ${line.trim()}`);
-  }
-  const unique2 = [...new Set(problems.map((p) => p.replace(/\s+/g, " ")))];
-  return unique2.length > 0 ? unique2.join("; ") : tail(result.output, 1);
-}
 var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
 async function uploadFiles(host, log, venv, files, credentials, options) {
   const waits = options.retryWaitsMs ?? DEFAULT_WAITS_MS;
   const env = twineEnv(venv, credentials, options.repositoryUrl);
   const results = [];
   for (const file of files) {
-    const args = [
-      "-m",
-      "twine",
-      "upload",
-      "--non-interactive",
-      "--disable-progress-bar",
-      ...options.skipExisting ? ["--skip-existing"] : [],
-      file.path
-    ];
+    const args = ["-m", "twine", "upload", "--non-interactive", "--disable-progress-bar", file.path];
     let attempts = 0;
     let outcome;
     while (outcome === void 0) {
       attempts += 1;
       log.info(`$ python ${args.join(" ")}  (attempt ${attempts} of ${waits.length + 1})`);
       const result = await host.runner.run(venv.python, args, {
-        cwd: path22.dirname(file.path),
+        cwd: path24.dirname(file.path),
         env
       });
       log.info(result.output.trimEnd());
       const base = { fileName: file.fileName, size: file.size, sha256: file.sha256, attempts };
       if (result.code === 0) {
-        const skipped2 = stripColour(result.output).replace(/\s+/g, " ").includes(`Skipping ${file.fileName} because it appears to already exist`);
-        outcome = { ...base, outcome: skipped2 ? "skipped" : "uploaded" };
+        outcome = { ...base, outcome: "uploaded" };
         break;
       }
       const failure = twineFailure(result.output);
+      if (options.skipExisting && /\b400\b.*File already exists/i.test(failure.message)) {
+        outcome = { ...base, outcome: "skipped" };
+        break;
+      }
       const wait = waits[attempts - 1];
       if (!failure.retryable || wait === void 0) {
         outcome = { ...base, outcome: "failed", message: failure.message };
@@ -33340,14 +33422,8 @@ async function publishDists(host, log, settings, request) {
     reasons: [reason],
     details
   });
-  try {
-    await ensureTwine(host, log, request.venv);
-  } catch (error) {
-    if (error instanceof PublishError) return refused(error.message);
-    throw error;
-  }
   if (settings.verifyMetadata) {
-    const problems = await checkMetadata(host, log, request.venv, request.files);
+    const problems = await checkMetadata(host, log, request.tools, request.files);
     if (problems !== void 0) {
       return refused(`the metadata check (twine check --strict) failed: ${problems}`);
     }
@@ -33374,7 +33450,7 @@ async function publishDists(host, log, settings, request) {
   const files = await uploadFiles(
     host,
     log,
-    request.venv,
+    request.tools,
     request.files,
     { username: "__token__", password },
     {
@@ -33416,8 +33492,8 @@ function describePublish(result) {
 }
 
 // src/python/setup.ts
-import { existsSync as existsSync10, readFileSync as readFileSync9 } from "node:fs";
-import path24 from "node:path";
+import { existsSync as existsSync11, readFileSync as readFileSync9 } from "node:fs";
+import path26 from "node:path";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as crypto2 from "crypto";
@@ -33428,7 +33504,7 @@ var semver3 = __toESM(require_semver2(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as os6 from "os";
-import * as path23 from "path";
+import * as path25 from "path";
 var semver4 = __toESM(require_semver2(), 1);
 import * as stream2 from "stream";
 import * as util2 from "util";
@@ -33544,8 +33620,8 @@ var IS_MAC = process.platform === "darwin";
 var userAgent = "actions/tool-cache";
 function downloadTool(url, dest, auth, headers) {
   return __awaiter11(this, void 0, void 0, function* () {
-    dest = dest || path23.join(_getTempDirectory(), crypto2.randomUUID());
-    yield mkdirP(path23.dirname(dest));
+    dest = dest || path25.join(_getTempDirectory(), crypto2.randomUUID());
+    yield mkdirP(path25.dirname(dest));
     debug(`Downloading ${url}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -33736,7 +33812,7 @@ function find(toolName, versionSpec2, arch3) {
   let toolPath = "";
   if (versionSpec2) {
     versionSpec2 = semver4.clean(versionSpec2) || "";
-    const cachePath = path23.join(_getCacheDirectory(), toolName, versionSpec2, arch3);
+    const cachePath = path25.join(_getCacheDirectory(), toolName, versionSpec2, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs4.existsSync(cachePath) && fs4.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec2} ${arch3}`);
@@ -33750,12 +33826,12 @@ function find(toolName, versionSpec2, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os6.arch();
-  const toolPath = path23.join(_getCacheDirectory(), toolName);
+  const toolPath = path25.join(_getCacheDirectory(), toolName);
   if (fs4.existsSync(toolPath)) {
     const children = fs4.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path23.join(toolPath, child2, arch3 || "");
+        const fullPath = path25.join(toolPath, child2, arch3 || "");
         if (fs4.existsSync(fullPath) && fs4.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -33767,7 +33843,7 @@ function findAllVersions(toolName, arch3) {
 function _createExtractFolder(dest) {
   return __awaiter11(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path23.join(_getTempDirectory(), crypto2.randomUUID());
+      dest = path25.join(_getTempDirectory(), crypto2.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -33858,7 +33934,7 @@ function osVersionFromOsRelease(text3) {
 var PythonSetupError = class extends Error {
   name = "PythonSetupError";
 };
-var PROBE2 = [
+var PROBE3 = [
   "import json, platform, sys",
   "try:",
   "    from importlib.metadata import version",
@@ -33868,7 +33944,7 @@ var PROBE2 = [
   "print(json.dumps({'version': platform.python_version(), 'executable': sys.executable, 'prefix': sys.prefix, 'pip': pip}))"
 ].join("\n");
 async function probeInterpreter(host, executable) {
-  const result = await host.runner.run(executable, ["-I", "-c", PROBE2], { env: host.env });
+  const result = await host.runner.run(executable, ["-I", "-c", PROBE3], { env: host.env });
   if (result.code !== 0) {
     host.log.debug(`${executable} could not be probed: ${tail(result.output, 5)}`);
     return void 0;
@@ -33891,19 +33967,19 @@ function describe2(spec) {
 }
 var isWindows2 = process.platform === "win32";
 function binDir(installDir) {
-  return path24.join(installDir, isWindows2 ? "Scripts" : "bin");
+  return path26.join(installDir, isWindows2 ? "Scripts" : "bin");
 }
 function executableIn(installDir) {
-  return isWindows2 ? path24.join(installDir, "python.exe") : path24.join(installDir, "bin", "python3");
+  return isWindows2 ? path26.join(installDir, "python.exe") : path26.join(installDir, "bin", "python3");
 }
 function candidatesOnPath(host) {
-  const dirs = (host.env.PATH ?? "").split(path24.delimiter).filter((d) => d !== "");
+  const dirs = (host.env.PATH ?? "").split(path26.delimiter).filter((d) => d !== "");
   const names = [...Array.from({ length: 40 }, (_, i) => `python3.${40 - i}`), "python3", "python"];
   const found = [];
   for (const dir of dirs) {
     for (const name of names) {
-      const file = path24.join(dir, isWindows2 ? `${name}.exe` : name);
-      if (existsSync10(file)) found.push(file);
+      const file = path26.join(dir, isWindows2 ? `${name}.exe` : name);
+      if (existsSync11(file)) found.push(file);
     }
   }
   return found;
@@ -33911,7 +33987,7 @@ function candidatesOnPath(host) {
 async function fromPath(host, spec) {
   const candidates = candidatesOnPath(host);
   if (spec === void 0) {
-    const first = candidates.find((c) => /python3?(\.exe)?$/.test(path24.basename(c)));
+    const first = candidates.find((c) => /python3?(\.exe)?$/.test(path26.basename(c)));
     const found = first ? await probeInterpreter(host, first) : void 0;
     if (!found) {
       throw new PythonSetupError(
@@ -33960,7 +34036,7 @@ async function fetchManifest(url) {
 }
 function osVersion2() {
   for (const file of ["/etc/os-release", "/usr/lib/os-release"]) {
-    if (existsSync10(file)) return osVersionFromOsRelease(readFileSync9(file, "utf8"));
+    if (existsSync11(file)) return osVersionFromOsRelease(readFileSync9(file, "utf8"));
   }
   return void 0;
 }
@@ -34006,7 +34082,7 @@ function exportPython(host, installDir) {
   ]) {
     host.exportVariable(name, installDir);
   }
-  host.exportVariable("PKG_CONFIG_PATH", path24.join(installDir, "lib", "pkgconfig"));
+  host.exportVariable("PKG_CONFIG_PATH", path26.join(installDir, "lib", "pkgconfig"));
 }
 async function setupPython(host, config, interpreter) {
   if (interpreter) {
@@ -34054,8 +34130,8 @@ function maxCoverageDropReason(baseline, maxDrop) {
 }
 
 // src/test/run-tests.ts
-import { createReadStream as createReadStream3, existsSync as existsSync11, mkdirSync as mkdirSync4, readFileSync as readFileSync10, writeFileSync as writeFileSync6 } from "node:fs";
-import path25 from "node:path";
+import { createReadStream as createReadStream3, existsSync as existsSync12, mkdirSync as mkdirSync5, readFileSync as readFileSync10, writeFileSync as writeFileSync6 } from "node:fs";
+import path27 from "node:path";
 
 // src/report/junit.ts
 var import_saxes2 = __toESM(require_saxes(), 1);
@@ -34272,16 +34348,16 @@ var LOCATION = /^((?:[A-Za-z]:)?[^\s:"<>]+\.py):(\d+):|\bFile "((?:[A-Za-z]:)?[^
 function locations(text3) {
   const found = [];
   for (const match3 of text3.matchAll(LOCATION)) {
-    const path29 = match3[1] ?? match3[3];
+    const path31 = match3[1] ?? match3[3];
     const line = match3[2] ?? match3[4];
-    if (path29 !== void 0 && line !== void 0) {
-      found.push({ path: normalizePath(path29), line: Number.parseInt(line, 10) });
+    if (path31 !== void 0 && line !== void 0) {
+      found.push({ path: normalizePath(path31), line: Number.parseInt(line, 10) });
     }
   }
   return found;
 }
-function sameFile(path29, file) {
-  return path29 === file || isAbsolute2(path29) && path29.endsWith(`/${file}`);
+function sameFile(path31, file) {
+  return path31 === file || isAbsolute2(path31) && path31.endsWith(`/${file}`);
 }
 function lastIn(found, file) {
   return found.findLast((location) => sameFile(location.path, file));
@@ -34345,11 +34421,11 @@ function parseLine(value2) {
   if (value2 === void 0 || !/^\d+$/.test(value2)) return void 0;
   return Number.parseInt(value2, 10);
 }
-function normalizePath(path29) {
-  return path29.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
+function normalizePath(path31) {
+  return path31.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
 }
-function isAbsolute2(path29) {
-  return path29.startsWith("/") || /^[A-Za-z]:\//.test(path29);
+function isAbsolute2(path31) {
+  return path31.startsWith("/") || /^[A-Za-z]:\//.test(path31);
 }
 
 // src/test/outcomes.ts
@@ -34464,14 +34540,14 @@ function withOutcomes(junit, outcomes) {
 function reportFiles(dir) {
   return {
     dir,
-    junit: path25.join(dir, "junit.xml"),
-    coverageData: path25.join(dir, ".coverage"),
-    coverageJson: path25.join(dir, "coverage.json"),
-    coverageXml: path25.join(dir, "coverage.xml"),
-    outcomes: path25.join(dir, "pytest-outcomes.json")
+    junit: path27.join(dir, "junit.xml"),
+    coverageData: path27.join(dir, ".coverage"),
+    coverageJson: path27.join(dir, "coverage.json"),
+    coverageXml: path27.join(dir, "coverage.xml"),
+    outcomes: path27.join(dir, "pytest-outcomes.json")
   };
 }
-var PROBE3 = `
+var PROBE4 = `
 import json, sys, sysconfig
 import os
 # python -c puts the project folder first on sys.path; its *.egg-info would
@@ -34536,24 +34612,24 @@ def pytest_load_initial_conftests(early_config, parser, args):
         options.cov_source = None
     yield
 `;
-function chooseSource(configured, probe) {
+function chooseSource(configured, probe2) {
   if (configured.length) {
     return {
       args: [`--source=${configured.join(",")}`],
       note: `${configured.join(", ")} (coverage-source input)`
     };
   }
-  if (probe.source?.length)
-    return { args: [], note: `${probe.source.join(", ")} (the project's coverage configuration)` };
-  if (probe.include?.length)
+  if (probe2.source?.length)
+    return { args: [], note: `${probe2.source.join(", ")} (the project's coverage configuration)` };
+  if (probe2.include?.length)
     return {
       args: [],
-      note: `include ${probe.include.join(", ")} (the project's coverage configuration)`
+      note: `include ${probe2.include.join(", ")} (the project's coverage configuration)`
     };
-  if (probe.top_level.length) {
+  if (probe2.top_level.length) {
     return {
-      args: [`--source=${probe.top_level.join(",")}`],
-      note: `${probe.top_level.join(", ")} (the installed project's top-level packages)`
+      args: [`--source=${probe2.top_level.join(",")}`],
+      note: `${probe2.top_level.join(", ")} (the installed project's top-level packages)`
     };
   }
   return {
@@ -34579,10 +34655,10 @@ async function runPytest(ctx, measure2) {
     ...["-m", "pytest", "-o", "junit_family=xunit1", `--junitxml=${files.junit}`],
     ...["-p", PLUGIN_MODULE, ...config.pytestArgs]
   ];
-  const pluginDir = path25.join(host.tempDir, "pytest-plugin");
-  mkdirSync4(pluginDir, { recursive: true });
-  writeFileSync6(path25.join(pluginDir, `${PLUGIN_MODULE}.py`), `${PLUGIN}${OUTCOMES_PLUGIN}`);
-  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path25.delimiter);
+  const pluginDir = path27.join(host.tempDir, "pytest-plugin");
+  mkdirSync5(pluginDir, { recursive: true });
+  writeFileSync6(path27.join(pluginDir, `${PLUGIN_MODULE}.py`), `${PLUGIN}${OUTCOMES_PLUGIN}`);
+  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path27.delimiter);
   log.info(`$ ${formatCommand("python", args)}`);
   const run = await host.runner.run(venv.python, args, {
     cwd: config.workingDirectory,
@@ -34594,12 +34670,12 @@ async function runPytest(ctx, measure2) {
 async function readResults(ctx, code, output, notes) {
   let results;
   try {
-    results = existsSync11(ctx.files.junit) ? await parseJUnitFile(ctx.files.junit) : void 0;
+    results = existsSync12(ctx.files.junit) ? await parseJUnitFile(ctx.files.junit) : void 0;
   } catch (error) {
     if (!(error instanceof JUnitReportError)) throw error;
     notes.push(`the JUnit report pytest wrote cannot be read: ${error.message}`);
   }
-  if (results && existsSync11(ctx.files.outcomes)) {
+  if (results && existsSync12(ctx.files.outcomes)) {
     try {
       results = withOutcomes(results, parseOutcomes(readFileSync10(ctx.files.outcomes, "utf8")));
     } catch (error) {
@@ -34620,7 +34696,7 @@ ${tail(output, 15)}`);
   }
   return results;
 }
-async function readCoverage(ctx, measure2, probe, notes) {
+async function readCoverage(ctx, measure2, probe2, notes) {
   const { host, config, venv, files } = ctx;
   const cwd = config.workingDirectory;
   try {
@@ -34640,9 +34716,9 @@ async function readCoverage(ctx, measure2, probe, notes) {
       sourceNote: measure2.note,
       mapPath: (file) => mapCoveragePath(file, {
         workingDirectory: cwd,
-        sitePackages: probe.site_packages,
+        sitePackages: probe2.site_packages,
         repoPrefix: config.repoPrefix,
-        exists: (rel) => existsSync11(path25.join(cwd, rel))
+        exists: (rel) => existsSync12(path27.join(cwd, rel))
       })
     });
   } catch (error) {
@@ -34656,12 +34732,12 @@ async function readCoverage(ctx, measure2, probe, notes) {
 async function runTests(host, log, config, venv, distName, files) {
   const env = { ...venv.env, COVERAGE_FILE: files.coverageData };
   const ctx = { host, log, config, venv, files, env };
-  let probe;
+  let probe2;
   try {
-    probe = await runSnippet(
+    probe2 = await runSnippet(
       host,
       venv.python,
-      PROBE3,
+      PROBE4,
       [distName ?? ""],
       "reading the coverage configuration",
       { cwd: config.workingDirectory, env }
@@ -34670,18 +34746,18 @@ async function runTests(host, log, config, venv, distName, files) {
     if (!(error instanceof SnippetError)) throw error;
     return { ok: false, exitCode: 1, notes: [error.message] };
   }
-  if (probe.error) {
-    const notes2 = [`coverage cannot read the project's configuration: ${probe.error}`];
+  if (probe2.error) {
+    const notes2 = [`coverage cannot read the project's configuration: ${probe2.error}`];
     return { ok: false, exitCode: 1, notes: notes2 };
   }
-  const measure2 = chooseSource(config.coverageSource, probe);
+  const measure2 = chooseSource(config.coverageSource, probe2);
   log.info(`coverage measures ${measure2.note}`);
   const run = await runPytest(ctx, measure2);
   const notes = [];
   const results = await readResults(ctx, run.code, run.output, notes);
-  const coverage = await readCoverage(ctx, measure2, probe, notes);
+  const coverage = await readCoverage(ctx, measure2, probe2, notes);
   const ok3 = run.code === 0 || run.code === 5;
-  const tools = { pytest: probe.pytest ?? void 0, coverage: probe.coverage ?? void 0 };
+  const tools = { pytest: probe2.pytest ?? void 0, coverage: probe2.coverage ?? void 0 };
   return { ok: ok3, exitCode: run.code, results, coverage, tools, notes };
 }
 
@@ -34817,14 +34893,14 @@ async function publishStage(host, config, options, ran) {
       stage: { name: "publish", status: "failed", durationMs: 0, summary: summary3 }
     };
   }
-  const venv = ran.venv;
+  const tools = ran.tools;
   const outcome = await stage(
     host,
     "publish",
     `Publish ${decision.tag} to ${config.publish.repositoryUrl}`,
     async (log) => {
-      if (venv === void 0) throw new Error("no virtual environment to run twine in");
-      return publishDists(host, log, config.publish, { ...decision, venv, services });
+      if (tools === void 0) throw new Error("no tools environment to run twine in");
+      return publishDists(host, log, config.publish, { ...decision, tools, services });
     },
     describePublish
   );
@@ -34879,7 +34955,7 @@ async function commentStage(host, config, services, artifacts, metrics) {
       const outcome = await postComment(log, host.env, config.comment, metrics, services);
       if (outcome.kind !== "not-posted" || !outcome.request || !artifacts) return outcome;
       try {
-        const dir = path26.join(host.tempDir, "comment-request");
+        const dir = path28.join(host.tempDir, "comment-request");
         const kept = await keepCommentRequest(artifacts, dir, outcome.request);
         log.info(
           `The comment was kept as artifact ${kept}: a workflow_run companion with a token that may write can post it (see 'Pull requests from forks' in the README).`
@@ -34920,7 +34996,7 @@ async function historyOf(host, pending) {
 async function runPipeline(host, config, options = {}) {
   rmSync7(host.tempDir, { recursive: true, force: true });
   const files = reportFiles(`${host.tempDir}/reports`);
-  mkdirSync5(files.dir, { recursive: true });
+  mkdirSync6(files.dir, { recursive: true });
   const stages = [];
   const historyRequest = host.onActions && options.github !== void 0 ? fetchHistory(
     host.env,
@@ -34985,7 +35061,10 @@ async function runPipeline(host, config, options = {}) {
         host,
         "build",
         "Build sdist and wheel",
-        (log) => buildDists(work, log, config, env.venv, sourceDone),
+        (log) => {
+          if (env.tools === void 0) throw new Error("no tools environment to build with");
+          return buildDists(work, log, config, env.venv, env.tools, sourceDone);
+        },
         describeBuild,
         both
       ) : void 0,
@@ -35012,7 +35091,7 @@ async function runPipeline(host, config, options = {}) {
     host.log,
     baselineLookup,
     test?.value?.coverage,
-    { env: host.env, dir: path26.join(host.tempDir, "baseline"), token: config.comment.token },
+    { env: host.env, dir: path28.join(host.tempDir, "baseline"), token: config.comment.token },
     baselineServices
   ) : void 0;
   if (cacheRun && installed?.value && python.value && options.cache) {
@@ -35025,7 +35104,7 @@ async function runPipeline(host, config, options = {}) {
     host.log.info(`${MARK.ok} cache save ${seconds(performance.now() - started)}: ${summary3}`);
   }
   const published = await publishStage(host, config, options, {
-    venv: installed?.value?.venv,
+    tools: installed?.value?.tools,
     build: config.build ? build?.value : void 0,
     test: config.test ? test?.value : void 0
   });
@@ -35064,10 +35143,10 @@ async function runPipeline(host, config, options = {}) {
 
 // src/report/write.ts
 import { writeFileSync as writeFileSync7 } from "node:fs";
-import path27 from "node:path";
+import path29 from "node:path";
 function writeReport(metrics, dir) {
   const markdown = renderSummary(metrics);
-  const file = path27.join(dir, "python-ci-report.md");
+  const file = path29.join(dir, "python-ci-report.md");
   writeFileSync7(file, markdown);
   return { markdown, path: file };
 }
@@ -35141,7 +35220,7 @@ ${USAGE}`);
     return 2;
   }
   const python = values.python ?? "";
-  const interpreter = /[\\/]/.test(python) ? path28.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
+  const interpreter = /[\\/]/.test(python) ? path30.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
   if (/^python/.test(python) && interpreter === void 0) {
     io.err(
       `--python: "${python}" is not on PATH; give a version (3.12), a range (>=3.10) or an interpreter's path`
@@ -35177,7 +35256,7 @@ ${USAGE}`);
       runner: new SpawnRunner(),
       onActions: false,
       workspace: io.cwd,
-      tempDir: mkdtempSync(path28.join(os7.tmpdir(), "python-ci-")),
+      tempDir: mkdtempSync(path30.join(os7.tmpdir(), "python-ci-")),
       toolCacheDir: void 0,
       env: childEnvironment(io.env),
       addPath: () => {
@@ -35187,11 +35266,11 @@ ${USAGE}`);
     };
     const { metrics, files } = await runPipeline(host, config, { interpreter });
     const report = writeReport(metrics, files.dir);
-    const local = path28.join(io.cwd, "python-ci-report.md");
+    const local = path30.join(io.cwd, "python-ci-report.md");
     copyFileSync(report.path, local);
     for (const entry of readdirSync3(host.tempDir)) {
-      if (path28.join(host.tempDir, entry) !== files.dir)
-        rmSync8(path28.join(host.tempDir, entry), { recursive: true, force: true });
+      if (path30.join(host.tempDir, entry) !== files.dir)
+        rmSync8(path30.join(host.tempDir, entry), { recursive: true, force: true });
     }
     io.out(`
 ${renderText(metrics)}`);
@@ -35223,10 +35302,10 @@ function asFlagError(message, flags) {
   return flag && input ? `${flag}${message.slice(input.length)}` : message;
 }
 function onPath(name, pathVariable) {
-  for (const dir of pathVariable.split(path28.delimiter)) {
+  for (const dir of pathVariable.split(path30.delimiter)) {
     if (dir === "") continue;
-    for (const candidate of [path28.join(dir, name), path28.join(dir, `${name}.exe`)]) {
-      if (existsSync12(candidate)) return candidate;
+    for (const candidate of [path30.join(dir, name), path30.join(dir, `${name}.exe`)]) {
+      if (existsSync13(candidate)) return candidate;
     }
   }
   return void 0;

@@ -22,7 +22,8 @@ import { keepCommentRequest, type RunArtifacts } from './github/companion.js'
 import { type FetchedHistory, fetchHistory } from './github/history.js'
 import { type CommentOutcome, type GitHubServices, postComment } from './github/post.js'
 import type { Host } from './host.js'
-import { type Installed, installProject, type Venv } from './install/install.js'
+import { type Installed, installProject } from './install/install.js'
+import type { Tools } from './install/tools.js'
 import { type LintRun, runLint } from './lint/lint.js'
 import { BufferedLog, type Log } from './log.js'
 import { decidePublish } from './publish/decide.js'
@@ -234,7 +235,7 @@ async function publishStage(
   host: Host,
   config: Config,
   options: PipelineOptions,
-  ran: { venv?: Venv; build?: BuildResult; test?: TestRun },
+  ran: { tools?: Tools; build?: BuildResult; test?: TestRun },
 ): Promise<{ result: PublishResult; stage: StageResult }> {
   const notPublished = (status: 'skipped' | 'refused', reasons: readonly string[]) => ({
     status,
@@ -268,14 +269,14 @@ async function publishStage(
       stage: { name: 'publish', status: 'failed', durationMs: 0, summary },
     }
   }
-  const venv = ran.venv
+  const tools = ran.tools
   const outcome = await stage<PublishResult>(
     host,
     'publish',
     `Publish ${decision.tag} to ${config.publish.repositoryUrl}`,
     async (log) => {
-      if (venv === undefined) throw new Error('no virtual environment to run twine in')
-      return publishDists(host, log, config.publish, { ...decision, venv, services })
+      if (tools === undefined) throw new Error('no tools environment to run twine in')
+      return publishDists(host, log, config.publish, { ...decision, tools, services })
     },
     describePublish,
   )
@@ -514,7 +515,10 @@ export async function runPipeline(
             host,
             'build',
             'Build sdist and wheel',
-            (log) => buildDists(work, log, config, env.venv, sourceDone),
+            (log) => {
+              if (env.tools === undefined) throw new Error('no tools environment to build with')
+              return buildDists(work, log, config, env.venv, env.tools, sourceDone)
+            },
             describeBuild,
             both,
           )
@@ -571,7 +575,7 @@ export async function runPipeline(
   }
 
   const published = await publishStage(host, config, options, {
-    venv: installed?.value?.venv,
+    tools: installed?.value?.tools,
     build: config.build ? build?.value : undefined,
     test: config.test ? test?.value : undefined,
   })

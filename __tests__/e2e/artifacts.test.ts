@@ -25,7 +25,7 @@ beforeAll(async () => {
   result = await runAction({
     fixture: 'setuptools-pyproject',
     toolCachePython: true,
-    inputs: { 'system-site-packages': 'true', 'build-isolation': 'false', cache: 'false' },
+    inputs: { cache: 'false' },
     env: { ...service.env(), GITHUB_JOB: 'test' },
   })
 })

@@ -34,12 +34,12 @@ interface Backend {
 const BACKENDS: readonly Backend[] = [
   { fixture: 'setuptools-pyproject', inputs: {} },
   { fixture: 'setuptools-legacy', inputs: {} },
-  { fixture: 'hatchling', inputs: { 'build-isolation': 'false' } },
-  { fixture: 'poetry-core', inputs: { 'build-isolation': 'false' } },
-  { fixture: 'flit', inputs: { 'build-isolation': 'false' } },
+  { fixture: 'hatchling', inputs: {} },
+  { fixture: 'poetry-core', inputs: {} },
+  { fixture: 'flit', inputs: {} },
   { fixture: 'src-layout', inputs: {} },
   // pytest-cov in addopts, warnings as errors, coverage source and precision 2.
-  { fixture: 'project-config', inputs: { 'build-isolation': 'false' } },
+  { fixture: 'project-config', inputs: {} },
 ]
 
 const runs = new Map<string, { result: ActionResult; pytest: PytestReference }>()
@@ -50,7 +50,7 @@ beforeAll(async () => {
       runAction({
         fixture,
         toolCachePython: true,
-        inputs: { 'system-site-packages': 'true', ...inputs },
+        inputs,
       }),
       pytestReference(fixture),
     ])

@@ -6,20 +6,18 @@
  * runs: same paths, fresh contents, as on hosted runners.
  */
 import { execFileSync } from 'node:child_process'
-import {
-  appendFileSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { type Azurite, startAzurite } from '../harness/azurite.js'
-import { makeWheel, type PackageIndex, startPackageIndex } from '../harness/package-index.js'
-import { DEBIAN_WHEELS, tempDir } from '../harness/paths.js'
+import {
+  indexPip,
+  makeWheel,
+  type PackageIndex,
+  startPackageIndex,
+  wheelhouseWheels,
+} from '../harness/package-index.js'
+import { tempDir } from '../harness/paths.js'
 import { type ResultsService, startResultsService } from '../harness/results-service.js'
 import { type ActionResult, describeRun, type RunOptions, runAction } from '../harness/runner.js'
 
@@ -35,11 +33,8 @@ beforeAll(async () => {
   mkdirSync(path.join(scratch, 'wheels'))
   const wheel = makeWheel(path.join(scratch, 'wheels'), 'cachedep', '1.0', 'VALUE = 42\n')
   azurite = await startAzurite()
-  // Debian's setuptools and wheel too, for pip's isolated builds (build-isolation: true).
-  const backend = readdirSync(DEBIAN_WHEELS)
-    .filter((f) => /^(setuptools|wheel)-.*\.whl$/.test(f))
-    .map((f) => path.join(DEBIAN_WHEELS, f))
-  index = await startPackageIndex([wheel, ...backend])
+  // The wheelhouse too: pytest, coverage, build and the backends come from this index.
+  index = await startPackageIndex([wheel, ...wheelhouseWheels()])
 })
 afterAll(async () => {
   await service?.close()
@@ -63,18 +58,13 @@ function run(root: string, options: RunOptions = {}): Promise<ActionResult> {
     ...options,
     // The artifact service shares the stand-in; these tests are about the cache alone.
     inputs: {
-      'system-site-packages': 'true',
-      'build-isolation': 'false',
       'dists-artifact': 'false',
       ...options.inputs,
     },
     env: {
       ...service.env(),
-      // pip online, against the loopback index only.
-      PIP_NO_INDEX: '0',
-      PIP_INDEX_URL: index.url,
-      PIP_FIND_LINKS: '',
-      PIP_TRUSTED_HOST: '127.0.0.1',
+      // This file's own index, whose downloads the tests count.
+      ...indexPip(index),
       ...options.env,
     },
   })

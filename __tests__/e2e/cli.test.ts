@@ -7,7 +7,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { mapLimit } from '../harness/agreement.js'
-import { DEBIAN_PYTHON } from '../harness/paths.js'
 import { failureLocations, pytestReference } from '../harness/reference.js'
 import { type ActionResult, describeRun, runAction, stackTraceLines } from '../harness/runner.js'
 
@@ -27,7 +26,8 @@ beforeAll(async () => {
       entry: 'cli',
       fixture,
       into: 'project',
-      args: ['project', '--python', DEBIAN_PYTHON, '--system-site-packages', ...flags],
+      args: ['project', ...flags],
+      toolCachePython: true,
     })
     runs.set(fixture, result)
   })

@@ -18,6 +18,7 @@ describe('pip offline, system-site-packages left at its default', () => {
     result = await runAction({
       fixture: 'setuptools-legacy',
       toolCachePython: true,
+      world: 'offline',
       inputs: { 'build-isolation': 'false' },
     })
   })

@@ -34,7 +34,7 @@ beforeAll(async () => {
       // Not about building: skip the isolated build's two venvs (seconds each).
       runAction({
         fixture,
-        inputs: { 'system-site-packages': 'true', 'build-isolation': 'false' },
+        inputs: {},
       }),
       pytestReference(fixture),
     ])

@@ -14,7 +14,8 @@ import { type ActionResult, describeRun, type RunOptions, runAction } from '../h
 jest.setTimeout(180_000)
 
 const FIXTURE = 'setuptools-pyproject'
-const SDIST = 'demo-setuptools-0.1.0.tar.gz'
+// setuptools names sdists with the normalised project name (PEP 625).
+const SDIST = 'demo_setuptools-0.1.0.tar.gz'
 const WHEEL = 'demo_setuptools-0.1.0-py3-none-any.whl'
 const results: ActionResult[] = []
 const servers: PypiServer[] = []
@@ -40,8 +41,6 @@ async function release(s: PypiServer, options: RunOptions = {}): Promise<ActionR
     ref: 'refs/tags/v0.1.0',
     ...options,
     inputs: {
-      'system-site-packages': 'true',
-      'build-isolation': 'false',
       'repository-url': s.uploadUrl,
       ...options.inputs,
     },
@@ -137,7 +136,7 @@ describe('a tag push with pypi-token', () => {
     expect(again.exitCode).toBe(1)
     expect(errors(again)).toContainEqual(
       expect.stringMatching(
-        /^publish failed: uploading demo-setuptools-0\.1\.0\.tar\.gz failed: the index answered 400 Bad Request: File already exists \('demo-setuptools-0\.1\.0\.tar\.gz'/,
+        /^publish failed: uploading demo_setuptools-0\.1\.0\.tar\.gz failed: the index answered 400 Bad Request: File already exists \('demo_setuptools-0\.1\.0\.tar\.gz'/,
       ),
     )
     expect(again.outputs.published).toBe('false')
@@ -174,7 +173,7 @@ describe('an index that answers 503', () => {
       expect.objectContaining({
         name: 'warning',
         message: expect.stringMatching(
-          /^uploading demo-setuptools-0\.1\.0\.tar\.gz failed \(the index answered 503 Service Unavailable\); trying again in 2\.0s$/,
+          /^uploading demo_setuptools-0\.1\.0\.tar\.gz failed \(the index answered 503 Service Unavailable\); trying again in 2\.0s$/,
         ),
       }),
     )

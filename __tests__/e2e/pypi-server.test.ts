@@ -1,5 +1,5 @@
 /**
- * The PyPI stand-in against Debian's real twine: what twine sends is accepted
+ * The PyPI stand-in against The wheelhouse's real twine: what twine sends is accepted
  * and stored byte for byte, and what PyPI refuses is refused the way twine
  * expects it (reason phrase, 403, 5xx then retry), so the stand-in cannot
  * drift from the client the action uses.
@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { cleanEnv, DEBIAN_PYTHON, FIXTURES, tempDir } from '../harness/paths.js'
+import { cleanEnv, FIXTURES, TOOLS_PYTHON, tempDir } from '../harness/paths.js'
 import { runProcess } from '../harness/process.js'
 import { blake2b256, type PypiServer, startPypiServer } from '../harness/pypi-server.js'
 
@@ -23,10 +23,10 @@ function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex')
 }
 
-/** Debian's real twine uploading to `to` (the shared stand-in unless given). */
+/** The wheelhouse's real twine uploading to `to` (the shared stand-in unless given). */
 function twine(args: readonly string[], password?: string, to: PypiServer = server) {
   return runProcess(
-    DEBIAN_PYTHON,
+    TOOLS_PYTHON,
     [
       '-m',
       'twine',
@@ -50,7 +50,7 @@ beforeAll(async () => {
   dir = tempDir('pypi-server')
   execFileSync('cp', ['-r', path.join(FIXTURES, 'setuptools-pyproject'), path.join(dir, 'project')])
   execFileSync(
-    DEBIAN_PYTHON,
+    TOOLS_PYTHON,
     [
       '-m',
       'build',
@@ -75,7 +75,7 @@ describe('the PyPI stand-in with real twine', () => {
   it('computes BLAKE2b-256 as Python does', () => {
     const data = readFileSync(dists[0] ?? '')
     const python = execFileSync(
-      DEBIAN_PYTHON,
+      TOOLS_PYTHON,
       [
         '-c',
         'import hashlib,sys; print(hashlib.blake2b(open(sys.argv[1],"rb").read(), digest_size=32).hexdigest())',

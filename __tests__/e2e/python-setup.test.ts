@@ -47,8 +47,6 @@ describe('python-version from the tool cache', () => {
       toolCachePython: true,
       inputs: {
         'python-version': majorMinor(version),
-        'system-site-packages': 'true',
-        'build-isolation': 'false',
       },
     })
   })
@@ -69,8 +67,6 @@ describe('python-version downloaded through the manifest', () => {
       inputs: {
         'python-version': majorMinor(version),
         'python-manifest-url': server.manifestUrl,
-        'system-site-packages': 'true',
-        'build-isolation': 'false',
       },
     })
   })
@@ -98,7 +94,7 @@ describe('.python-version in the workspace', () => {
       // No requires-python in a setup.py-only project: the file is the only hint.
       fixture: 'setuptools-legacy',
       toolCachePython: true,
-      inputs: { 'system-site-packages': 'true', 'build-isolation': 'false' },
+      inputs: {},
       prepare: (ctx) =>
         writeFileSync(path.join(ctx.workspace, '.python-version'), `${majorMinor(version)}\n`),
     })
@@ -117,7 +113,7 @@ describe("pyproject's requires-python", () => {
       // requires-python = ">=3.9", no python-version input, no .python-version.
       fixture: 'setuptools-pyproject',
       toolCachePython: true,
-      inputs: { 'system-site-packages': 'true', 'build-isolation': 'false', test: 'false' },
+      inputs: { test: 'false' },
     })
   })
 

@@ -21,7 +21,7 @@ describe('a setuptools_scm project in a checkout without tags', () => {
     result = await runAction({
       fixture: 'scm-version',
       toolCachePython: true,
-      inputs: { 'system-site-packages': 'true', 'build-isolation': 'false' },
+      inputs: {},
       prepare: async (ctx) => {
         for (const args of [
           ['init', '-q'],

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { describe, expect, it, jest } from '@jest/globals'
 import { FLAKE8_EXCLUDE } from '../../src/lint/lint.js'
 import type { WorkflowRun } from '../harness/github-api.js'
-import { DEBIAN_PYTHON } from '../harness/paths.js'
+import { TOOLS_PYTHON } from '../harness/paths.js'
 import { pullRequestSuite } from '../harness/pull-request.js'
 import { type ActionResult, copyFixture, describeRun } from '../harness/runner.js'
 
@@ -117,7 +117,7 @@ describe('the code-quality line', () => {
       const result = await runOnPr({ comment: 'off' }, source)
       if (result.exitCode !== 0) throw new Error(describeRun(result))
       const flake8 = (cwd: string, ...args: string[]) =>
-        execFileSync(DEBIAN_PYTHON, ['-m', 'flake8', ...args], { cwd, encoding: 'utf8' })
+        execFileSync(TOOLS_PYTHON, ['-m', 'flake8', ...args], { cwd, encoding: 'utf8' })
       const lines = (cwd: string, ...args: string[]) =>
         flake8(cwd, '--exit-zero', ...args, '.')
           .split('\n')

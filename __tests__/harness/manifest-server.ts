@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { DEBIAN_PYTHON, tempDir } from './paths.js'
-import { debianPythonVersion } from './tool-cache.js'
+import { DEBIAN_PYTHON, requireWheelhouse, tempDir, WHEELHOUSE } from './paths.js'
+import { debianPythonVersion, majorMinor } from './tool-cache.js'
 
 export interface ManifestFileEntry {
   readonly filename: string
@@ -59,6 +59,8 @@ export function osVersionId(): string | undefined {
 
 /** The setup.sh of a python-versions release, reduced to what this machine can do. */
 export function setupScript(version: string, arch = 'x64'): string {
+  requireWheelhouse()
+  const minor = `python${majorMinor(debianPythonVersion())}`
   return `#!/bin/bash
 set -e
 
@@ -82,7 +84,14 @@ if [ -d "$PYTHON_TOOLCACHE_VERSION_ARCH_PATH" ]; then
 fi
 
 echo "Install Python $PYTHON_FULL_VERSION in $PYTHON_TOOLCACHE_VERSION_ARCH_PATH..."
-${DEBIAN_PYTHON} -m venv --system-site-packages --without-pip "$PYTHON_TOOLCACHE_VERSION_ARCH_PATH"
+# A Python installation with pip only (see tool-cache.ts).
+PREFIX="$PYTHON_TOOLCACHE_VERSION_ARCH_PATH"
+mkdir -p "$PREFIX/bin" "$PREFIX/lib/python3"
+cp "${path.dirname(DEBIAN_PYTHON)}/${minor}" "$PREFIX/bin/${minor}"
+ln -s ${minor} "$PREFIX/bin/python3"
+ln -s python3 "$PREFIX/bin/python"
+ln -s /usr/lib/${minor} "$PREFIX/lib/${minor}"
+cp -r "${path.join(WHEELHOUSE, 'pip-site')}" "$PREFIX/lib/python3/dist-packages"
 cp release.txt "$PYTHON_TOOLCACHE_VERSION_ARCH_PATH/"
 
 echo "Create complete file"

@@ -8,11 +8,11 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFileSync, rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { DEBIAN_PYTHON, tempDir } from './paths.js'
+import { DEBIAN_PYTHON, requireWheelhouse, tempDir, WHEELHOUSE } from './paths.js'
 
 export interface PackageIndex {
   /** https://127.0.0.1:<port>/simple/ */
@@ -49,7 +49,34 @@ export function makeWheel(dir: string, name: string, version: string, body: stri
   return file
 }
 
-export async function startPackageIndex(wheels: readonly string[]): Promise<PackageIndex> {
+/** The pinned wheels of the wheelhouse (.ci/wheelhouse.txt), as paths. */
+export function wheelhouseWheels(): string[] {
+  requireWheelhouse()
+  return readdirSync(WHEELHOUSE)
+    .filter((f) => f.endsWith('.whl'))
+    .map((f) => path.join(WHEELHOUSE, f))
+}
+
+let shared: Promise<PackageIndex> | undefined
+
+/**
+ * The index of the hosted world: the wheelhouse, served once per test worker
+ * and left running for its other files; it never keeps the worker alive.
+ */
+export function wheelhouseIndex(): Promise<PackageIndex> {
+  shared ??= startPackageIndex(wheelhouseWheels(), { unref: true })
+  return shared
+}
+
+/** pip's variables for reaching `index`, as a hosted runner's pip reaches PyPI. */
+export function indexPip(index: PackageIndex): Record<string, string> {
+  return { PIP_INDEX_URL: index.url, PIP_TRUSTED_HOST: '127.0.0.1' }
+}
+
+export async function startPackageIndex(
+  wheels: readonly string[],
+  options: { readonly unref?: boolean } = {},
+): Promise<PackageIndex> {
   const byName = new Map<string, { file: string; bytes: Buffer }[]>()
   for (const file of wheels) {
     const base = path.basename(file)
@@ -110,6 +137,7 @@ export async function startPackageIndex(wheels: readonly string[]): Promise<Pack
       .end(found.bytes)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  if (options.unref) server.unref()
   const port = (server.address() as AddressInfo).port
   return {
     url: `https://127.0.0.1:${port}/simple/`,

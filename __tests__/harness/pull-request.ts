@@ -6,13 +6,8 @@ import { afterAll, beforeAll } from '@jest/globals'
 import { GITHUB_TOKEN, type GitHubApi, startGitHubApi } from './github-api.js'
 import { type ActionResult, type RunOptions, runAction } from './runner.js'
 
-/**
- * The base Python's pytest, coverage and build reused, no isolated build, no
- * cache and no dists artifact: what a test of the report does not look at.
- */
+/** No cache and no dists artifact: what a test of the report does not look at. */
 export const QUICK_INPUTS: Readonly<Record<string, string>> = {
-  'system-site-packages': 'true',
-  'build-isolation': 'false',
   cache: 'false',
   'dists-artifact': 'false',
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { cleanEnv, DEBIAN_PYTHON, tempDir } from './paths.js'
+import { cleanEnv, TOOLS_PYTHON, tempDir } from './paths.js'
 import { type ProcessResult, runProcess } from './process.js'
 import { copyFixture } from './runner.js'
 
@@ -73,7 +73,7 @@ export async function python(
   args: readonly string[],
   cwd: string,
   env: Readonly<Record<string, string>> = {},
-  interpreter: string = DEBIAN_PYTHON,
+  interpreter: string = TOOLS_PYTHON,
 ): Promise<ProcessResult> {
   const home = tempDir('home')
   try {
@@ -91,13 +91,13 @@ function errorBlocks(output: string, what: string): number {
 
 /**
  * `python -m pytest -p no:cacheprovider` on a fresh copy of a fixture, with
- * Debian's python3 unless told another interpreter (the action's venv, to
+ * the wheelhouse's pinned tools unless told another interpreter (the action's venv, to
  * compare with the pytest the action ran). A src/ layout's package is put on
  * PYTHONPATH, standing in for the install.
  */
 export async function pytestReference(
   fixture: string,
-  interpreter: string = DEBIAN_PYTHON,
+  interpreter: string = TOOLS_PYTHON,
 ): Promise<PytestReference> {
   const dir = tempDir('pytest')
   try {

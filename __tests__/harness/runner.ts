@@ -10,9 +10,10 @@ import { randomUUID } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import { cleanEnv, FIXTURES, NODE24, REPO_ROOT, tempDir } from './paths.js'
+import { indexPip, wheelhouseIndex } from './package-index.js'
+import { cleanEnv, FIXTURES, NODE24, OFFLINE_PIP, REPO_ROOT, tempDir } from './paths.js'
 import { runProcess } from './process.js'
-import { layToolCache, type ToolCachePython } from './tool-cache.js'
+import { layToolCache, type ToolCachePython, type World } from './tool-cache.js'
 
 export type Entry = 'main' | 'cli'
 
@@ -54,8 +55,15 @@ export interface RunOptions {
   /** Default refs/heads/main. */
   readonly ref?: string
   readonly sha?: string
-  /** Lay Debian's python into the tool cache first: true for its real version, or a version folder name. */
+  /** Lay a Python into the tool cache first: true for Debian's real version, or a version folder name. */
   readonly toolCachePython?: boolean | string
+  /**
+   * 'hosted' (the default): the tool-cache Python has pip and nothing else, and
+   * pip reaches the wheelhouse on loopback as its index. 'offline': pip has no
+   * index (PIP_NO_INDEX, Debian's wheels) and the tool-cache Python sees
+   * Debian's pytest, coverage, build and backends.
+   */
+  readonly world?: World
   /** Called after the folders exist and the fixture is copied, before the bundle starts. */
   readonly prepare?: (ctx: RunContext) => void | Promise<void>
   /** Default 150 s. */
@@ -242,6 +250,7 @@ function readText(file: string): string {
 export async function runAction(options: RunOptions = {}): Promise<ActionResult> {
   const entry = options.entry ?? 'main'
   const onRunner = options.onRunner ?? entry === 'main'
+  const world = options.world ?? 'hosted'
   if (options.root !== undefined) rmSync(options.root, { recursive: true, force: true })
   const root = options.root ?? tempDir(entry)
   const ctx: RunContext = {
@@ -264,9 +273,19 @@ export async function runAction(options: RunOptions = {}): Promise<ActionResult>
       : layToolCache(
           ctx.toolCache,
           typeof options.toolCachePython === 'string' ? options.toolCachePython : undefined,
+          'x64',
+          world,
         )
 
-  const env: Record<string, string> = cleanEnv(ctx.home, options.path)
+  // Outside GitHub the machine's python3 is the laid-out one, first on PATH.
+  const pathFront =
+    !onRunner && toolCachePython !== undefined
+      ? [...(options.path ?? []), toolCachePython.binDir]
+      : options.path
+  const env: Record<string, string> = {
+    ...cleanEnv(ctx.home, pathFront),
+    ...(world === 'offline' ? OFFLINE_PIP : indexPip(await wheelhouseIndex())),
+  }
   const files: Record<string, string> = {}
   if (onRunner) {
     const defaults = actionInputs()

@@ -92,6 +92,8 @@ function config(overrides: Partial<Config> = {}): Config {
     }),
     buildIsolation: false,
     pipArgs: [],
+    // These tests count the project's processes; the tools venv has tests of its own.
+    build: false,
     ...overrides,
   })
 }

@@ -1,28 +1,30 @@
 /**
  * Stage 5a: `python -m build` (sdist, then the wheel from the sdist, with any
  * PEP 517 backend), then an inspection of what came out: names, versions,
- * sizes, digests, and `twine check` when twine is there.
+ * sizes, digests, and `twine check --strict`. build and twine run from the
+ * action's tools environment, never the project's venv.
  */
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import type { Config } from '../config.js'
 import type { Host } from '../host.js'
 import type { Venv } from '../install/install.js'
+import type { Tools } from '../install/tools.js'
 import type { Log } from '../log.js'
 import { failureReason, formatCommand, stripColour, tail } from '../process.js'
 import { normalizeName } from '../project.js'
 import { runSnippet, SnippetError } from '../python/snippet.js'
 import type { BuildResult, DistFile } from '../report/metrics.js'
+import { checkMetadata } from './twine-check.js'
 
 // Reads each distribution's core metadata (PKG-INFO in the sdist, METADATA in
-// the wheel) and digest, what built the wheel (its WHEEL file's Generator), and
-// says whether twine is importable.
+// the wheel) and digest, and what built the wheel (its WHEEL file's Generator).
 const INSPECT = `
-import email.parser, hashlib, importlib.util, json, os, sys, tarfile, zipfile
+import email.parser, hashlib, json, os, sys, tarfile, zipfile
 def meta(text):
     m = email.parser.HeaderParser().parsestr(text)
     return {'name': m.get('Name', ''), 'version': m.get('Version', '')}
-out = {'twine': importlib.util.find_spec('twine') is not None, 'files': []}
+out = {'files': []}
 for p in sys.argv[1:]:
     h = hashlib.sha256()
     with open(p, 'rb') as f:
@@ -49,7 +51,6 @@ print(json.dumps(out))
 `
 
 interface Inspected {
-  twine: boolean
   files: {
     path: string
     size: number
@@ -170,16 +171,41 @@ function buildArgs(
   // --no-build-isolation does, without build's own check of the backend's
   // requirements (distributions may omit optional ones, e.g. hatchling's editables).
   const isolation = config.buildIsolation ? [] : ['--no-isolation', '--skip-dependency-check']
-  return ['-m', 'build', kind, ...isolation, '--outdir', outDir, srcDir]
+  return [kind, ...isolation, '--outdir', outDir, srcDir]
+}
+
+// build from the tools venv run by the project's interpreter, the tools last on
+// sys.path so that the project's own packages win; the backend's hooks run in
+// that interpreter (sys.executable), where the project installed the backend.
+const BUILD_BESIDE = `
+import runpy, sys
+sys.path.append(sys.argv.pop(1))
+runpy.run_module('build', run_name='__main__', alter_sys=True)
+`
+
+/** How `python -m build` starts: from the tools venv, or (without isolation) in the project's. */
+interface Builder {
+  readonly python: string
+  readonly env: NodeJS.ProcessEnv
+  readonly prefix: readonly string[]
+}
+
+function builderFor(config: Config, venv: Venv, tools: Tools): Builder {
+  return config.buildIsolation
+    ? { python: tools.python, env: tools.env, prefix: ['-m', 'build'] }
+    : { python: venv.python, env: venv.env, prefix: ['-c', BUILD_BESIDE, tools.site] }
 }
 
 function failed(error: string): BuildResult {
   return { ok: false, problems: [], warnings: [], twineCheck: 'not available', error }
 }
 
-async function runBuild(host: Host, log: Log, venv: Venv, args: string[], cwd: string) {
-  log.info(`$ ${formatCommand('python', args)}`)
-  const result = await host.runner.run(venv.python, args, { cwd, env: venv.env })
+async function runBuild(host: Host, log: Log, builder: Builder, args: string[], cwd: string) {
+  log.info(`$ ${formatCommand('python', ['-m', 'build', ...args])}`)
+  const result = await host.runner.run(builder.python, [...builder.prefix, ...args], {
+    cwd,
+    env: builder.env,
+  })
   log.info(result.output.trimEnd())
   const [name] = builtFiles(result.output)
   if (result.code === 0 && name !== undefined) return { name }
@@ -201,15 +227,17 @@ export async function buildDists(
   log: Log,
   config: Config,
   venv: Venv,
+  tools: Tools,
   sourceDone: () => void = () => {},
 ): Promise<BuildResult> {
   const outDir = path.join(config.workingDirectory, 'dist')
+  const builder = builderFor(config, venv, tools)
   let sdistName: string
   try {
     const sdist = await runBuild(
       host,
       log,
-      venv,
+      builder,
       buildArgs(config, '--sdist', outDir, config.workingDirectory),
       config.workingDirectory,
     )
@@ -238,7 +266,7 @@ export async function buildDists(
   const wheel = await runBuild(
     host,
     log,
-    venv,
+    builder,
     buildArgs(config, '--wheel', outDir, srcDir),
     srcDir,
   )
@@ -248,6 +276,7 @@ export async function buildDists(
     log,
     config,
     venv,
+    tools,
     [sdistName, wheel.name].map((n) => path.join(outDir, n)),
   )
 }
@@ -257,6 +286,7 @@ async function inspectDists(
   log: Log,
   config: Config,
   venv: Venv,
+  tools: Tools,
   files: string[],
 ): Promise<BuildResult> {
   let data: Inspected
@@ -300,21 +330,12 @@ async function inspectDists(
   const wheelFile = data.files.find((f) => f.path.endsWith('.whl'))
   const wheelTop = wheelFile?.top
   if (wheel && wheelTop) warnings.push(...wheelContentWarnings(wheel.fileName, wheelTop))
-  let twineCheck: BuildResult['twineCheck'] = 'not available'
-  if (data.twine) {
-    // Reported, not failed: the build itself worked, and twine's verdict on
-    // rendering the description varies with its version; publishing gates on it.
-    const check = await host.runner.run(
-      venv.python,
-      ['-m', 'twine', 'check', ...dists.map((d) => d.path)],
-      // twine's rich output otherwise wraps at 80 columns and colours its verdicts.
-      { env: { ...venv.env, NO_COLOR: '1', COLUMNS: '200' } },
-    )
-    twineCheck = check.code === 0 ? 'passed' : 'failed'
-    if (check.code !== 0)
-      warnings.push(`twine check found problems in the metadata:\n${tail(check.output, 15)}`)
-    else log.info(check.output.trimEnd())
-  }
+  // Reported, not failed: the files install fine; the index refuses them at
+  // upload, and publishing refuses first.
+  const check = await checkMetadata(host, log, tools, dists)
+  const twineCheck: BuildResult['twineCheck'] = check === undefined ? 'passed' : 'failed'
+  if (check !== undefined)
+    warnings.push(`twine check --strict found problems in the metadata: ${check}`)
   for (const w of warnings) log.warning(w)
   const backend = wheelFile?.generator ? generatorName(wheelFile.generator) : undefined
   return {

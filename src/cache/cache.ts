@@ -6,11 +6,12 @@
  * one warning, and the rest of the run goes on cold without touching the
  * cache again.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { hashFiles } from '@actions/glob'
 import type { Config } from '../config.js'
 import type { Host } from '../host.js'
+import { TOOLS_DIR } from '../install/tools.js'
 import type { Log } from '../log.js'
 import type { PythonSetup } from '../python/setup.js'
 import { type CacheKeys, cacheKeys, decideCache } from './key.js'
@@ -122,9 +123,9 @@ export async function restoreCaches(
     pipMatchedKey: undefined,
     broken: false,
   }
-  const venv = await service.restore([venvDir], keys.venv.primary, [])
+  const venv = await service.restore(environmentPaths(host.tempDir), keys.venv.primary, [])
   if (venv.problems.length) {
-    rmSync(venvDir, { recursive: true, force: true })
+    for (const dir of environmentPaths(host.tempDir)) rmSync(dir, { recursive: true, force: true })
     warnFault(log, 'restored', venv.problems)
     return { run: { ...run, broken: true }, summary: 'fault on restore, going on cold' }
   }
@@ -138,7 +139,7 @@ export async function restoreCaches(
       }
     }
     log.info(`the cached environment is not used: ${stale}; installing afresh`)
-    rmSync(venvDir, { recursive: true, force: true })
+    for (const dir of environmentPaths(host.tempDir)) rmSync(dir, { recursive: true, force: true })
   } else log.info(`no cached environment for ${keys.venv.primary}`)
 
   const pip = await service.restore([pipCacheDir], keys.pip.primary, [...keys.pip.restoreKeys])
@@ -157,6 +158,11 @@ export async function restoreCaches(
     run: { ...run, pipMatchedKey: pip.value },
     summary: `environment missed, pip cache restored (${how})`,
   }
+}
+
+/** The environment layer: the project's venv and the action's tools venv beside it. */
+function environmentPaths(tempDir: string): string[] {
+  return [path.join(tempDir, 'venv'), path.join(tempDir, TOOLS_DIR)]
 }
 
 /** Why a restored venv cannot be used, or undefined when it can. */
@@ -199,7 +205,10 @@ export async function saveCaches(
       key: run.keys.venv.primary,
     }
     writeFileSync(path.join(run.venvDir, MARKER), `${JSON.stringify(marker)}\n`)
-    const venv = await service.save([run.venvDir], run.keys.venv.primary)
+    const paths = environmentPaths(path.dirname(run.venvDir))
+    // The same paths on every run (they are part of the entry's version), made or not.
+    for (const dir of paths) mkdirSync(dir, { recursive: true })
+    const venv = await service.save(paths, run.keys.venv.primary)
     if (venv.problems.length) {
       warnFault(log, 'saved', venv.problems)
       return 'fault on save'

@@ -20,6 +20,8 @@ import {
   writeProjectMarker,
 } from './fingerprint.js'
 import { pipInstallArgs, planInstall } from './plan.js'
+import { prepareTools, type Tools } from './tools.js'
+import { InstallError, type Venv, venvOf } from './venv.js'
 import {
   BUILD_ENV,
   backendWheelRequires,
@@ -29,33 +31,15 @@ import {
   wheelDistName,
 } from './wheel.js'
 
-export class InstallError extends Error {
-  override name = 'InstallError'
-}
-
-export interface Venv {
-  readonly dir: string
-  readonly python: string
-  /** The environment for processes that run in the venv (PATH and VIRTUAL_ENV set). */
-  readonly env: NodeJS.ProcessEnv
-}
+export { InstallError, type Venv, venvOf } from './venv.js'
 
 export interface Installed {
   readonly venv: Venv
+  /** build and twine, apart from the project (absent with build: false). */
+  readonly tools?: Tools
   /** The project's distribution name as pip installed it, when known. */
   readonly distName: string | undefined
   readonly summary: string
-}
-
-const isWindows = process.platform === 'win32'
-
-function venvOf(host: Host, dir: string): Venv {
-  const bin = path.join(dir, isWindows ? 'Scripts' : 'bin')
-  return {
-    dir,
-    python: path.join(bin, isWindows ? 'python.exe' : 'python'),
-    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path.delimiter}${host.env.PATH ?? ''}` },
-  }
 }
 
 const TOOL_PROBE =
@@ -116,25 +100,40 @@ export interface InstallOptions {
   readonly fingerprint?: boolean
 }
 
+/** The project into its venv and, beside it, the action's own tools into theirs. */
 export async function installProject(
   host: Host,
   config: Config,
   python: PythonSetup,
   options: InstallOptions = {},
 ): Promise<Installed> {
-  const { log, runner } = host
-  const dir = path.join(host.tempDir, 'venv')
   // A venv without pip is made in milliseconds; the base interpreter's pip
   // (22.3 or newer) then installs into it with --python.
   const basePip =
     python.pipVersion !== undefined &&
     semver.gte(semver.coerce(python.pipVersion) ?? '0.0.0', '22.3.0')
+  const [installed, tools] = await Promise.all([
+    installInto(host, config, python, basePip, options),
+    config.build ? prepareTools(host, config, python, basePip, pipIsOffline(host.env)) : undefined,
+  ])
+  return tools === undefined ? installed : { ...installed, tools }
+}
+
+async function installInto(
+  host: Host,
+  config: Config,
+  python: PythonSetup,
+  basePip: boolean,
+  options: InstallOptions,
+): Promise<Installed> {
+  const { log, runner } = host
+  const dir = path.join(host.tempDir, 'venv')
   // Taken before pip runs: an in-tree build leaves build/ and *.egg-info behind.
   const fingerprint =
     options.fingerprint || options.reuseVenv ? await checkoutFingerprint(host, config) : undefined
   if (options.reuseVenv) return reinstallProject(host, config, python, dir, basePip, fingerprint)
   rmSync(dir, { recursive: true, force: true })
-  const tools = [...(config.test ? ['pytest', 'coverage'] : []), ...(config.build ? ['build'] : [])]
+  const tools = config.test ? ['pytest', 'coverage'] : []
   let systemSite = config.systemSitePackages
   // Offline, a plain venv could not get the tools the base Python already has.
   if (!systemSite && tools.length > 0 && pipIsOffline(host.env)) {

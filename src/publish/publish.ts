@@ -1,12 +1,15 @@
 /**
  * Stage 9: publish the dists this run built and tested. The decision is pure
- * (decide.ts); then twine is made available, the metadata checked strictly,
+ * (decide.ts); then, with the twine of the tools environment that the build
+ * stage already ran, the metadata is checked strictly,
  * the credentials obtained (pypi-token, else Trusted Publishing) and each file
  * uploaded. Expected failures come back as a PublishResult, never thrown.
  */
+
+import { checkMetadata } from '../build/twine-check.js'
 import type { PublishSettings } from '../config.js'
 import type { Host } from '../host.js'
-import type { Venv } from '../install/install.js'
+import type { Tools } from '../install/tools.js'
 import type { Log } from '../log.js'
 import { formatSize } from '../report/markdown.js'
 import type { DistFile, PublishResult } from '../report/metrics.js'
@@ -15,7 +18,7 @@ import {
   TrustedPublishingError,
   type TrustedPublishingServices,
 } from './trusted-publishing.js'
-import { checkMetadata, ensureTwine, PublishError, projectUrl, uploadFiles } from './upload.js'
+import { projectUrl, uploadFiles } from './upload.js'
 
 export type PublishingServices = Omit<TrustedPublishingServices, 'env'>
 
@@ -23,7 +26,8 @@ export interface PublishRequest {
   readonly tag: string
   readonly version: string
   readonly files: readonly DistFile[]
-  readonly venv: Venv
+  /** The tools environment whose twine uploads; nothing is installed at release time. */
+  readonly tools: Tools
   readonly services: PublishingServices
   /** Waits between uploads of a file after a 5xx; for tests. */
   readonly retryWaitsMs?: readonly number[]
@@ -47,14 +51,8 @@ export async function publishDists(
     reasons: [reason],
     details,
   })
-  try {
-    await ensureTwine(host, log, request.venv)
-  } catch (error) {
-    if (error instanceof PublishError) return refused(error.message)
-    throw error
-  }
   if (settings.verifyMetadata) {
-    const problems = await checkMetadata(host, log, request.venv, request.files)
+    const problems = await checkMetadata(host, log, request.tools, request.files)
     if (problems !== undefined) {
       return refused(`the metadata check (twine check --strict) failed: ${problems}`)
     }
@@ -82,7 +80,7 @@ export async function publishDists(
   const files = await uploadFiles(
     host,
     log,
-    request.venv,
+    request.tools,
     request.files,
     { username: '__token__', password },
     {

@@ -6,10 +6,11 @@
  * again after a wait, twice at most.
  */
 import path from 'node:path'
+import { plainOutput } from '../build/twine-check.js'
 import type { Host } from '../host.js'
 import type { Venv } from '../install/install.js'
 import type { Log } from '../log.js'
-import { stripColour, tail } from '../process.js'
+import { stripColour } from '../process.js'
 import type { DistFile, PublishedFile } from '../report/metrics.js'
 
 export class PublishError extends Error {
@@ -71,11 +72,6 @@ export function projectUrl(repositoryUrl: string, name: string, version: string)
   return `${host}/project/${name}/${version}/`
 }
 
-// twine logs through rich, which wraps at 80 columns and colours without a terminal.
-function plainOutput(venv: Venv): NodeJS.ProcessEnv {
-  return { ...venv.env, COLUMNS: '200', NO_COLOR: '1' }
-}
-
 function twineEnv(venv: Venv, credentials: Credentials, repositoryUrl: string): NodeJS.ProcessEnv {
   return {
     ...plainOutput(venv),
@@ -84,46 +80,6 @@ function twineEnv(venv: Venv, credentials: Credentials, repositoryUrl: string): 
     TWINE_REPOSITORY_URL: repositoryUrl,
     TWINE_NON_INTERACTIVE: '1',
   }
-}
-
-/** Makes sure `python -m twine` works in the venv: pip installs it when it is missing. */
-export async function ensureTwine(host: Host, log: Log, venv: Venv): Promise<void> {
-  const probe = await host.runner.run(venv.python, ['-c', 'import twine'], { env: venv.env })
-  if (probe.code === 0) return
-  log.info('twine is not installed; installing it with pip')
-  const install = await host.runner.run(venv.python, ['-m', 'pip', 'install', 'twine'], {
-    env: venv.env,
-  })
-  log.info(install.output.trimEnd())
-  if (install.code !== 0) {
-    const last = tail(install.output, 1)
-    throw new PublishError(
-      `twine is needed to upload and is not installed, and pip could not install it (${last}); install twine in the job or make the index reachable`,
-    )
-  }
-}
-
-/** `twine check --strict`: undefined when the metadata is fine, else what twine said. */
-export async function checkMetadata(
-  host: Host,
-  log: Log,
-  venv: Venv,
-  files: readonly DistFile[],
-): Promise<string | undefined> {
-  const args = ['-m', 'twine', 'check', '--strict', ...files.map((f) => f.path)]
-  log.info(`$ python ${args.join(' ')}`)
-  const result = await host.runner.run(venv.python, args, { env: plainOutput(venv) })
-  log.info(result.output.trimEnd())
-  if (result.code === 0) return undefined
-  // One entry per WARNING or ERROR, its wrapped lines joined, each said once.
-  const problems: string[] = []
-  for (const line of stripColour(result.output).split('\n')) {
-    if (/^(WARNING|ERROR)\b/.test(line)) problems.push(line.trim())
-    else if (/^\s+\S/.test(line) && problems.length > 0)
-      problems.push(`${problems.pop()} ${line.trim()}`)
-  }
-  const unique = [...new Set(problems.map((p) => p.replace(/\s+/g, ' ')))]
-  return unique.length > 0 ? unique.join('; ') : tail(result.output, 1)
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -141,15 +97,7 @@ export async function uploadFiles(
   const env = twineEnv(venv, credentials, options.repositoryUrl)
   const results: PublishedFile[] = []
   for (const file of files) {
-    const args = [
-      '-m',
-      'twine',
-      'upload',
-      '--non-interactive',
-      '--disable-progress-bar',
-      ...(options.skipExisting ? ['--skip-existing'] : []),
-      file.path,
-    ]
+    const args = ['-m', 'twine', 'upload', '--non-interactive', '--disable-progress-bar', file.path]
     let attempts = 0
     let outcome: PublishedFile | undefined
     while (outcome === undefined) {
@@ -162,13 +110,16 @@ export async function uploadFiles(
       log.info(result.output.trimEnd())
       const base = { fileName: file.fileName, size: file.size, sha256: file.sha256, attempts }
       if (result.code === 0) {
-        const skipped = stripColour(result.output)
-          .replace(/\s+/g, ' ')
-          .includes(`Skipping ${file.fileName} because it appears to already exist`)
-        outcome = { ...base, outcome: skipped ? 'skipped' : 'uploaded' }
+        outcome = { ...base, outcome: 'uploaded' }
         break
       }
       const failure = twineFailure(result.output)
+      // Ours, not twine's --skip-existing: twine 6 accepts that flag for PyPI
+      // and TestPyPI only, and every index answers a re-upload with 400.
+      if (options.skipExisting && /\b400\b.*File already exists/i.test(failure.message)) {
+        outcome = { ...base, outcome: 'skipped' }
+        break
+      }
       const wait = waits[attempts - 1]
       if (!failure.retryable || wait === undefined) {
         outcome = { ...base, outcome: 'failed', message: failure.message }
