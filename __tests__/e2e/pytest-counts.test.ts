@@ -55,7 +55,8 @@ beforeAll(async () => {
       entry,
       inputs,
       args,
-      ...(entry === 'cli' && { into: 'project' }),
+      // Outside GitHub the machine's python3 is the laid-out one.
+      ...(entry === 'cli' && { into: 'project', toolCachePython: true }),
     })
     runs.set(name, result)
   })
