@@ -30290,6 +30290,9 @@ ${tail(made.output)}`
       ...basePip ? ["-m", "pip", "--python", tools.python] : ["-m", "pip"],
       "install",
       "--disable-pip-version-check",
+      // Half the install's time is byte-compiling modules that twine check and
+      // build never import; those they do are compiled on first import.
+      "--no-compile",
       ...config.pipArgs,
       "--",
       ...missing.map((name) => REQUIREMENTS[name] ?? name)
@@ -35087,12 +35090,18 @@ async function runPipeline(host, config, options = {}) {
   const diffCoverage = test?.value?.coverage ? await diffCoverageStage(host, config, files.coverageXml, options.github) : void 0;
   const artifact = build?.value?.ok === true && python.value ? await artifactsStage(host, config, options.artifacts, build.value, python.value.version) : void 0;
   if (artifact) stages.push(artifact.stage);
-  const baseline = baselineServices && baselineLookup ? await settleBaseline(
-    host.log,
-    baselineLookup,
-    test?.value?.coverage,
-    { env: host.env, dir: path28.join(host.tempDir, "baseline"), token: config.comment.token },
-    baselineServices
+  const baseline = baselineServices && baselineLookup ? (
+    // In a group of its own: storing it uploads an artifact, whose client logs as it goes.
+    await host.log.group(
+      "Coverage of the base branch",
+      () => settleBaseline(
+        host.log,
+        baselineLookup,
+        test?.value?.coverage,
+        { env: host.env, dir: path28.join(host.tempDir, "baseline"), token: config.comment.token },
+        baselineServices
+      )
+    )
   ) : void 0;
   if (cacheRun && installed?.value && python.value && options.cache) {
     const [run, py, service] = [cacheRun, python.value, options.cache];

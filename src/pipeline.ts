@@ -552,12 +552,15 @@ export async function runPipeline(
   if (artifact) stages.push(artifact.stage)
   const baseline =
     baselineServices && baselineLookup
-      ? await settleBaseline(
-          host.log,
-          baselineLookup,
-          test?.value?.coverage,
-          { env: host.env, dir: path.join(host.tempDir, 'baseline'), token: config.comment.token },
-          baselineServices,
+      ? // In a group of its own: storing it uploads an artifact, whose client logs as it goes.
+        await host.log.group('Coverage of the base branch', () =>
+          settleBaseline(
+            host.log,
+            baselineLookup,
+            test?.value?.coverage,
+            { env: host.env, dir: path.join(host.tempDir, 'baseline'), token: config.comment.token },
+            baselineServices,
+          ),
         )
       : undefined
 

