@@ -35098,7 +35098,11 @@ async function runPipeline(host, config, options = {}) {
         host.log,
         baselineLookup,
         test?.value?.coverage,
-        { env: host.env, dir: path28.join(host.tempDir, "baseline"), token: config.comment.token },
+        {
+          env: host.env,
+          dir: path28.join(host.tempDir, "baseline"),
+          token: config.comment.token
+        },
         baselineServices
       )
     )

@@ -558,7 +558,11 @@ export async function runPipeline(
             host.log,
             baselineLookup,
             test?.value?.coverage,
-            { env: host.env, dir: path.join(host.tempDir, 'baseline'), token: config.comment.token },
+            {
+              env: host.env,
+              dir: path.join(host.tempDir, 'baseline'),
+              token: config.comment.token,
+            },
             baselineServices,
           ),
         )
