@@ -275,6 +275,7 @@ describe('loadConfig with good inputs', () => {
       'build-isolation': input,
       'system-site-packages': input,
       'fail-on-test-failure': input,
+      'subprocess-coverage': input,
     })
     expect([
       config.build,
@@ -282,7 +283,8 @@ describe('loadConfig with good inputs', () => {
       config.buildIsolation,
       config.systemSitePackages,
       config.failOnTestFailure,
-    ]).toEqual([expected, expected, expected, expected, expected])
+      config.subprocessCoverage,
+    ]).toEqual([expected, expected, expected, expected, expected, expected])
   })
 
   it('warns when both build and test are off', () => {
@@ -297,6 +299,11 @@ describe('loadConfig with good inputs', () => {
     ['ARM64', 'x64', 'arm64'],
   ] as const)('architecture %j on a %s machine gives %s', (input, machine, expected) => {
     expect(load({ architecture: input }, {}, machine).config.architecture).toBe(expected)
+  })
+
+  it('measures subprocesses unless subprocess-coverage is false', () => {
+    expect(load().config.subprocessCoverage).toBe(true)
+    expect(load({ 'subprocess-coverage': 'false' }).config.subprocessCoverage).toBe(false)
   })
 
   it('splits coverage-source on commas and spaces', () => {
@@ -651,6 +658,7 @@ const BAD_INPUTS: readonly BadInput[] = [
     message: NOT_BOOL('system-site-packages', 'maybe'),
   },
   { input: 'fail-on-test-failure', value: 'yes', message: NOT_BOOL('fail-on-test-failure', 'yes') },
+  { input: 'subprocess-coverage', value: 'off', message: NOT_BOOL('subprocess-coverage', 'off') },
   {
     input: 'pip-args',
     value: '--index-url "https://x.test/simple',

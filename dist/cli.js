@@ -3288,14 +3288,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path31 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path32 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path31 && path31[0] !== "/") {
-          path31 = `/${path31}`;
+        if (path32 && path32[0] !== "/") {
+          path32 = `/${path32}`;
         }
-        return new URL(`${origin}${path31}`);
+        return new URL(`${origin}${path32}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -3746,39 +3746,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin }
+          request: { method, path: path32, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path31);
+        debuglog("sending request to %s %s/%s", method, origin, path32);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin },
+          request: { method, path: path32, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path31,
+          path32,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin }
+          request: { method, path: path32, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path31);
+        debuglog("trailers received from %s %s/%s", method, origin, path32);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path31, origin },
+          request: { method, path: path32, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path31,
+          path32,
           error.message
         );
       });
@@ -3827,9 +3827,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path31, origin }
+            request: { method, path: path32, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path31);
+          debuglog("sending request to %s %s/%s", method, origin, path32);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -3892,7 +3892,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path31,
+        path: path32,
         method,
         body,
         headers,
@@ -3907,11 +3907,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path31 !== "string") {
+        if (typeof path32 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path31[0] !== "/" && !(path31.startsWith("http://") || path31.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path32[0] !== "/" && !(path32.startsWith("http://") || path32.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path31)) {
+        } else if (invalidPathRegex.test(path32)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -3977,7 +3977,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path31, query) : path31;
+        this.path = query ? buildURL(path32, query) : path32;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -8670,7 +8670,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path31, host, upgrade, blocking, reset } = request;
+      const { method, path: path32, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util3.isFormDataLike(body)) {
@@ -8751,7 +8751,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path31} HTTP/1.1\r
+      let header2 = `${method} ${path32} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -9280,7 +9280,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path31, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path32, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util3.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -9377,7 +9377,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path31;
+      headers[HTTP2_HEADER_PATH] = path32;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -9730,9 +9730,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util3.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path31 = search ? `${pathname}${search}` : pathname;
+        const path32 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path31;
+        this.opts.path = path32;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -10971,10 +10971,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path31 = "/",
+          path: path32 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path31;
+        opts.path = origin + path32;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -12946,20 +12946,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path31) {
-      if (typeof path31 !== "string") {
-        return path31;
+    function safeUrl(path32) {
+      if (typeof path32 !== "string") {
+        return path32;
       }
-      const pathSegments = path31.split("?");
+      const pathSegments = path32.split("?");
       if (pathSegments.length !== 2) {
-        return path31;
+        return path32;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path31, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path31);
+    function matchKey(mockDispatch2, { path: path32, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path32);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -12981,7 +12981,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path31 }) => matchValue(safeUrl(path31), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path32 }) => matchValue(safeUrl(path32), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -13019,9 +13019,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path31, method, body, headers, query } = opts;
+      const { path: path32, method, body, headers, query } = opts;
       return {
-        path: path31,
+        path: path32,
         method,
         body,
         headers,
@@ -13484,10 +13484,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path31, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path32, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path31,
+            Path: path32,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -18366,9 +18366,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path31) {
-      for (let i = 0; i < path31.length; ++i) {
-        const code = path31.charCodeAt(i);
+    function validateCookiePath(path32) {
+      for (let i = 0; i < path32.length; ++i) {
+        const code = path32.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -21288,11 +21288,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path31 = opts.path;
+          let path32 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path31 = `/${path31}`;
+            path32 = `/${path32}`;
           }
-          url = new URL(util3.parseOrigin(url).origin + path31);
+          url = new URL(util3.parseOrigin(url).origin + path32);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23272,9 +23272,9 @@ var require_saxes = __commonJS({
 });
 
 // src/cli.ts
-import { copyFileSync, existsSync as existsSync13, mkdtempSync, readdirSync as readdirSync3, rmSync as rmSync8 } from "node:fs";
+import { copyFileSync, existsSync as existsSync13, mkdirSync as mkdirSync8, mkdtempSync, readdirSync as readdirSync3, rmSync as rmSync9 } from "node:fs";
 import os7 from "node:os";
-import path30 from "node:path";
+import path31 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config.ts
@@ -24734,6 +24734,7 @@ var INPUT_DEFAULTS = {
   test: "true",
   "pytest-args": "",
   "coverage-source": "",
+  "subprocess-coverage": "true",
   "fail-on-test-failure": "true",
   cache: "auto",
   "cache-dependency-path": "",
@@ -25237,6 +25238,7 @@ function loadConfig(read, ctx) {
     test: bool(read, "test"),
     pytestArgs: pytestArgs(read),
     coverageSource: coverageSource(read),
+    subprocessCoverage: bool(read, "subprocess-coverage"),
     failOnTestFailure: bool(read, "fail-on-test-failure"),
     pythonManifestUrl: manifestUrl(read),
     distsArtifact: distsArtifact(read),
@@ -25265,8 +25267,8 @@ function childEnvironment(env) {
 }
 
 // src/pipeline.ts
-import { mkdirSync as mkdirSync6, rmSync as rmSync7 } from "node:fs";
-import path28 from "node:path";
+import { mkdirSync as mkdirSync7, rmSync as rmSync8 } from "node:fs";
+import path29 from "node:path";
 
 // src/build/build.ts
 import { rmSync } from "node:fs";
@@ -29821,8 +29823,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path31, level) {
-    this.path = path31;
+  constructor(path32, level) {
+    this.path = path32;
     this.level = level;
   }
 };
@@ -30538,16 +30540,16 @@ var GitHubClient = class {
   maxWaitMs;
   sleep;
   /** An absolute URL for a path such as /repos/o/r/issues/1/comments (the base's own path kept, for GHES /api/v3). */
-  url(path31) {
-    return new URL(path31.replace(/^\/+/, ""), this.base).toString();
+  url(path32) {
+    return new URL(path32.replace(/^\/+/, ""), this.base).toString();
   }
-  async request(method, path31, body) {
-    return this.requestUrl(method, this.url(path31), body);
+  async request(method, path32, body) {
+    return this.requestUrl(method, this.url(path32), body);
   }
   /** Every item of a list endpoint, following rel="next" links on the API's own host only. */
-  async paginate(path31) {
+  async paginate(path32) {
     const items = [];
-    let url = this.url(path31);
+    let url = this.url(path32);
     while (url !== void 0) {
       const page = await this.requestUrl("GET", url);
       if (!Array.isArray(page.data)) {
@@ -30802,8 +30804,8 @@ function resolveCoberturaFile(filename, sources, exists2) {
   const candidates = sources.map((source) => `${slashes(source).replace(/\/+$/, "")}/${name}`);
   return candidates.find(exists2) ?? candidates[0];
 }
-function slashes(path31) {
-  return path31.replaceAll("\\", "/");
+function slashes(path32) {
+  return path32.replaceAll("\\", "/");
 }
 
 // src/report/diff.ts
@@ -30897,13 +30899,13 @@ function parseGitDiff(text3) {
       continue;
     }
     if (line.startsWith("--- ")) {
-      const path31 = headerPath(line.slice(4), "a/");
-      if (path31 === void 0) open2.status = "added";
-      else open2.oldPath = path31;
+      const path32 = headerPath(line.slice(4), "a/");
+      if (path32 === void 0) open2.status = "added";
+      else open2.oldPath = path32;
     } else if (line.startsWith("+++ ")) {
-      const path31 = headerPath(line.slice(4), "b/");
-      if (path31 === void 0) open2.status = "deleted";
-      else open2.newPath = path31;
+      const path32 = headerPath(line.slice(4), "b/");
+      if (path32 === void 0) open2.status = "deleted";
+      else open2.newPath = path32;
     } else if (line.startsWith("new file mode ")) open2.status = "added";
     else if (line.startsWith("deleted file mode ")) open2.status = "deleted";
     else if (line.startsWith("rename from ")) {
@@ -30926,11 +30928,11 @@ function parseGitDiff(text3) {
 function close(file) {
   const oldPath = file.oldPath ?? file.headerOld;
   const newPath = file.newPath ?? file.headerNew;
-  const path31 = file.status === "deleted" ? oldPath : newPath;
-  if (path31 === void 0) throw new DiffParseError(`${describe(file)}: no file name`);
+  const path32 = file.status === "deleted" ? oldPath : newPath;
+  if (path32 === void 0) throw new DiffParseError(`${describe(file)}: no file name`);
   const moved = file.status === "renamed" || file.status === "copied";
   return {
-    path: path31,
+    path: path32,
     ...moved && oldPath !== void 0 ? { oldPath } : {},
     status: file.status,
     binary: file.binary,
@@ -31189,10 +31191,10 @@ function parseCoverageSummary(json) {
   if (!/^\d{1,3}(\.\d+)?$/.test(total.percentDisplay))
     throw new SummaryError("total.percentDisplay is not a percentage");
   const files = {};
-  for (const [path31, entry] of Object.entries(object(root.files, "files"))) {
-    const where = `files[${JSON.stringify(path31)}]`;
+  for (const [path32, entry] of Object.entries(object(root.files, "files"))) {
+    const where = `files[${JSON.stringify(path32)}]`;
     const f = object(entry, where);
-    files[path31] = {
+    files[path32] = {
       coveredLines: count(f, "coveredLines", where),
       statements: count(f, "statements", where),
       percent: percent(f, "percent", where),
@@ -31339,9 +31341,9 @@ function formatSeconds(seconds2) {
 function renderSummary(metrics, options = {}) {
   const blocks = [headline(metrics, options.title ?? DEFAULT_TITLE)];
   if (metrics.python !== void 0) {
-    const { version, path: path31, origin } = metrics.python;
+    const { version, path: path32, origin } = metrics.python;
     blocks.push(
-      `**Python** ${escapeInline(version)} \xB7 ${escapeInline(path31)} \xB7 ${escapeInline(origin)}`
+      `**Python** ${escapeInline(version)} \xB7 ${escapeInline(path32)} \xB7 ${escapeInline(origin)}`
     );
   }
   const tools = describeTools(metrics);
@@ -31817,8 +31819,8 @@ function renderText(metrics) {
   ];
   for (const reason of metrics.verdict.reasons) lines.push(`  - ${plain(reason)}`);
   if (metrics.python !== void 0) {
-    const { version, path: path31, origin } = metrics.python;
-    lines.push(`python    ${plain(version)} ${plain(path31)} (${plain(origin)})`);
+    const { version, path: path32, origin } = metrics.python;
+    lines.push(`python    ${plain(version)} ${plain(path32)} (${plain(origin)})`);
   }
   const tools = describeTools(metrics);
   if (tools !== void 0) lines.push(`tools     ${plain(tools)}`);
@@ -32019,29 +32021,29 @@ function inRepository(relative2, repoPrefix2) {
   const prefix = slashes2(repoPrefix2).replace(/\/+$/, "");
   return normalizeRelative(prefix === "" || prefix === "." ? relative2 : `${prefix}/${relative2}`);
 }
-function under(path31, folder) {
+function under(path32, folder) {
   const base = folder.replace(/\/+$/, "");
   const windows = /^[A-Za-z]:\//.test(base);
-  const head = path31.slice(0, base.length);
+  const head = path32.slice(0, base.length);
   const same = windows ? head.toLowerCase() === base.toLowerCase() : head === base;
-  if (!same || path31.charAt(base.length) !== "/") return void 0;
-  const rest = path31.slice(base.length + 1);
+  if (!same || path32.charAt(base.length) !== "/") return void 0;
+  const rest = path32.slice(base.length + 1);
   return rest === "" ? void 0 : rest;
 }
-function normalizeRelative(path31) {
+function normalizeRelative(path32) {
   const parts = [];
-  for (const part of path31.split("/")) {
+  for (const part of path32.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
     else parts.push(part);
   }
   return parts.join("/");
 }
-function slashes2(path31) {
-  return path31.replaceAll("\\", "/");
+function slashes2(path32) {
+  return path32.replaceAll("\\", "/");
 }
-function isAbsolute(path31) {
-  return path31.startsWith("/") || /^[A-Za-z]:\//.test(path31);
+function isAbsolute(path32) {
+  return path32.startsWith("/") || /^[A-Za-z]:\//.test(path32);
 }
 
 // src/report/diff-coverage.ts
@@ -32050,10 +32052,10 @@ function computeDiffCoverage(changed, coverage) {
   let coverableLines = 0;
   let coveredLines = 0;
   const files = [];
-  for (const [path31, lines] of changed) {
+  for (const [path32, lines] of changed) {
     const changedSet = new Set(lines);
     changedLines += changedSet.size;
-    const measured = coverage.get(path31);
+    const measured = coverage.get(path32);
     if (measured === void 0) continue;
     const missing = new Set(measured.missing);
     const statements = /* @__PURE__ */ new Set([...measured.covered, ...measured.missing]);
@@ -32064,7 +32066,7 @@ function computeDiffCoverage(changed, coverage) {
     coverableLines += coverable.length;
     coveredLines += covered;
     files.push({
-      path: path31,
+      path: path32,
       coverable: coverable.length,
       covered,
       // diff-cover's own formula, so the figures agree to the last digit.
@@ -32087,15 +32089,15 @@ function computeDiffCoverage(changed, coverage) {
 function joinFileLines(files, mapPath) {
   const byPath = /* @__PURE__ */ new Map();
   for (const entry of files) {
-    const path31 = mapPath(entry.filename);
-    const known = byPath.get(path31);
+    const path32 = mapPath(entry.filename);
+    const known = byPath.get(path32);
     if (known === void 0) {
-      byPath.set(path31, { covered: entry.covered, missing: entry.missing });
+      byPath.set(path32, { covered: entry.covered, missing: entry.missing });
       continue;
     }
     const missing = /* @__PURE__ */ new Set([...known.missing, ...entry.missing]);
     const covered = new Set([...known.covered, ...entry.covered].filter((l) => !missing.has(l)));
-    byPath.set(path31, { covered: [...covered], missing: [...missing] });
+    byPath.set(path32, { covered: [...covered], missing: [...missing] });
   }
   return byPath;
 }
@@ -32520,7 +32522,7 @@ async function fetchHistory(env, request, services) {
     // The newest hundred: forks' runs are dropped from them before the window is taken.
     per_page: "100"
   });
-  const path31 = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
+  const path32 = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
   try {
     const client = new GitHubClient({
       token: request.token,
@@ -32528,7 +32530,7 @@ async function fetchHistory(env, request, services) {
       ...services,
       onRetry: (message) => log.info(message)
     });
-    const { data } = await client.request("GET", path31);
+    const { data } = await client.request("GET", path32);
     const runs = Array.isArray(data?.workflow_runs) ? data.workflow_runs : [];
     const where = { branch, workflow, window: request.window };
     return { history: successRate(runs, where, `${owner}/${repo}`), log };
@@ -34133,8 +34135,8 @@ function maxCoverageDropReason(baseline, maxDrop) {
 }
 
 // src/test/run-tests.ts
-import { createReadStream as createReadStream3, existsSync as existsSync12, mkdirSync as mkdirSync5, readFileSync as readFileSync10, writeFileSync as writeFileSync6 } from "node:fs";
-import path27 from "node:path";
+import { createReadStream as createReadStream3, existsSync as existsSync12, mkdirSync as mkdirSync6, readFileSync as readFileSync10, writeFileSync as writeFileSync6 } from "node:fs";
+import path28 from "node:path";
 
 // src/report/junit.ts
 var import_saxes2 = __toESM(require_saxes(), 1);
@@ -34351,16 +34353,16 @@ var LOCATION = /^((?:[A-Za-z]:)?[^\s:"<>]+\.py):(\d+):|\bFile "((?:[A-Za-z]:)?[^
 function locations(text3) {
   const found = [];
   for (const match3 of text3.matchAll(LOCATION)) {
-    const path31 = match3[1] ?? match3[3];
+    const path32 = match3[1] ?? match3[3];
     const line = match3[2] ?? match3[4];
-    if (path31 !== void 0 && line !== void 0) {
-      found.push({ path: normalizePath(path31), line: Number.parseInt(line, 10) });
+    if (path32 !== void 0 && line !== void 0) {
+      found.push({ path: normalizePath(path32), line: Number.parseInt(line, 10) });
     }
   }
   return found;
 }
-function sameFile(path31, file) {
-  return path31 === file || isAbsolute2(path31) && path31.endsWith(`/${file}`);
+function sameFile(path32, file) {
+  return path32 === file || isAbsolute2(path32) && path32.endsWith(`/${file}`);
 }
 function lastIn(found, file) {
   return found.findLast((location) => sameFile(location.path, file));
@@ -34424,11 +34426,11 @@ function parseLine(value2) {
   if (value2 === void 0 || !/^\d+$/.test(value2)) return void 0;
   return Number.parseInt(value2, 10);
 }
-function normalizePath(path31) {
-  return path31.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
+function normalizePath(path32) {
+  return path32.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
 }
-function isAbsolute2(path31) {
-  return path31.startsWith("/") || /^[A-Za-z]:\//.test(path31);
+function isAbsolute2(path32) {
+  return path32.startsWith("/") || /^[A-Za-z]:\//.test(path32);
 }
 
 // src/test/outcomes.ts
@@ -34539,15 +34541,164 @@ function withOutcomes(junit, outcomes) {
   return { ...junit, ...outcomes };
 }
 
+// src/test/subprocess-coverage.ts
+import { mkdirSync as mkdirSync5, rmSync as rmSync7 } from "node:fs";
+import path27 from "node:path";
+var WRITE_RCFILE = `
+import configparser, json, os, sys
+import coverage
+
+out_dir, source = sys.argv[1], json.loads(sys.argv[2])
+config = coverage.Coverage().config
+read_from = config.config_file
+has_patch = 'patch' in vars(config)
+adds = {'parallel': True, 'branch': True}
+if source:
+    adds['source'] = source
+
+def toml(value):
+    if isinstance(value, bool):
+        return 'true' if value else 'false'
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return '[' + ', '.join(toml(v) for v in value) + ']'
+    if isinstance(value, dict):
+        return '{' + ', '.join(toml(k) + ' = ' + toml(v) for k, v in value.items()) + '}'
+    raise ValueError('a %s value cannot be copied' % type(value).__name__)
+
+if read_from and read_from.endswith('.toml'):
+    try:
+        import tomllib
+    except ImportError:
+        import tomli as tomllib
+    with open(read_from, 'rb') as f:
+        tables = tomllib.load(f).get('tool', {}).get('coverage', {})
+    tables = {k: v for k, v in tables.items() if isinstance(v, dict)}
+    run = tables.setdefault('run', {})
+    run.update(adds)
+    if has_patch:
+        patch = run.get('patch', [])
+        run['patch'] = ([patch] if isinstance(patch, str) else list(patch)) + ['subprocess']
+    lines = []
+    for name, table in tables.items():
+        lines.append('[tool.coverage.%s]' % toml(name))
+        lines.extend('%s = %s' % (toml(k), toml(v)) for k, v in table.items())
+        lines.append('')
+    rcfile = os.path.join(out_dir, 'coverage.toml')
+    with open(rcfile, 'w', encoding='utf-8') as f:
+        f.write('\\n'.join(lines))
+else:
+    copy = configparser.RawConfigParser()
+    copy.optionxform = str
+    names = ['run', 'coverage:run']
+    if read_from:
+        original = configparser.RawConfigParser()
+        original.optionxform = str
+        original.read(read_from, encoding='utf-8')
+        # setup.cfg and tox.ini hold other tools' sections; coverage reads its [coverage:*] ones.
+        shared = os.path.basename(read_from) in ('setup.cfg', 'tox.ini')
+        if shared:
+            names = ['coverage:run']
+        for name in original.sections():
+            if not shared or name.startswith('coverage:'):
+                copy.add_section(name)
+                for k, v in original.items(name):
+                    copy.set(name, k, v)
+    run = next((n for n in names if copy.has_section(n)), names[0])
+    if not copy.has_section(run):
+        copy.add_section(run)
+    for k, v in adds.items():
+        copy.set(run, k, '\\n'.join(v) if isinstance(v, list) else str(v))
+    if has_patch:
+        patch = copy.get(run, 'patch', fallback='').strip()
+        copy.set(run, 'patch', (patch + '\\n' if patch else '') + 'subprocess')
+    rcfile = os.path.join(out_dir, 'coveragerc')
+    with open(rcfile, 'w', encoding='utf-8') as f:
+        copy.write(f)
+
+pth = None
+if not has_patch:
+    import sysconfig
+    # With system site-packages, coverage may live in a folder that site adds
+    # after the venv's, where this file is read: it is put on sys.path for the start.
+    where = os.path.dirname(os.path.dirname(os.path.abspath(coverage.__file__)))
+    code = '\\n'.join([
+        'import os, sys',
+        'if os.environ.get("COVERAGE_PROCESS_START"):',
+        '    where = %r' % where,
+        '    added = where not in sys.path',
+        '    if added:',
+        '        sys.path.append(where)',
+        '    try:',
+        '        import coverage',
+        '    except ImportError:',
+        '        pass',
+        '    else:',
+        '        coverage.process_startup()',
+        '    finally:',
+        '        if added:',
+        '            sys.path.remove(where)',
+    ])
+    pth = os.path.join(sysconfig.get_paths()['purelib'], 'python_ci_coverage.pth')
+    with open(pth, 'w', encoding='utf-8') as f:
+        f.write('import sys; exec(%r)\\n' % code)
+print(json.dumps({
+    'rcfile': rcfile,
+    'read_from': read_from,
+    'version': coverage.__version__,
+    'pth': pth,
+}))
+`;
+async function prepareSubprocessCoverage(ctx, warn) {
+  const rcDir = path27.join(ctx.host.tempDir, "coverage-config");
+  rmSync7(rcDir, { recursive: true, force: true });
+  mkdirSync5(rcDir, { recursive: true });
+  let written;
+  try {
+    written = await runSnippet(
+      ctx.host,
+      ctx.python,
+      WRITE_RCFILE,
+      [rcDir, JSON.stringify(ctx.source)],
+      "copying the project's coverage settings",
+      { cwd: ctx.cwd, env: ctx.env }
+    );
+  } catch (error) {
+    if (!(error instanceof SnippetError)) throw error;
+    warn(
+      `the processes the tests start are not measured: ${error.message}; set subprocess-coverage: false to measure the pytest process alone without this warning`
+    );
+    return void 0;
+  }
+  rmSync7(ctx.partsDir, { recursive: true, force: true });
+  mkdirSync5(ctx.partsDir, { recursive: true });
+  const settings = written.read_from ? `a copy of ${path27.relative(ctx.cwd, written.read_from) || written.read_from}'s coverage settings` : "settings of its own (the project has no coverage configuration)";
+  const how = written.pth ? `COVERAGE_PROCESS_START (coverage ${written.version} has no patch = subprocess)` : `patch = subprocess (coverage ${written.version})`;
+  const pth = written.pth;
+  return {
+    args: [`--rcfile=${written.rcfile}`],
+    env: pth ? { COVERAGE_PROCESS_START: written.rcfile } : {},
+    partsDir: ctx.partsDir,
+    note: `the processes the tests start are measured too, through ${how}, with ${settings}`,
+    cleanup: () => {
+      if (pth) rmSync7(pth, { force: true });
+    }
+  };
+}
+
 // src/test/run-tests.ts
 function reportFiles(dir) {
   return {
     dir,
-    junit: path27.join(dir, "junit.xml"),
-    coverageData: path27.join(dir, ".coverage"),
-    coverageJson: path27.join(dir, "coverage.json"),
-    coverageXml: path27.join(dir, "coverage.xml"),
-    outcomes: path27.join(dir, "pytest-outcomes.json")
+    junit: path28.join(dir, "junit.xml"),
+    coverageData: path28.join(dir, ".coverage"),
+    coverageParts: path28.join(dir, "coverage-parts"),
+    coverageJson: path28.join(dir, "coverage.json"),
+    coverageXml: path28.join(dir, "coverage.xml"),
+    outcomes: path28.join(dir, "pytest-outcomes.json")
   };
 }
 var PROBE4 = `
@@ -34594,7 +34745,10 @@ import json, sys
 import coverage
 c = coverage.Coverage(data_file=sys.argv[1])
 try:
-    if c.config.parallel:
+    if sys.argv[4]:
+        c.combine([sys.argv[4]], keep=True)
+        c.save()
+    elif c.config.parallel:
         c.combine()
     c.load()
     c.json_report(outfile=sys.argv[2])
@@ -34617,26 +34771,23 @@ def pytest_load_initial_conftests(early_config, parser, args):
 `;
 function chooseSource(configured, probe2) {
   if (configured.length) {
-    return {
-      args: [`--source=${configured.join(",")}`],
-      note: `${configured.join(", ")} (coverage-source input)`
-    };
+    return { source: [...configured], note: `${configured.join(", ")} (coverage-source input)` };
   }
   if (probe2.source?.length)
-    return { args: [], note: `${probe2.source.join(", ")} (the project's coverage configuration)` };
+    return { source: [], note: `${probe2.source.join(", ")} (the project's coverage configuration)` };
   if (probe2.include?.length)
     return {
-      args: [],
+      source: [],
       note: `include ${probe2.include.join(", ")} (the project's coverage configuration)`
     };
   if (probe2.top_level.length) {
     return {
-      args: [`--source=${probe2.top_level.join(",")}`],
+      source: [...probe2.top_level],
       note: `${probe2.top_level.join(", ")} (the installed project's top-level packages)`
     };
   }
   return {
-    args: [],
+    source: [],
     note: "everything imported (no source configured and no package found); set coverage-source"
   };
 }
@@ -34651,24 +34802,34 @@ var EXIT_MEANING = {
   3: "pytest hit an internal error",
   4: "pytest could not start: its command line or configuration is wrong"
 };
-async function runPytest(ctx, measure2) {
+async function runPytest(ctx, measure2, subprocesses) {
   const { host, log, config, venv, files } = ctx;
+  const flags = subprocesses ? subprocesses.args : ["--branch", ...measure2.source.length ? [`--source=${measure2.source.join(",")}`] : []];
   const args = [
-    ...["-m", "coverage", "run", "--branch", ...measure2.args],
+    ...["-m", "coverage", "run", ...flags],
     ...["-m", "pytest", "-o", "junit_family=xunit1", `--junitxml=${files.junit}`],
     ...["-p", PLUGIN_MODULE, ...config.pytestArgs]
   ];
-  const pluginDir = path27.join(host.tempDir, "pytest-plugin");
-  mkdirSync5(pluginDir, { recursive: true });
-  writeFileSync6(path27.join(pluginDir, `${PLUGIN_MODULE}.py`), `${PLUGIN}${OUTCOMES_PLUGIN}`);
-  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path27.delimiter);
+  const pluginDir = path28.join(host.tempDir, "pytest-plugin");
+  mkdirSync6(pluginDir, { recursive: true });
+  writeFileSync6(path28.join(pluginDir, `${PLUGIN_MODULE}.py`), `${PLUGIN}${OUTCOMES_PLUGIN}`);
+  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path28.delimiter);
   log.info(`$ ${formatCommand("python", args)}`);
-  const run = await host.runner.run(venv.python, args, {
-    cwd: config.workingDirectory,
-    env: { ...ctx.env, PYTHONPATH: pythonPath, [OUTCOMES_VARIABLE]: files.outcomes }
-  });
-  log.info(run.output.trimEnd());
-  return run;
+  const env = subprocesses ? {
+    ...ctx.env,
+    ...subprocesses.env,
+    COVERAGE_FILE: path28.join(subprocesses.partsDir, path28.basename(files.coverageData))
+  } : ctx.env;
+  try {
+    const run = await host.runner.run(venv.python, args, {
+      cwd: config.workingDirectory,
+      env: { ...env, PYTHONPATH: pythonPath, [OUTCOMES_VARIABLE]: files.outcomes }
+    });
+    log.info(run.output.trimEnd());
+    return run;
+  } finally {
+    subprocesses?.cleanup();
+  }
 }
 async function readResults(ctx, code, output, notes) {
   let results;
@@ -34699,7 +34860,7 @@ ${tail(output, 15)}`);
   }
   return results;
 }
-async function readCoverage(ctx, measure2, probe2, notes) {
+async function readCoverage(ctx, measure2, probe2, partsDir, notes) {
   const { host, config, venv, files } = ctx;
   const cwd = config.workingDirectory;
   try {
@@ -34707,7 +34868,7 @@ async function readCoverage(ctx, measure2, probe2, notes) {
       host,
       venv.python,
       REPORT,
-      [files.coverageData, files.coverageJson, files.coverageXml],
+      [files.coverageData, files.coverageJson, files.coverageXml, partsDir ?? ""],
       "writing the coverage reports",
       { cwd, env: ctx.env }
     );
@@ -34721,7 +34882,7 @@ async function readCoverage(ctx, measure2, probe2, notes) {
         workingDirectory: cwd,
         sitePackages: probe2.site_packages,
         repoPrefix: config.repoPrefix,
-        exists: (rel) => existsSync12(path27.join(cwd, rel))
+        exists: (rel) => existsSync12(path28.join(cwd, rel))
       })
     });
   } catch (error) {
@@ -34755,10 +34916,22 @@ async function runTests(host, log, config, venv, distName, files) {
   }
   const measure2 = chooseSource(config.coverageSource, probe2);
   log.info(`coverage measures ${measure2.note}`);
-  const run = await runPytest(ctx, measure2);
+  const subprocesses = config.subprocessCoverage ? await prepareSubprocessCoverage(
+    {
+      host,
+      python: venv.python,
+      cwd: config.workingDirectory,
+      env,
+      source: measure2.source,
+      partsDir: files.coverageParts
+    },
+    (message) => log.warning(message)
+  ) : void 0;
+  if (subprocesses) log.info(subprocesses.note);
+  const run = await runPytest(ctx, measure2, subprocesses);
   const notes = [];
   const results = await readResults(ctx, run.code, run.output, notes);
-  const coverage = await readCoverage(ctx, measure2, probe2, notes);
+  const coverage = await readCoverage(ctx, measure2, probe2, subprocesses?.partsDir, notes);
   const ok3 = run.code === 0 || run.code === 5;
   const tools = { pytest: probe2.pytest ?? void 0, coverage: probe2.coverage ?? void 0 };
   return { ok: ok3, exitCode: run.code, results, coverage, tools, notes };
@@ -34958,7 +35131,7 @@ async function commentStage(host, config, services, artifacts, metrics) {
       const outcome = await postComment(log, host.env, config.comment, metrics, services);
       if (outcome.kind !== "not-posted" || !outcome.request || !artifacts) return outcome;
       try {
-        const dir = path28.join(host.tempDir, "comment-request");
+        const dir = path29.join(host.tempDir, "comment-request");
         const kept = await keepCommentRequest(artifacts, dir, outcome.request);
         log.info(
           `The comment was kept as artifact ${kept}: a workflow_run companion with a token that may write can post it (see 'Pull requests from forks' in the README).`
@@ -34997,9 +35170,9 @@ async function historyOf(host, pending) {
   return history;
 }
 async function runPipeline(host, config, options = {}) {
-  rmSync7(host.tempDir, { recursive: true, force: true });
+  rmSync8(host.tempDir, { recursive: true, force: true });
   const files = reportFiles(`${host.tempDir}/reports`);
-  mkdirSync6(files.dir, { recursive: true });
+  mkdirSync7(files.dir, { recursive: true });
   const stages = [];
   const historyRequest = host.onActions && options.github !== void 0 ? fetchHistory(
     host.env,
@@ -35100,7 +35273,7 @@ async function runPipeline(host, config, options = {}) {
         test?.value?.coverage,
         {
           env: host.env,
-          dir: path28.join(host.tempDir, "baseline"),
+          dir: path29.join(host.tempDir, "baseline"),
           token: config.comment.token
         },
         baselineServices
@@ -35156,10 +35329,10 @@ async function runPipeline(host, config, options = {}) {
 
 // src/report/write.ts
 import { writeFileSync as writeFileSync7 } from "node:fs";
-import path29 from "node:path";
+import path30 from "node:path";
 function writeReport(metrics, dir) {
   const markdown = renderSummary(metrics);
-  const file = path29.join(dir, "python-ci-report.md");
+  const file = path30.join(dir, "python-ci-report.md");
   writeFileSync7(file, markdown);
   return { markdown, path: file };
 }
@@ -35171,18 +35344,24 @@ Sets up Python, installs the project at path (default: .) in a fresh virtual
 environment, builds sdist and wheel while pytest runs under coverage, prints the
 report and writes it to python-ci-report.md. Exits 1 when the action would fail.
 
-Options (each also read from INPUT_<NAME>, as the action's inputs are):
+Options (each also read from INPUT_<NAME>, as the action's inputs are). A flag's
+value is the next argument, whatever it starts with: --pytest-args "-k 'not slow'".
   --python X                 a version or range (3.12, >=3.10), or an interpreter's path
   --install X                auto | none | extra:NAME | group:NAME | requirements:PATH
-  --pip-args "..."           extra pip install arguments
-  --pytest-args "..."        extra pytest arguments
+  --pip-args "..."           extra pip install arguments, e.g. --pip-args --pre
+  --pytest-args "..."        extra pytest arguments, e.g. --pytest-args "-k 'not slow'"
   --coverage-source X        packages or folders to measure, comma-separated
+  --fail-under N             exit 1 when total coverage is under N percent
   --diff-base REF            count changed lines from REF (git diff REF...HEAD), e.g. origin/main
   --fail-under-diff N        exit 1 when the changed lines' coverage is under N percent
+  --reports-dir DIR          write junit.xml, coverage.xml, coverage.json and
+                             python-ci-report.md to DIR (made if missing), for
+                             Jenkins, GitLab or Travis to pick up
   --system-site-packages     let the venv see the base Python's packages
   --no-build                 skip building sdist and wheel
   --no-build-isolation       build and install without PEP 517 isolation
   --no-test                  skip pytest
+  --no-subprocess-coverage   measure the pytest process alone, not the processes it starts
   --no-fail-on-test-failure  exit 0 even when tests fail
   --verbose                  show what the tools print, and debug output
   -h, --help                 this text
@@ -35227,13 +35406,28 @@ ${USAGE}`);
     return 0;
   }
   if (positionals.length > 1) {
-    io.err(`one project path at most, got: ${positionals.join(" ")}
+    io.err(
+      `one project path at most, got: ${positionals.map((p) => JSON.stringify(p)).join(", ")}; a flag takes one argument, so quote a value with spaces, e.g. --pytest-args "-k 'not slow'"
 
-${USAGE}`);
+${USAGE}`
+    );
     return 2;
   }
+  let reportsDir;
+  if (values["reports-dir"] !== void 0) {
+    reportsDir = path31.resolve(io.cwd, values["reports-dir"]);
+    try {
+      if (values["reports-dir"] === "") throw new Error("it is empty");
+      mkdirSync8(reportsDir, { recursive: true });
+    } catch (error) {
+      io.err(
+        `--reports-dir: ${JSON.stringify(values["reports-dir"])} cannot be used as a folder (${errorMessage(error)}); give a folder to create or reuse, relative to the current one, e.g. reports`
+      );
+      return 2;
+    }
+  }
   const python = values.python ?? "";
-  const interpreter = /[\\/]/.test(python) ? path30.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
+  const interpreter = /[\\/]/.test(python) ? path31.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
   if (/^python/.test(python) && interpreter === void 0) {
     io.err(
       `--python: "${python}" is not on PATH; give a version (3.12), a range (>=3.10) or an interpreter's path`
@@ -35247,12 +35441,14 @@ ${USAGE}`);
     "pip-args": values["pip-args"],
     "pytest-args": values["pytest-args"],
     "coverage-source": values["coverage-source"],
+    "fail-under": values["fail-under"],
     "diff-base": values["diff-base"],
     "fail-under-diff": values["fail-under-diff"],
     "system-site-packages": values["system-site-packages"] ? "true" : void 0,
     build: values["no-build"] ? "false" : void 0,
     "build-isolation": values["no-build-isolation"] ? "false" : void 0,
     test: values["no-test"] ? "false" : void 0,
+    "subprocess-coverage": values["no-subprocess-coverage"] ? "false" : void 0,
     "fail-on-test-failure": values["no-fail-on-test-failure"] ? "false" : void 0
   };
   const fromEnv = (name) => io.env[`INPUT_${name.toUpperCase()}`] ?? io.env[`INPUT_${name.toUpperCase().replaceAll("-", "_")}`];
@@ -35269,7 +35465,7 @@ ${USAGE}`);
       runner: new SpawnRunner(),
       onActions: false,
       workspace: io.cwd,
-      tempDir: mkdtempSync(path30.join(os7.tmpdir(), "python-ci-")),
+      tempDir: mkdtempSync(path31.join(os7.tmpdir(), "python-ci-")),
       toolCacheDir: void 0,
       env: childEnvironment(io.env),
       addPath: () => {
@@ -35279,15 +35475,18 @@ ${USAGE}`);
     };
     const { metrics, files } = await runPipeline(host, config, { interpreter });
     const report = writeReport(metrics, files.dir);
-    const local = path30.join(io.cwd, "python-ci-report.md");
+    const local = path31.join(reportsDir ?? io.cwd, "python-ci-report.md");
     copyFileSync(report.path, local);
+    const copied = reportsDir ? copyReports(files, reportsDir) : [];
     for (const entry of readdirSync3(host.tempDir)) {
-      if (path30.join(host.tempDir, entry) !== files.dir)
-        rmSync8(path30.join(host.tempDir, entry), { recursive: true, force: true });
+      if (path31.join(host.tempDir, entry) !== files.dir)
+        rmSync9(path31.join(host.tempDir, entry), { recursive: true, force: true });
     }
     io.out(`
 ${renderText(metrics)}`);
-    io.out(`Report: ${local} (JUnit and coverage files in ${files.dir})`);
+    io.out(
+      reportsDir ? `Report: ${local}${copied.length ? `, with ${copied.join(", ")}` : ""} in ${reportsDir}` : `Report: ${local} (JUnit and coverage files in ${files.dir})`
+    );
     for (const reason of metrics.verdict.reasons) log.error(reason);
     return metrics.verdict.ok ? 0 : 1;
   } catch (error) {
@@ -35306,6 +35505,7 @@ var FLAG_OF = {
   "pip-args": "--pip-args",
   "pytest-args": "--pytest-args",
   "coverage-source": "--coverage-source",
+  "fail-under": "--fail-under",
   "diff-base": "--diff-base",
   "fail-under-diff": "--fail-under-diff"
 };
@@ -35315,35 +35515,66 @@ function asFlagError(message, flags) {
   return flag && input ? `${flag}${message.slice(input.length)}` : message;
 }
 function onPath(name, pathVariable) {
-  for (const dir of pathVariable.split(path30.delimiter)) {
+  for (const dir of pathVariable.split(path31.delimiter)) {
     if (dir === "") continue;
-    for (const candidate of [path30.join(dir, name), path30.join(dir, `${name}.exe`)]) {
+    for (const candidate of [path31.join(dir, name), path31.join(dir, `${name}.exe`)]) {
       if (existsSync13(candidate)) return candidate;
     }
   }
   return void 0;
 }
+var REPORT_FILES = ["junit.xml", "coverage.xml", "coverage.json"];
+function copyReports(files, dir) {
+  const copied = [];
+  for (const name of REPORT_FILES) {
+    const from = path31.join(files.dir, name);
+    const to = path31.join(dir, name);
+    if (existsSync13(from)) {
+      copyFileSync(from, to);
+      copied.push(name);
+    } else rmSync9(to, { force: true });
+  }
+  return copied;
+}
+var OPTIONS = {
+  python: { type: "string" },
+  install: { type: "string" },
+  "pip-args": { type: "string" },
+  "pytest-args": { type: "string" },
+  "coverage-source": { type: "string" },
+  "fail-under": { type: "string" },
+  "diff-base": { type: "string" },
+  "fail-under-diff": { type: "string" },
+  "reports-dir": { type: "string" },
+  "system-site-packages": { type: "boolean" },
+  "no-build": { type: "boolean" },
+  "no-build-isolation": { type: "boolean" },
+  "no-test": { type: "boolean" },
+  "no-subprocess-coverage": { type: "boolean" },
+  "no-fail-on-test-failure": { type: "boolean" },
+  verbose: { type: "boolean" },
+  help: { type: "boolean", short: "h" }
+};
+function attachValues(argv) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--") return [...out, ...argv.slice(i)];
+    const name = arg.slice(2);
+    const takesValue = arg.startsWith("--") && Object.hasOwn(OPTIONS, name) && OPTIONS[name].type === "string";
+    if (takesValue && i + 1 < argv.length) {
+      out.push(`${arg}=${argv[i + 1]}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
 function parse2(argv) {
   return parseArgs({
-    args: [...argv],
+    args: attachValues(argv),
     allowPositionals: true,
     strict: true,
-    options: {
-      python: { type: "string" },
-      install: { type: "string" },
-      "pip-args": { type: "string" },
-      "pytest-args": { type: "string" },
-      "coverage-source": { type: "string" },
-      "diff-base": { type: "string" },
-      "fail-under-diff": { type: "string" },
-      "system-site-packages": { type: "boolean" },
-      "no-build": { type: "boolean" },
-      "no-build-isolation": { type: "boolean" },
-      "no-test": { type: "boolean" },
-      "no-fail-on-test-failure": { type: "boolean" },
-      verbose: { type: "boolean" },
-      help: { type: "boolean", short: "h" }
-    }
+    options: OPTIONS
   });
 }
 

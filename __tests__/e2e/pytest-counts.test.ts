@@ -62,7 +62,7 @@ beforeAll(async () => {
   })
   // The CLI keeps no venv; its main run made one of the same Python and tools.
   await mapLimit(['every-outcome', 'syntax-error'], 2, async (fixture) => {
-    references.set(fixture, await pytestReference(fixture, actionVenvPython(run(fixture))))
+    references.set(fixture, await pytestReference(fixture, [], actionVenvPython(run(fixture))))
   })
 }, 900_000)
 

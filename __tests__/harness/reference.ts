@@ -3,7 +3,7 @@
  * tests themselves: pytest's summary line, coverage.py's TOTAL, the metadata
  * inside the built files. Nothing here is hard-coded per fixture.
  */
-import { existsSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { cleanEnv, TOOLS_PYTHON, tempDir } from './paths.js'
 import { type ProcessResult, runProcess } from './process.js'
@@ -69,6 +69,7 @@ export function parsePytestSummary(line: string): PytestCounts {
   return counts
 }
 
+/** `interpreter` (default: the tools venv's) with a clean environment and a fresh HOME. */
 export async function python(
   args: readonly string[],
   cwd: string,
@@ -90,13 +91,15 @@ function errorBlocks(output: string, what: string): number {
 }
 
 /**
- * `python -m pytest -p no:cacheprovider` on a fresh copy of a fixture, with
- * the wheelhouse's pinned tools unless told another interpreter (the action's venv, to
- * compare with the pytest the action ran). A src/ layout's package is put on
- * PYTHONPATH, standing in for the install.
+/**
+ * `python -m pytest -p no:cacheprovider [args]` on a fresh copy of a fixture,
+ * with the wheelhouse's pinned tools unless told another interpreter (the
+ * action's venv, to compare with the pytest the action ran). A src/ layout's
+ * package is put on PYTHONPATH, standing in for the install.
  */
 export async function pytestReference(
   fixture: string,
+  args: readonly string[] = [],
   interpreter: string = TOOLS_PYTHON,
 ): Promise<PytestReference> {
   const dir = tempDir('pytest')
@@ -105,7 +108,12 @@ export async function pytestReference(
     const env: Record<string, string> = existsSync(path.join(dir, 'src'))
       ? { PYTHONPATH: path.join(dir, 'src') }
       : {}
-    const result = await python(['-m', 'pytest', '-p', 'no:cacheprovider'], dir, env, interpreter)
+    const result = await python(
+      ['-m', 'pytest', '-p', 'no:cacheprovider', ...args],
+      dir,
+      env,
+      interpreter,
+    )
     const output = result.stdout + result.stderr
     const summaryLine =
       result.stdout
@@ -164,9 +172,18 @@ export interface CoverageReference {
   readonly report: string
 }
 
-/** `python3 -m coverage report` on a data file, run in `cwd`. */
-export async function coverageReference(dataFile: string, cwd: string): Promise<CoverageReference> {
-  const result = await python(['-m', 'coverage', 'report'], cwd, { COVERAGE_FILE: dataFile })
+/** `python -m coverage report` on a data file, run in `cwd` (`interpreter`: default the tools venv's). */
+export async function coverageReference(
+  dataFile: string,
+  cwd: string,
+  interpreter?: string,
+): Promise<CoverageReference> {
+  const result = await python(
+    ['-m', 'coverage', 'report'],
+    cwd,
+    { COVERAGE_FILE: dataFile },
+    interpreter,
+  )
   if (result.exitCode !== 0) {
     throw new Error(`coverage report exited ${result.exitCode}:\n${result.stdout}${result.stderr}`)
   }
@@ -176,6 +193,33 @@ export async function coverageReference(dataFile: string, cwd: string): Promise<
   const m = /(\d+(?:\.\d+)?)%\s*$/.exec(total)
   if (!m?.[1]) throw new Error(`no total in coverage report:\n${result.stdout}`)
   return { total: m[1], report: result.stdout }
+}
+
+/**
+ * `coverage combine` then `coverage report`, run in `cwd`, on copies of the
+ * per-process data files in `partsDir` (which are left as they are).
+ */
+export async function combinedCoverageReference(
+  partsDir: string,
+  cwd: string,
+  interpreter?: string,
+): Promise<CoverageReference & { readonly files: number }> {
+  const dir = tempDir('combine')
+  try {
+    const parts = readdirSync(partsDir).filter((f) => f.startsWith('.coverage.'))
+    for (const part of parts) cpSync(path.join(partsDir, part), path.join(dir, part))
+    const env = { COVERAGE_FILE: path.join(dir, '.coverage') }
+    const combined = await python(['-m', 'coverage', 'combine', dir], cwd, env, interpreter)
+    if (combined.exitCode !== 0) {
+      throw new Error(
+        `coverage combine exited ${combined.exitCode}:\n${combined.stdout}${combined.stderr}`,
+      )
+    }
+    const reference = await coverageReference(env.COVERAGE_FILE, cwd, interpreter)
+    return { ...reference, files: parts.length }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 export interface DistMetadata {
