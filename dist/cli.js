@@ -13450,11 +13450,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural3;
       }
-      pluralize(count3) {
-        const one = count3 === 1;
+      pluralize(count4) {
+        const one = count4 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count3, noun };
+        return { ...keys, count: count4, noun };
       }
     };
   }
@@ -20873,15 +20873,15 @@ ${value2}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count3) {
-        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count4) {
+        while (count4 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count3 < remaining) {
-            this.linePos += count3;
-            count3 = 0;
+          if (count4 < remaining) {
+            this.linePos += count4;
+            count4 = 0;
           } else {
-            count3 -= remaining;
+            count4 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -24128,7 +24128,15 @@ function resultsDigest(metrics) {
   const stable = {
     verdict: metrics.verdict,
     results: results && {
-      counts: [results.tests, results.passed, results.failed, results.skipped, results.errors],
+      counts: [
+        results.tests,
+        results.passed,
+        results.failed,
+        results.skipped,
+        results.xfailed,
+        results.xpassed,
+        results.errors
+      ],
       problems: results.problems.map((p) => [p.kind, p.id, p.message])
     },
     notes: metrics.test?.notes,
@@ -25387,13 +25395,16 @@ for p in sys.argv[1:]:
     with open(p, 'rb') as f:
         for block in iter(lambda: f.read(1 << 20), b''):
             h.update(block)
-    info = {'path': p, 'size': os.path.getsize(p), 'sha256': h.hexdigest(), 'name': '', 'version': '', 'error': None, 'top': []}
+    info = {'path': p, 'size': os.path.getsize(p), 'sha256': h.hexdigest(), 'name': '', 'version': '', 'error': None, 'top': [], 'generator': None}
     try:
         if p.endswith('.whl'):
             with zipfile.ZipFile(p) as z:
                 names = [n for n in z.namelist() if n.count('/') == 1 and n.endswith('.dist-info/METADATA')]
                 info.update(meta(z.read(names[0]).decode('utf-8')))
                 info['top'] = sorted({n.split('/')[0] for n in z.namelist()})
+                wheel = names[0][:-len('METADATA')] + 'WHEEL'
+                if wheel in z.namelist():
+                    info['generator'] = email.parser.HeaderParser().parsestr(z.read(wheel).decode('utf-8')).get('Generator')
         else:
             with tarfile.open(p) as t:
                 members = [m for m in t.getmembers() if m.name.count('/') == 1 and m.name.endswith('/PKG-INFO')]
@@ -25424,6 +25435,11 @@ function wheelContentWarnings(fileName, top) {
     }
   }
   return warnings;
+}
+function generatorName(generator) {
+  const text3 = generator.trim().replace(/\s+/g, " ");
+  const match3 = /^(.+?) \(([^()]+)\)$/.exec(text3);
+  return match3 ? `${match3[1]} ${match3[2]}` : text3;
 }
 function checkDists(sdist, wheel) {
   const problems = [];
@@ -25584,14 +25600,24 @@ async function inspectDists(host, log, config, venv, tools, files) {
     const guessed = scmVersionWarning(version, await isShallow(host, config.workingDirectory));
     if (guessed) warnings.push(guessed);
   }
-  const wheelTop = data.files.find((f) => f.path.endsWith(".whl"))?.top;
+  const wheelFile = data.files.find((f) => f.path.endsWith(".whl"));
+  const wheelTop = wheelFile?.top;
   if (wheel && wheelTop) warnings.push(...wheelContentWarnings(wheel.fileName, wheelTop));
   const check = await checkMetadata(host, log, tools, dists);
   const twineCheck = check === void 0 ? "passed" : "failed";
   if (check !== void 0)
     warnings.push(`twine check --strict found problems in the metadata: ${check}`);
   for (const w of warnings) log.warning(w);
-  return { ok: problems.length === 0, sdist, wheel, problems, warnings, twineCheck };
+  const backend = wheelFile?.generator ? generatorName(wheelFile.generator) : void 0;
+  return {
+    ok: problems.length === 0,
+    sdist,
+    wheel,
+    problems,
+    warnings,
+    twineCheck,
+    ...backend && { backend }
+  };
 }
 
 // src/cache/cache.ts
@@ -30100,7 +30126,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
     let hasMatch = false;
     const githubWorkspace = currentWorkspace ? currentWorkspace : (_d = process.env["GITHUB_WORKSPACE"]) !== null && _d !== void 0 ? _d : process.cwd();
     const result = crypto.createHash("sha256");
-    let count3 = 0;
+    let count4 = 0;
     try {
       for (var _e = true, _f = __asyncValues2(globber.globGenerator()), _g; _g = yield _f.next(), _a2 = _g.done, !_a2; _e = true) {
         _c = _g.value;
@@ -30119,7 +30145,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
         const pipeline3 = util.promisify(stream.pipeline);
         yield pipeline3(fs3.createReadStream(file), hash);
         result.write(hash.digest());
-        count3++;
+        count4++;
         if (!hasMatch) {
           hasMatch = true;
         }
@@ -30135,7 +30161,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
     }
     result.end();
     if (hasMatch) {
-      writeDelegate(`Found ${count3} files to hash.`);
+      writeDelegate(`Found ${count4} files to hash.`);
       return result.digest("hex");
     } else {
       writeDelegate(`No matches found for glob`);
@@ -31320,6 +31346,8 @@ function renderSummary(metrics, options = {}) {
       `**Python** ${escapeInline(version)} \xB7 ${escapeInline(path32)} \xB7 ${escapeInline(origin)}`
     );
   }
+  const tools = describeTools(metrics);
+  if (tools !== void 0) blocks.push(`**Tools** ${escapeInline(tools)}`);
   if (metrics.build !== void 0) blocks.push(buildSection(metrics.build, metrics.artifact));
   if (metrics.history !== void 0) blocks.push(successRateLine(metrics.history));
   if (metrics.lint !== void 0)
@@ -31328,7 +31356,9 @@ function renderSummary(metrics, options = {}) {
   if (run !== void 0) {
     blocks.push(testSection(run, options.maxProblems ?? 20));
     if (run.coverage !== void 0) {
-      blocks.push(coverageSection(run.coverage, options.maxFiles ?? 50, metrics.baseline));
+      blocks.push(
+        coverageSection(run.coverage, options.maxFiles ?? 50, metrics.baseline, run.results)
+      );
     }
     if (metrics.diffCoverage !== void 0) {
       blocks.push(changedLinesSection(metrics.diffCoverage, options.maxDiffFiles ?? 50));
@@ -31358,12 +31388,16 @@ function keyNumbers(metrics) {
     if (results.failed > 0) parts.push(`**${results.failed}** failed`);
     if (results.errors > 0) parts.push(`**${results.errors}** ${plural(results.errors, "error")}`);
     if (results.skipped > 0) parts.push(`${results.skipped} skipped`);
+    if (results.xfailed > 0) parts.push(`${results.xfailed} xfailed`);
+    if (results.xpassed > 0) parts.push(`${results.xpassed} xpassed`);
     numbers.push(parts.join(", "));
   }
   const coverage = metrics.test?.coverage;
   if (coverage !== void 0) {
     const delta = metrics.baseline?.kind === "compared" ? ` (${deltaMark(metrics.baseline.deltaDisplay)})` : "";
-    numbers.push(`coverage **${escapeInline(coverage.percentDisplay)}%**${delta}`);
+    const partial = partialCoverage(results);
+    const mark = partial === void 0 ? "" : ` (${escapeInline(partial)})`;
+    numbers.push(`coverage **${escapeInline(coverage.percentDisplay)}%**${delta}${mark}`);
   }
   const diff = metrics.diffCoverage;
   if (diff?.measured) numbers.push(`changed lines **${escapeInline(diff.percentDisplay)}%**`);
@@ -31424,6 +31458,7 @@ function testSection(run, maxProblems) {
   }
   const bad = results.failed + results.errors;
   lines.push(`${bad > 0 ? "\u274C" : "\u2705"} ${testCounts(results)} in ${formatSeconds(results.seconds)}`);
+  if (results.interrupted !== void 0) lines.push("", `\u26A0\uFE0F ${escapeInline(describeStop(results))}`);
   const shown = results.problems.slice(0, Math.max(0, maxProblems));
   if (shown.length > 0) {
     lines.push("", "#### Failures and errors", "");
@@ -31449,8 +31484,42 @@ function testSection(run, maxProblems) {
   }
   return lines.join("\n").trimEnd();
 }
+function describeCounts(results) {
+  const collection = results.collectionErrors > 0 ? ` (${results.collectionErrors} during collection)` : "";
+  const parts = [
+    `${results.passed} passed`,
+    `${results.failed} failed`,
+    `${results.errors} ${plural(results.errors, "error")}${collection}`,
+    `${results.skipped} skipped`
+  ];
+  if (results.xfailed > 0) parts.push(`${results.xfailed} xfailed`);
+  if (results.xpassed > 0) parts.push(`${results.xpassed} xpassed`);
+  return parts.join(", ");
+}
 function testCounts(results) {
-  return `${results.tests} ${plural(results.tests, "test")}: ${results.passed} passed, ${results.failed} failed, ${results.errors} ${plural(results.errors, "error")}, ${results.skipped} skipped`;
+  return `${results.tests} ${plural(results.tests, "test")}: ${describeCounts(results)}`;
+}
+function stoppedAtCollection(results) {
+  return results.interrupted !== void 0 && results.tests === 0 && results.collectionErrors > 0;
+}
+function describeStop(results) {
+  const why = (results.interrupted ?? "").replace(/^Interrupted: /, "");
+  if (stoppedAtCollection(results)) return `pytest stopped at collection (${why}): no test ran.`;
+  return `pytest stopped before the end (${why}): the tests after that did not run.`;
+}
+function partialCoverage(results) {
+  if (results?.interrupted === void 0) return void 0;
+  if (stoppedAtCollection(results)) return "partial: collection stopped";
+  return "partial: pytest stopped early";
+}
+function describeTools(metrics) {
+  const tools = metrics.test?.tools;
+  const parts = [
+    tools?.pytest === void 0 ? void 0 : `pytest ${tools.pytest}`,
+    tools?.coverage === void 0 ? void 0 : `coverage ${tools.coverage}`,
+    metrics.build?.backend
+  ].filter((part) => part !== void 0);
+  return parts.length > 0 ? parts.join(" \xB7 ") : void 0;
 }
 function problemBlock(problem) {
   const message = problem.message === "" ? "" : ` \u2014 ${escapeInline(problem.message)}`;
@@ -31462,12 +31531,18 @@ function problemBlock(problem) {
     "</details>"
   ].join("\n");
 }
-function coverageSection(coverage, maxFiles, baseline) {
+function coverageSection(coverage, maxFiles, baseline, results) {
   const lines = ["### Coverage", ""];
-  const parts = [`**${escapeInline(coverage.percentDisplay)}%**`];
+  const partial = partialCoverage(results);
+  const mark = partial === void 0 ? "" : ` (${escapeInline(partial)})`;
+  const parts = [`**${escapeInline(coverage.percentDisplay)}%**${mark}`];
   parts.push(`lines ${coverage.coveredLines}/${coverage.statements}`);
   if (coverage.branches > 0) parts.push(`branches ${coverage.coveredBranches}/${coverage.branches}`);
   lines.push(parts.join(" \xB7 "));
+  if (results !== void 0 && partial !== void 0) {
+    const only = stoppedAtCollection(results) ? "what importing the test modules ran" : "the tests that ran before pytest stopped";
+    lines.push("", `\u26A0\uFE0F ${escapeInline(describeStop(results))} The total counts only ${only}.`);
+  }
   if (baseline !== void 0) lines.push("", ...baselineLines(baseline, coverage, maxFiles));
   if (coverage.sourceNote !== "") lines.push("", `Measured: ${escapeInline(coverage.sourceNote)}`);
   const files = [...coverage.files].sort(leastCoveredFirst);
@@ -31516,10 +31591,10 @@ function baselineLines(baseline, coverage, maxFiles) {
   const shown = baseline.files.slice(0, Math.min(MAX_DELTA_FILES, Math.max(0, maxFiles)));
   if (shown.length === 0) return lines;
   const precision = precisionOf(coverage.percentDisplay);
-  const count3 = baseline.files.length;
+  const count4 = baseline.files.length;
   lines.push(
     "",
-    `<details><summary>${count3} ${plural(count3, "file")} with changed coverage</summary>`,
+    `<details><summary>${count4} ${plural(count4, "file")} with changed coverage</summary>`,
     "",
     ...table2(
       ["file", branch, "now", "\xB1"],
@@ -31532,7 +31607,7 @@ function baselineLines(baseline, coverage, maxFiles) {
       ])
     )
   );
-  if (count3 > shown.length) lines.push("", `\u2026and ${count3 - shown.length} more.`);
+  if (count4 > shown.length) lines.push("", `\u2026and ${count4 - shown.length} more.`);
   lines.push("", "</details>");
   return lines;
 }
@@ -31734,8 +31809,8 @@ function table2(headers, align, rows) {
   const row = (cells) => `| ${cells.join(" | ")} |`;
   return [row(headers), row(align), ...rows.map(row)];
 }
-function plural(count3, word) {
-  return count3 === 1 ? word : `${word}s`;
+function plural(count4, word) {
+  return count4 === 1 ? word : `${word}s`;
 }
 var TEXT_STATUS = { ok: "\u2713", failed: "\u2717", skipped: "-" };
 function renderText(metrics) {
@@ -31747,11 +31822,13 @@ function renderText(metrics) {
     const { version, path: path32, origin } = metrics.python;
     lines.push(`python    ${plain(version)} ${plain(path32)} (${plain(origin)})`);
   }
+  const tools = describeTools(metrics);
+  if (tools !== void 0) lines.push(`tools     ${plain(tools)}`);
   if (metrics.build !== void 0) lines.push(...buildText(metrics.build));
   const run = metrics.test;
   if (run !== void 0) {
     lines.push(...testText(run));
-    if (run.coverage !== void 0) lines.push(coverageText(run.coverage));
+    if (run.coverage !== void 0) lines.push(coverageText(run.coverage, run.results));
     if (metrics.baseline !== void 0)
       lines.push(`baseline  ${plain(describeBaseline(metrics.baseline))}`);
     if (metrics.diffCoverage !== void 0) {
@@ -31795,6 +31872,7 @@ function testText(run) {
   const results = run.results;
   if (results === void 0) return [`tests     pytest exited ${run.exitCode}, no test report`];
   const lines = [`tests     ${testCounts(results)} in ${formatSeconds(results.seconds)}`];
+  if (results.interrupted !== void 0) lines.push(`          ${plain(describeStop(results))}`);
   for (const problem of results.problems) {
     const label = problem.kind === "failure" ? "FAILED" : "ERROR ";
     const message = problem.message === "" ? "" : ` - ${plain(oneLine(problem.message))}`;
@@ -31810,10 +31888,12 @@ function describeDiffCoverage(diff) {
   const lines = `${diff.coverableLines} changed ${plural(diff.coverableLines, "line")}`;
   return `${diff.percentDisplay}% of ${lines} (${missing} missing), ${diffSourceText(diff, plain)}`;
 }
-function coverageText(coverage) {
+function coverageText(coverage, results) {
   const branches = coverage.branches > 0 ? `, branches ${coverage.coveredBranches}/${coverage.branches}` : "";
   const source = coverage.sourceNote === "" ? "" : ` of ${plain(coverage.sourceNote)}`;
-  return `coverage  ${plain(coverage.percentDisplay)}% (lines ${coverage.coveredLines}/${coverage.statements}${branches})${source}`;
+  const partial = partialCoverage(results);
+  const mark = partial === void 0 ? "" : ` (${partial})`;
+  return `coverage  ${plain(coverage.percentDisplay)}%${mark} (lines ${coverage.coveredLines}/${coverage.statements}${branches})${source}`;
 }
 function plain(text3) {
   const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -34081,7 +34161,9 @@ var JUnitParser = class {
   passed = 0;
   failed = 0;
   skipped = 0;
+  xfailed = 0;
   errors = 0;
+  collectionErrors = 0;
   problems = [];
   /** Sorted by seconds, descending; ties keep document order. */
   slowest = [];
@@ -34119,7 +34201,11 @@ var JUnitParser = class {
       passed: this.passed,
       failed: this.failed,
       skipped: this.skipped,
+      xfailed: this.xfailed,
+      // JUnit writes an xpass as a pass; pytest's own counts (the plugin's) tell them apart.
+      xpassed: 0,
       errors: this.errors,
+      collectionErrors: this.collectionErrors,
       seconds: this.totalSeconds,
       problems: this.problems,
       slowest: this.slowest
@@ -34153,7 +34239,8 @@ var JUnitParser = class {
           seconds: parseSeconds(attributes.time) ?? 0,
           failed: false,
           errored: false,
-          skipped: false
+          skipped: false,
+          xfailed: false
         };
         return;
       case "failure":
@@ -34162,13 +34249,15 @@ var JUnitParser = class {
         if (tag.name === "failure") this.current.failed = true;
         else this.current.errored = true;
         this.problem = {
-          kind: tag.name,
+          kind: tag.name === "error" && isCollection(this.current) ? "collection" : tag.name,
           message: attributes.message ?? "",
           text: this.problems.length < this.maxProblems ? [] : void 0
         };
         return;
       case "skipped":
-        if (this.current !== void 0) this.current.skipped = true;
+        if (this.current === void 0) return;
+        if (attributes.type === "pytest.xfail") this.current.xfailed = true;
+        else this.current.skipped = true;
         return;
     }
   }
@@ -34198,11 +34287,13 @@ var JUnitParser = class {
     else parent.childSeconds += seconds2;
   }
   finishCase(testCase) {
-    this.tests += 1;
+    if (testCase.errored && isCollection(testCase)) this.collectionErrors += 1;
+    else this.tests += 1;
     if (testCase.failed) this.failed += 1;
     if (testCase.errored) this.errors += 1;
     if (!testCase.failed && !testCase.errored) {
-      if (testCase.skipped) this.skipped += 1;
+      if (testCase.xfailed) this.xfailed += 1;
+      else if (testCase.skipped) this.skipped += 1;
       else this.passed += 1;
     }
     this.addSeconds(testCase.seconds);
@@ -34222,7 +34313,7 @@ var JUnitParser = class {
   finishProblem(testCase, problem) {
     if (problem.text === void 0) return;
     const text3 = problem.text.join("");
-    const collection = testCase.classname === "";
+    const collection = isCollection(testCase);
     const where = collection ? collectionLocation(testCase, text3) : failureLocation(testCase, text3);
     this.problems.push({
       kind: problem.kind,
@@ -34234,6 +34325,9 @@ var JUnitParser = class {
     });
   }
 };
+function isCollection(testCase) {
+  return testCase.classname === "";
+}
 function testId(testCase) {
   const { classname, name, file } = testCase;
   if (classname === "") return file || name || "(collection)";
@@ -34292,22 +34386,27 @@ function collectionLocation(testCase, text3) {
   return { file: testCase.file };
 }
 function problemMessage(attribute, text3, collection) {
-  const first = firstLine(attribute);
-  const error = lastErrorLine(text3);
-  if (collection && error !== void 0) {
-    return clip2(first === "" ? error : `${first}: ${error}`, MAX_MESSAGE);
-  }
+  const first = collection ? "" : firstLine(attribute);
   if (first !== "") return clip2(first, MAX_MESSAGE);
-  return clip2(error ?? firstLine(text3.trim()), MAX_MESSAGE);
+  return clip2(exceptionLine(text3) ?? firstLine(text3.trim()), MAX_MESSAGE);
 }
 function firstLine(text3) {
   const end = text3.indexOf("\n");
   return (end < 0 ? text3 : text3.slice(0, end)).trim();
 }
-function lastErrorLine(text3) {
-  let last;
-  for (const match3 of text3.matchAll(/^E {2,}(\S.*)$/gm)) last = match3[1];
-  return last?.trim();
+function exceptionLine(text3) {
+  let last = [];
+  let block = [];
+  for (const line of text3.split(/\r?\n/)) {
+    if (/^E(?: {2,}\S|\s*$)/.test(line)) block.push(line);
+    else if (block.length > 0) [last, block] = [block, []];
+  }
+  if (block.length > 0) last = block;
+  const lines = last.filter((line) => line.trim() !== "E");
+  if (lines.length === 0) return void 0;
+  const indent2 = Math.min(...lines.map((line) => /^E( +)/.exec(line)?.[1]?.length ?? 0));
+  const body = lines.map((line) => line.slice(1 + indent2).trimEnd());
+  return body.find((line) => /^[A-Za-z_][\w.]*(?::(?: |$)|$)/.test(line)) ?? body[0];
 }
 function clip2(text3, max) {
   return text3.length <= max ? text3 : `${text3.slice(0, max - 1)}\u2026`;
@@ -34332,6 +34431,114 @@ function normalizePath(path32) {
 }
 function isAbsolute2(path32) {
   return path32.startsWith("/") || /^[A-Za-z]:\//.test(path32);
+}
+
+// src/test/outcomes.ts
+var OUTCOMES_VARIABLE = "PYTHON_CI_PYTEST_OUTCOMES";
+var OUTCOMES_PLUGIN = `
+import json as _json
+import os as _os
+
+_outcomes = {"counts": {}, "tests": set(), "collection_errors": 0, "interrupted": None}
+_config = []
+
+
+def _count(category, report):
+    if category and getattr(report, "count_towards_summary", True):
+        counts = _outcomes["counts"]
+        counts[category] = counts.get(category, 0) + 1
+
+
+def pytest_configure(config):
+    _config.append(config)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collectreport(report):
+    if report.failed:
+        _outcomes["collection_errors"] += 1
+        _count("error", report)
+    elif report.skipped:
+        _outcomes["tests"].add(report.nodeid)
+        _count("skipped", report)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_logreport(report):
+    status = _config[0].hook.pytest_report_teststatus(report=report, config=_config[0])
+    if status:
+        category = status[0]
+    elif report.when != "call" and report.passed:
+        category = ""
+    elif report.when != "call" and report.failed:
+        category = "error"
+    else:
+        category = report.outcome
+    if category or report.when == "call":
+        _outcomes["tests"].add(report.nodeid)
+    _count(category, report)
+
+
+def pytest_deselected(items):
+    counts = _outcomes["counts"]
+    counts["deselected"] = counts.get("deselected", 0) + len(items)
+
+
+def pytest_keyboard_interrupt(excinfo):
+    _outcomes["interrupted"] = "%s: %s" % (type(excinfo.value).__name__, excinfo.value)
+
+
+def pytest_sessionfinish(session):
+    # -x and --maxfail end the session without an interruption.
+    stop = session.shouldfail or session.shouldstop
+    if stop and not _outcomes["interrupted"]:
+        _outcomes["interrupted"] = stop if isinstance(stop, str) else "stopped early"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    path = _os.environ.get("${OUTCOMES_VARIABLE}")
+    if not path or hasattr(config, "workerinput"):
+        return
+    with open(path, "w", encoding="utf-8") as f:
+        _json.dump(dict(_outcomes, tests=len(_outcomes["tests"])), f)
+`;
+var OutcomesError = class extends Error {
+  name = "OutcomesError";
+};
+function count3(value2, what) {
+  if (value2 === void 0) return 0;
+  if (typeof value2 !== "number" || !Number.isInteger(value2) || value2 < 0)
+    throw new OutcomesError(`${what} is not a count: ${JSON.stringify(value2)}`);
+  return value2;
+}
+function parseOutcomes(text3) {
+  let data;
+  try {
+    data = JSON.parse(text3);
+  } catch {
+    throw new OutcomesError(`not JSON: ${text3.slice(0, 80)}`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    throw new OutcomesError("not a JSON object");
+  const record = data;
+  const counts = record.counts ?? {};
+  if (typeof counts !== "object" || counts === null) throw new OutcomesError("counts is no object");
+  const interrupted = record.interrupted;
+  return {
+    passed: count3(counts.passed, "passed"),
+    failed: count3(counts.failed, "failed"),
+    skipped: count3(counts.skipped, "skipped"),
+    xfailed: count3(counts.xfailed, "xfailed"),
+    xpassed: count3(counts.xpassed, "xpassed"),
+    errors: count3(counts.error, "error"),
+    collectionErrors: count3(record.collection_errors, "collection_errors"),
+    tests: count3(record.tests, "tests"),
+    ...typeof interrupted === "string" && interrupted !== "" && { interrupted }
+  };
+}
+function withOutcomes(junit, outcomes) {
+  return { ...junit, ...outcomes };
 }
 
 // src/test/subprocess-coverage.ts
@@ -34490,7 +34697,8 @@ function reportFiles(dir) {
     coverageData: path28.join(dir, ".coverage"),
     coverageParts: path28.join(dir, "coverage-parts"),
     coverageJson: path28.join(dir, "coverage.json"),
-    coverageXml: path28.join(dir, "coverage.xml")
+    coverageXml: path28.join(dir, "coverage.xml"),
+    outcomes: path28.join(dir, "pytest-outcomes.json")
   };
 }
 var PROBE4 = `
@@ -34500,6 +34708,12 @@ import os
 # then pass for the installed distribution.
 sys.path = [p for p in sys.path if p not in ('', os.getcwd())]
 out = {'source': None, 'include': None, 'error': None, 'top_level': [], 'site_packages': []}
+from importlib.metadata import version
+for tool in ('pytest', 'coverage'):
+    try:
+        out[tool] = version(tool)
+    except Exception:
+        out[tool] = None
 try:
     import coverage
     c = coverage.Coverage()
@@ -34598,7 +34812,7 @@ async function runPytest(ctx, measure2, subprocesses) {
   ];
   const pluginDir = path28.join(host.tempDir, "pytest-plugin");
   mkdirSync6(pluginDir, { recursive: true });
-  writeFileSync6(path28.join(pluginDir, `${PLUGIN_MODULE}.py`), PLUGIN);
+  writeFileSync6(path28.join(pluginDir, `${PLUGIN_MODULE}.py`), `${PLUGIN}${OUTCOMES_PLUGIN}`);
   const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path28.delimiter);
   log.info(`$ ${formatCommand("python", args)}`);
   const env = subprocesses ? {
@@ -34609,7 +34823,7 @@ async function runPytest(ctx, measure2, subprocesses) {
   try {
     const run = await host.runner.run(venv.python, args, {
       cwd: config.workingDirectory,
-      env: { ...env, PYTHONPATH: pythonPath }
+      env: { ...env, PYTHONPATH: pythonPath, [OUTCOMES_VARIABLE]: files.outcomes }
     });
     log.info(run.output.trimEnd());
     return run;
@@ -34625,7 +34839,18 @@ async function readResults(ctx, code, output, notes) {
     if (!(error instanceof JUnitReportError)) throw error;
     notes.push(`the JUnit report pytest wrote cannot be read: ${error.message}`);
   }
-  if (code === 5 || results && results.tests === 0) notes.push("pytest collected no tests");
+  if (results && existsSync12(ctx.files.outcomes)) {
+    try {
+      results = withOutcomes(results, parseOutcomes(readFileSync10(ctx.files.outcomes, "utf8")));
+    } catch (error) {
+      if (!(error instanceof OutcomesError)) throw error;
+      notes.push(
+        `pytest's own counts cannot be read (${error.message}); these are the JUnit report's`
+      );
+    }
+  }
+  const nothing = results && results.tests === 0 && results.collectionErrors === 0;
+  if (code === 5 || nothing) notes.push("pytest collected no tests");
   const meaning = EXIT_MEANING[code];
   if (meaning) notes.push(`${meaning} (exit ${code}):
 ${tail(output, 15)}`);
@@ -34708,7 +34933,8 @@ async function runTests(host, log, config, venv, distName, files) {
   const results = await readResults(ctx, run.code, run.output, notes);
   const coverage = await readCoverage(ctx, measure2, probe2, subprocesses?.partsDir, notes);
   const ok3 = run.code === 0 || run.code === 5;
-  return { ok: ok3, exitCode: run.code, results, coverage, notes };
+  const tools = { pytest: probe2.pytest ?? void 0, coverage: probe2.coverage ?? void 0 };
+  return { ok: ok3, exitCode: run.code, results, coverage, tools, notes };
 }
 
 // src/pipeline.ts
@@ -34734,7 +34960,7 @@ async function stage(host, name, title, body, describe3, buffered = false) {
       const message = errorMessage(error);
       const summary4 = firstLine2(message);
       const detail2 = message.slice(summary4.length).trim() || void 0;
-      log.error(summary4);
+      log.info(`${MARK.failed} ${summary4}`);
       if (detail2) log.info(detail2);
       if (error instanceof Error && error.stack) log.debug(error.stack);
       return { ok: false, summary: summary4, detail: detail2 };
@@ -34769,9 +34995,16 @@ function describeBuild(build) {
 }
 function describeTests(run) {
   const r = run.results;
-  const counts = r ? `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped, ${plural2(r.errors, "error")}` : firstLine2(run.notes[0] ?? `pytest exited ${run.exitCode}`);
-  const coverage = run.coverage ? `, coverage ${run.coverage.percentDisplay}%` : "";
+  const counts = r ? describeCounts(r) : firstLine2(run.notes[0] ?? `pytest exited ${run.exitCode}`);
+  const partial = partialCoverage(r);
+  const coverage = run.coverage ? `, coverage ${run.coverage.percentDisplay}%${partial ? ` (${partial})` : ""}` : "";
   return { ok: run.ok, summary: `${counts}${coverage}` };
+}
+function failedTests(r) {
+  if (r.interrupted !== void 0 && r.tests === 0 && r.collectionErrors > 0)
+    return `pytest stopped at ${plural2(r.collectionErrors, "collection error")}, no test ran`;
+  const collection = r.collectionErrors ? ` (${r.collectionErrors} during collection)` : "";
+  return `${plural2(r.failed, "failure")}, ${plural2(r.errors, "error")}${collection} in ${plural2(r.tests, "test")}`;
 }
 function verdictOf(config, stages, test, publish, diffCoverage, baseline) {
   const reasons = [];
@@ -34789,9 +35022,7 @@ function verdictOf(config, stages, test, publish, diffCoverage, baseline) {
     const testFailure = r !== void 0 && (test?.exitCode === 1 || test?.exitCode === 2);
     if (!testFailure) reasons.push(`test failed: ${s.summary}`);
     else if (config.failOnTestFailure) {
-      reasons.push(
-        r ? `tests failed: ${plural2(r.failed, "failure")}, ${plural2(r.errors, "error")} in ${plural2(r.tests, "test")}` : `tests failed: ${s.summary}`
-      );
+      reasons.push(r ? `tests failed: ${failedTests(r)}` : `tests failed: ${s.summary}`);
     }
   }
   const coverageReason = failUnderReason(test?.coverage, config.failUnder);
@@ -35040,7 +35271,11 @@ async function runPipeline(host, config, options = {}) {
         host.log,
         baselineLookup,
         test?.value?.coverage,
-        { env: host.env, dir: path29.join(host.tempDir, "baseline"), token: config.comment.token },
+        {
+          env: host.env,
+          dir: path29.join(host.tempDir, "baseline"),
+          token: config.comment.token
+        },
         baselineServices
       )
     )
@@ -35080,6 +35315,8 @@ async function runPipeline(host, config, options = {}) {
     verdict: verdictOf(config, stages, test?.value, publish, diffCoverage, baseline)
   };
   const comment = await commentStage(host, config, options.github, options.artifacts, metrics);
+  if (comment.stage.status === "failed")
+    host.log.warning(`the pull request comment failed: ${comment.stage.summary}`);
   return {
     metrics: {
       ...metrics,

@@ -100,7 +100,9 @@ describe('a tag push whose version matches', () => {
     if (result.exitCode !== 0) throw new Error(describeRun(result))
     const groups = result.stdout.split('::group::')
     const install = groups.find((g) => g.startsWith('Install the project')) ?? ''
-    expect(install).toMatch(/tools environment \S+: build [\d.]+, twine [\d.]+ \(installed build, twine/)
+    expect(install).toMatch(
+      /tools environment \S+: build [\d.]+, twine [\d.]+ \(installed build, twine/,
+    )
     const build = groups.find((g) => g.startsWith('Build sdist and wheel')) ?? ''
     expect(build).toContain('$ python -m twine check --strict ')
     const publish = groups.find((g) => g.startsWith('Publish v0.1.0')) ?? ''

@@ -21,8 +21,16 @@ export interface PytestCounts {
 }
 
 export interface PytestReference extends PytestCounts {
-  /** Tests run, as in JUnit: passed + failed + skipped + errors + xfailed + xpassed. */
+  /**
+   * Tests that ran, each once: the summary's passed + failed + skipped + xfailed
+   * + xpassed + errors, less the errors pytest's ERRORS section heads "ERROR
+   * collecting …" (no test) or "ERROR at teardown of …" (counted once already).
+   */
   readonly tests: number
+  /** Of errors: "ERROR collecting <module>" blocks. */
+  readonly collectionErrors: number
+  /** The interpreter that ran pytest. */
+  readonly python: string
   readonly exitCode: number | null
   /** The last line, e.g. "==== 1 failed, 3 passed in 0.01s ====". */
   readonly summaryLine: string
@@ -76,13 +84,23 @@ export async function python(
   }
 }
 
+/** Blocks of pytest's ERRORS section headed "ERROR <what> …", e.g. "collecting", "at teardown of". */
+function errorBlocks(output: string, what: string): number {
+  return output.split('\n').filter((line) => new RegExp(`^_+ ERROR ${what} .* _+$`).test(line))
+    .length
+}
+
 /**
- * `python3 -m pytest -p no:cacheprovider [args]` on a fresh copy of a fixture.
- * A src/ layout's package is put on PYTHONPATH, standing in for the install.
+/**
+ * `python -m pytest -p no:cacheprovider [args]` on a fresh copy of a fixture,
+ * with the wheelhouse's pinned tools unless told another interpreter (the
+ * action's venv, to compare with the pytest the action ran). A src/ layout's
+ * package is put on PYTHONPATH, standing in for the install.
  */
 export async function pytestReference(
   fixture: string,
   args: readonly string[] = [],
+  interpreter: string = TOOLS_PYTHON,
 ): Promise<PytestReference> {
   const dir = tempDir('pytest')
   try {
@@ -90,7 +108,12 @@ export async function pytestReference(
     const env: Record<string, string> = existsSync(path.join(dir, 'src'))
       ? { PYTHONPATH: path.join(dir, 'src') }
       : {}
-    const result = await python(['-m', 'pytest', '-p', 'no:cacheprovider', ...args], dir, env)
+    const result = await python(
+      ['-m', 'pytest', '-p', 'no:cacheprovider', ...args],
+      dir,
+      env,
+      interpreter,
+    )
     const output = result.stdout + result.stderr
     const summaryLine =
       result.stdout
@@ -100,6 +123,7 @@ export async function pytestReference(
         .find((line) => /^=+ .* in [\d.]+s/.test(line)) ?? ''
     if (summaryLine === '') throw new Error(`pytest printed no summary line:\n${output}`)
     const counts = parsePytestSummary(summaryLine.replace(/ in [\d.]+s.*$/, ''))
+    const collectionErrors = errorBlocks(result.stdout, 'collecting')
     return {
       ...counts,
       tests:
@@ -108,7 +132,11 @@ export async function pytestReference(
         counts.skipped +
         counts.errors +
         counts.xfailed +
-        counts.xpassed,
+        counts.xpassed -
+        collectionErrors -
+        errorBlocks(result.stdout, 'at teardown of'),
+      collectionErrors,
+      python: interpreter,
       exitCode: result.exitCode,
       summaryLine,
       output,

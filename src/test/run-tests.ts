@@ -16,6 +16,13 @@ import { runSnippet, SnippetError } from '../python/snippet.js'
 import { CoverageReportError, mapCoveragePath, parseCoverageJson } from '../report/coverage.js'
 import { JUnitParser, JUnitReportError } from '../report/junit.js'
 import type { TestResults, TestRun } from '../report/metrics.js'
+import {
+  OUTCOMES_PLUGIN,
+  OUTCOMES_VARIABLE,
+  OutcomesError,
+  parseOutcomes,
+  withOutcomes,
+} from './outcomes.js'
 import { prepareSubprocessCoverage, type SubprocessCoverage } from './subprocess-coverage.js'
 
 export interface ReportFiles {
@@ -26,6 +33,8 @@ export interface ReportFiles {
   readonly coverageParts: string
   readonly coverageJson: string
   readonly coverageXml: string
+  /** pytest's own counts, written by the action's plugin. */
+  readonly outcomes: string
 }
 
 export function reportFiles(dir: string): ReportFiles {
@@ -36,6 +45,7 @@ export function reportFiles(dir: string): ReportFiles {
     coverageParts: path.join(dir, 'coverage-parts'),
     coverageJson: path.join(dir, 'coverage.json'),
     coverageXml: path.join(dir, 'coverage.xml'),
+    outcomes: path.join(dir, 'pytest-outcomes.json'),
   }
 }
 
@@ -48,6 +58,12 @@ import os
 # then pass for the installed distribution.
 sys.path = [p for p in sys.path if p not in ('', os.getcwd())]
 out = {'source': None, 'include': None, 'error': None, 'top_level': [], 'site_packages': []}
+from importlib.metadata import version
+for tool in ('pytest', 'coverage'):
+    try:
+        out[tool] = version(tool)
+    except Exception:
+        out[tool] = None
 try:
     import coverage
     c = coverage.Coverage()
@@ -119,6 +135,8 @@ interface Probe {
   error: string | null
   top_level: string[]
   site_packages: string[]
+  pytest?: string | null
+  coverage?: string | null
 }
 
 interface Measure {
@@ -197,7 +215,7 @@ async function runPytest(
   ]
   const pluginDir = path.join(host.tempDir, 'pytest-plugin')
   mkdirSync(pluginDir, { recursive: true })
-  writeFileSync(path.join(pluginDir, `${PLUGIN_MODULE}.py`), PLUGIN)
+  writeFileSync(path.join(pluginDir, `${PLUGIN_MODULE}.py`), `${PLUGIN}${OUTCOMES_PLUGIN}`)
   const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path.delimiter)
   log.info(`$ ${formatCommand('python', args)}`)
   const env = subprocesses
@@ -210,7 +228,7 @@ async function runPytest(
   try {
     const run = await host.runner.run(venv.python, args, {
       cwd: config.workingDirectory,
-      env: { ...env, PYTHONPATH: pythonPath },
+      env: { ...env, PYTHONPATH: pythonPath, [OUTCOMES_VARIABLE]: files.outcomes },
     })
     log.info(run.output.trimEnd())
     return run
@@ -228,7 +246,18 @@ async function readResults(ctx: TestContext, code: number, output: string, notes
     if (!(error instanceof JUnitReportError)) throw error
     notes.push(`the JUnit report pytest wrote cannot be read: ${error.message}`)
   }
-  if (code === 5 || (results && results.tests === 0)) notes.push('pytest collected no tests')
+  if (results && existsSync(ctx.files.outcomes)) {
+    try {
+      results = withOutcomes(results, parseOutcomes(readFileSync(ctx.files.outcomes, 'utf8')))
+    } catch (error) {
+      if (!(error instanceof OutcomesError)) throw error
+      notes.push(
+        `pytest's own counts cannot be read (${error.message}); these are the JUnit report's`,
+      )
+    }
+  }
+  const nothing = results && results.tests === 0 && results.collectionErrors === 0
+  if (code === 5 || nothing) notes.push('pytest collected no tests')
   const meaning = EXIT_MEANING[code]
   if (meaning) notes.push(`${meaning} (exit ${code}):\n${tail(output, 15)}`)
   else if (!results && code !== 5) {
@@ -331,5 +360,6 @@ export async function runTests(
   const coverage = await readCoverage(ctx, measure, probe, subprocesses?.partsDir, notes)
   // Exit 5 (nothing collected) is reported, not failed: a new project may have no tests yet.
   const ok = run.code === 0 || run.code === 5
-  return { ok, exitCode: run.code, results, coverage, notes }
+  const tools = { pytest: probe.pytest ?? undefined, coverage: probe.coverage ?? undefined }
+  return { ok, exitCode: run.code, results, coverage, tools, notes }
 }
