@@ -32876,7 +32876,7 @@ async function missingTools(host, python, env, modules) {
       python,
       TOOL_PROBE,
       modules,
-      "looking for pytest, coverage and build",
+      "looking for pytest and coverage",
       { env, cwd: host.tempDir }
     );
   } catch (error) {
