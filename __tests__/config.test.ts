@@ -296,6 +296,7 @@ describe('loadConfig with good inputs', () => {
       'build-isolation': input,
       'system-site-packages': input,
       'fail-on-test-failure': input,
+      'subprocess-coverage': input,
     })
     expect([
       config.build,
@@ -303,7 +304,8 @@ describe('loadConfig with good inputs', () => {
       config.buildIsolation,
       config.systemSitePackages,
       config.failOnTestFailure,
-    ]).toEqual([expected, expected, expected, expected, expected])
+      config.subprocessCoverage,
+    ]).toEqual([expected, expected, expected, expected, expected, expected])
   })
 
   it('warns when both build and test are off', () => {
@@ -318,6 +320,11 @@ describe('loadConfig with good inputs', () => {
     ['ARM64', 'x64', 'arm64'],
   ] as const)('architecture %j on a %s machine gives %s', (input, machine, expected) => {
     expect(load({ architecture: input }, {}, machine).config.architecture).toBe(expected)
+  })
+
+  it('measures subprocesses unless subprocess-coverage is false', () => {
+    expect(load().config.subprocessCoverage).toBe(true)
+    expect(load({ 'subprocess-coverage': 'false' }).config.subprocessCoverage).toBe(false)
   })
 
   it('splits coverage-source on commas and spaces', () => {
@@ -672,6 +679,7 @@ const BAD_INPUTS: readonly BadInput[] = [
     message: NOT_BOOL('system-site-packages', 'maybe'),
   },
   { input: 'fail-on-test-failure', value: 'yes', message: NOT_BOOL('fail-on-test-failure', 'yes') },
+  { input: 'subprocess-coverage', value: 'off', message: NOT_BOOL('subprocess-coverage', 'off') },
   {
     input: 'pip-args',
     value: '--index-url "https://x.test/simple',

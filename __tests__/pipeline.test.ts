@@ -1,6 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { verdictOf } from '../src/pipeline.js'
-import type { DiffCoverageResult, StageResult, TestRun } from '../src/report/metrics.js'
+import type {
+  DiffCoverageResult,
+  StageResult,
+  TestResults,
+  TestRun,
+} from '../src/report/metrics.js'
 import { createConfig } from './helpers/config.js'
 import { createDiffCoverage } from './helpers/metrics.js'
 
@@ -20,7 +25,10 @@ const results = {
   passed: 3,
   failed: 1,
   skipped: 0,
+  xfailed: 0,
+  xpassed: 0,
   errors: 1,
+  collectionErrors: 0,
   seconds: 1,
   problems: [],
   slowest: [],
@@ -99,6 +107,23 @@ describe('verdictOf', () => {
     const stages = [stage('python', 'ok'), stage('test', 'failed', 'pytest could not start')]
     const verdict = verdictOf(createConfig({ failOnTestFailure }), stages, run(exitCode))
     expect(verdict).toEqual({ ok: reasons.length === 0, reasons })
+  })
+
+  it.each<[string, Partial<TestResults>, string]>([
+    [
+      'collection errors beside the tests',
+      { tests: 11, failed: 2, errors: 3, collectionErrors: 1 },
+      'tests failed: 2 failures, 3 errors (1 during collection) in 11 tests',
+    ],
+    [
+      'a run that stopped at collection',
+      { tests: 0, failed: 0, errors: 2, collectionErrors: 2, interrupted: 'Interrupted: 2 errors' },
+      'tests failed: pytest stopped at 2 collection errors, no test ran',
+    ],
+  ])('says what failed for %s', (_, counts, reason) => {
+    const stages = [stage('python', 'ok'), stage('test', 'failed', 'tests failed')]
+    const test = { ...run(2), results: { ...results, ...counts } }
+    expect(verdictOf(createConfig(), stages, test).reasons).toEqual([reason])
   })
 
   it('names each failed stage once, and not the skipped ones', () => {

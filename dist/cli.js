@@ -3288,14 +3288,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path36 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path37 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path36 && path36[0] !== "/") {
-          path36 = `/${path36}`;
+        if (path37 && path37[0] !== "/") {
+          path37 = `/${path37}`;
         }
-        return new URL(`${origin}${path36}`);
+        return new URL(`${origin}${path37}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -3746,39 +3746,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin }
+          request: { method, path: path37, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path36);
+        debuglog("sending request to %s %s/%s", method, origin, path37);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin },
+          request: { method, path: path37, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path36,
+          path37,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin }
+          request: { method, path: path37, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path36);
+        debuglog("trailers received from %s %s/%s", method, origin, path37);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path36, origin },
+          request: { method, path: path37, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path36,
+          path37,
           error.message
         );
       });
@@ -3827,9 +3827,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path36, origin }
+            request: { method, path: path37, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path36);
+          debuglog("sending request to %s %s/%s", method, origin, path37);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -3892,7 +3892,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path36,
+        path: path37,
         method,
         body,
         headers,
@@ -3907,11 +3907,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path36 !== "string") {
+        if (typeof path37 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path36[0] !== "/" && !(path36.startsWith("http://") || path36.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path37[0] !== "/" && !(path37.startsWith("http://") || path37.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path36)) {
+        } else if (invalidPathRegex.test(path37)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -3977,7 +3977,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path36, query) : path36;
+        this.path = query ? buildURL(path37, query) : path37;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -8670,7 +8670,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path36, host, upgrade, blocking, reset } = request;
+      const { method, path: path37, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util3.isFormDataLike(body)) {
@@ -8751,7 +8751,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path36} HTTP/1.1\r
+      let header2 = `${method} ${path37} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -9280,7 +9280,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path36, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path37, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util3.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -9377,7 +9377,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path36;
+      headers[HTTP2_HEADER_PATH] = path37;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -9730,9 +9730,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util3.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path36 = search ? `${pathname}${search}` : pathname;
+        const path37 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path36;
+        this.opts.path = path37;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -10971,10 +10971,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path36 = "/",
+          path: path37 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path36;
+        opts.path = origin + path37;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -12946,20 +12946,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path36) {
-      if (typeof path36 !== "string") {
-        return path36;
+    function safeUrl(path37) {
+      if (typeof path37 !== "string") {
+        return path37;
       }
-      const pathSegments = path36.split("?");
+      const pathSegments = path37.split("?");
       if (pathSegments.length !== 2) {
-        return path36;
+        return path37;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path36, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path36);
+    function matchKey(mockDispatch2, { path: path37, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path37);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -12981,7 +12981,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path36 }) => matchValue(safeUrl(path36), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path37 }) => matchValue(safeUrl(path37), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -13019,9 +13019,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path36, method, body, headers, query } = opts;
+      const { path: path37, method, body, headers, query } = opts;
       return {
-        path: path36,
+        path: path37,
         method,
         body,
         headers,
@@ -13450,11 +13450,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural3;
       }
-      pluralize(count3) {
-        const one = count3 === 1;
+      pluralize(count4) {
+        const one = count4 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count3, noun };
+        return { ...keys, count: count4, noun };
       }
     };
   }
@@ -13484,10 +13484,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path36, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path37, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path36,
+            Path: path37,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -18366,9 +18366,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path36) {
-      for (let i = 0; i < path36.length; ++i) {
-        const code = path36.charCodeAt(i);
+    function validateCookiePath(path37) {
+      for (let i = 0; i < path37.length; ++i) {
+        const code = path37.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -20873,15 +20873,15 @@ ${value2}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count3) {
-        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count4) {
+        while (count4 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count3 < remaining) {
-            this.linePos += count3;
-            count3 = 0;
+          if (count4 < remaining) {
+            this.linePos += count4;
+            count4 = 0;
           } else {
-            count3 -= remaining;
+            count4 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -21288,11 +21288,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path36 = opts.path;
+          let path37 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path36 = `/${path36}`;
+            path37 = `/${path37}`;
           }
-          url = new URL(util3.parseOrigin(url).origin + path36);
+          url = new URL(util3.parseOrigin(url).origin + path37);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -23272,9 +23272,9 @@ var require_saxes = __commonJS({
 });
 
 // src/cli.ts
-import { copyFileSync, existsSync as existsSync14, mkdtempSync, readdirSync as readdirSync6, rmSync as rmSync9 } from "node:fs";
+import { copyFileSync, existsSync as existsSync14, mkdirSync as mkdirSync9, mkdtempSync, readdirSync as readdirSync6, rmSync as rmSync10 } from "node:fs";
 import os7 from "node:os";
-import path35 from "node:path";
+import path36 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config.ts
@@ -24130,7 +24130,15 @@ function resultsDigest(metrics) {
   const stable = {
     verdict: metrics.verdict,
     results: results && {
-      counts: [results.tests, results.passed, results.failed, results.skipped, results.errors],
+      counts: [
+        results.tests,
+        results.passed,
+        results.failed,
+        results.skipped,
+        results.xfailed,
+        results.xpassed,
+        results.errors
+      ],
       problems: results.problems.map((p) => [p.kind, p.id, p.message])
     },
     notes: metrics.test?.notes,
@@ -24759,6 +24767,7 @@ var INPUT_DEFAULTS = {
   test: "true",
   "pytest-args": "",
   "coverage-source": "",
+  "subprocess-coverage": "true",
   "fail-on-test-failure": "true",
   cache: "auto",
   "cache-dependency-path": "",
@@ -25262,6 +25271,7 @@ function loadConfig(read, ctx) {
     test: bool(read, "test"),
     pytestArgs: pytestArgs(read),
     coverageSource: coverageSource(read),
+    subprocessCoverage: bool(read, "subprocess-coverage"),
     failOnTestFailure: bool(read, "fail-on-test-failure"),
     pythonManifestUrl: manifestUrl(read),
     distsArtifact: distsArtifact(read),
@@ -25290,8 +25300,8 @@ function childEnvironment(env) {
 }
 
 // src/pipeline.ts
-import { mkdirSync as mkdirSync7, rmSync as rmSync8 } from "node:fs";
-import path33 from "node:path";
+import { mkdirSync as mkdirSync8, rmSync as rmSync9 } from "node:fs";
+import path34 from "node:path";
 
 // src/build/build.ts
 import { rmSync as rmSync2 } from "node:fs";
@@ -25456,13 +25466,16 @@ for p in sys.argv[1:]:
     with open(p, 'rb') as f:
         for block in iter(lambda: f.read(1 << 20), b''):
             h.update(block)
-    info = {'path': p, 'size': os.path.getsize(p), 'sha256': h.hexdigest(), 'name': '', 'version': '', 'error': None, 'top': []}
+    info = {'path': p, 'size': os.path.getsize(p), 'sha256': h.hexdigest(), 'name': '', 'version': '', 'error': None, 'top': [], 'generator': None}
     try:
         if p.endswith('.whl'):
             with zipfile.ZipFile(p) as z:
                 names = [n for n in z.namelist() if n.count('/') == 1 and n.endswith('.dist-info/METADATA')]
                 info.update(meta(z.read(names[0]).decode('utf-8')))
                 info['top'] = sorted({n.split('/')[0] for n in z.namelist()})
+                wheel = names[0][:-len('METADATA')] + 'WHEEL'
+                if wheel in z.namelist():
+                    info['generator'] = email.parser.HeaderParser().parsestr(z.read(wheel).decode('utf-8')).get('Generator')
         else:
             with tarfile.open(p) as t:
                 members = [m for m in t.getmembers() if m.name.count('/') == 1 and m.name.endswith('/PKG-INFO')]
@@ -25493,6 +25506,11 @@ function wheelContentWarnings(fileName, top) {
     }
   }
   return warnings;
+}
+function generatorName(generator) {
+  const text4 = generator.trim().replace(/\s+/g, " ");
+  const match3 = /^(.+?) \(([^()]+)\)$/.exec(text4);
+  return match3 ? `${match3[1]} ${match3[2]}` : text4;
 }
 function checkDists(sdist, wheel) {
   const problems = [];
@@ -25655,14 +25673,24 @@ async function inspectDists(host, log, config, venv, tools, files) {
     const guessed = scmVersionWarning(version2, await isShallow(host, config.workingDirectory));
     if (guessed) warnings.push(guessed);
   }
-  const wheelTop = data.files.find((f) => f.path.endsWith(".whl"))?.top;
+  const wheelFile = data.files.find((f) => f.path.endsWith(".whl"));
+  const wheelTop = wheelFile?.top;
   if (wheel && wheelTop) warnings.push(...wheelContentWarnings(wheel.fileName, wheelTop));
   const check = await checkMetadata(host, log, tools, dists);
   const twineCheck = check === void 0 ? "passed" : "failed";
   if (check !== void 0)
     warnings.push(`twine check --strict found problems in the metadata: ${check}`);
   for (const w of warnings) log.warning(w);
-  return { ok: problems.length === 0, sdist, wheel, problems, warnings, twineCheck };
+  const backend = wheelFile?.generator ? generatorName(wheelFile.generator) : void 0;
+  return {
+    ok: problems.length === 0,
+    sdist,
+    wheel,
+    problems,
+    warnings,
+    twineCheck,
+    ...backend && { backend }
+  };
 }
 
 // src/cache/cache.ts
@@ -29868,8 +29896,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path36, level) {
-    this.path = path36;
+  constructor(path37, level) {
+    this.path = path37;
     this.level = level;
   }
 };
@@ -30171,7 +30199,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
     let hasMatch = false;
     const githubWorkspace = currentWorkspace ? currentWorkspace : (_d = process.env["GITHUB_WORKSPACE"]) !== null && _d !== void 0 ? _d : process.cwd();
     const result = crypto.createHash("sha256");
-    let count3 = 0;
+    let count4 = 0;
     try {
       for (var _e = true, _f = __asyncValues2(globber.globGenerator()), _g; _g = yield _f.next(), _a2 = _g.done, !_a2; _e = true) {
         _c = _g.value;
@@ -30190,7 +30218,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
         const pipeline3 = util.promisify(stream.pipeline);
         yield pipeline3(fs3.createReadStream(file), hash);
         result.write(hash.digest());
-        count3++;
+        count4++;
         if (!hasMatch) {
           hasMatch = true;
         }
@@ -30206,7 +30234,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
     }
     result.end();
     if (hasMatch) {
-      writeDelegate(`Found ${count3} files to hash.`);
+      writeDelegate(`Found ${count4} files to hash.`);
       return result.digest("hex");
     } else {
       writeDelegate(`No matches found for glob`);
@@ -30337,6 +30365,9 @@ ${tail(made.output)}`
       ...basePip ? ["-m", "pip", "--python", tools.python] : ["-m", "pip"],
       "install",
       "--disable-pip-version-check",
+      // Half the install's time is byte-compiling modules that twine check and
+      // build never import; those they do are compiled on first import.
+      "--no-compile",
       ...config.pipArgs,
       "--",
       ...missing.map((name) => REQUIREMENTS[name] ?? name)
@@ -30582,16 +30613,16 @@ var GitHubClient = class {
   maxWaitMs;
   sleep;
   /** An absolute URL for a path such as /repos/o/r/issues/1/comments (the base's own path kept, for GHES /api/v3). */
-  url(path36) {
-    return new URL(path36.replace(/^\/+/, ""), this.base).toString();
+  url(path37) {
+    return new URL(path37.replace(/^\/+/, ""), this.base).toString();
   }
-  async request(method, path36, body) {
-    return this.requestUrl(method, this.url(path36), body);
+  async request(method, path37, body) {
+    return this.requestUrl(method, this.url(path37), body);
   }
   /** Every item of a list endpoint, following rel="next" links on the API's own host only. */
-  async paginate(path36) {
+  async paginate(path37) {
     const items = [];
-    let url = this.url(path36);
+    let url = this.url(path37);
     while (url !== void 0) {
       const page = await this.requestUrl("GET", url);
       if (!Array.isArray(page.data)) {
@@ -30846,8 +30877,8 @@ function resolveCoberturaFile(filename, sources, exists2) {
   const candidates = sources.map((source) => `${slashes(source).replace(/\/+$/, "")}/${name}`);
   return candidates.find(exists2) ?? candidates[0];
 }
-function slashes(path36) {
-  return path36.replaceAll("\\", "/");
+function slashes(path37) {
+  return path37.replaceAll("\\", "/");
 }
 
 // src/report/diff.ts
@@ -30941,13 +30972,13 @@ function parseGitDiff(text4) {
       continue;
     }
     if (line.startsWith("--- ")) {
-      const path36 = headerPath(line.slice(4), "a/");
-      if (path36 === void 0) open2.status = "added";
-      else open2.oldPath = path36;
+      const path37 = headerPath(line.slice(4), "a/");
+      if (path37 === void 0) open2.status = "added";
+      else open2.oldPath = path37;
     } else if (line.startsWith("+++ ")) {
-      const path36 = headerPath(line.slice(4), "b/");
-      if (path36 === void 0) open2.status = "deleted";
-      else open2.newPath = path36;
+      const path37 = headerPath(line.slice(4), "b/");
+      if (path37 === void 0) open2.status = "deleted";
+      else open2.newPath = path37;
     } else if (line.startsWith("new file mode ")) open2.status = "added";
     else if (line.startsWith("deleted file mode ")) open2.status = "deleted";
     else if (line.startsWith("rename from ")) {
@@ -30970,11 +31001,11 @@ function parseGitDiff(text4) {
 function close(file) {
   const oldPath = file.oldPath ?? file.headerOld;
   const newPath = file.newPath ?? file.headerNew;
-  const path36 = file.status === "deleted" ? oldPath : newPath;
-  if (path36 === void 0) throw new DiffParseError(`${describe(file)}: no file name`);
+  const path37 = file.status === "deleted" ? oldPath : newPath;
+  if (path37 === void 0) throw new DiffParseError(`${describe(file)}: no file name`);
   const moved = file.status === "renamed" || file.status === "copied";
   return {
-    path: path36,
+    path: path37,
     ...moved && oldPath !== void 0 ? { oldPath } : {},
     status: file.status,
     binary: file.binary,
@@ -31233,10 +31264,10 @@ function parseCoverageSummary(json) {
   if (!/^\d{1,3}(\.\d+)?$/.test(total.percentDisplay))
     throw new SummaryError("total.percentDisplay is not a percentage");
   const files = {};
-  for (const [path36, entry] of Object.entries(object(root.files, "files"))) {
-    const where = `files[${JSON.stringify(path36)}]`;
+  for (const [path37, entry] of Object.entries(object(root.files, "files"))) {
+    const where = `files[${JSON.stringify(path37)}]`;
     const f = object(entry, where);
-    files[path36] = {
+    files[path37] = {
       coveredLines: count(f, "coveredLines", where),
       statements: count(f, "statements", where),
       percent: percent(f, "percent", where),
@@ -31383,11 +31414,13 @@ function formatSeconds(seconds2) {
 function renderSummary(metrics, options = {}) {
   const blocks = [headline(metrics, options.title ?? DEFAULT_TITLE)];
   if (metrics.python !== void 0) {
-    const { version: version2, path: path36, origin } = metrics.python;
+    const { version: version2, path: path37, origin } = metrics.python;
     blocks.push(
-      `**Python** ${escapeInline(version2)} \xB7 ${escapeInline(path36)} \xB7 ${escapeInline(origin)}`
+      `**Python** ${escapeInline(version2)} \xB7 ${escapeInline(path37)} \xB7 ${escapeInline(origin)}`
     );
   }
+  const tools = describeTools(metrics);
+  if (tools !== void 0) blocks.push(`**Tools** ${escapeInline(tools)}`);
   if (metrics.build !== void 0) blocks.push(buildSection(metrics.build, metrics.artifact));
   if (metrics.history !== void 0) blocks.push(successRateLine(metrics.history));
   if (metrics.lint !== void 0)
@@ -31396,7 +31429,9 @@ function renderSummary(metrics, options = {}) {
   if (run !== void 0) {
     blocks.push(testSection(run, options.maxProblems ?? 20));
     if (run.coverage !== void 0) {
-      blocks.push(coverageSection(run.coverage, options.maxFiles ?? 50, metrics.baseline));
+      blocks.push(
+        coverageSection(run.coverage, options.maxFiles ?? 50, metrics.baseline, run.results)
+      );
     }
     if (metrics.diffCoverage !== void 0) {
       blocks.push(changedLinesSection(metrics.diffCoverage, options.maxDiffFiles ?? 50));
@@ -31426,12 +31461,16 @@ function keyNumbers(metrics) {
     if (results.failed > 0) parts.push(`**${results.failed}** failed`);
     if (results.errors > 0) parts.push(`**${results.errors}** ${plural(results.errors, "error")}`);
     if (results.skipped > 0) parts.push(`${results.skipped} skipped`);
+    if (results.xfailed > 0) parts.push(`${results.xfailed} xfailed`);
+    if (results.xpassed > 0) parts.push(`${results.xpassed} xpassed`);
     numbers.push(parts.join(", "));
   }
   const coverage = metrics.test?.coverage;
   if (coverage !== void 0) {
     const delta = metrics.baseline?.kind === "compared" ? ` (${deltaMark(metrics.baseline.deltaDisplay)})` : "";
-    numbers.push(`coverage **${escapeInline(coverage.percentDisplay)}%**${delta}`);
+    const partial = partialCoverage(results);
+    const mark = partial === void 0 ? "" : ` (${escapeInline(partial)})`;
+    numbers.push(`coverage **${escapeInline(coverage.percentDisplay)}%**${delta}${mark}`);
   }
   const diff = metrics.diffCoverage;
   if (diff?.measured) numbers.push(`changed lines **${escapeInline(diff.percentDisplay)}%**`);
@@ -31492,6 +31531,7 @@ function testSection(run, maxProblems) {
   }
   const bad = results.failed + results.errors;
   lines.push(`${bad > 0 ? "\u274C" : "\u2705"} ${testCounts(results)} in ${formatSeconds(results.seconds)}`);
+  if (results.interrupted !== void 0) lines.push("", `\u26A0\uFE0F ${escapeInline(describeStop(results))}`);
   const shown = results.problems.slice(0, Math.max(0, maxProblems));
   if (shown.length > 0) {
     lines.push("", "#### Failures and errors", "");
@@ -31517,8 +31557,42 @@ function testSection(run, maxProblems) {
   }
   return lines.join("\n").trimEnd();
 }
+function describeCounts(results) {
+  const collection = results.collectionErrors > 0 ? ` (${results.collectionErrors} during collection)` : "";
+  const parts = [
+    `${results.passed} passed`,
+    `${results.failed} failed`,
+    `${results.errors} ${plural(results.errors, "error")}${collection}`,
+    `${results.skipped} skipped`
+  ];
+  if (results.xfailed > 0) parts.push(`${results.xfailed} xfailed`);
+  if (results.xpassed > 0) parts.push(`${results.xpassed} xpassed`);
+  return parts.join(", ");
+}
 function testCounts(results) {
-  return `${results.tests} ${plural(results.tests, "test")}: ${results.passed} passed, ${results.failed} failed, ${results.errors} ${plural(results.errors, "error")}, ${results.skipped} skipped`;
+  return `${results.tests} ${plural(results.tests, "test")}: ${describeCounts(results)}`;
+}
+function stoppedAtCollection(results) {
+  return results.interrupted !== void 0 && results.tests === 0 && results.collectionErrors > 0;
+}
+function describeStop(results) {
+  const why = (results.interrupted ?? "").replace(/^Interrupted: /, "");
+  if (stoppedAtCollection(results)) return `pytest stopped at collection (${why}): no test ran.`;
+  return `pytest stopped before the end (${why}): the tests after that did not run.`;
+}
+function partialCoverage(results) {
+  if (results?.interrupted === void 0) return void 0;
+  if (stoppedAtCollection(results)) return "partial: collection stopped";
+  return "partial: pytest stopped early";
+}
+function describeTools(metrics) {
+  const tools = metrics.test?.tools;
+  const parts = [
+    tools?.pytest === void 0 ? void 0 : `pytest ${tools.pytest}`,
+    tools?.coverage === void 0 ? void 0 : `coverage ${tools.coverage}`,
+    metrics.build?.backend
+  ].filter((part) => part !== void 0);
+  return parts.length > 0 ? parts.join(" \xB7 ") : void 0;
 }
 function problemBlock(problem) {
   const message = problem.message === "" ? "" : ` \u2014 ${escapeInline(problem.message)}`;
@@ -31530,12 +31604,18 @@ function problemBlock(problem) {
     "</details>"
   ].join("\n");
 }
-function coverageSection(coverage, maxFiles, baseline) {
+function coverageSection(coverage, maxFiles, baseline, results) {
   const lines = ["### Coverage", ""];
-  const parts = [`**${escapeInline(coverage.percentDisplay)}%**`];
+  const partial = partialCoverage(results);
+  const mark = partial === void 0 ? "" : ` (${escapeInline(partial)})`;
+  const parts = [`**${escapeInline(coverage.percentDisplay)}%**${mark}`];
   parts.push(`lines ${coverage.coveredLines}/${coverage.statements}`);
   if (coverage.branches > 0) parts.push(`branches ${coverage.coveredBranches}/${coverage.branches}`);
   lines.push(parts.join(" \xB7 "));
+  if (results !== void 0 && partial !== void 0) {
+    const only = stoppedAtCollection(results) ? "what importing the test modules ran" : "the tests that ran before pytest stopped";
+    lines.push("", `\u26A0\uFE0F ${escapeInline(describeStop(results))} The total counts only ${only}.`);
+  }
   if (baseline !== void 0) lines.push("", ...baselineLines(baseline, coverage, maxFiles));
   if (coverage.sourceNote !== "") lines.push("", `Measured: ${escapeInline(coverage.sourceNote)}`);
   const files = [...coverage.files].sort(leastCoveredFirst);
@@ -31584,10 +31664,10 @@ function baselineLines(baseline, coverage, maxFiles) {
   const shown = baseline.files.slice(0, Math.min(MAX_DELTA_FILES, Math.max(0, maxFiles)));
   if (shown.length === 0) return lines;
   const precision = precisionOf(coverage.percentDisplay);
-  const count3 = baseline.files.length;
+  const count4 = baseline.files.length;
   lines.push(
     "",
-    `<details><summary>${count3} ${plural(count3, "file")} with changed coverage</summary>`,
+    `<details><summary>${count4} ${plural(count4, "file")} with changed coverage</summary>`,
     "",
     ...table2(
       ["file", branch, "now", "\xB1"],
@@ -31600,7 +31680,7 @@ function baselineLines(baseline, coverage, maxFiles) {
       ])
     )
   );
-  if (count3 > shown.length) lines.push("", `\u2026and ${count3 - shown.length} more.`);
+  if (count4 > shown.length) lines.push("", `\u2026and ${count4 - shown.length} more.`);
   lines.push("", "</details>");
   return lines;
 }
@@ -31802,8 +31882,8 @@ function table2(headers, align, rows) {
   const row = (cells) => `| ${cells.join(" | ")} |`;
   return [row(headers), row(align), ...rows.map(row)];
 }
-function plural(count3, word) {
-  return count3 === 1 ? word : `${word}s`;
+function plural(count4, word) {
+  return count4 === 1 ? word : `${word}s`;
 }
 var TEXT_STATUS = { ok: "\u2713", failed: "\u2717", skipped: "-" };
 function renderText(metrics) {
@@ -31812,14 +31892,16 @@ function renderText(metrics) {
   ];
   for (const reason of metrics.verdict.reasons) lines.push(`  - ${plain(reason)}`);
   if (metrics.python !== void 0) {
-    const { version: version2, path: path36, origin } = metrics.python;
-    lines.push(`python    ${plain(version2)} ${plain(path36)} (${plain(origin)})`);
+    const { version: version2, path: path37, origin } = metrics.python;
+    lines.push(`python    ${plain(version2)} ${plain(path37)} (${plain(origin)})`);
   }
+  const tools = describeTools(metrics);
+  if (tools !== void 0) lines.push(`tools     ${plain(tools)}`);
   if (metrics.build !== void 0) lines.push(...buildText(metrics.build));
   const run = metrics.test;
   if (run !== void 0) {
     lines.push(...testText(run));
-    if (run.coverage !== void 0) lines.push(coverageText(run.coverage));
+    if (run.coverage !== void 0) lines.push(coverageText(run.coverage, run.results));
     if (metrics.baseline !== void 0)
       lines.push(`baseline  ${plain(describeBaseline(metrics.baseline))}`);
     if (metrics.diffCoverage !== void 0) {
@@ -31863,6 +31945,7 @@ function testText(run) {
   const results = run.results;
   if (results === void 0) return [`tests     pytest exited ${run.exitCode}, no test report`];
   const lines = [`tests     ${testCounts(results)} in ${formatSeconds(results.seconds)}`];
+  if (results.interrupted !== void 0) lines.push(`          ${plain(describeStop(results))}`);
   for (const problem of results.problems) {
     const label = problem.kind === "failure" ? "FAILED" : "ERROR ";
     const message = problem.message === "" ? "" : ` - ${plain(oneLine(problem.message))}`;
@@ -31878,10 +31961,12 @@ function describeDiffCoverage(diff) {
   const lines = `${diff.coverableLines} changed ${plural(diff.coverableLines, "line")}`;
   return `${diff.percentDisplay}% of ${lines} (${missing} missing), ${diffSourceText(diff, plain)}`;
 }
-function coverageText(coverage) {
+function coverageText(coverage, results) {
   const branches = coverage.branches > 0 ? `, branches ${coverage.coveredBranches}/${coverage.branches}` : "";
   const source = coverage.sourceNote === "" ? "" : ` of ${plain(coverage.sourceNote)}`;
-  return `coverage  ${plain(coverage.percentDisplay)}% (lines ${coverage.coveredLines}/${coverage.statements}${branches})${source}`;
+  const partial = partialCoverage(results);
+  const mark = partial === void 0 ? "" : ` (${partial})`;
+  return `coverage  ${plain(coverage.percentDisplay)}%${mark} (lines ${coverage.coveredLines}/${coverage.statements}${branches})${source}`;
 }
 function plain(text4) {
   const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
@@ -32009,29 +32094,29 @@ function inRepository(relative2, repoPrefix2) {
   const prefix = slashes2(repoPrefix2).replace(/\/+$/, "");
   return normalizeRelative(prefix === "" || prefix === "." ? relative2 : `${prefix}/${relative2}`);
 }
-function under(path36, folder) {
+function under(path37, folder) {
   const base = folder.replace(/\/+$/, "");
   const windows = /^[A-Za-z]:\//.test(base);
-  const head = path36.slice(0, base.length);
+  const head = path37.slice(0, base.length);
   const same = windows ? head.toLowerCase() === base.toLowerCase() : head === base;
-  if (!same || path36.charAt(base.length) !== "/") return void 0;
-  const rest = path36.slice(base.length + 1);
+  if (!same || path37.charAt(base.length) !== "/") return void 0;
+  const rest = path37.slice(base.length + 1);
   return rest === "" ? void 0 : rest;
 }
-function normalizeRelative(path36) {
+function normalizeRelative(path37) {
   const parts = [];
-  for (const part of path36.split("/")) {
+  for (const part of path37.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
     else parts.push(part);
   }
   return parts.join("/");
 }
-function slashes2(path36) {
-  return path36.replaceAll("\\", "/");
+function slashes2(path37) {
+  return path37.replaceAll("\\", "/");
 }
-function isAbsolute(path36) {
-  return path36.startsWith("/") || /^[A-Za-z]:\//.test(path36);
+function isAbsolute(path37) {
+  return path37.startsWith("/") || /^[A-Za-z]:\//.test(path37);
 }
 
 // src/report/diff-coverage.ts
@@ -32040,10 +32125,10 @@ function computeDiffCoverage(changed, coverage) {
   let coverableLines = 0;
   let coveredLines = 0;
   const files = [];
-  for (const [path36, lines] of changed) {
+  for (const [path37, lines] of changed) {
     const changedSet = new Set(lines);
     changedLines += changedSet.size;
-    const measured = coverage.get(path36);
+    const measured = coverage.get(path37);
     if (measured === void 0) continue;
     const missing = new Set(measured.missing);
     const statements = /* @__PURE__ */ new Set([...measured.covered, ...measured.missing]);
@@ -32054,7 +32139,7 @@ function computeDiffCoverage(changed, coverage) {
     coverableLines += coverable.length;
     coveredLines += covered;
     files.push({
-      path: path36,
+      path: path37,
       coverable: coverable.length,
       covered,
       // diff-cover's own formula, so the figures agree to the last digit.
@@ -32077,15 +32162,15 @@ function computeDiffCoverage(changed, coverage) {
 function joinFileLines(files, mapPath) {
   const byPath = /* @__PURE__ */ new Map();
   for (const entry of files) {
-    const path36 = mapPath(entry.filename);
-    const known = byPath.get(path36);
+    const path37 = mapPath(entry.filename);
+    const known = byPath.get(path37);
     if (known === void 0) {
-      byPath.set(path36, { covered: entry.covered, missing: entry.missing });
+      byPath.set(path37, { covered: entry.covered, missing: entry.missing });
       continue;
     }
     const missing = /* @__PURE__ */ new Set([...known.missing, ...entry.missing]);
     const covered = new Set([...known.covered, ...entry.covered].filter((l) => !missing.has(l)));
-    byPath.set(path36, { covered: [...covered], missing: [...missing] });
+    byPath.set(path37, { covered: [...covered], missing: [...missing] });
   }
   return byPath;
 }
@@ -32510,7 +32595,7 @@ async function fetchHistory(env, request, services) {
     // The newest hundred: forks' runs are dropped from them before the window is taken.
     per_page: "100"
   });
-  const path36 = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
+  const path37 = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
   try {
     const client = new GitHubClient({
       token: request.token,
@@ -32518,7 +32603,7 @@ async function fetchHistory(env, request, services) {
       ...services,
       onRetry: (message) => log.info(message)
     });
-    const { data } = await client.request("GET", path36);
+    const { data } = await client.request("GET", path37);
     const runs = Array.isArray(data?.workflow_runs) ? data.workflow_runs : [];
     const where = { branch, workflow, window: request.window };
     return { history: successRate(runs, where, `${owner}/${repo}`), log };
@@ -33069,12 +33154,13 @@ function prepareRequirementFiles(files, projectDir, scratchDir, access2) {
     const out = [];
     for (const line of logicalLines(text4)) {
       const kind = classifyLine(line);
-      if (kind.kind === "include" && !isUrl(kind.target)) {
+      const literal = kind.kind !== "other" && !kind.target.includes("${");
+      if (kind.kind === "include" && literal && !isUrl(kind.target)) {
         const target = path24.resolve(dir, kind.target);
         const nested = /^(-r|--requirement)$/.test(kind.option) ? visit(target, [...stack, file]) : target;
         if (nested !== target) changed = true;
         out.push(`${kind.option} ${nested}`);
-      } else if (kind.kind === "find-links" && !isUrl(kind.target) && !path24.isAbsolute(kind.target)) {
+      } else if (kind.kind === "find-links" && literal && !isUrl(kind.target) && !path24.isAbsolute(kind.target)) {
         const beside = path24.resolve(dir, kind.target);
         out.push(access2.exists(beside) ? `${kind.option} ${beside}` : line);
       } else if (kind.kind === "local") {
@@ -33330,7 +33416,7 @@ async function missingTools(host, python, env, modules) {
       python,
       TOOL_PROBE,
       modules,
-      "looking for pytest, coverage and build",
+      "looking for pytest and coverage",
       { env, cwd: host.tempDir }
     );
   } catch (error) {
@@ -34593,8 +34679,8 @@ function maxCoverageDropReason(baseline, maxDrop) {
 }
 
 // src/test/run-tests.ts
-import { createReadStream as createReadStream3, existsSync as existsSync13, mkdirSync as mkdirSync6, readFileSync as readFileSync12, writeFileSync as writeFileSync7 } from "node:fs";
-import path32 from "node:path";
+import { createReadStream as createReadStream3, existsSync as existsSync13, mkdirSync as mkdirSync7, readFileSync as readFileSync12, writeFileSync as writeFileSync7 } from "node:fs";
+import path33 from "node:path";
 
 // src/report/junit.ts
 var import_saxes2 = __toESM(require_saxes(), 1);
@@ -34619,7 +34705,9 @@ var JUnitParser = class {
   passed = 0;
   failed = 0;
   skipped = 0;
+  xfailed = 0;
   errors = 0;
+  collectionErrors = 0;
   problems = [];
   /** Sorted by seconds, descending; ties keep document order. */
   slowest = [];
@@ -34657,7 +34745,11 @@ var JUnitParser = class {
       passed: this.passed,
       failed: this.failed,
       skipped: this.skipped,
+      xfailed: this.xfailed,
+      // JUnit writes an xpass as a pass; pytest's own counts (the plugin's) tell them apart.
+      xpassed: 0,
       errors: this.errors,
+      collectionErrors: this.collectionErrors,
       seconds: this.totalSeconds,
       problems: this.problems,
       slowest: this.slowest
@@ -34691,7 +34783,8 @@ var JUnitParser = class {
           seconds: parseSeconds(attributes.time) ?? 0,
           failed: false,
           errored: false,
-          skipped: false
+          skipped: false,
+          xfailed: false
         };
         return;
       case "failure":
@@ -34700,13 +34793,15 @@ var JUnitParser = class {
         if (tag.name === "failure") this.current.failed = true;
         else this.current.errored = true;
         this.problem = {
-          kind: tag.name,
+          kind: tag.name === "error" && isCollection(this.current) ? "collection" : tag.name,
           message: attributes.message ?? "",
           text: this.problems.length < this.maxProblems ? [] : void 0
         };
         return;
       case "skipped":
-        if (this.current !== void 0) this.current.skipped = true;
+        if (this.current === void 0) return;
+        if (attributes.type === "pytest.xfail") this.current.xfailed = true;
+        else this.current.skipped = true;
         return;
     }
   }
@@ -34736,11 +34831,13 @@ var JUnitParser = class {
     else parent.childSeconds += seconds2;
   }
   finishCase(testCase) {
-    this.tests += 1;
+    if (testCase.errored && isCollection(testCase)) this.collectionErrors += 1;
+    else this.tests += 1;
     if (testCase.failed) this.failed += 1;
     if (testCase.errored) this.errors += 1;
     if (!testCase.failed && !testCase.errored) {
-      if (testCase.skipped) this.skipped += 1;
+      if (testCase.xfailed) this.xfailed += 1;
+      else if (testCase.skipped) this.skipped += 1;
       else this.passed += 1;
     }
     this.addSeconds(testCase.seconds);
@@ -34760,7 +34857,7 @@ var JUnitParser = class {
   finishProblem(testCase, problem) {
     if (problem.text === void 0) return;
     const text4 = problem.text.join("");
-    const collection = testCase.classname === "";
+    const collection = isCollection(testCase);
     const where = collection ? collectionLocation(testCase, text4) : failureLocation(testCase, text4);
     this.problems.push({
       kind: problem.kind,
@@ -34772,6 +34869,9 @@ var JUnitParser = class {
     });
   }
 };
+function isCollection(testCase) {
+  return testCase.classname === "";
+}
 function testId(testCase) {
   const { classname, name, file } = testCase;
   if (classname === "") return file || name || "(collection)";
@@ -34797,16 +34897,16 @@ var LOCATION = /^((?:[A-Za-z]:)?[^\s:"<>]+\.py):(\d+):|\bFile "((?:[A-Za-z]:)?[^
 function locations(text4) {
   const found = [];
   for (const match3 of text4.matchAll(LOCATION)) {
-    const path36 = match3[1] ?? match3[3];
+    const path37 = match3[1] ?? match3[3];
     const line = match3[2] ?? match3[4];
-    if (path36 !== void 0 && line !== void 0) {
-      found.push({ path: normalizePath(path36), line: Number.parseInt(line, 10) });
+    if (path37 !== void 0 && line !== void 0) {
+      found.push({ path: normalizePath(path37), line: Number.parseInt(line, 10) });
     }
   }
   return found;
 }
-function sameFile(path36, file) {
-  return path36 === file || isAbsolute2(path36) && path36.endsWith(`/${file}`);
+function sameFile(path37, file) {
+  return path37 === file || isAbsolute2(path37) && path37.endsWith(`/${file}`);
 }
 function lastIn(found, file) {
   return found.findLast((location) => sameFile(location.path, file));
@@ -34830,22 +34930,27 @@ function collectionLocation(testCase, text4) {
   return { file: testCase.file };
 }
 function problemMessage(attribute, text4, collection) {
-  const first = firstLine(attribute);
-  const error = lastErrorLine(text4);
-  if (collection && error !== void 0) {
-    return clip2(first === "" ? error : `${first}: ${error}`, MAX_MESSAGE);
-  }
+  const first = collection ? "" : firstLine(attribute);
   if (first !== "") return clip2(first, MAX_MESSAGE);
-  return clip2(error ?? firstLine(text4.trim()), MAX_MESSAGE);
+  return clip2(exceptionLine(text4) ?? firstLine(text4.trim()), MAX_MESSAGE);
 }
 function firstLine(text4) {
   const end = text4.indexOf("\n");
   return (end < 0 ? text4 : text4.slice(0, end)).trim();
 }
-function lastErrorLine(text4) {
-  let last;
-  for (const match3 of text4.matchAll(/^E {2,}(\S.*)$/gm)) last = match3[1];
-  return last?.trim();
+function exceptionLine(text4) {
+  let last = [];
+  let block = [];
+  for (const line of text4.split(/\r?\n/)) {
+    if (/^E(?: {2,}\S|\s*$)/.test(line)) block.push(line);
+    else if (block.length > 0) [last, block] = [block, []];
+  }
+  if (block.length > 0) last = block;
+  const lines = last.filter((line) => line.trim() !== "E");
+  if (lines.length === 0) return void 0;
+  const indent2 = Math.min(...lines.map((line) => /^E( +)/.exec(line)?.[1]?.length ?? 0));
+  const body = lines.map((line) => line.slice(1 + indent2).trimEnd());
+  return body.find((line) => /^[A-Za-z_][\w.]*(?::(?: |$)|$)/.test(line)) ?? body[0];
 }
 function clip2(text4, max) {
   return text4.length <= max ? text4 : `${text4.slice(0, max - 1)}\u2026`;
@@ -34865,21 +34970,279 @@ function parseLine(value2) {
   if (value2 === void 0 || !/^\d+$/.test(value2)) return void 0;
   return Number.parseInt(value2, 10);
 }
-function normalizePath(path36) {
-  return path36.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
+function normalizePath(path37) {
+  return path37.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
 }
-function isAbsolute2(path36) {
-  return path36.startsWith("/") || /^[A-Za-z]:\//.test(path36);
+function isAbsolute2(path37) {
+  return path37.startsWith("/") || /^[A-Za-z]:\//.test(path37);
+}
+
+// src/test/outcomes.ts
+var OUTCOMES_VARIABLE = "PYTHON_CI_PYTEST_OUTCOMES";
+var OUTCOMES_PLUGIN = `
+import json as _json
+import os as _os
+
+_outcomes = {"counts": {}, "tests": set(), "collection_errors": 0, "interrupted": None}
+_config = []
+
+
+def _count(category, report):
+    if category and getattr(report, "count_towards_summary", True):
+        counts = _outcomes["counts"]
+        counts[category] = counts.get(category, 0) + 1
+
+
+def pytest_configure(config):
+    _config.append(config)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collectreport(report):
+    if report.failed:
+        _outcomes["collection_errors"] += 1
+        _count("error", report)
+    elif report.skipped:
+        _outcomes["tests"].add(report.nodeid)
+        _count("skipped", report)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_logreport(report):
+    status = _config[0].hook.pytest_report_teststatus(report=report, config=_config[0])
+    if status:
+        category = status[0]
+    elif report.when != "call" and report.passed:
+        category = ""
+    elif report.when != "call" and report.failed:
+        category = "error"
+    else:
+        category = report.outcome
+    if category or report.when == "call":
+        _outcomes["tests"].add(report.nodeid)
+    _count(category, report)
+
+
+def pytest_deselected(items):
+    counts = _outcomes["counts"]
+    counts["deselected"] = counts.get("deselected", 0) + len(items)
+
+
+def pytest_keyboard_interrupt(excinfo):
+    _outcomes["interrupted"] = "%s: %s" % (type(excinfo.value).__name__, excinfo.value)
+
+
+def pytest_sessionfinish(session):
+    # -x and --maxfail end the session without an interruption.
+    stop = session.shouldfail or session.shouldstop
+    if stop and not _outcomes["interrupted"]:
+        _outcomes["interrupted"] = stop if isinstance(stop, str) else "stopped early"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    path = _os.environ.get("${OUTCOMES_VARIABLE}")
+    if not path or hasattr(config, "workerinput"):
+        return
+    with open(path, "w", encoding="utf-8") as f:
+        _json.dump(dict(_outcomes, tests=len(_outcomes["tests"])), f)
+`;
+var OutcomesError = class extends Error {
+  name = "OutcomesError";
+};
+function count3(value2, what) {
+  if (value2 === void 0) return 0;
+  if (typeof value2 !== "number" || !Number.isInteger(value2) || value2 < 0)
+    throw new OutcomesError(`${what} is not a count: ${JSON.stringify(value2)}`);
+  return value2;
+}
+function parseOutcomes(text4) {
+  let data;
+  try {
+    data = JSON.parse(text4);
+  } catch {
+    throw new OutcomesError(`not JSON: ${text4.slice(0, 80)}`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    throw new OutcomesError("not a JSON object");
+  const record = data;
+  const counts = record.counts ?? {};
+  if (typeof counts !== "object" || counts === null) throw new OutcomesError("counts is no object");
+  const interrupted = record.interrupted;
+  return {
+    passed: count3(counts.passed, "passed"),
+    failed: count3(counts.failed, "failed"),
+    skipped: count3(counts.skipped, "skipped"),
+    xfailed: count3(counts.xfailed, "xfailed"),
+    xpassed: count3(counts.xpassed, "xpassed"),
+    errors: count3(counts.error, "error"),
+    collectionErrors: count3(record.collection_errors, "collection_errors"),
+    tests: count3(record.tests, "tests"),
+    ...typeof interrupted === "string" && interrupted !== "" && { interrupted }
+  };
+}
+function withOutcomes(junit, outcomes) {
+  return { ...junit, ...outcomes };
+}
+
+// src/test/subprocess-coverage.ts
+import { mkdirSync as mkdirSync6, rmSync as rmSync8 } from "node:fs";
+import path32 from "node:path";
+var WRITE_RCFILE = `
+import configparser, json, os, sys
+import coverage
+
+out_dir, source = sys.argv[1], json.loads(sys.argv[2])
+config = coverage.Coverage().config
+read_from = config.config_file
+has_patch = 'patch' in vars(config)
+adds = {'parallel': True, 'branch': True}
+if source:
+    adds['source'] = source
+
+def toml(value):
+    if isinstance(value, bool):
+        return 'true' if value else 'false'
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return '[' + ', '.join(toml(v) for v in value) + ']'
+    if isinstance(value, dict):
+        return '{' + ', '.join(toml(k) + ' = ' + toml(v) for k, v in value.items()) + '}'
+    raise ValueError('a %s value cannot be copied' % type(value).__name__)
+
+if read_from and read_from.endswith('.toml'):
+    try:
+        import tomllib
+    except ImportError:
+        import tomli as tomllib
+    with open(read_from, 'rb') as f:
+        tables = tomllib.load(f).get('tool', {}).get('coverage', {})
+    tables = {k: v for k, v in tables.items() if isinstance(v, dict)}
+    run = tables.setdefault('run', {})
+    run.update(adds)
+    if has_patch:
+        patch = run.get('patch', [])
+        run['patch'] = ([patch] if isinstance(patch, str) else list(patch)) + ['subprocess']
+    lines = []
+    for name, table in tables.items():
+        lines.append('[tool.coverage.%s]' % toml(name))
+        lines.extend('%s = %s' % (toml(k), toml(v)) for k, v in table.items())
+        lines.append('')
+    rcfile = os.path.join(out_dir, 'coverage.toml')
+    with open(rcfile, 'w', encoding='utf-8') as f:
+        f.write('\\n'.join(lines))
+else:
+    copy = configparser.RawConfigParser()
+    copy.optionxform = str
+    names = ['run', 'coverage:run']
+    if read_from:
+        original = configparser.RawConfigParser()
+        original.optionxform = str
+        original.read(read_from, encoding='utf-8')
+        # setup.cfg and tox.ini hold other tools' sections; coverage reads its [coverage:*] ones.
+        shared = os.path.basename(read_from) in ('setup.cfg', 'tox.ini')
+        if shared:
+            names = ['coverage:run']
+        for name in original.sections():
+            if not shared or name.startswith('coverage:'):
+                copy.add_section(name)
+                for k, v in original.items(name):
+                    copy.set(name, k, v)
+    run = next((n for n in names if copy.has_section(n)), names[0])
+    if not copy.has_section(run):
+        copy.add_section(run)
+    for k, v in adds.items():
+        copy.set(run, k, '\\n'.join(v) if isinstance(v, list) else str(v))
+    if has_patch:
+        patch = copy.get(run, 'patch', fallback='').strip()
+        copy.set(run, 'patch', (patch + '\\n' if patch else '') + 'subprocess')
+    rcfile = os.path.join(out_dir, 'coveragerc')
+    with open(rcfile, 'w', encoding='utf-8') as f:
+        copy.write(f)
+
+pth = None
+if not has_patch:
+    import sysconfig
+    # With system site-packages, coverage may live in a folder that site adds
+    # after the venv's, where this file is read: it is put on sys.path for the start.
+    where = os.path.dirname(os.path.dirname(os.path.abspath(coverage.__file__)))
+    code = '\\n'.join([
+        'import os, sys',
+        'if os.environ.get("COVERAGE_PROCESS_START"):',
+        '    where = %r' % where,
+        '    added = where not in sys.path',
+        '    if added:',
+        '        sys.path.append(where)',
+        '    try:',
+        '        import coverage',
+        '    except ImportError:',
+        '        pass',
+        '    else:',
+        '        coverage.process_startup()',
+        '    finally:',
+        '        if added:',
+        '            sys.path.remove(where)',
+    ])
+    pth = os.path.join(sysconfig.get_paths()['purelib'], 'python_ci_coverage.pth')
+    with open(pth, 'w', encoding='utf-8') as f:
+        f.write('import sys; exec(%r)\\n' % code)
+print(json.dumps({
+    'rcfile': rcfile,
+    'read_from': read_from,
+    'version': coverage.__version__,
+    'pth': pth,
+}))
+`;
+async function prepareSubprocessCoverage(ctx, warn) {
+  const rcDir = path32.join(ctx.host.tempDir, "coverage-config");
+  rmSync8(rcDir, { recursive: true, force: true });
+  mkdirSync6(rcDir, { recursive: true });
+  let written;
+  try {
+    written = await runSnippet(
+      ctx.host,
+      ctx.python,
+      WRITE_RCFILE,
+      [rcDir, JSON.stringify(ctx.source)],
+      "copying the project's coverage settings",
+      { cwd: ctx.cwd, env: ctx.env }
+    );
+  } catch (error) {
+    if (!(error instanceof SnippetError)) throw error;
+    warn(
+      `the processes the tests start are not measured: ${error.message}; set subprocess-coverage: false to measure the pytest process alone without this warning`
+    );
+    return void 0;
+  }
+  rmSync8(ctx.partsDir, { recursive: true, force: true });
+  mkdirSync6(ctx.partsDir, { recursive: true });
+  const settings = written.read_from ? `a copy of ${path32.relative(ctx.cwd, written.read_from) || written.read_from}'s coverage settings` : "settings of its own (the project has no coverage configuration)";
+  const how = written.pth ? `COVERAGE_PROCESS_START (coverage ${written.version} has no patch = subprocess)` : `patch = subprocess (coverage ${written.version})`;
+  const pth = written.pth;
+  return {
+    args: [`--rcfile=${written.rcfile}`],
+    env: pth ? { COVERAGE_PROCESS_START: written.rcfile } : {},
+    partsDir: ctx.partsDir,
+    note: `the processes the tests start are measured too, through ${how}, with ${settings}`,
+    cleanup: () => {
+      if (pth) rmSync8(pth, { force: true });
+    }
+  };
 }
 
 // src/test/run-tests.ts
 function reportFiles(dir) {
   return {
     dir,
-    junit: path32.join(dir, "junit.xml"),
-    coverageData: path32.join(dir, ".coverage"),
-    coverageJson: path32.join(dir, "coverage.json"),
-    coverageXml: path32.join(dir, "coverage.xml")
+    junit: path33.join(dir, "junit.xml"),
+    coverageData: path33.join(dir, ".coverage"),
+    coverageParts: path33.join(dir, "coverage-parts"),
+    coverageJson: path33.join(dir, "coverage.json"),
+    coverageXml: path33.join(dir, "coverage.xml"),
+    outcomes: path33.join(dir, "pytest-outcomes.json")
   };
 }
 var PROBE4 = `
@@ -34889,6 +35252,12 @@ import os
 # then pass for the installed distribution.
 sys.path = [p for p in sys.path if p not in ('', os.getcwd())]
 out = {'source': None, 'include': None, 'error': None, 'top_level': [], 'site_packages': []}
+from importlib.metadata import version
+for tool in ('pytest', 'coverage'):
+    try:
+        out[tool] = version(tool)
+    except Exception:
+        out[tool] = None
 try:
     import coverage
     c = coverage.Coverage()
@@ -34920,7 +35289,10 @@ import json, sys
 import coverage
 c = coverage.Coverage(data_file=sys.argv[1])
 try:
-    if c.config.parallel:
+    if sys.argv[4]:
+        c.combine([sys.argv[4]], keep=True)
+        c.save()
+    elif c.config.parallel:
         c.combine()
     c.load()
     c.json_report(outfile=sys.argv[2])
@@ -34943,26 +35315,23 @@ def pytest_load_initial_conftests(early_config, parser, args):
 `;
 function chooseSource(configured, probe2) {
   if (configured.length) {
-    return {
-      args: [`--source=${configured.join(",")}`],
-      note: `${configured.join(", ")} (coverage-source input)`
-    };
+    return { source: [...configured], note: `${configured.join(", ")} (coverage-source input)` };
   }
   if (probe2.source?.length)
-    return { args: [], note: `${probe2.source.join(", ")} (the project's coverage configuration)` };
+    return { source: [], note: `${probe2.source.join(", ")} (the project's coverage configuration)` };
   if (probe2.include?.length)
     return {
-      args: [],
+      source: [],
       note: `include ${probe2.include.join(", ")} (the project's coverage configuration)`
     };
   if (probe2.top_level.length) {
     return {
-      args: [`--source=${probe2.top_level.join(",")}`],
+      source: [...probe2.top_level],
       note: `${probe2.top_level.join(", ")} (the installed project's top-level packages)`
     };
   }
   return {
-    args: [],
+    source: [],
     note: "everything imported (no source configured and no package found); set coverage-source"
   };
 }
@@ -34977,24 +35346,34 @@ var EXIT_MEANING = {
   3: "pytest hit an internal error",
   4: "pytest could not start: its command line or configuration is wrong"
 };
-async function runPytest(ctx, measure2) {
+async function runPytest(ctx, measure2, subprocesses) {
   const { host, log, config, venv, files } = ctx;
+  const flags = subprocesses ? subprocesses.args : ["--branch", ...measure2.source.length ? [`--source=${measure2.source.join(",")}`] : []];
   const args = [
-    ...["-m", "coverage", "run", "--branch", ...measure2.args],
+    ...["-m", "coverage", "run", ...flags],
     ...["-m", "pytest", "-o", "junit_family=xunit1", `--junitxml=${files.junit}`],
     ...["-p", PLUGIN_MODULE, ...config.pytestArgs]
   ];
-  const pluginDir = path32.join(host.tempDir, "pytest-plugin");
-  mkdirSync6(pluginDir, { recursive: true });
-  writeFileSync7(path32.join(pluginDir, `${PLUGIN_MODULE}.py`), PLUGIN);
-  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path32.delimiter);
+  const pluginDir = path33.join(host.tempDir, "pytest-plugin");
+  mkdirSync7(pluginDir, { recursive: true });
+  writeFileSync7(path33.join(pluginDir, `${PLUGIN_MODULE}.py`), `${PLUGIN}${OUTCOMES_PLUGIN}`);
+  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path33.delimiter);
   log.info(`$ ${formatCommand("python", args)}`);
-  const run = await host.runner.run(venv.python, args, {
-    cwd: config.workingDirectory,
-    env: { ...ctx.env, PYTHONPATH: pythonPath }
-  });
-  log.info(run.output.trimEnd());
-  return run;
+  const env = subprocesses ? {
+    ...ctx.env,
+    ...subprocesses.env,
+    COVERAGE_FILE: path33.join(subprocesses.partsDir, path33.basename(files.coverageData))
+  } : ctx.env;
+  try {
+    const run = await host.runner.run(venv.python, args, {
+      cwd: config.workingDirectory,
+      env: { ...env, PYTHONPATH: pythonPath, [OUTCOMES_VARIABLE]: files.outcomes }
+    });
+    log.info(run.output.trimEnd());
+    return run;
+  } finally {
+    subprocesses?.cleanup();
+  }
 }
 async function readResults(ctx, code, output, notes) {
   let results;
@@ -35004,7 +35383,18 @@ async function readResults(ctx, code, output, notes) {
     if (!(error instanceof JUnitReportError)) throw error;
     notes.push(`the JUnit report pytest wrote cannot be read: ${error.message}`);
   }
-  if (code === 5 || results && results.tests === 0) notes.push("pytest collected no tests");
+  if (results && existsSync13(ctx.files.outcomes)) {
+    try {
+      results = withOutcomes(results, parseOutcomes(readFileSync12(ctx.files.outcomes, "utf8")));
+    } catch (error) {
+      if (!(error instanceof OutcomesError)) throw error;
+      notes.push(
+        `pytest's own counts cannot be read (${error.message}); these are the JUnit report's`
+      );
+    }
+  }
+  const nothing = results && results.tests === 0 && results.collectionErrors === 0;
+  if (code === 5 || nothing) notes.push("pytest collected no tests");
   const meaning = EXIT_MEANING[code];
   if (meaning) notes.push(`${meaning} (exit ${code}):
 ${tail(output, 15)}`);
@@ -35014,7 +35404,7 @@ ${tail(output, 15)}`);
   }
   return results;
 }
-async function readCoverage(ctx, measure2, probe2, notes) {
+async function readCoverage(ctx, measure2, probe2, partsDir, notes) {
   const { host, config, venv, files } = ctx;
   const cwd = config.workingDirectory;
   try {
@@ -35022,7 +35412,7 @@ async function readCoverage(ctx, measure2, probe2, notes) {
       host,
       venv.python,
       REPORT,
-      [files.coverageData, files.coverageJson, files.coverageXml],
+      [files.coverageData, files.coverageJson, files.coverageXml, partsDir ?? ""],
       "writing the coverage reports",
       { cwd, env: ctx.env }
     );
@@ -35036,7 +35426,7 @@ async function readCoverage(ctx, measure2, probe2, notes) {
         workingDirectory: cwd,
         sitePackages: probe2.site_packages,
         repoPrefix: config.repoPrefix,
-        exists: (rel) => existsSync13(path32.join(cwd, rel))
+        exists: (rel) => existsSync13(path33.join(cwd, rel))
       })
     });
   } catch (error) {
@@ -35070,12 +35460,25 @@ async function runTests(host, log, config, venv, distName, files) {
   }
   const measure2 = chooseSource(config.coverageSource, probe2);
   log.info(`coverage measures ${measure2.note}`);
-  const run = await runPytest(ctx, measure2);
+  const subprocesses = config.subprocessCoverage ? await prepareSubprocessCoverage(
+    {
+      host,
+      python: venv.python,
+      cwd: config.workingDirectory,
+      env,
+      source: measure2.source,
+      partsDir: files.coverageParts
+    },
+    (message) => log.warning(message)
+  ) : void 0;
+  if (subprocesses) log.info(subprocesses.note);
+  const run = await runPytest(ctx, measure2, subprocesses);
   const notes = [];
   const results = await readResults(ctx, run.code, run.output, notes);
-  const coverage = await readCoverage(ctx, measure2, probe2, notes);
+  const coverage = await readCoverage(ctx, measure2, probe2, subprocesses?.partsDir, notes);
   const ok3 = run.code === 0 || run.code === 5;
-  return { ok: ok3, exitCode: run.code, results, coverage, notes };
+  const tools = { pytest: probe2.pytest ?? void 0, coverage: probe2.coverage ?? void 0 };
+  return { ok: ok3, exitCode: run.code, results, coverage, tools, notes };
 }
 
 // src/pipeline.ts
@@ -35101,7 +35504,7 @@ async function stage(host, name, title, body, describe3, buffered = false) {
       const message = errorMessage(error);
       const summary4 = firstLine2(message);
       const detail2 = message.slice(summary4.length).trim() || void 0;
-      log.error(summary4);
+      log.info(`${MARK.failed} ${summary4}`);
       if (detail2) log.info(detail2);
       if (error instanceof Error && error.stack) log.debug(error.stack);
       return { ok: false, summary: summary4, detail: detail2 };
@@ -35136,9 +35539,16 @@ function describeBuild(build) {
 }
 function describeTests(run) {
   const r = run.results;
-  const counts = r ? `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped, ${plural2(r.errors, "error")}` : firstLine2(run.notes[0] ?? `pytest exited ${run.exitCode}`);
-  const coverage = run.coverage ? `, coverage ${run.coverage.percentDisplay}%` : "";
+  const counts = r ? describeCounts(r) : firstLine2(run.notes[0] ?? `pytest exited ${run.exitCode}`);
+  const partial = partialCoverage(r);
+  const coverage = run.coverage ? `, coverage ${run.coverage.percentDisplay}%${partial ? ` (${partial})` : ""}` : "";
   return { ok: run.ok, summary: `${counts}${coverage}` };
+}
+function failedTests(r) {
+  if (r.interrupted !== void 0 && r.tests === 0 && r.collectionErrors > 0)
+    return `pytest stopped at ${plural2(r.collectionErrors, "collection error")}, no test ran`;
+  const collection = r.collectionErrors ? ` (${r.collectionErrors} during collection)` : "";
+  return `${plural2(r.failed, "failure")}, ${plural2(r.errors, "error")}${collection} in ${plural2(r.tests, "test")}`;
 }
 function verdictOf(config, stages, test, publish, diffCoverage, baseline) {
   const reasons = [];
@@ -35156,9 +35566,7 @@ function verdictOf(config, stages, test, publish, diffCoverage, baseline) {
     const testFailure = r !== void 0 && (test?.exitCode === 1 || test?.exitCode === 2);
     if (!testFailure) reasons.push(`test failed: ${s.summary}`);
     else if (config.failOnTestFailure) {
-      reasons.push(
-        r ? `tests failed: ${plural2(r.failed, "failure")}, ${plural2(r.errors, "error")} in ${plural2(r.tests, "test")}` : `tests failed: ${s.summary}`
-      );
+      reasons.push(r ? `tests failed: ${failedTests(r)}` : `tests failed: ${s.summary}`);
     }
   }
   const coverageReason = failUnderReason(test?.coverage, config.failUnder);
@@ -35267,7 +35675,7 @@ async function commentStage(host, config, services, artifacts, metrics) {
       const outcome = await postComment(log, host.env, config.comment, metrics, services);
       if (outcome.kind !== "not-posted" || !outcome.request || !artifacts) return outcome;
       try {
-        const dir = path33.join(host.tempDir, "comment-request");
+        const dir = path34.join(host.tempDir, "comment-request");
         const kept = await keepCommentRequest(artifacts, dir, outcome.request);
         log.info(
           `The comment was kept as artifact ${kept}: a workflow_run companion with a token that may write can post it (see 'Pull requests from forks' in the README).`
@@ -35306,9 +35714,9 @@ async function historyOf(host, pending) {
   return history;
 }
 async function runPipeline(host, config, options = {}) {
-  rmSync8(host.tempDir, { recursive: true, force: true });
+  rmSync9(host.tempDir, { recursive: true, force: true });
   const files = reportFiles(`${host.tempDir}/reports`);
-  mkdirSync7(files.dir, { recursive: true });
+  mkdirSync8(files.dir, { recursive: true });
   const stages = [];
   const historyRequest = host.onActions && options.github !== void 0 ? fetchHistory(
     host.env,
@@ -35399,12 +35807,22 @@ async function runPipeline(host, config, options = {}) {
   const diffCoverage = test?.value?.coverage ? await diffCoverageStage(host, config, files.coverageXml, options.github) : void 0;
   const artifact = build?.value?.ok === true && python.value ? await artifactsStage(host, config, options.artifacts, build.value, python.value.version) : void 0;
   if (artifact) stages.push(artifact.stage);
-  const baseline = baselineServices && baselineLookup ? await settleBaseline(
-    host.log,
-    baselineLookup,
-    test?.value?.coverage,
-    { env: host.env, dir: path33.join(host.tempDir, "baseline"), token: config.comment.token },
-    baselineServices
+  const baseline = baselineServices && baselineLookup ? (
+    // In a group of its own: storing it uploads an artifact, whose client logs as it goes.
+    await host.log.group(
+      "Coverage of the base branch",
+      () => settleBaseline(
+        host.log,
+        baselineLookup,
+        test?.value?.coverage,
+        {
+          env: host.env,
+          dir: path34.join(host.tempDir, "baseline"),
+          token: config.comment.token
+        },
+        baselineServices
+      )
+    )
   ) : void 0;
   if (cacheRun && installed?.value && python.value && options.cache) {
     const [run, py, service] = [cacheRun, python.value, options.cache];
@@ -35441,6 +35859,8 @@ async function runPipeline(host, config, options = {}) {
     verdict: verdictOf(config, stages, test?.value, publish, diffCoverage, baseline)
   };
   const comment = await commentStage(host, config, options.github, options.artifacts, metrics);
+  if (comment.stage.status === "failed")
+    host.log.warning(`the pull request comment failed: ${comment.stage.summary}`);
   return {
     metrics: {
       ...metrics,
@@ -35453,10 +35873,10 @@ async function runPipeline(host, config, options = {}) {
 
 // src/report/write.ts
 import { writeFileSync as writeFileSync8 } from "node:fs";
-import path34 from "node:path";
+import path35 from "node:path";
 function writeReport(metrics, dir) {
   const markdown = renderSummary(metrics);
-  const file = path34.join(dir, "python-ci-report.md");
+  const file = path35.join(dir, "python-ci-report.md");
   writeFileSync8(file, markdown);
   return { markdown, path: file };
 }
@@ -35468,18 +35888,24 @@ Sets up Python, installs the project at path (default: .) in a fresh virtual
 environment, builds sdist and wheel while pytest runs under coverage, prints the
 report and writes it to python-ci-report.md. Exits 1 when the action would fail.
 
-Options (each also read from INPUT_<NAME>, as the action's inputs are):
+Options (each also read from INPUT_<NAME>, as the action's inputs are). A flag's
+value is the next argument, whatever it starts with: --pytest-args "-k 'not slow'".
   --python X                 a version or range (3.12, >=3.10), or an interpreter's path
   --install X                auto | none | extra:NAME | group:NAME | requirements:PATH
-  --pip-args "..."           extra pip install arguments
-  --pytest-args "..."        extra pytest arguments
+  --pip-args "..."           extra pip install arguments, e.g. --pip-args --pre
+  --pytest-args "..."        extra pytest arguments, e.g. --pytest-args "-k 'not slow'"
   --coverage-source X        packages or folders to measure, comma-separated
+  --fail-under N             exit 1 when total coverage is under N percent
   --diff-base REF            count changed lines from REF (git diff REF...HEAD), e.g. origin/main
   --fail-under-diff N        exit 1 when the changed lines' coverage is under N percent
+  --reports-dir DIR          write junit.xml, coverage.xml, coverage.json and
+                             python-ci-report.md to DIR (made if missing), for
+                             Jenkins, GitLab or Travis to pick up
   --system-site-packages     let the venv see the base Python's packages
   --no-build                 skip building sdist and wheel
   --no-build-isolation       build and install without PEP 517 isolation
   --no-test                  skip pytest
+  --no-subprocess-coverage   measure the pytest process alone, not the processes it starts
   --no-fail-on-test-failure  exit 0 even when tests fail
   --verbose                  show what the tools print, and debug output
   -h, --help                 this text
@@ -35524,13 +35950,28 @@ ${USAGE}`);
     return 0;
   }
   if (positionals.length > 1) {
-    io.err(`one project path at most, got: ${positionals.join(" ")}
+    io.err(
+      `one project path at most, got: ${positionals.map((p) => JSON.stringify(p)).join(", ")}; a flag takes one argument, so quote a value with spaces, e.g. --pytest-args "-k 'not slow'"
 
-${USAGE}`);
+${USAGE}`
+    );
     return 2;
   }
+  let reportsDir;
+  if (values["reports-dir"] !== void 0) {
+    reportsDir = path36.resolve(io.cwd, values["reports-dir"]);
+    try {
+      if (values["reports-dir"] === "") throw new Error("it is empty");
+      mkdirSync9(reportsDir, { recursive: true });
+    } catch (error) {
+      io.err(
+        `--reports-dir: ${JSON.stringify(values["reports-dir"])} cannot be used as a folder (${errorMessage(error)}); give a folder to create or reuse, relative to the current one, e.g. reports`
+      );
+      return 2;
+    }
+  }
   const python = values.python ?? "";
-  const interpreter = /[\\/]/.test(python) ? path35.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
+  const interpreter = /[\\/]/.test(python) ? path36.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
   if (/^python/.test(python) && interpreter === void 0) {
     io.err(
       `--python: "${python}" is not on PATH; give a version (3.12), a range (>=3.10) or an interpreter's path`
@@ -35544,12 +35985,14 @@ ${USAGE}`);
     "pip-args": values["pip-args"],
     "pytest-args": values["pytest-args"],
     "coverage-source": values["coverage-source"],
+    "fail-under": values["fail-under"],
     "diff-base": values["diff-base"],
     "fail-under-diff": values["fail-under-diff"],
     "system-site-packages": values["system-site-packages"] ? "true" : void 0,
     build: values["no-build"] ? "false" : void 0,
     "build-isolation": values["no-build-isolation"] ? "false" : void 0,
     test: values["no-test"] ? "false" : void 0,
+    "subprocess-coverage": values["no-subprocess-coverage"] ? "false" : void 0,
     "fail-on-test-failure": values["no-fail-on-test-failure"] ? "false" : void 0
   };
   const fromEnv = (name) => io.env[`INPUT_${name.toUpperCase()}`] ?? io.env[`INPUT_${name.toUpperCase().replaceAll("-", "_")}`];
@@ -35566,7 +36009,7 @@ ${USAGE}`);
       runner: new SpawnRunner(),
       onActions: false,
       workspace: io.cwd,
-      tempDir: mkdtempSync(path35.join(os7.tmpdir(), "python-ci-")),
+      tempDir: mkdtempSync(path36.join(os7.tmpdir(), "python-ci-")),
       toolCacheDir: void 0,
       env: childEnvironment(io.env),
       addPath: () => {
@@ -35576,15 +36019,18 @@ ${USAGE}`);
     };
     const { metrics, files } = await runPipeline(host, config, { interpreter });
     const report = writeReport(metrics, files.dir);
-    const local = path35.join(io.cwd, "python-ci-report.md");
+    const local = path36.join(reportsDir ?? io.cwd, "python-ci-report.md");
     copyFileSync(report.path, local);
+    const copied = reportsDir ? copyReports(files, reportsDir) : [];
     for (const entry of readdirSync6(host.tempDir)) {
-      if (path35.join(host.tempDir, entry) !== files.dir)
-        rmSync9(path35.join(host.tempDir, entry), { recursive: true, force: true });
+      if (path36.join(host.tempDir, entry) !== files.dir)
+        rmSync10(path36.join(host.tempDir, entry), { recursive: true, force: true });
     }
     io.out(`
 ${renderText(metrics)}`);
-    io.out(`Report: ${local} (JUnit and coverage files in ${files.dir})`);
+    io.out(
+      reportsDir ? `Report: ${local}${copied.length ? `, with ${copied.join(", ")}` : ""} in ${reportsDir}` : `Report: ${local} (JUnit and coverage files in ${files.dir})`
+    );
     for (const reason of metrics.verdict.reasons) log.error(reason);
     return metrics.verdict.ok ? 0 : 1;
   } catch (error) {
@@ -35603,6 +36049,7 @@ var FLAG_OF = {
   "pip-args": "--pip-args",
   "pytest-args": "--pytest-args",
   "coverage-source": "--coverage-source",
+  "fail-under": "--fail-under",
   "diff-base": "--diff-base",
   "fail-under-diff": "--fail-under-diff"
 };
@@ -35612,35 +36059,66 @@ function asFlagError(message, flags) {
   return flag && input ? `${flag}${message.slice(input.length)}` : message;
 }
 function onPath(name, pathVariable) {
-  for (const dir of pathVariable.split(path35.delimiter)) {
+  for (const dir of pathVariable.split(path36.delimiter)) {
     if (dir === "") continue;
-    for (const candidate of [path35.join(dir, name), path35.join(dir, `${name}.exe`)]) {
+    for (const candidate of [path36.join(dir, name), path36.join(dir, `${name}.exe`)]) {
       if (existsSync14(candidate)) return candidate;
     }
   }
   return void 0;
 }
+var REPORT_FILES = ["junit.xml", "coverage.xml", "coverage.json"];
+function copyReports(files, dir) {
+  const copied = [];
+  for (const name of REPORT_FILES) {
+    const from = path36.join(files.dir, name);
+    const to = path36.join(dir, name);
+    if (existsSync14(from)) {
+      copyFileSync(from, to);
+      copied.push(name);
+    } else rmSync10(to, { force: true });
+  }
+  return copied;
+}
+var OPTIONS = {
+  python: { type: "string" },
+  install: { type: "string" },
+  "pip-args": { type: "string" },
+  "pytest-args": { type: "string" },
+  "coverage-source": { type: "string" },
+  "fail-under": { type: "string" },
+  "diff-base": { type: "string" },
+  "fail-under-diff": { type: "string" },
+  "reports-dir": { type: "string" },
+  "system-site-packages": { type: "boolean" },
+  "no-build": { type: "boolean" },
+  "no-build-isolation": { type: "boolean" },
+  "no-test": { type: "boolean" },
+  "no-subprocess-coverage": { type: "boolean" },
+  "no-fail-on-test-failure": { type: "boolean" },
+  verbose: { type: "boolean" },
+  help: { type: "boolean", short: "h" }
+};
+function attachValues(argv) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--") return [...out, ...argv.slice(i)];
+    const name = arg.slice(2);
+    const takesValue = arg.startsWith("--") && Object.hasOwn(OPTIONS, name) && OPTIONS[name].type === "string";
+    if (takesValue && i + 1 < argv.length) {
+      out.push(`${arg}=${argv[i + 1]}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
 function parse3(argv) {
   return parseArgs({
-    args: [...argv],
+    args: attachValues(argv),
     allowPositionals: true,
     strict: true,
-    options: {
-      python: { type: "string" },
-      install: { type: "string" },
-      "pip-args": { type: "string" },
-      "pytest-args": { type: "string" },
-      "coverage-source": { type: "string" },
-      "diff-base": { type: "string" },
-      "fail-under-diff": { type: "string" },
-      "system-site-packages": { type: "boolean" },
-      "no-build": { type: "boolean" },
-      "no-build-isolation": { type: "boolean" },
-      "no-test": { type: "boolean" },
-      "no-fail-on-test-failure": { type: "boolean" },
-      verbose: { type: "boolean" },
-      help: { type: "boolean", short: "h" }
-    }
+    options: OPTIONS
   });
 }
 

@@ -34,7 +34,8 @@ if [ -d .git ] || git rev-parse --git-dir >/dev/null 2>&1; then
   fi
 fi
 echo '== end-to-end tests (dist/ under Node 24)'
-npx jest --selectProjects e2e --json --outputFile=.tmp/jest-e2e.json
+# Two workers on two cores: an action run waits on its processes much of the time.
+npx jest --selectProjects e2e --maxWorkers=2 --json --outputFile=.tmp/jest-e2e.json
 
 node -e '
 const fs = require("node:fs")

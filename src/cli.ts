@@ -3,10 +3,10 @@
  * instead of inputs (INPUT_* variables work too), the report on the terminal
  * and in python-ci-report.md, and the exit code as the verdict.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
+import { type ParseArgsConfig, parseArgs } from 'node:util'
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -21,6 +21,7 @@ import { runPipeline } from './pipeline.js'
 import { SpawnRunner } from './process.js'
 import { renderText } from './report/markdown.js'
 import { writeReport } from './report/write.js'
+import type { ReportFiles } from './test/run-tests.js'
 
 export const USAGE = `Usage: python-ci-action [path] [options]
 
@@ -28,18 +29,24 @@ Sets up Python, installs the project at path (default: .) in a fresh virtual
 environment, builds sdist and wheel while pytest runs under coverage, prints the
 report and writes it to python-ci-report.md. Exits 1 when the action would fail.
 
-Options (each also read from INPUT_<NAME>, as the action's inputs are):
+Options (each also read from INPUT_<NAME>, as the action's inputs are). A flag's
+value is the next argument, whatever it starts with: --pytest-args "-k 'not slow'".
   --python X                 a version or range (3.12, >=3.10), or an interpreter's path
   --install X                auto | none | extra:NAME | group:NAME | requirements:PATH
-  --pip-args "..."           extra pip install arguments
-  --pytest-args "..."        extra pytest arguments
+  --pip-args "..."           extra pip install arguments, e.g. --pip-args --pre
+  --pytest-args "..."        extra pytest arguments, e.g. --pytest-args "-k 'not slow'"
   --coverage-source X        packages or folders to measure, comma-separated
+  --fail-under N             exit 1 when total coverage is under N percent
   --diff-base REF            count changed lines from REF (git diff REF...HEAD), e.g. origin/main
   --fail-under-diff N        exit 1 when the changed lines' coverage is under N percent
+  --reports-dir DIR          write junit.xml, coverage.xml, coverage.json and
+                             python-ci-report.md to DIR (made if missing), for
+                             Jenkins, GitLab or Travis to pick up
   --system-site-packages     let the venv see the base Python's packages
   --no-build                 skip building sdist and wheel
   --no-build-isolation       build and install without PEP 517 isolation
   --no-test                  skip pytest
+  --no-subprocess-coverage   measure the pytest process alone, not the processes it starts
   --no-fail-on-test-failure  exit 0 even when tests fail
   --verbose                  show what the tools print, and debug output
   -h, --help                 this text
@@ -96,8 +103,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0
   }
   if (positionals.length > 1) {
-    io.err(`one project path at most, got: ${positionals.join(' ')}\n\n${USAGE}`)
+    io.err(
+      `one project path at most, got: ${positionals.map((p) => JSON.stringify(p)).join(', ')}; a flag takes one argument, so quote a value with spaces, e.g. --pytest-args "-k 'not slow'"\n\n${USAGE}`,
+    )
     return 2
+  }
+  let reportsDir: string | undefined
+  if (values['reports-dir'] !== undefined) {
+    reportsDir = path.resolve(io.cwd, values['reports-dir'])
+    try {
+      if (values['reports-dir'] === '') throw new Error('it is empty')
+      mkdirSync(reportsDir, { recursive: true })
+    } catch (error) {
+      io.err(
+        `--reports-dir: ${JSON.stringify(values['reports-dir'])} cannot be used as a folder (${errorMessage(error)}); give a folder to create or reuse, relative to the current one, e.g. reports`,
+      )
+      return 2
+    }
   }
   const python = values.python ?? ''
   const interpreter = /[\\/]/.test(python)
@@ -118,12 +140,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     'pip-args': values['pip-args'],
     'pytest-args': values['pytest-args'],
     'coverage-source': values['coverage-source'],
+    'fail-under': values['fail-under'],
     'diff-base': values['diff-base'],
     'fail-under-diff': values['fail-under-diff'],
     'system-site-packages': values['system-site-packages'] ? 'true' : undefined,
     build: values['no-build'] ? 'false' : undefined,
     'build-isolation': values['no-build-isolation'] ? 'false' : undefined,
     test: values['no-test'] ? 'false' : undefined,
+    'subprocess-coverage': values['no-subprocess-coverage'] ? 'false' : undefined,
     'fail-on-test-failure': values['no-fail-on-test-failure'] ? 'false' : undefined,
   }
   // The runner's names keep dashes (INPUT_PIP-ARGS), which a POSIX shell cannot
@@ -153,15 +177,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const { metrics, files } = await runPipeline(host, config, { interpreter })
     const report = writeReport(metrics, files.dir)
-    const local = path.join(io.cwd, 'python-ci-report.md')
+    const local = path.join(reportsDir ?? io.cwd, 'python-ci-report.md')
     copyFileSync(report.path, local)
+    const copied = reportsDir ? copyReports(files, reportsDir) : []
     // Keep the reports; the venv and the unpacked sdist are of no use after the run.
     for (const entry of readdirSync(host.tempDir)) {
       if (path.join(host.tempDir, entry) !== files.dir)
         rmSync(path.join(host.tempDir, entry), { recursive: true, force: true })
     }
     io.out(`\n${renderText(metrics)}`)
-    io.out(`Report: ${local} (JUnit and coverage files in ${files.dir})`)
+    io.out(
+      reportsDir
+        ? `Report: ${local}${copied.length ? `, with ${copied.join(', ')}` : ''} in ${reportsDir}`
+        : `Report: ${local} (JUnit and coverage files in ${files.dir})`,
+    )
     for (const reason of metrics.verdict.reasons) log.error(reason)
     return metrics.verdict.ok ? 0 : 1
   } catch (error) {
@@ -181,6 +210,7 @@ const FLAG_OF: Partial<Record<InputName, string>> = {
   'pip-args': '--pip-args',
   'pytest-args': '--pytest-args',
   'coverage-source': '--coverage-source',
+  'fail-under': '--fail-under',
   'diff-base': '--diff-base',
   'fail-under-diff': '--fail-under-diff',
 }
@@ -205,26 +235,75 @@ function onPath(name: string, pathVariable: string): string | undefined {
   return undefined
 }
 
+/** The files a CI server reads, beside the Markdown report. */
+const REPORT_FILES = ['junit.xml', 'coverage.xml', 'coverage.json'] as const
+
+/**
+ * Copies this run's JUnit and coverage reports into `dir`; a file this run
+ * did not write (no tests, no coverage) is removed there, so a CI server
+ * never reads an earlier run's. Returns the names copied.
+ */
+function copyReports(files: ReportFiles, dir: string): string[] {
+  const copied: string[] = []
+  for (const name of REPORT_FILES) {
+    const from = path.join(files.dir, name)
+    const to = path.join(dir, name)
+    if (existsSync(from)) {
+      copyFileSync(from, to)
+      copied.push(name)
+    } else rmSync(to, { force: true })
+  }
+  return copied
+}
+
+const OPTIONS = {
+  python: { type: 'string' },
+  install: { type: 'string' },
+  'pip-args': { type: 'string' },
+  'pytest-args': { type: 'string' },
+  'coverage-source': { type: 'string' },
+  'fail-under': { type: 'string' },
+  'diff-base': { type: 'string' },
+  'fail-under-diff': { type: 'string' },
+  'reports-dir': { type: 'string' },
+  'system-site-packages': { type: 'boolean' },
+  'no-build': { type: 'boolean' },
+  'no-build-isolation': { type: 'boolean' },
+  'no-test': { type: 'boolean' },
+  'no-subprocess-coverage': { type: 'boolean' },
+  'no-fail-on-test-failure': { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options']
+
+/**
+ * `--pytest-args -k` as `--pytest-args=-k`: a flag that takes a value takes
+ * the next argument whatever it starts with, where parseArgs would call one
+ * that starts with '-' ambiguous. Everything from `--` on is left as it is.
+ */
+export function attachValues(argv: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? ''
+    if (arg === '--') return [...out, ...argv.slice(i)]
+    const name = arg.slice(2)
+    const takesValue =
+      arg.startsWith('--') &&
+      Object.hasOwn(OPTIONS, name) &&
+      OPTIONS[name as keyof typeof OPTIONS].type === 'string'
+    if (takesValue && i + 1 < argv.length) {
+      out.push(`${arg}=${argv[i + 1]}`)
+      i++
+    } else out.push(arg)
+  }
+  return out
+}
+
 function parse(argv: readonly string[]) {
   return parseArgs({
-    args: [...argv],
+    args: attachValues(argv),
     allowPositionals: true,
     strict: true,
-    options: {
-      python: { type: 'string' },
-      install: { type: 'string' },
-      'pip-args': { type: 'string' },
-      'pytest-args': { type: 'string' },
-      'coverage-source': { type: 'string' },
-      'diff-base': { type: 'string' },
-      'fail-under-diff': { type: 'string' },
-      'system-site-packages': { type: 'boolean' },
-      'no-build': { type: 'boolean' },
-      'no-build-isolation': { type: 'boolean' },
-      'no-test': { type: 'boolean' },
-      'no-fail-on-test-failure': { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: OPTIONS,
   })
 }

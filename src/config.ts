@@ -45,6 +45,7 @@ export const INPUT_DEFAULTS = {
   test: 'true',
   'pytest-args': '',
   'coverage-source': '',
+  'subprocess-coverage': 'true',
   'fail-on-test-failure': 'true',
   cache: 'auto',
   'cache-dependency-path': '',
@@ -112,6 +113,8 @@ export interface Config {
   readonly pytestArgs: readonly string[]
   /** Empty: take it from the project's coverage configuration, else the wheel's packages. */
   readonly coverageSource: readonly string[]
+  /** subprocess-coverage: Python processes the tests start are measured too, and their data combined. */
+  readonly subprocessCoverage: boolean
   readonly failOnTestFailure: boolean
   readonly pythonManifestUrl: string
   /** The workflow artifact for the built files: a name, 'auto' (one per job), or false (none). */
@@ -722,6 +725,7 @@ export function loadConfig(read: InputReader, ctx: ConfigContext): LoadedConfig 
     test: bool(read, 'test'),
     pytestArgs: pytestArgs(read),
     coverageSource: coverageSource(read),
+    subprocessCoverage: bool(read, 'subprocess-coverage'),
     failOnTestFailure: bool(read, 'fail-on-test-failure'),
     pythonManifestUrl: manifestUrl(read),
     distsArtifact: distsArtifact(read),

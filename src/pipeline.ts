@@ -31,7 +31,13 @@ import { readEvent } from './publish/event.js'
 import { describePublish, type PublishingServices, publishDists } from './publish/publish.js'
 import type { PythonSetup } from './python/setup.js'
 import { setupPython } from './python/setup.js'
-import { describeHistory, describeLint, formatSize } from './report/markdown.js'
+import {
+  describeCounts,
+  describeHistory,
+  describeLint,
+  formatSize,
+  partialCoverage,
+} from './report/markdown.js'
 import type {
   BuildHistory,
   BuildResult,
@@ -42,6 +48,7 @@ import type {
   PublishResult,
   StageName,
   StageResult,
+  TestResults,
   TestRun,
   Verdict,
 } from './report/metrics.js'
@@ -117,10 +124,11 @@ async function stage<T>(
       return { value, ...describe(value) }
     } catch (error) {
       const message = errorMessage(error)
-      // One line for the annotation; the tool's output goes to the log and the report.
+      // One line for the summary; the tool's output goes to the log and the report.
+      // The verdict's line is the failure's one annotation, so this one is text.
       const summary = firstLine(message)
       const detail = message.slice(summary.length).trim() || undefined
-      log.error(summary)
+      log.info(`${MARK.failed} ${summary}`)
       if (detail) log.info(detail)
       if (error instanceof Error && error.stack) log.debug(error.stack)
       return { ok: false, summary, detail }
@@ -161,11 +169,20 @@ export function describeBuild(build: BuildResult): { ok: boolean; summary: strin
 
 export function describeTests(run: TestRun): { ok: boolean; summary: string } {
   const r = run.results
-  const counts = r
-    ? `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped, ${plural(r.errors, 'error')}`
-    : firstLine(run.notes[0] ?? `pytest exited ${run.exitCode}`)
-  const coverage = run.coverage ? `, coverage ${run.coverage.percentDisplay}%` : ''
+  const counts = r ? describeCounts(r) : firstLine(run.notes[0] ?? `pytest exited ${run.exitCode}`)
+  const partial = partialCoverage(r)
+  const coverage = run.coverage
+    ? `, coverage ${run.coverage.percentDisplay}%${partial ? ` (${partial})` : ''}`
+    : ''
   return { ok: run.ok, summary: `${counts}${coverage}` }
+}
+
+/** "2 failures, 3 errors (1 during collection) in 11 tests". */
+function failedTests(r: TestResults): string {
+  if (r.interrupted !== undefined && r.tests === 0 && r.collectionErrors > 0)
+    return `pytest stopped at ${plural(r.collectionErrors, 'collection error')}, no test ran`
+  const collection = r.collectionErrors ? ` (${r.collectionErrors} during collection)` : ''
+  return `${plural(r.failed, 'failure')}, ${plural(r.errors, 'error')}${collection} in ${plural(r.tests, 'test')}`
 }
 
 /** Why the step fails, if it does. Pure. */
@@ -195,11 +212,7 @@ export function verdictOf(
     const testFailure = r !== undefined && (test?.exitCode === 1 || test?.exitCode === 2)
     if (!testFailure) reasons.push(`test failed: ${s.summary}`)
     else if (config.failOnTestFailure) {
-      reasons.push(
-        r
-          ? `tests failed: ${plural(r.failed, 'failure')}, ${plural(r.errors, 'error')} in ${plural(r.tests, 'test')}`
-          : `tests failed: ${s.summary}`,
-      )
+      reasons.push(r ? `tests failed: ${failedTests(r)}` : `tests failed: ${s.summary}`)
     }
   }
   const coverageReason = failUnderReason(test?.coverage, config.failUnder)
@@ -539,12 +552,19 @@ export async function runPipeline(
   if (artifact) stages.push(artifact.stage)
   const baseline =
     baselineServices && baselineLookup
-      ? await settleBaseline(
-          host.log,
-          baselineLookup,
-          test?.value?.coverage,
-          { env: host.env, dir: path.join(host.tempDir, 'baseline'), token: config.comment.token },
-          baselineServices,
+      ? // In a group of its own: storing it uploads an artifact, whose client logs as it goes.
+        await host.log.group('Coverage of the base branch', () =>
+          settleBaseline(
+            host.log,
+            baselineLookup,
+            test?.value?.coverage,
+            {
+              env: host.env,
+              dir: path.join(host.tempDir, 'baseline'),
+              token: config.comment.token,
+            },
+            baselineServices,
+          ),
         )
       : undefined
 
@@ -589,6 +609,9 @@ export async function runPipeline(
   }
   // Last, so the comment shows the verdict; its own failure is a warning and leaves the verdict alone.
   const comment = await commentStage(host, config, options.github, options.artifacts, metrics)
+  // The verdict, made before, cannot name it; a comment that fails is a warning.
+  if (comment.stage.status === 'failed')
+    host.log.warning(`the pull request comment failed: ${comment.stage.summary}`)
   return {
     metrics: {
       ...metrics,

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   builtFiles,
   checkDists,
+  generatorName,
   scmVersionWarning,
   wheelContentWarnings,
 } from '../../src/build/build.js'
@@ -35,6 +36,21 @@ describe('builtFiles', () => {
     ['ERROR Backend subprocess exited', []],
   ])('%j', (output, expected) => {
     expect(builtFiles(output)).toEqual(expected)
+  })
+})
+
+describe('generatorName', () => {
+  // As the backends write their WHEEL files.
+  it.each([
+    ['setuptools (80.9.0)', 'setuptools 80.9.0'],
+    ['bdist_wheel (0.38.4)', 'bdist_wheel 0.38.4'],
+    ['hatchling 1.27.0', 'hatchling 1.27.0'],
+    ['poetry-core 2.1.3', 'poetry-core 2.1.3'],
+    ['flit 3.12.0', 'flit 3.12.0'],
+    ['maturin (1.8.1)', 'maturin 1.8.1'],
+    ['  meson  ', 'meson'],
+  ])('%s', (generator, expected) => {
+    expect(generatorName(generator)).toBe(expected)
   })
 })
 

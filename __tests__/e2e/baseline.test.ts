@@ -16,7 +16,13 @@ import { runProcess } from '../harness/process.js'
 import { pullRequestEvent, QUICK_INPUTS } from '../harness/pull-request.js'
 import { coverageReference, python } from '../harness/reference.js'
 import { type ResultsService, startResultsService } from '../harness/results-service.js'
-import { type ActionResult, describeRun, type RunOptions, runAction } from '../harness/runner.js'
+import {
+  type ActionResult,
+  describeRun,
+  linesOutsideGroups,
+  type RunOptions,
+  runAction,
+} from '../harness/runner.js'
 
 jest.setTimeout(300_000)
 
@@ -162,6 +168,15 @@ describe('on a push to the default branch', () => {
       new RegExp(`✓ baseline: ${reference.total}% stored as artifact ${ARTIFACT} for main`),
     )
     expect(base.outputs['coverage-delta']).toBeUndefined()
+  })
+
+  it("keeps the artifact client's lines inside a log group", () => {
+    // Both uploads (the dists and the baseline) log through the client.
+    const chatter = base.stdout.split('\n').filter((l) => l.startsWith('Artifact name is valid!'))
+    expect(chatter).toHaveLength(2)
+    expect(
+      linesOutsideGroups(base.stdout).filter((l) => /artifact/i.test(l) && !l.startsWith('::')),
+    ).toEqual([])
   })
 })
 

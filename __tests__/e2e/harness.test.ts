@@ -23,6 +23,10 @@ import { debianPythonVersion, layToolCache } from '../harness/tool-cache.js'
 
 jest.setTimeout(60_000)
 
+// The interpreter's version and prefix, and every distribution it can import.
+const PACKAGES_PROBE =
+  'import importlib.metadata as m, json, platform, sys; print(json.dumps({"version": platform.python_version(), "prefix": sys.prefix, "packages": sorted(d.metadata["Name"] for d in m.distributions())}))'
+
 describe('manifest server', () => {
   let server: ManifestServer
   let scratch: string
@@ -78,13 +82,13 @@ describe('manifest server', () => {
     const version = debianPythonVersion()
     const installDir = path.join(toolCache, 'Python', version, 'x64')
     expect(existsSync(`${installDir}.complete`)).toBe(true)
-    const probe = await runProcess(
-      path.join(installDir, 'bin', 'python'),
-      ['-c', 'import platform, pytest, coverage; print(platform.python_version())'],
-      { cwd: scratch, env: cleanEnv(scratch) },
-    )
+    const probe = await runProcess(path.join(installDir, 'bin', 'python'), ['-c', PACKAGES_PROBE], {
+      cwd: scratch,
+      env: cleanEnv(scratch),
+    })
     expect(probe.stderr).toBe('')
-    expect(probe.stdout.trim()).toBe(version)
+    // A hosted runner's Python: pip and nothing else, its prefix the install folder.
+    expect(JSON.parse(probe.stdout)).toEqual({ version, prefix: installDir, packages: ['pip'] })
   })
 
   it('answers 404 for anything else, and counts it', async () => {
@@ -106,11 +110,15 @@ describe('layToolCache', () => {
       for (const name of ['python', 'python3']) {
         expect(existsSync(path.join(python.binDir, name))).toBe(true)
       }
-      const probe = await runProcess(python.executable, ['-c', 'import pytest, build'], {
+      const probe = await runProcess(python.executable, ['-c', PACKAGES_PROBE], {
         cwd: root,
         env: cleanEnv(root),
       })
-      expect(probe.exitCode).toBe(0)
+      expect(JSON.parse(probe.stdout)).toEqual({
+        version: debianPythonVersion(),
+        prefix: python.installDir,
+        packages: ['pip'],
+      })
     } finally {
       rmSync(root, { recursive: true, force: true })
     }
@@ -227,7 +235,9 @@ console.log(JSON.stringify({ env: e, cwd: process.cwd(), node: process.version }
     expect(seen.env.GITHUB_WORKSPACE).toBe(result.workspace)
     expect(seen.env.RUNNER_TOOL_CACHE).toBe(result.toolCache)
     expect(seen.env.GITHUB_API_URL).toBe('http://127.0.0.1:9/')
-    expect(seen.env.PIP_NO_INDEX).toBe('1')
+    // pip reaches the wheelhouse on loopback, as a hosted runner's reaches PyPI.
+    expect(seen.env.PIP_NO_INDEX).toBeUndefined()
+    expect(seen.env.PIP_INDEX_URL).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/simple\/$/)
     for (const [name, value] of Object.entries(actionInputs())) {
       const expected = name === 'python-version' ? '3.11' : value
       expect([inputVariable(name), seen.env[inputVariable(name)]]).toEqual([

@@ -96,6 +96,20 @@ describe('a tag push whose version matches', () => {
     result = await release(s)
   })
 
+  it('had no twine beforehand: the build stage installed it and ran twine check --strict, publishing installed nothing', () => {
+    if (result.exitCode !== 0) throw new Error(describeRun(result))
+    const groups = result.stdout.split('::group::')
+    const install = groups.find((g) => g.startsWith('Install the project')) ?? ''
+    expect(install).toMatch(
+      /tools environment \S+: build [\d.]+, twine [\d.]+ \(installed build, twine/,
+    )
+    const build = groups.find((g) => g.startsWith('Build sdist and wheel')) ?? ''
+    expect(build).toContain('$ python -m twine check --strict ')
+    const publish = groups.find((g) => g.startsWith('Publish v0.1.0')) ?? ''
+    expect(publish).not.toBe('')
+    expect(publish).not.toMatch(/pip.* install/)
+  })
+
   it('uploads sdist and wheel by Trusted Publishing, and says what it uploaded', () => {
     if (result.exitCode !== 0) throw new Error(describeRun(result))
     expectHolds(s, result)

@@ -76,7 +76,7 @@ beforeAll(async () => {
       toolCachePython: true,
       env: { PIP_FIND_LINKS: findLinks },
     })
-    const pytest = await pytestReference(fixture, venvPython(result))
+    const pytest = await pytestReference(fixture, [], venvPython(result))
     runs.set(fixture, { result, pytest })
   })
 }, 600_000)

@@ -2,7 +2,7 @@
  * What the action reported beside what the real tools say, as pairs for
  * `expect(actual).toEqual(expected)`; and checks of what a user reads.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { coverageReference, type PytestReference } from './reference.js'
 import type { ActionResult } from './runner.js'
@@ -12,37 +12,34 @@ export interface Agreement<T> {
   readonly expected: T
 }
 
-export interface TestCounts {
-  readonly tests: string | undefined
-  readonly passed: string | undefined
-  readonly failed: string | undefined
-  readonly skipped: string | undefined
-  readonly errors: string | undefined
-}
+const COUNTS = ['tests', 'passed', 'failed', 'skipped', 'xfailed', 'xpassed', 'errors'] as const
+export type TestCounts = Readonly<Record<(typeof COUNTS)[number], string | undefined>>
 
-/** The outputs tests/passed/failed/skipped/errors beside pytest's own summary line. */
+/** The outputs tests, passed, failed, skipped, xfailed, xpassed and errors beside pytest's own summary line. */
 export function countsAgreement(
   result: ActionResult,
   pytest: PytestReference,
 ): Agreement<TestCounts> {
-  const o = result.outputs
+  const pick = (value: (name: (typeof COUNTS)[number]) => string | undefined) =>
+    Object.fromEntries(COUNTS.map((name) => [name, value(name)])) as TestCounts
   return {
-    actual: {
-      tests: o.tests,
-      passed: o.passed,
-      failed: o.failed,
-      skipped: o.skipped,
-      errors: o.errors,
-    },
-    expected: {
-      tests: String(pytest.tests),
-      passed: String(pytest.passed + pytest.xpassed),
-      failed: String(pytest.failed),
-      // As in JUnit, and as action.yml says: xfail counts as skipped.
-      skipped: String(pytest.skipped + pytest.xfailed),
-      errors: String(pytest.errors),
-    },
+    actual: pick((name) => result.outputs[name]),
+    expected: pick((name) => String(pytest[name])),
   }
+}
+
+/**
+ * The interpreter of the venv the action made and left in RUNNER_TEMP: the one
+ * that ran pytest and coverage.
+ */
+export function actionVenvPython(result: ActionResult): string {
+  const found = readdirSync(result.runnerTemp)
+    .filter((name) => name.startsWith('python-ci-'))
+    .map((name) => path.join(result.runnerTemp, name, 'venv', 'bin', 'python'))
+    .filter((file) => existsSync(file))
+  if (found.length !== 1)
+    throw new Error(`expected one venv in ${result.runnerTemp}, found ${found}`)
+  return found[0] as string
 }
 
 /** The files action.yml promises beside the report. */

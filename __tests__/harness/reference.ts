@@ -3,7 +3,7 @@
  * tests themselves: pytest's summary line, coverage.py's TOTAL, the metadata
  * inside the built files. Nothing here is hard-coded per fixture.
  */
-import { existsSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { cleanEnv, TOOLS_PYTHON, tempDir } from './paths.js'
 import { type ProcessResult, runProcess } from './process.js'
@@ -21,8 +21,16 @@ export interface PytestCounts {
 }
 
 export interface PytestReference extends PytestCounts {
-  /** Tests run, as in JUnit: passed + failed + skipped + errors + xfailed + xpassed. */
+  /**
+   * Tests that ran, each once: the summary's passed + failed + skipped + xfailed
+   * + xpassed + errors, less the errors pytest's ERRORS section heads "ERROR
+   * collecting …" (no test) or "ERROR at teardown of …" (counted once already).
+   */
   readonly tests: number
+  /** Of errors: "ERROR collecting <module>" blocks. */
+  readonly collectionErrors: number
+  /** The interpreter that ran pytest. */
+  readonly python: string
   readonly exitCode: number | null
   /** The last line, e.g. "==== 1 failed, 3 passed in 0.01s ====". */
   readonly summaryLine: string
@@ -61,6 +69,7 @@ export function parsePytestSummary(line: string): PytestCounts {
   return counts
 }
 
+/** `interpreter` (default: the tools venv's) with a clean environment and a fresh HOME. */
 export async function python(
   args: readonly string[],
   cwd: string,
@@ -75,14 +84,22 @@ export async function python(
   }
 }
 
+/** Blocks of pytest's ERRORS section headed "ERROR <what> …", e.g. "collecting", "at teardown of". */
+function errorBlocks(output: string, what: string): number {
+  return output.split('\n').filter((line) => new RegExp(`^_+ ERROR ${what} .* _+$`).test(line))
+    .length
+}
+
 /**
- * `python3 -m pytest -p no:cacheprovider` on a fresh copy of a fixture. A src/
- * layout's package is put on PYTHONPATH, standing in for the install.
- * `interpreter`: another Python, e.g. the venv a run of the action made,
- * whose pytest and test dependencies the action used.
+/**
+ * `python -m pytest -p no:cacheprovider [args]` on a fresh copy of a fixture,
+ * with the wheelhouse's pinned tools unless told another interpreter (the
+ * action's venv, to compare with the pytest the action ran). A src/ layout's
+ * package is put on PYTHONPATH, standing in for the install.
  */
 export async function pytestReference(
   fixture: string,
+  args: readonly string[] = [],
   interpreter: string = TOOLS_PYTHON,
 ): Promise<PytestReference> {
   const dir = tempDir('pytest')
@@ -91,7 +108,12 @@ export async function pytestReference(
     const env: Record<string, string> = existsSync(path.join(dir, 'src'))
       ? { PYTHONPATH: path.join(dir, 'src') }
       : {}
-    const result = await python(['-m', 'pytest', '-p', 'no:cacheprovider'], dir, env, interpreter)
+    const result = await python(
+      ['-m', 'pytest', '-p', 'no:cacheprovider', ...args],
+      dir,
+      env,
+      interpreter,
+    )
     const output = result.stdout + result.stderr
     const summaryLine =
       result.stdout
@@ -101,6 +123,7 @@ export async function pytestReference(
         .find((line) => /^=+ .* in [\d.]+s/.test(line)) ?? ''
     if (summaryLine === '') throw new Error(`pytest printed no summary line:\n${output}`)
     const counts = parsePytestSummary(summaryLine.replace(/ in [\d.]+s.*$/, ''))
+    const collectionErrors = errorBlocks(result.stdout, 'collecting')
     return {
       ...counts,
       tests:
@@ -109,7 +132,11 @@ export async function pytestReference(
         counts.skipped +
         counts.errors +
         counts.xfailed +
-        counts.xpassed,
+        counts.xpassed -
+        collectionErrors -
+        errorBlocks(result.stdout, 'at teardown of'),
+      collectionErrors,
+      python: interpreter,
       exitCode: result.exitCode,
       summaryLine,
       output,
@@ -145,9 +172,18 @@ export interface CoverageReference {
   readonly report: string
 }
 
-/** `python3 -m coverage report` on a data file, run in `cwd`. */
-export async function coverageReference(dataFile: string, cwd: string): Promise<CoverageReference> {
-  const result = await python(['-m', 'coverage', 'report'], cwd, { COVERAGE_FILE: dataFile })
+/** `python -m coverage report` on a data file, run in `cwd` (`interpreter`: default the tools venv's). */
+export async function coverageReference(
+  dataFile: string,
+  cwd: string,
+  interpreter?: string,
+): Promise<CoverageReference> {
+  const result = await python(
+    ['-m', 'coverage', 'report'],
+    cwd,
+    { COVERAGE_FILE: dataFile },
+    interpreter,
+  )
   if (result.exitCode !== 0) {
     throw new Error(`coverage report exited ${result.exitCode}:\n${result.stdout}${result.stderr}`)
   }
@@ -157,6 +193,33 @@ export async function coverageReference(dataFile: string, cwd: string): Promise<
   const m = /(\d+(?:\.\d+)?)%\s*$/.exec(total)
   if (!m?.[1]) throw new Error(`no total in coverage report:\n${result.stdout}`)
   return { total: m[1], report: result.stdout }
+}
+
+/**
+ * `coverage combine` then `coverage report`, run in `cwd`, on copies of the
+ * per-process data files in `partsDir` (which are left as they are).
+ */
+export async function combinedCoverageReference(
+  partsDir: string,
+  cwd: string,
+  interpreter?: string,
+): Promise<CoverageReference & { readonly files: number }> {
+  const dir = tempDir('combine')
+  try {
+    const parts = readdirSync(partsDir).filter((f) => f.startsWith('.coverage.'))
+    for (const part of parts) cpSync(path.join(partsDir, part), path.join(dir, part))
+    const env = { COVERAGE_FILE: path.join(dir, '.coverage') }
+    const combined = await python(['-m', 'coverage', 'combine', dir], cwd, env, interpreter)
+    if (combined.exitCode !== 0) {
+      throw new Error(
+        `coverage combine exited ${combined.exitCode}:\n${combined.stdout}${combined.stderr}`,
+      )
+    }
+    const reference = await coverageReference(env.COVERAGE_FILE, cwd, interpreter)
+    return { ...reference, files: parts.length }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 export interface DistMetadata {

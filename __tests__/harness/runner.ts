@@ -375,6 +375,18 @@ export async function runAction(options: RunOptions = {}): Promise<ActionResult>
   }
 }
 
+/** The lines of a log that no ::group:: ... ::endgroup:: holds, the commands themselves left out. */
+export function linesOutsideGroups(stdout: string): string[] {
+  const outside: string[] = []
+  let depth = 0
+  for (const line of stdout.split(/\r?\n/)) {
+    if (line.startsWith('::group::')) depth = 1
+    else if (line.startsWith('::endgroup::')) depth = 0
+    else if (depth === 0) outside.push(line)
+  }
+  return outside
+}
+
 /** Lines of a JavaScript stack trace ("    at fn (file.js:1:2)"), which a user should never see. */
 export function stackTraceLines(text: string): string[] {
   return text.split(/\r?\n/).filter((line) => /^\s+at (\S+ \(.*:\d+:\d+\)|\S+:\d+:\d+)$/.test(line))

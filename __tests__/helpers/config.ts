@@ -67,6 +67,7 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     test: true,
     pytestArgs: [],
     coverageSource: [],
+    subprocessCoverage: true,
     failOnTestFailure: true,
     pythonManifestUrl:
       'https://raw.githubusercontent.com/actions/python-versions/main/versions-manifest.json',

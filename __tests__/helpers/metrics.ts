@@ -41,6 +41,7 @@ export function createBuild(overrides: Partial<BuildResult> = {}): BuildResult {
     problems: [],
     warnings: [],
     twineCheck: 'passed',
+    backend: 'setuptools 80.9.0',
     ...overrides,
   }
 }
@@ -58,13 +59,31 @@ export function createProblem(overrides: Partial<TestCaseProblem> = {}): TestCas
   }
 }
 
+/**
+ * The counts of a run whose pytest said "2 failed, 4 passed, 2 skipped, 1
+ * xfailed, 1 xpassed, 3 errors" over 11 tests, one test module not importable.
+ */
+export const EVERY_OUTCOME = {
+  tests: 11,
+  passed: 4,
+  failed: 2,
+  skipped: 2,
+  xfailed: 1,
+  xpassed: 1,
+  errors: 3,
+  collectionErrors: 1,
+} as const satisfies Partial<TestResults>
+
 export function createResults(overrides: Partial<TestResults> = {}): TestResults {
   return {
     tests: 10,
     passed: 8,
     failed: 1,
     skipped: 1,
+    xfailed: 0,
+    xpassed: 0,
     errors: 0,
+    collectionErrors: 0,
     seconds: 1.25,
     problems: [createProblem()],
     slowest: [{ id: 'tests/test_calc.py::test_slow', seconds: 0.5 }],
@@ -106,6 +125,7 @@ export function createTestRun(overrides: Partial<TestRun> = {}): TestRun {
     exitCode: 1,
     results: createResults(),
     coverage: createCoverage(),
+    tools: { pytest: '8.4.2', coverage: '7.10.6' },
     notes: [],
     ...overrides,
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
-import { JUnitParser, JUnitReportError, parseJUnit } from '../../src/report/junit.js'
+import { exceptionLine, JUnitParser, JUnitReportError, parseJUnit } from '../../src/report/junit.js'
 
 const REPORTS = new URL('../../__fixtures__/reports/', import.meta.url)
 
@@ -8,10 +8,14 @@ function fixture(name: string): string {
   return readFileSync(new URL(name, REPORTS), 'utf8')
 }
 
+// Of pytest-project's test modules, test_broken.py and test_syntax.py cannot be imported.
+const COLLECTION_ERRORS = 2
+
 /**
  * The counts pytest printed, e.g. "==== 9 failed, 5 passed, 1 skipped, 1 xfailed,
  * 1 xpassed, 4 errors in 0.16s ====", in JUnit's terms: an xfail is written as
- * <skipped> and a (non-strict) xpass as a plain pass.
+ * <skipped type="pytest.xfail">, a (non-strict) xpass as a plain pass, and a
+ * module that cannot be imported as a test case with an error.
  */
 function pytestCounts(summaryLine: string) {
   const count = (word: string): number => {
@@ -27,11 +31,14 @@ function pytestCounts(summaryLine: string) {
     errors: count('errors?'),
   }
   return {
-    tests: Object.values(outcomes).reduce((sum, n) => sum + n, 0),
+    tests: Object.values(outcomes).reduce((sum, n) => sum + n, 0) - COLLECTION_ERRORS,
     passed: outcomes.passed + outcomes.xpassed,
     failed: outcomes.failed,
-    skipped: outcomes.skipped + outcomes.xfailed,
+    skipped: outcomes.skipped,
+    xfailed: outcomes.xfailed,
+    xpassed: 0,
     errors: outcomes.errors,
+    collectionErrors: COLLECTION_ERRORS,
   }
 }
 
@@ -91,17 +98,17 @@ describe('parseJUnit on real pytest output', () => {
     // [node id, kind, file, line, message]
     [
       'tests/test_broken.py',
-      'error',
+      'collection',
       'tests/test_broken.py',
       1,
-      "collection failure: ModuleNotFoundError: No module named 'does_not_exist_module'",
+      "ModuleNotFoundError: No module named 'does_not_exist_module'",
     ],
     [
       'tests/test_syntax.py',
-      'error',
+      'collection',
       'tests/test_syntax.py',
       4,
-      'collection failure: SyntaxError: invalid syntax',
+      'SyntaxError: invalid syntax',
     ],
     ['tests/test_mixed.py::test_fail', 'failure', 'tests/test_mixed.py', 15, 'assert 1 == 2'],
     [
@@ -235,6 +242,7 @@ describe('counting', () => {
     ['<failure>', failure('m', 't'), { failed: 1 }],
     ['<error>', '<error message="m">t</error>', { errors: 1 }],
     ['<skipped>', '<skipped message="m" />', { skipped: 1 }],
+    ['an xfail', '<skipped type="pytest.xfail" message="m" />', { xfailed: 1 }],
     [
       '<failure> and <error>',
       `${failure('m', 't')}<error message="e">t</error>`,
@@ -249,7 +257,10 @@ describe('counting', () => {
       passed: 0,
       failed: 0,
       skipped: 0,
+      xfailed: 0,
+      xpassed: 0,
       errors: 0,
+      collectionErrors: 0,
       ...counts,
     })
   })
@@ -286,7 +297,10 @@ describe('counting', () => {
       passed: 0,
       failed: 0,
       skipped: 0,
+      xfailed: 0,
+      xpassed: 0,
       errors: 0,
+      collectionErrors: 0,
       seconds: 0.01,
       problems: [],
       slowest: [],
@@ -465,7 +479,61 @@ describe('a collection error at the root of the run', () => {
       "conftest.py:3: in &lt;module&gt;\n    import nope\nE   ModuleNotFoundError: No module named 'nope'" +
       '</error></testcase></testsuite></testsuites>'
     const results = parseJUnit(xml)
-    expect(results.errors).toBe(1)
+    expect(results).toMatchObject({ tests: 0, errors: 1, collectionErrors: 1 })
     expect(results.problems[0]?.id).toBe('(collection)')
+    expect(results.problems[0]?.message).toBe("ModuleNotFoundError: No module named 'nope'")
+  })
+})
+
+describe('a module skipped while collecting', () => {
+  it('is one skipped test, as pytest counts it', () => {
+    const body =
+      '<skipped type="pytest.skip" message="no numpy">tests/test_np.py:1: no numpy</skipped>'
+    const xml = report([testcase({ classname: '', name: 'tests.test_np', body })])
+    expect(parseJUnit(xml)).toMatchObject({ tests: 1, skipped: 1, collectionErrors: 0 })
+  })
+})
+
+describe('exceptionLine', () => {
+  // The E lines as pytest 7.2 and 9.0 print them.
+  it.each([
+    [
+      'a warning turned error, whose message goes on with a link',
+      'tests/test_x.py:4: in <module>\n    @pytest.mark.usefixtures("tmp_path")\n' +
+        'E   pytest.PytestRemovedIn9Warning: Marks applied to fixtures have no effect\n' +
+        'E   See docs: https://docs.pytest.org/en/stable/deprecations.html#applying-a-mark-to-a-fixture-function',
+      'pytest.PytestRemovedIn9Warning: Marks applied to fixtures have no effect',
+    ],
+    [
+      'a SyntaxError after the source it quotes',
+      '/usr/lib/python3.11/ast.py:50: in parse\n    return compile(source, filename, mode, flags,\n' +
+        'E     File "/tmp/se/tests/test_broken.py", line 4\nE       def test_words()\n' +
+        "E                       ^\nE   SyntaxError: expected ':'",
+      "SyntaxError: expected ':'",
+    ],
+    [
+      'the last exception of a chain',
+      'E   KeyError: 1\n\nDuring handling of the above exception, another exception occurred:\n' +
+        'tests/test_x.py:3: in <module>\nE   RuntimeError: config missing',
+      'RuntimeError: config missing',
+    ],
+    [
+      'an assertion with its explanation',
+      '>       assert f() == 5\nE       AssertionError: f should be 5\nE       assert 4 == 5\n' +
+        'E        +  where 4 = f()\n\ntests/test_x.py:9: AssertionError',
+      'AssertionError: f should be 5',
+    ],
+    ['a bare exception name', 'x()\nE   KeyboardInterrupt', 'KeyboardInterrupt'],
+    [
+      'no exception name: the first line',
+      'E       assert 4 == 5\nE        +  where',
+      'assert 4 == 5',
+    ],
+  ])('finds %s', (_label, text, expected) => {
+    expect(exceptionLine(text)).toBe(expected)
+  })
+
+  it('finds nothing without E lines', () => {
+    expect(exceptionLine('import file mismatch:\nimported module')).toBeUndefined()
   })
 })

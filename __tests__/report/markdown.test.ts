@@ -18,6 +18,7 @@ import {
   createPublish,
   createResults,
   createTestRun,
+  EVERY_OUTCOME,
 } from '../helpers/metrics.js'
 
 const REPORTS = new URL('../../__fixtures__/reports/', import.meta.url)
@@ -347,6 +348,67 @@ describe('renderSummary', () => {
   })
 })
 
+describe("pytest's counts, tools and a run that stopped early", () => {
+  const every = createResults(EVERY_OUTCOME)
+  const stopped = createResults({
+    tests: 0,
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+    errors: 1,
+    collectionErrors: 1,
+    interrupted: 'Interrupted: 1 error during collection',
+  })
+
+  it('counts every kind, collection errors apart from the tests', () => {
+    const metrics = createMetrics({ test: createTestRun({ results: every }) })
+    const counts =
+      '11 tests: 4 passed, 2 failed, 3 errors (1 during collection), 2 skipped, 1 xfailed, 1 xpassed'
+    expect(renderSummary(metrics)).toContain(`❌ ${counts} in 1.3 s`)
+    expect(renderSummary(metrics)).toContain(
+      '**4** passed, **2** failed, **3** errors, 2 skipped, 1 xfailed, 1 xpassed · coverage',
+    )
+    expect(renderText(metrics)).toContain(`tests     ${counts} in 1.3 s`)
+  })
+
+  it('names the tools and the build backend that ran', () => {
+    const summary = renderSummary(createMetrics())
+    expect(summary).toContain('**Tools** pytest 8.4.2 · coverage 7.10.6 · setuptools 80.9.0')
+    const without = createMetrics({
+      test: createTestRun({ tools: undefined }),
+      build: createBuild({ backend: undefined }),
+    })
+    expect(renderSummary(without)).not.toContain('**Tools**')
+    expect(renderText(without)).not.toContain('tools ')
+  })
+
+  it('marks the coverage of a run that stopped at collection partial', () => {
+    const metrics = createMetrics({ test: createTestRun({ results: stopped }) })
+    const summary = renderSummary(metrics)
+    expect(summary).toContain('coverage **79%** (▼ −1) (partial: collection stopped)')
+    expect(summary).toContain('**79%** (partial: collection stopped) · lines 8/10')
+    expect(summary).toContain(
+      '⚠️ pytest stopped at collection &#40;1 error during collection&#41;: no test ran.',
+    )
+    const text = renderText(metrics)
+    expect(text).toContain('coverage  79% (partial: collection stopped) (lines 8/10')
+    expect(text).toContain('pytest stopped at collection (1 error during collection): no test ran.')
+  })
+
+  it('marks the coverage of a run that -x stopped partial, not as collection', () => {
+    const results = createResults({ interrupted: 'stopping after 1 failures' })
+    const metrics = createMetrics({ test: createTestRun({ results }) })
+    expect(renderText(metrics)).toContain('coverage  79% (partial: pytest stopped early)')
+    expect(renderText(metrics)).toContain(
+      'pytest stopped before the end (stopping after 1 failures)',
+    )
+  })
+
+  it('leaves a run that went to the end unmarked', () => {
+    expect(renderSummary(createMetrics())).not.toContain('partial:')
+  })
+})
+
 describe('renderText', () => {
   it('sums up the run in a few lines', () => {
     expect(renderText(createMetrics())).toBe(
@@ -354,6 +416,7 @@ describe('renderText', () => {
         '✗ Python CI failed',
         '  - 1 test failed',
         'python    3.12.4 /opt/hostedtoolcache/Python/3.12.4/x64/bin/python (tool cache, requires-python >=3.10)',
+        'tools     pytest 8.4.2 · coverage 7.10.6 · setuptools 80.9.0',
         'build     demo 0.1.0: demo-0.1.0.tar.gz (4 KB), demo-0.1.0-py3-none-any.whl (3.1 KB); twine check passed',
         'tests     10 tests: 8 passed, 1 failed, 0 errors, 1 skipped in 1.3 s',
         '          FAILED tests/test_calc.py::test_add - assert 3 == 4',

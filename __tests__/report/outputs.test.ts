@@ -28,6 +28,8 @@ describe('toOutputs', () => {
       passed: '8',
       failed: '1',
       skipped: '1',
+      xfailed: '0',
+      xpassed: '0',
       errors: '0',
       coverage: '79',
       'coverage-delta': '-1',
@@ -79,7 +81,7 @@ describe('toOutputs', () => {
       'nothing ran',
       { python: undefined, build: undefined, test: undefined },
       ['python-version', 'python-path', 'sdist', 'wheel', 'package-name', 'package-version'].concat(
-        ['tests', 'passed', 'failed', 'skipped', 'errors', 'coverage'],
+        ['tests', 'passed', 'failed', 'skipped', 'xfailed', 'xpassed', 'errors', 'coverage'],
       ),
     ],
     [
@@ -91,7 +93,7 @@ describe('toOutputs', () => {
     [
       'pytest left no report',
       { test: createTestRun({ results: undefined }) },
-      ['tests', 'passed', 'failed', 'skipped', 'errors'],
+      ['tests', 'passed', 'failed', 'skipped', 'xfailed', 'xpassed', 'errors'],
     ],
     ['there is no coverage', { test: createTestRun({ coverage: undefined }) }, ['coverage']],
     [
@@ -142,6 +144,34 @@ describe('toAnnotations', () => {
         file: 'project/tests/test_db.py',
       },
     ])
+  })
+
+  it('names a collection error as such, with its exception first', () => {
+    const problems = [
+      createProblem({
+        kind: 'collection',
+        id: 'tests/test_io.py',
+        file: 'tests/test_io.py',
+        line: 1,
+        message: "ModuleNotFoundError: No module named 'foo'",
+        details:
+          "tests/test_io.py:1: in <module>\n    import foo\nE   ModuleNotFoundError: No module named 'foo'",
+      }),
+    ]
+    const results = createResults({ failed: 0, errors: 1, collectionErrors: 1, problems })
+    const metrics = createMetrics({ test: createTestRun({ results }) })
+    const [annotation, ...rest] = toAnnotations(metrics, {
+      repoPrefix: '',
+      annotateUncovered: false,
+    })
+    expect(rest).toEqual([])
+    expect(annotation).toMatchObject({
+      level: 'error',
+      title: 'Collection error: tests/test_io.py',
+      file: 'tests/test_io.py',
+      startLine: 1,
+    })
+    expect(annotation?.message.split('\n')[0]).toBe("ModuleNotFoundError: No module named 'foo'")
   })
 
   it.each([

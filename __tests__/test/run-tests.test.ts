@@ -6,7 +6,7 @@ describe('chooseSource', () => {
     [
       ['a', 'b'],
       { source: ['x'], include: null, top_level: ['t'] },
-      ['--source=a,b'],
+      ['a', 'b'],
       'a, b (coverage-source input)',
     ],
     [
@@ -24,7 +24,7 @@ describe('chooseSource', () => {
     [
       [],
       { source: null, include: null, top_level: ['t', 'u'] },
-      ['--source=t,u'],
+      ['t', 'u'],
       "t, u (the installed project's top-level packages)",
     ],
     [
@@ -33,7 +33,7 @@ describe('chooseSource', () => {
       [],
       'everything imported (no source configured and no package found); set coverage-source',
     ],
-  ])('%j %j', (configured, probe, args, note) => {
-    expect(chooseSource(configured, probe)).toEqual({ args, note })
+  ])('%j %j', (configured, probe, source, note) => {
+    expect(chooseSource(configured, probe)).toEqual({ source, note })
   })
 })

@@ -19,7 +19,7 @@ import { findLeftovers, removeNewLeftovers } from './leftovers.js'
 import { checkMetadata } from './twine-check.js'
 
 // Reads each distribution's core metadata (PKG-INFO in the sdist, METADATA in
-// the wheel) and digest.
+// the wheel) and digest, and what built the wheel (its WHEEL file's Generator).
 const INSPECT = `
 import email.parser, hashlib, json, os, sys, tarfile, zipfile
 def meta(text):
@@ -31,13 +31,16 @@ for p in sys.argv[1:]:
     with open(p, 'rb') as f:
         for block in iter(lambda: f.read(1 << 20), b''):
             h.update(block)
-    info = {'path': p, 'size': os.path.getsize(p), 'sha256': h.hexdigest(), 'name': '', 'version': '', 'error': None, 'top': []}
+    info = {'path': p, 'size': os.path.getsize(p), 'sha256': h.hexdigest(), 'name': '', 'version': '', 'error': None, 'top': [], 'generator': None}
     try:
         if p.endswith('.whl'):
             with zipfile.ZipFile(p) as z:
                 names = [n for n in z.namelist() if n.count('/') == 1 and n.endswith('.dist-info/METADATA')]
                 info.update(meta(z.read(names[0]).decode('utf-8')))
                 info['top'] = sorted({n.split('/')[0] for n in z.namelist()})
+                wheel = names[0][:-len('METADATA')] + 'WHEEL'
+                if wheel in z.namelist():
+                    info['generator'] = email.parser.HeaderParser().parsestr(z.read(wheel).decode('utf-8')).get('Generator')
         else:
             with tarfile.open(p) as t:
                 members = [m for m in t.getmembers() if m.name.count('/') == 1 and m.name.endswith('/PKG-INFO')]
@@ -58,6 +61,8 @@ interface Inspected {
     error: string | null
     /** Top-level entries of a wheel. */
     top: string[]
+    /** The wheel's Generator: "setuptools (80.9.0)", "hatchling 1.27.0". */
+    generator: string | null
   }[]
 }
 
@@ -92,6 +97,16 @@ export function wheelContentWarnings(fileName: string, top: readonly string[]): 
     }
   }
   return warnings
+}
+
+/**
+ * "setuptools 80.9.0" from a WHEEL file's "Generator: setuptools (80.9.0)";
+ * "hatchling 1.27.0" and "flit 3.12.0" are written so already. Pure.
+ */
+export function generatorName(generator: string): string {
+  const text = generator.trim().replace(/\s+/g, ' ')
+  const match = /^(.+?) \(([^()]+)\)$/.exec(text)
+  return match ? `${match[1]} ${match[2]}` : text
 }
 
 /** Problems a release would have: each dist present, and both carry one name and version. */
@@ -316,7 +331,8 @@ async function inspectDists(
     const guessed = scmVersionWarning(version, await isShallow(host, config.workingDirectory))
     if (guessed) warnings.push(guessed)
   }
-  const wheelTop = data.files.find((f) => f.path.endsWith('.whl'))?.top
+  const wheelFile = data.files.find((f) => f.path.endsWith('.whl'))
+  const wheelTop = wheelFile?.top
   if (wheel && wheelTop) warnings.push(...wheelContentWarnings(wheel.fileName, wheelTop))
   // Reported, not failed: the files install fine; the index refuses them at
   // upload, and publishing refuses first.
@@ -325,5 +341,14 @@ async function inspectDists(
   if (check !== undefined)
     warnings.push(`twine check --strict found problems in the metadata: ${check}`)
   for (const w of warnings) log.warning(w)
-  return { ok: problems.length === 0, sdist, wheel, problems, warnings, twineCheck }
+  const backend = wheelFile?.generator ? generatorName(wheelFile.generator) : undefined
+  return {
+    ok: problems.length === 0,
+    sdist,
+    wheel,
+    problems,
+    warnings,
+    twineCheck,
+    ...(backend && { backend }),
+  }
 }

@@ -43,7 +43,15 @@ export function resultsDigest(metrics: Metrics): string {
   const stable = {
     verdict: metrics.verdict,
     results: results && {
-      counts: [results.tests, results.passed, results.failed, results.skipped, results.errors],
+      counts: [
+        results.tests,
+        results.passed,
+        results.failed,
+        results.skipped,
+        results.xfailed,
+        results.xpassed,
+        results.errors,
+      ],
       problems: results.problems.map((p) => [p.kind, p.id, p.message]),
     },
     notes: metrics.test?.notes,

@@ -1,6 +1,6 @@
 /**
  * Stage 4: a fresh virtual environment with the project, its test
- * dependencies and the pipeline's tools (pytest, coverage, build), installed by
+ * dependencies and the test tools (pytest, coverage), installed by
  * one pip run so one resolver sees every requirement.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -63,7 +63,7 @@ async function missingTools(
       python,
       TOOL_PROBE,
       modules,
-      'looking for pytest, coverage and build',
+      'looking for pytest and coverage',
       { env, cwd: host.tempDir },
     )
   } catch (error) {

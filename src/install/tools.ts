@@ -108,6 +108,9 @@ export async function prepareTools(
       ...(basePip ? ['-m', 'pip', '--python', tools.python] : ['-m', 'pip']),
       'install',
       '--disable-pip-version-check',
+      // Half the install's time is byte-compiling modules that twine check and
+      // build never import; those they do are compiled on first import.
+      '--no-compile',
       ...config.pipArgs,
       '--',
       ...missing.map((name) => REQUIREMENTS[name] ?? name),

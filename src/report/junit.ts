@@ -34,10 +34,11 @@ interface OpenCase {
   failed: boolean
   errored: boolean
   skipped: boolean
+  xfailed: boolean
 }
 
 interface OpenProblem {
-  readonly kind: 'failure' | 'error'
+  readonly kind: TestCaseProblem['kind']
   readonly message: string
   /** Undefined once maxProblems is reached: such problems are counted, not kept. */
   readonly text?: string[]
@@ -72,7 +73,9 @@ export class JUnitParser {
   private passed = 0
   private failed = 0
   private skipped = 0
+  private xfailed = 0
   private errors = 0
+  private collectionErrors = 0
   private readonly problems: TestCaseProblem[] = []
   /** Sorted by seconds, descending; ties keep document order. */
   private readonly slowest: SlowTest[] = []
@@ -113,7 +116,11 @@ export class JUnitParser {
       passed: this.passed,
       failed: this.failed,
       skipped: this.skipped,
+      xfailed: this.xfailed,
+      // JUnit writes an xpass as a pass; pytest's own counts (the plugin's) tell them apart.
+      xpassed: 0,
       errors: this.errors,
+      collectionErrors: this.collectionErrors,
       seconds: this.totalSeconds,
       problems: this.problems,
       slowest: this.slowest,
@@ -150,6 +157,7 @@ export class JUnitParser {
           failed: false,
           errored: false,
           skipped: false,
+          xfailed: false,
         }
         return
       case 'failure':
@@ -158,13 +166,15 @@ export class JUnitParser {
         if (tag.name === 'failure') this.current.failed = true
         else this.current.errored = true
         this.problem = {
-          kind: tag.name,
+          kind: tag.name === 'error' && isCollection(this.current) ? 'collection' : tag.name,
           message: attributes.message ?? '',
           text: this.problems.length < this.maxProblems ? [] : undefined,
         }
         return
       case 'skipped':
-        if (this.current !== undefined) this.current.skipped = true
+        if (this.current === undefined) return
+        if (attributes.type === 'pytest.xfail') this.current.xfailed = true
+        else this.current.skipped = true
         return
     }
   }
@@ -197,12 +207,15 @@ export class JUnitParser {
   }
 
   private finishCase(testCase: OpenCase): void {
-    this.tests += 1
+    // A module that could not be collected is an error, and no test.
+    if (testCase.errored && isCollection(testCase)) this.collectionErrors += 1
+    else this.tests += 1
     // pytest reports a test that fails and then errors in teardown as "1 failed, 1 error".
     if (testCase.failed) this.failed += 1
     if (testCase.errored) this.errors += 1
     if (!testCase.failed && !testCase.errored) {
-      if (testCase.skipped) this.skipped += 1
+      if (testCase.xfailed) this.xfailed += 1
+      else if (testCase.skipped) this.skipped += 1
       else this.passed += 1
     }
     this.addSeconds(testCase.seconds)
@@ -225,7 +238,7 @@ export class JUnitParser {
   private finishProblem(testCase: OpenCase, problem: OpenProblem): void {
     if (problem.text === undefined) return
     const text = problem.text.join('')
-    const collection = testCase.classname === ''
+    const collection = isCollection(testCase)
     const where = collection ? collectionLocation(testCase, text) : failureLocation(testCase, text)
     this.problems.push({
       kind: problem.kind,
@@ -242,6 +255,11 @@ export function parseJUnit(xml: string, options?: JUnitOptions): TestResults {
   const parser = new JUnitParser(options)
   parser.write(xml)
   return parser.close()
+}
+
+/** pytest names no class for what it collects (a module, a conftest's folder), only for tests. */
+function isCollection(testCase: OpenCase): boolean {
+  return testCase.classname === ''
 }
 
 /**
@@ -327,14 +345,10 @@ function collectionLocation(testCase: OpenCase, text: string): { file?: string; 
 }
 
 function problemMessage(attribute: string, text: string, collection: boolean): string {
-  const first = firstLine(attribute)
-  const error = lastErrorLine(text)
   // pytest's message for a module that fails to import is only "collection failure".
-  if (collection && error !== undefined) {
-    return clip(first === '' ? error : `${first}: ${error}`, MAX_MESSAGE)
-  }
+  const first = collection ? '' : firstLine(attribute)
   if (first !== '') return clip(first, MAX_MESSAGE)
-  return clip(error ?? firstLine(text.trim()), MAX_MESSAGE)
+  return clip(exceptionLine(text) ?? firstLine(text.trim()), MAX_MESSAGE)
 }
 
 function firstLine(text: string): string {
@@ -342,11 +356,26 @@ function firstLine(text: string): string {
   return (end < 0 ? text : text.slice(0, end)).trim()
 }
 
-/** The last "E   ..." line of a pytest traceback: the exception as Python printed it. */
-function lastErrorLine(text: string): string | undefined {
-  let last: string | undefined
-  for (const match of text.matchAll(/^E {2,}(\S.*)$/gm)) last = match[1]
-  return last?.trim()
+/**
+ * The exception as Python printed it, from the last block of "E   " lines of a
+ * pytest traceback: its first line that names an exception ("SyntaxError: …"
+ * follows the source it quotes), else its first line. A message may go on over
+ * more lines (a warning's "See docs: <url>"); those are not the error.
+ */
+export function exceptionLine(text: string): string | undefined {
+  let last: string[] = []
+  let block: string[] = []
+  for (const line of text.split(/\r?\n/)) {
+    // A blank line of the message is "E" alone, once trailing spaces are gone.
+    if (/^E(?: {2,}\S|\s*$)/.test(line)) block.push(line)
+    else if (block.length > 0) [last, block] = [block, []]
+  }
+  if (block.length > 0) last = block
+  const lines = last.filter((line) => line.trim() !== 'E')
+  if (lines.length === 0) return undefined
+  const indent = Math.min(...lines.map((line) => /^E( +)/.exec(line)?.[1]?.length ?? 0))
+  const body = lines.map((line) => line.slice(1 + indent).trimEnd())
+  return body.find((line) => /^[A-Za-z_][\w.]*(?::(?: |$)|$)/.test(line)) ?? body[0]
 }
 
 function clip(text: string, max: number): string {

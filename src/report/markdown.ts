@@ -121,6 +121,8 @@ export function renderSummary(metrics: Metrics, options: SummaryOptions = {}): s
       `**Python** ${escapeInline(version)} · ${escapeInline(path)} · ${escapeInline(origin)}`,
     )
   }
+  const tools = describeTools(metrics)
+  if (tools !== undefined) blocks.push(`**Tools** ${escapeInline(tools)}`)
   if (metrics.build !== undefined) blocks.push(buildSection(metrics.build, metrics.artifact))
   if (metrics.history !== undefined) blocks.push(successRateLine(metrics.history))
   if (metrics.lint !== undefined)
@@ -129,7 +131,9 @@ export function renderSummary(metrics: Metrics, options: SummaryOptions = {}): s
   if (run !== undefined) {
     blocks.push(testSection(run, options.maxProblems ?? 20))
     if (run.coverage !== undefined) {
-      blocks.push(coverageSection(run.coverage, options.maxFiles ?? 50, metrics.baseline))
+      blocks.push(
+        coverageSection(run.coverage, options.maxFiles ?? 50, metrics.baseline, run.results),
+      )
     }
     if (metrics.diffCoverage !== undefined) {
       blocks.push(changedLinesSection(metrics.diffCoverage, options.maxDiffFiles ?? 50))
@@ -160,13 +164,17 @@ function keyNumbers(metrics: Metrics): string[] {
     if (results.failed > 0) parts.push(`**${results.failed}** failed`)
     if (results.errors > 0) parts.push(`**${results.errors}** ${plural(results.errors, 'error')}`)
     if (results.skipped > 0) parts.push(`${results.skipped} skipped`)
+    if (results.xfailed > 0) parts.push(`${results.xfailed} xfailed`)
+    if (results.xpassed > 0) parts.push(`${results.xpassed} xpassed`)
     numbers.push(parts.join(', '))
   }
   const coverage = metrics.test?.coverage
   if (coverage !== undefined) {
     const delta =
       metrics.baseline?.kind === 'compared' ? ` (${deltaMark(metrics.baseline.deltaDisplay)})` : ''
-    numbers.push(`coverage **${escapeInline(coverage.percentDisplay)}%**${delta}`)
+    const partial = partialCoverage(results)
+    const mark = partial === undefined ? '' : ` (${escapeInline(partial)})`
+    numbers.push(`coverage **${escapeInline(coverage.percentDisplay)}%**${delta}${mark}`)
   }
   const diff = metrics.diffCoverage
   if (diff?.measured) numbers.push(`changed lines **${escapeInline(diff.percentDisplay)}%**`)
@@ -232,6 +240,7 @@ function testSection(run: TestRun, maxProblems: number): string {
   }
   const bad = results.failed + results.errors
   lines.push(`${bad > 0 ? '❌' : '✅'} ${testCounts(results)} in ${formatSeconds(results.seconds)}`)
+  if (results.interrupted !== undefined) lines.push('', `⚠️ ${escapeInline(describeStop(results))}`)
   const shown = results.problems.slice(0, Math.max(0, maxProblems))
   if (shown.length > 0) {
     lines.push('', '#### Failures and errors', '')
@@ -258,12 +267,57 @@ function testSection(run: TestRun, maxProblems: number): string {
   return lines.join('\n').trimEnd()
 }
 
+/** "4 passed, 2 failed, 3 errors (1 during collection), 2 skipped, 1 xfailed, 1 xpassed". */
+export function describeCounts(results: TestResults): string {
+  const collection =
+    results.collectionErrors > 0 ? ` (${results.collectionErrors} during collection)` : ''
+  const parts = [
+    `${results.passed} passed`,
+    `${results.failed} failed`,
+    `${results.errors} ${plural(results.errors, 'error')}${collection}`,
+    `${results.skipped} skipped`,
+  ]
+  // Only pytest's xfail marker makes these; most projects never see one.
+  if (results.xfailed > 0) parts.push(`${results.xfailed} xfailed`)
+  if (results.xpassed > 0) parts.push(`${results.xpassed} xpassed`)
+  return parts.join(', ')
+}
+
 function testCounts(results: TestResults): string {
-  return (
-    `${results.tests} ${plural(results.tests, 'test')}: ${results.passed} passed, ` +
-    `${results.failed} failed, ${results.errors} ${plural(results.errors, 'error')}, ` +
-    `${results.skipped} skipped`
-  )
+  return `${results.tests} ${plural(results.tests, 'test')}: ${describeCounts(results)}`
+}
+
+/** pytest gave up while collecting: no test ran. */
+function stoppedAtCollection(results: TestResults): boolean {
+  return results.interrupted !== undefined && results.tests === 0 && results.collectionErrors > 0
+}
+
+/** Why the tests stopped before the end, in a sentence. */
+function describeStop(results: TestResults): string {
+  const why = (results.interrupted ?? '').replace(/^Interrupted: /, '')
+  if (stoppedAtCollection(results)) return `pytest stopped at collection (${why}): no test ran.`
+  return `pytest stopped before the end (${why}): the tests after that did not run.`
+}
+
+/**
+ * Why the coverage total measures less than the whole suite, when pytest
+ * stopped early: the number is still coverage.py's own, for the code that ran.
+ */
+export function partialCoverage(results: TestResults | undefined): string | undefined {
+  if (results?.interrupted === undefined) return undefined
+  if (stoppedAtCollection(results)) return 'partial: collection stopped'
+  return 'partial: pytest stopped early'
+}
+
+/** "pytest 8.4.2 · coverage 7.10.6 · setuptools 80.9.0": what ran the tests and built the wheel. */
+export function describeTools(metrics: Metrics): string | undefined {
+  const tools = metrics.test?.tools
+  const parts = [
+    tools?.pytest === undefined ? undefined : `pytest ${tools.pytest}`,
+    tools?.coverage === undefined ? undefined : `coverage ${tools.coverage}`,
+    metrics.build?.backend,
+  ].filter((part) => part !== undefined)
+  return parts.length > 0 ? parts.join(' · ') : undefined
 }
 
 function problemBlock(problem: TestCaseProblem): string {
@@ -282,12 +336,21 @@ function coverageSection(
   coverage: CoverageResult,
   maxFiles: number,
   baseline: CoverageBaseline | undefined,
+  results: TestResults | undefined,
 ): string {
   const lines = ['### Coverage', '']
-  const parts = [`**${escapeInline(coverage.percentDisplay)}%**`]
+  const partial = partialCoverage(results)
+  const mark = partial === undefined ? '' : ` (${escapeInline(partial)})`
+  const parts = [`**${escapeInline(coverage.percentDisplay)}%**${mark}`]
   parts.push(`lines ${coverage.coveredLines}/${coverage.statements}`)
   if (coverage.branches > 0) parts.push(`branches ${coverage.coveredBranches}/${coverage.branches}`)
   lines.push(parts.join(' · '))
+  if (results !== undefined && partial !== undefined) {
+    const only = stoppedAtCollection(results)
+      ? 'what importing the test modules ran'
+      : 'the tests that ran before pytest stopped'
+    lines.push('', `⚠️ ${escapeInline(describeStop(results))} The total counts only ${only}.`)
+  }
   if (baseline !== undefined) lines.push('', ...baselineLines(baseline, coverage, maxFiles))
   if (coverage.sourceNote !== '') lines.push('', `Measured: ${escapeInline(coverage.sourceNote)}`)
   const files = [...coverage.files].sort(leastCoveredFirst)
@@ -622,11 +685,13 @@ export function renderText(metrics: Metrics): string {
     const { version, path, origin } = metrics.python
     lines.push(`python    ${plain(version)} ${plain(path)} (${plain(origin)})`)
   }
+  const tools = describeTools(metrics)
+  if (tools !== undefined) lines.push(`tools     ${plain(tools)}`)
   if (metrics.build !== undefined) lines.push(...buildText(metrics.build))
   const run = metrics.test
   if (run !== undefined) {
     lines.push(...testText(run))
-    if (run.coverage !== undefined) lines.push(coverageText(run.coverage))
+    if (run.coverage !== undefined) lines.push(coverageText(run.coverage, run.results))
     if (metrics.baseline !== undefined)
       lines.push(`baseline  ${plain(describeBaseline(metrics.baseline))}`)
     if (metrics.diffCoverage !== undefined) {
@@ -672,6 +737,7 @@ function testText(run: TestRun): string[] {
   const results = run.results
   if (results === undefined) return [`tests     pytest exited ${run.exitCode}, no test report`]
   const lines = [`tests     ${testCounts(results)} in ${formatSeconds(results.seconds)}`]
+  if (results.interrupted !== undefined) lines.push(`          ${plain(describeStop(results))}`)
   for (const problem of results.problems) {
     const label = problem.kind === 'failure' ? 'FAILED' : 'ERROR '
     const message = problem.message === '' ? '' : ` - ${plain(oneLine(problem.message))}`
@@ -690,11 +756,13 @@ export function describeDiffCoverage(diff: DiffCoverageResult): string {
   return `${diff.percentDisplay}% of ${lines} (${missing} missing), ${diffSourceText(diff, plain)}`
 }
 
-function coverageText(coverage: CoverageResult): string {
+function coverageText(coverage: CoverageResult, results: TestResults | undefined): string {
   const branches =
     coverage.branches > 0 ? `, branches ${coverage.coveredBranches}/${coverage.branches}` : ''
   const source = coverage.sourceNote === '' ? '' : ` of ${plain(coverage.sourceNote)}`
-  return `coverage  ${plain(coverage.percentDisplay)}% (lines ${coverage.coveredLines}/${coverage.statements}${branches})${source}`
+  const partial = partialCoverage(results)
+  const mark = partial === undefined ? '' : ` (${partial})`
+  return `coverage  ${plain(coverage.percentDisplay)}%${mark} (lines ${coverage.coveredLines}/${coverage.statements}${branches})${source}`
 }
 
 /** Drops control characters, so project text cannot move the cursor or recolour a terminal. */

@@ -53,10 +53,13 @@ export interface BuildResult {
   readonly twineCheck: 'passed' | 'failed' | 'not available'
   /** Why the build failed, when it did: the tail of the backend's output. */
   readonly error?: string
+  /** What built the wheel, from its WHEEL file's Generator: "setuptools 80.9.0", "hatchling 1.27.0". */
+  readonly backend?: string
 }
 
 export interface TestCaseProblem {
-  readonly kind: 'failure' | 'error'
+  /** collection: a test module (or conftest) pytest could not collect. */
+  readonly kind: 'failure' | 'error' | 'collection'
   /** "tests/test_x.py::TestY::test_z" when the report allows it, else classname.name. */
   readonly id: string
   readonly file?: string
@@ -72,12 +75,23 @@ export interface SlowTest {
   readonly seconds: number
 }
 
+/** The counts are pytest's own, as its final summary line gives them. */
 export interface TestResults {
+  /** Tests that ran, each once (a pass whose teardown errored too); collection errors are not tests. */
   readonly tests: number
   readonly passed: number
+  /** Strict xpasses included, as pytest counts them. */
   readonly failed: number
+  /** xfail not included: that is xfailed. */
   readonly skipped: number
+  readonly xfailed: number
+  readonly xpassed: number
+  /** Errors in setup or teardown, and collection errors. */
   readonly errors: number
+  /** Of the errors: test modules or conftests that could not be collected. */
+  readonly collectionErrors: number
+  /** Why pytest stopped the session early: "Interrupted: 1 error during collection". */
+  readonly interrupted?: string
   readonly seconds: number
   readonly problems: readonly TestCaseProblem[]
   readonly slowest: readonly SlowTest[]
@@ -109,11 +123,18 @@ export interface CoverageResult {
   readonly sourceNote: string
 }
 
+/** The versions of the tools in the environment that ran the tests. */
+export interface TestTools {
+  readonly pytest?: string
+  readonly coverage?: string
+}
+
 export interface TestRun {
   readonly ok: boolean
   readonly exitCode: number
   readonly results?: TestResults
   readonly coverage?: CoverageResult
+  readonly tools?: TestTools
   /** Something the user must know: no tests collected, pytest could not start, no coverage data. */
   readonly notes: readonly string[]
 }

@@ -29,6 +29,8 @@ export function toOutputs(metrics: Metrics, reportPath: string): Record<string, 
     outputs.passed = String(results.passed)
     outputs.failed = String(results.failed)
     outputs.skipped = String(results.skipped)
+    outputs.xfailed = String(results.xfailed)
+    outputs.xpassed = String(results.xpassed)
     outputs.errors = String(results.errors)
   }
   const coverage = metrics.test?.coverage
@@ -72,6 +74,11 @@ export interface AnnotationOptions {
 // GitHub shows at most 10 error annotations per step and drops the rest without a word;
 // stopping at the limit lets the notice say truthfully how many are missing.
 const GITHUB_ERRORS_PER_STEP = 10
+const PROBLEM_TITLE: Readonly<Record<TestCaseProblem['kind'], string>> = {
+  failure: 'Test failed',
+  error: 'Test error',
+  collection: 'Collection error',
+}
 const MAX_MESSAGE = 2000
 const MAX_DETAIL_LINES = 20
 
@@ -139,7 +146,7 @@ function uncoveredAnnotations(metrics: Metrics, options: AnnotationOptions): Ann
 function problemAnnotation(problem: TestCaseProblem, repoPrefix: string): Annotation {
   const annotation: Annotation = {
     level: 'error',
-    title: `${problem.kind === 'failure' ? 'Test failed' : 'Test error'}: ${problem.id}`,
+    title: `${PROBLEM_TITLE[problem.kind]}: ${problem.id}`,
     message: annotationMessage(problem),
   }
   const file = problem.file === undefined ? undefined : inRepository(problem.file, repoPrefix)

@@ -1,8 +1,9 @@
 /**
  * Stage 5b: pytest under coverage. `coverage run -m pytest` starts measuring
  * before pytest imports anything, so module-level lines of the code under test
- * count; JUnit XML and coverage's JSON and XML reports land in the reports
- * folder, and are parsed there.
+ * count; the Python processes the tests start are measured too (see
+ * subprocess-coverage.ts) and combined. JUnit XML and coverage's JSON and XML
+ * reports land in the reports folder, and are parsed there.
  */
 import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -15,13 +16,25 @@ import { runSnippet, SnippetError } from '../python/snippet.js'
 import { CoverageReportError, mapCoveragePath, parseCoverageJson } from '../report/coverage.js'
 import { JUnitParser, JUnitReportError } from '../report/junit.js'
 import type { TestResults, TestRun } from '../report/metrics.js'
+import {
+  OUTCOMES_PLUGIN,
+  OUTCOMES_VARIABLE,
+  OutcomesError,
+  parseOutcomes,
+  withOutcomes,
+} from './outcomes.js'
+import { prepareSubprocessCoverage, type SubprocessCoverage } from './subprocess-coverage.js'
 
 export interface ReportFiles {
   readonly dir: string
   readonly junit: string
   readonly coverageData: string
+  /** The data files of every measured process, combined into coverageData. */
+  readonly coverageParts: string
   readonly coverageJson: string
   readonly coverageXml: string
+  /** pytest's own counts, written by the action's plugin. */
+  readonly outcomes: string
 }
 
 export function reportFiles(dir: string): ReportFiles {
@@ -29,8 +42,10 @@ export function reportFiles(dir: string): ReportFiles {
     dir,
     junit: path.join(dir, 'junit.xml'),
     coverageData: path.join(dir, '.coverage'),
+    coverageParts: path.join(dir, 'coverage-parts'),
     coverageJson: path.join(dir, 'coverage.json'),
     coverageXml: path.join(dir, 'coverage.xml'),
+    outcomes: path.join(dir, 'pytest-outcomes.json'),
   }
 }
 
@@ -43,6 +58,12 @@ import os
 # then pass for the installed distribution.
 sys.path = [p for p in sys.path if p not in ('', os.getcwd())]
 out = {'source': None, 'include': None, 'error': None, 'top_level': [], 'site_packages': []}
+from importlib.metadata import version
+for tool in ('pytest', 'coverage'):
+    try:
+        out[tool] = version(tool)
+    except Exception:
+        out[tool] = None
 try:
     import coverage
     c = coverage.Coverage()
@@ -70,14 +91,18 @@ if len(sys.argv) > 1 and sys.argv[1]:
 print(json.dumps(out))
 `
 
-// Writes coverage's JSON and XML reports from the data file; prints the error
-// when there is nothing to report.
+// Combines the processes' data files (argv[4], kept for a later check) with
+// the project's [paths], then writes coverage's JSON and XML reports; prints
+// the error when there is nothing to report.
 const REPORT = `
 import json, sys
 import coverage
 c = coverage.Coverage(data_file=sys.argv[1])
 try:
-    if c.config.parallel:
+    if sys.argv[4]:
+        c.combine([sys.argv[4]], keep=True)
+        c.save()
+    elif c.config.parallel:
         c.combine()
     c.load()
     c.json_report(outfile=sys.argv[2])
@@ -110,39 +135,39 @@ interface Probe {
   error: string | null
   top_level: string[]
   site_packages: string[]
+  pytest?: string | null
+  coverage?: string | null
 }
 
 interface Measure {
-  readonly args: string[]
+  /** The source to give coverage; empty: the project's configuration decides. */
+  readonly source: string[]
   readonly note: string
 }
 
-/** Which `--source` to give coverage, and why. Pure. */
+/** Which source to give coverage, and why. Pure. */
 export function chooseSource(
   configured: readonly string[],
   probe: Pick<Probe, 'source' | 'include' | 'top_level'>,
 ): Measure {
   if (configured.length) {
-    return {
-      args: [`--source=${configured.join(',')}`],
-      note: `${configured.join(', ')} (coverage-source input)`,
-    }
+    return { source: [...configured], note: `${configured.join(', ')} (coverage-source input)` }
   }
   if (probe.source?.length)
-    return { args: [], note: `${probe.source.join(', ')} (the project's coverage configuration)` }
+    return { source: [], note: `${probe.source.join(', ')} (the project's coverage configuration)` }
   if (probe.include?.length)
     return {
-      args: [],
+      source: [],
       note: `include ${probe.include.join(', ')} (the project's coverage configuration)`,
     }
   if (probe.top_level.length) {
     return {
-      args: [`--source=${probe.top_level.join(',')}`],
+      source: [...probe.top_level],
       note: `${probe.top_level.join(', ')} (the installed project's top-level packages)`,
     }
   }
   return {
-    args: [],
+    source: [],
     note: 'everything imported (no source configured and no package found); set coverage-source',
   }
 }
@@ -170,25 +195,46 @@ interface TestContext {
   readonly env: NodeJS.ProcessEnv
 }
 
-/** pytest under coverage run, with the plugin that keeps pytest-cov out. */
-async function runPytest(ctx: TestContext, measure: Measure) {
+/**
+ * pytest under coverage run, with the plugin that keeps pytest-cov out; with
+ * `subprocesses`, the settings come from the copy it names instead of flags.
+ */
+async function runPytest(
+  ctx: TestContext,
+  measure: Measure,
+  subprocesses: SubprocessCoverage | undefined,
+) {
   const { host, log, config, venv, files } = ctx
+  const flags = subprocesses
+    ? subprocesses.args
+    : ['--branch', ...(measure.source.length ? [`--source=${measure.source.join(',')}`] : [])]
   const args = [
-    ...['-m', 'coverage', 'run', '--branch', ...measure.args],
+    ...['-m', 'coverage', 'run', ...flags],
     ...['-m', 'pytest', '-o', 'junit_family=xunit1', `--junitxml=${files.junit}`],
     ...['-p', PLUGIN_MODULE, ...config.pytestArgs],
   ]
   const pluginDir = path.join(host.tempDir, 'pytest-plugin')
   mkdirSync(pluginDir, { recursive: true })
-  writeFileSync(path.join(pluginDir, `${PLUGIN_MODULE}.py`), PLUGIN)
+  writeFileSync(path.join(pluginDir, `${PLUGIN_MODULE}.py`), `${PLUGIN}${OUTCOMES_PLUGIN}`)
   const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path.delimiter)
   log.info(`$ ${formatCommand('python', args)}`)
-  const run = await host.runner.run(venv.python, args, {
-    cwd: config.workingDirectory,
-    env: { ...ctx.env, PYTHONPATH: pythonPath },
-  })
-  log.info(run.output.trimEnd())
-  return run
+  const env = subprocesses
+    ? {
+        ...ctx.env,
+        ...subprocesses.env,
+        COVERAGE_FILE: path.join(subprocesses.partsDir, path.basename(files.coverageData)),
+      }
+    : ctx.env
+  try {
+    const run = await host.runner.run(venv.python, args, {
+      cwd: config.workingDirectory,
+      env: { ...env, PYTHONPATH: pythonPath, [OUTCOMES_VARIABLE]: files.outcomes },
+    })
+    log.info(run.output.trimEnd())
+    return run
+  } finally {
+    subprocesses?.cleanup()
+  }
 }
 
 /** The JUnit report's numbers, and what the exit code says beyond them. */
@@ -200,7 +246,18 @@ async function readResults(ctx: TestContext, code: number, output: string, notes
     if (!(error instanceof JUnitReportError)) throw error
     notes.push(`the JUnit report pytest wrote cannot be read: ${error.message}`)
   }
-  if (code === 5 || (results && results.tests === 0)) notes.push('pytest collected no tests')
+  if (results && existsSync(ctx.files.outcomes)) {
+    try {
+      results = withOutcomes(results, parseOutcomes(readFileSync(ctx.files.outcomes, 'utf8')))
+    } catch (error) {
+      if (!(error instanceof OutcomesError)) throw error
+      notes.push(
+        `pytest's own counts cannot be read (${error.message}); these are the JUnit report's`,
+      )
+    }
+  }
+  const nothing = results && results.tests === 0 && results.collectionErrors === 0
+  if (code === 5 || nothing) notes.push('pytest collected no tests')
   const meaning = EXIT_MEANING[code]
   if (meaning) notes.push(`${meaning} (exit ${code}):\n${tail(output, 15)}`)
   else if (!results && code !== 5) {
@@ -210,7 +267,13 @@ async function readResults(ctx: TestContext, code: number, output: string, notes
 }
 
 /** coverage.py's JSON and XML reports from the data, and the numbers in them. */
-async function readCoverage(ctx: TestContext, measure: Measure, probe: Probe, notes: string[]) {
+async function readCoverage(
+  ctx: TestContext,
+  measure: Measure,
+  probe: Probe,
+  partsDir: string | undefined,
+  notes: string[],
+) {
   const { host, config, venv, files } = ctx
   const cwd = config.workingDirectory
   try {
@@ -218,7 +281,7 @@ async function readCoverage(ctx: TestContext, measure: Measure, probe: Probe, no
       host,
       venv.python,
       REPORT,
-      [files.coverageData, files.coverageJson, files.coverageXml],
+      [files.coverageData, files.coverageJson, files.coverageXml, partsDir ?? ''],
       'writing the coverage reports',
       { cwd, env: ctx.env },
     )
@@ -276,11 +339,27 @@ export async function runTests(
   const measure = chooseSource(config.coverageSource, probe)
   log.info(`coverage measures ${measure.note}`)
 
-  const run = await runPytest(ctx, measure)
+  const subprocesses = config.subprocessCoverage
+    ? await prepareSubprocessCoverage(
+        {
+          host,
+          python: venv.python,
+          cwd: config.workingDirectory,
+          env,
+          source: measure.source,
+          partsDir: files.coverageParts,
+        },
+        (message) => log.warning(message),
+      )
+    : undefined
+  if (subprocesses) log.info(subprocesses.note)
+
+  const run = await runPytest(ctx, measure, subprocesses)
   const notes: string[] = []
   const results = await readResults(ctx, run.code, run.output, notes)
-  const coverage = await readCoverage(ctx, measure, probe, notes)
+  const coverage = await readCoverage(ctx, measure, probe, subprocesses?.partsDir, notes)
   // Exit 5 (nothing collected) is reported, not failed: a new project may have no tests yet.
   const ok = run.code === 0 || run.code === 5
-  return { ok, exitCode: run.code, results, coverage, notes }
+  const tools = { pytest: probe.pytest ?? undefined, coverage: probe.coverage ?? undefined }
+  return { ok, exitCode: run.code, results, coverage, tools, notes }
 }

@@ -1,0 +1,5 @@
+from demo_install_fails import answer
+
+
+def test_answer():
+    assert answer() == 42

@@ -1,0 +1,5 @@
+from greeter import greeting
+
+
+def test_greeting():
+    assert greeting("Bo") == "Hello, Bo!"
