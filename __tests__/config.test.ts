@@ -244,6 +244,27 @@ describe('loadConfig with good inputs', () => {
     expect(load({ install: input }).config.install).toMatchObject(plan)
   })
 
+  it.each([
+    [
+      "Poetry's groups",
+      '[tool.poetry.group.Integration.dependencies]\nrequests = "^2"\n[tool.poetry.group.dev.dependencies]\n',
+    ],
+    [
+      "Poetry's dev-dependencies (before groups)",
+      '[tool.poetry.dev-dependencies]\npytest = "*"\n[tool.poetry.group.integration]\n',
+    ],
+    [
+      "PDM's dev-dependencies",
+      '[tool.pdm.dev-dependencies]\nintegration = ["requests"]\ndev = []\n',
+    ],
+  ])('takes group:NAME for groups declared in %s', (_, toml) => {
+    const { config } = load(
+      { install: 'group:integration group:dev' },
+      { 'pyproject.toml': `[project]\nname = "x"\nversion = "1"\n${toml}` },
+    )
+    expect(config.install.groups).toEqual(['integration', 'dev'])
+  })
+
   it('reads requirements paths relative to working-directory', () => {
     const { config, workspace } = load(
       { 'working-directory': 'pkg', install: 'requirements:req/test.txt' },
@@ -629,13 +650,13 @@ const BAD_INPUTS: readonly BadInput[] = [
     input: 'install',
     value: 'group:nope',
     message:
-      'install: "group:nope" names a dependency group that pyproject.toml does not declare; declared groups: lint, test-tools',
+      'install: "group:nope" names a dependency group that pyproject.toml does not declare (in [dependency-groups], [tool.poetry.group.NAME] or [tool.pdm.dev-dependencies]); declared groups: lint, test-tools',
   },
   {
     input: 'install',
     value: 'group:constructor',
     message:
-      'install: "group:constructor" names a dependency group that pyproject.toml does not declare; declared groups: lint, test-tools',
+      'install: "group:constructor" names a dependency group that pyproject.toml does not declare (in [dependency-groups], [tool.poetry.group.NAME] or [tool.pdm.dev-dependencies]); declared groups: lint, test-tools',
   },
   {
     input: 'install',

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { normalizeName, ProjectError, readProject, resolveDependencyGroup } from '../src/project.js'
+import {
+  declaredGroups,
+  normalizeName,
+  ProjectError,
+  readProject,
+  resolveDependencyGroup,
+} from '../src/project.js'
 import {
   createPythonProject,
   createWorkspace,
@@ -28,6 +34,8 @@ describe('readProject', () => {
         lint: ['ruff'],
         'test-tools': ['pytest', { 'include-group': 'lint' }],
       },
+      poetryGroups: {},
+      pdmGroups: {},
     })
   })
 
@@ -43,7 +51,69 @@ describe('readProject', () => {
       buildBackend: undefined,
       extras: undefined,
       dependencyGroups: {},
+      poetryGroups: {},
+      pdmGroups: {},
     })
+  })
+
+  it("reads Poetry's groups, its dev-dependencies as dev, and a classic project's name and extras", () => {
+    const dir = createWorkspace({
+      'pyproject.toml': `[tool.poetry]
+name = "classic"
+version = "1.0.0"
+
+[tool.poetry.extras]
+YAML = ["pyyaml"]
+
+[tool.poetry.dev-dependencies]
+black = "^23"
+
+[tool.poetry.group.dev.dependencies]
+pytest = "^7"
+
+[tool.poetry.group.Test_Suite]
+include-groups = ["Dev", 3]
+
+[tool.poetry.group.Test_Suite.dependencies]
+hypothesis = "*"
+`,
+    })
+    const project = readProject(dir)
+    expect(project).toMatchObject({
+      name: 'classic',
+      extras: ['yaml'],
+      poetryGroups: {
+        dev: { dependencies: { black: '^23', pytest: '^7' }, includeGroups: [] },
+        'test-suite': { dependencies: { hypothesis: '*' }, includeGroups: ['dev'] },
+      },
+      pdmGroups: {},
+    })
+    expect(declaredGroups(project)).toEqual(['dev', 'test-suite'])
+  })
+
+  it("reads PDM's dev-dependencies; a [project] table's extras win over Poetry's", () => {
+    const dir = createWorkspace({
+      'pyproject.toml': `[project]
+name = "modern"
+[project.optional-dependencies]
+test = []
+[tool.poetry.extras]
+other = []
+[tool.pdm.dev-dependencies]
+Lint = ["ruff"]
+test = ["pytest", "-e file:///\${PROJECT_ROOT}/libs/helper"]
+[dependency-groups]
+docs = ["sphinx"]
+`,
+    })
+    const project = readProject(dir)
+    expect(project).toMatchObject({
+      name: 'modern',
+      extras: ['test'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: PDM's placeholder, verbatim
+      pdmGroups: { lint: ['ruff'], test: ['pytest', '-e file:///${PROJECT_ROOT}/libs/helper'] },
+    })
+    expect(declaredGroups(project)).toEqual(['docs', 'lint', 'test'])
   })
 
   it.each([

@@ -260,31 +260,31 @@ var require_semver = __commonJS({
       return true;
     };
     var SemVer = class _SemVer {
-      constructor(version, options) {
+      constructor(version2, options) {
         options = parseOptions(options);
-        if (version instanceof _SemVer) {
-          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
-            return version;
+        if (version2 instanceof _SemVer) {
+          if (version2.loose === !!options.loose && version2.includePrerelease === !!options.includePrerelease) {
+            return version2;
           } else {
-            version = version.version;
+            version2 = version2.version;
           }
-        } else if (typeof version !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        } else if (typeof version2 !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version2}".`);
         }
-        if (version.length > MAX_LENGTH) {
+        if (version2.length > MAX_LENGTH) {
           throw new TypeError(
             `version is longer than ${MAX_LENGTH} characters`
           );
         }
-        debug2("SemVer", version, options);
+        debug2("SemVer", version2, options);
         this.options = options;
         this.loose = !!options.loose;
         this.includePrerelease = !!options.includePrerelease;
-        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        const m = version2.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
         if (!m) {
-          throw new TypeError(`Invalid Version: ${version}`);
+          throw new TypeError(`Invalid Version: ${version2}`);
         }
-        this.raw = version;
+        this.raw = version2;
         this.major = +m[1];
         this.minor = +m[2];
         this.patch = +m[3];
@@ -413,8 +413,8 @@ var require_semver = __commonJS({
       }
       // preminor will bump the version up to the next minor release, and immediately
       // down to pre-release. premajor and prepatch work the same way.
-      inc(release2, identifier, identifierBase) {
-        if (release2.startsWith("pre")) {
+      inc(release3, identifier, identifierBase) {
+        if (release3.startsWith("pre")) {
           if (!identifier && identifierBase === false) {
             throw new Error("invalid increment argument: identifier is empty");
           }
@@ -425,7 +425,7 @@ var require_semver = __commonJS({
             }
           }
         }
-        switch (release2) {
+        switch (release3) {
           case "premajor":
             this.prerelease.length = 0;
             this.patch = 0;
@@ -517,7 +517,7 @@ var require_semver = __commonJS({
             break;
           }
           default:
-            throw new Error(`invalid increment argument: ${release2}`);
+            throw new Error(`invalid increment argument: ${release3}`);
         }
         this.raw = this.format();
         if (this.build.length) {
@@ -535,12 +535,12 @@ var require_parse = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse3 = (version, options, throwErrors = false) => {
-      if (version instanceof SemVer) {
-        return version;
+    var parse4 = (version2, options, throwErrors = false) => {
+      if (version2 instanceof SemVer) {
+        return version2;
       }
       try {
-        return new SemVer(version, options);
+        return new SemVer(version2, options);
       } catch (er) {
         if (!throwErrors) {
           return null;
@@ -548,7 +548,7 @@ var require_parse = __commonJS({
         throw er;
       }
     };
-    module.exports = parse3;
+    module.exports = parse4;
   }
 });
 
@@ -556,9 +556,9 @@ var require_parse = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse();
-    var valid2 = (version, options) => {
-      const v = parse3(version, options);
+    var parse4 = require_parse();
+    var valid2 = (version2, options) => {
+      const v = parse4(version2, options);
       return v ? v.version : null;
     };
     module.exports = valid2;
@@ -569,9 +569,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse();
-    var clean3 = (version, options) => {
-      const s = parse3(version.trim().replace(/^[=v]+/, ""), options);
+    var parse4 = require_parse();
+    var clean3 = (version2, options) => {
+      const s = parse4(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean3;
@@ -583,7 +583,7 @@ var require_inc = __commonJS({
   "node_modules/semver/functions/inc.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var inc = (version, release2, options, identifier, identifierBase) => {
+    var inc = (version2, release3, options, identifier, identifierBase) => {
       if (typeof options === "string") {
         identifierBase = identifier;
         identifier = options;
@@ -591,9 +591,9 @@ var require_inc = __commonJS({
       }
       try {
         return new SemVer(
-          version instanceof SemVer ? version.version : version,
+          version2 instanceof SemVer ? version2.version : version2,
           options
-        ).inc(release2, identifier, identifierBase).version;
+        ).inc(release3, identifier, identifierBase).version;
       } catch (er) {
         return null;
       }
@@ -606,10 +606,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse();
+    var parse4 = require_parse();
     var diff = (version1, version2) => {
-      const v1 = parse3(version1, null, true);
-      const v2 = parse3(version2, null, true);
+      const v1 = parse4(version1, null, true);
+      const v2 = parse4(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -680,9 +680,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse();
-    var prerelease = (version, options) => {
-      const parsed = parse3(version, options);
+    var parse4 = require_parse();
+    var prerelease = (version2, options) => {
+      const parsed = parse4(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -868,26 +868,26 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse3 = require_parse();
+    var parse4 = require_parse();
     var { safeRe: re, t } = require_re();
-    var coerce = (version, options) => {
-      if (version instanceof SemVer) {
-        return version;
+    var coerce = (version2, options) => {
+      if (version2 instanceof SemVer) {
+        return version2;
       }
-      if (typeof version === "number") {
-        version = String(version);
+      if (typeof version2 === "number") {
+        version2 = String(version2);
       }
-      if (typeof version !== "string") {
+      if (typeof version2 !== "string") {
         return null;
       }
       options = options || {};
       let match3 = null;
       if (!options.rtl) {
-        match3 = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+        match3 = version2.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
       } else {
         const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
         let next;
-        while ((next = coerceRtlRegex.exec(version)) && (!match3 || match3.index + match3[0].length !== version.length)) {
+        while ((next = coerceRtlRegex.exec(version2)) && (!match3 || match3.index + match3[0].length !== version2.length)) {
           if (!match3 || next.index + next[0].length !== match3.index + match3[0].length) {
             match3 = next;
           }
@@ -903,7 +903,7 @@ var require_coerce = __commonJS({
       const patch = match3[4] || "0";
       const prerelease = options.includePrerelease && match3[5] ? `-${match3[5]}` : "";
       const build = options.includePrerelease && match3[6] ? `+${match3[6]}` : "";
-      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -913,35 +913,35 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
-    var parse3 = require_parse();
+    var parse4 = require_parse();
     var constants3 = require_constants();
     var SemVer = require_semver();
-    var truncate = (version, truncation, options) => {
+    var truncate = (version2, truncation, options) => {
       if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
-      const clonedVersion = cloneInputVersion(version, options);
+      const clonedVersion = cloneInputVersion(version2, options);
       return clonedVersion && doTruncation(clonedVersion, truncation);
     };
-    var cloneInputVersion = (version, options) => {
-      const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse3(versionStringToParse, options);
+    var cloneInputVersion = (version2, options) => {
+      const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
+      return parse4(versionStringToParse, options);
     };
-    var doTruncation = (version, truncation) => {
+    var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
-        return version.version;
+        return version2.version;
       }
-      version.prerelease = [];
+      version2.prerelease = [];
       switch (truncation) {
         case "major":
-          version.minor = 0;
-          version.patch = 0;
+          version2.minor = 0;
+          version2.patch = 0;
           break;
         case "minor":
-          version.patch = 0;
+          version2.patch = 0;
           break;
       }
-      return version.format();
+      return version2.format();
     };
     var isPrerelease = (type) => {
       return type.startsWith("pre");
@@ -1304,19 +1304,19 @@ var require_range = __commonJS({
         });
       }
       // if ANY of the sets match ALL of its comparators, then pass
-      test(version) {
-        if (!version) {
+      test(version2) {
+        if (!version2) {
           return false;
         }
-        if (typeof version === "string") {
+        if (typeof version2 === "string") {
           try {
-            version = new SemVer(version, this.options);
+            version2 = new SemVer(version2, this.options);
           } catch (er) {
             return false;
           }
         }
         for (let i = 0; i < this.set.length; i++) {
-          if (testSet(this.set[i], version, this.options)) {
+          if (testSet(this.set[i], version2, this.options)) {
             return true;
           }
         }
@@ -1538,13 +1538,13 @@ var require_range = __commonJS({
       }
       return `${from} ${to}`.trim();
     };
-    var testSet = (set, version, options) => {
+    var testSet = (set, version2, options) => {
       for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version)) {
+        if (!set[i].test(version2)) {
           return false;
         }
       }
-      if (version.prerelease.length && !options.includePrerelease) {
+      if (version2.prerelease.length && !options.includePrerelease) {
         for (let i = 0; i < set.length; i++) {
           debug2(set[i].semver);
           if (set[i].semver === Comparator.ANY) {
@@ -1552,7 +1552,7 @@ var require_range = __commonJS({
           }
           if (set[i].semver.prerelease.length > 0) {
             const allowed = set[i].semver;
-            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+            if (allowed.major === version2.major && allowed.minor === version2.minor && allowed.patch === version2.patch) {
               return true;
             }
           }
@@ -1613,19 +1613,19 @@ var require_comparator = __commonJS({
       toString() {
         return this.value;
       }
-      test(version) {
-        debug2("Comparator.test", version, this.options.loose);
-        if (this.semver === ANY || version === ANY) {
+      test(version2) {
+        debug2("Comparator.test", version2, this.options.loose);
+        if (this.semver === ANY || version2 === ANY) {
           return true;
         }
-        if (typeof version === "string") {
+        if (typeof version2 === "string") {
           try {
-            version = new SemVer(version, this.options);
+            version2 = new SemVer(version2, this.options);
           } catch (er) {
             return false;
           }
         }
-        return cmp(version, this.operator, this.semver, this.options);
+        return cmp(version2, this.operator, this.semver, this.options);
       }
       intersects(comp, options) {
         if (!(comp instanceof _Comparator)) {
@@ -1682,13 +1682,13 @@ var require_satisfies = __commonJS({
   "node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
     var Range = require_range();
-    var satisfies3 = (version, range2, options) => {
+    var satisfies3 = (version2, range2, options) => {
       try {
         range2 = new Range(range2, options);
       } catch (er) {
         return false;
       }
-      return range2.test(version);
+      return range2.test(version2);
     };
     module.exports = satisfies3;
   }
@@ -1850,8 +1850,8 @@ var require_outside = __commonJS({
     var lt = require_lt();
     var lte2 = require_lte();
     var gte2 = require_gte();
-    var outside = (version, range2, hilo, options) => {
-      version = new SemVer(version, options);
+    var outside = (version2, range2, hilo, options) => {
+      version2 = new SemVer(version2, options);
       range2 = new Range(range2, options);
       let gtfn, ltefn, ltfn, comp, ecomp;
       switch (hilo) {
@@ -1872,7 +1872,7 @@ var require_outside = __commonJS({
         default:
           throw new TypeError('Must provide a hilo val of "<" or ">"');
       }
-      if (satisfies3(version, range2, options)) {
+      if (satisfies3(version2, range2, options)) {
         return false;
       }
       for (let i = 0; i < range2.set.length; ++i) {
@@ -1894,9 +1894,9 @@ var require_outside = __commonJS({
         if (high.operator === comp || high.operator === ecomp) {
           return false;
         }
-        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+        if ((!low.operator || low.operator === comp) && ltefn(version2, low.semver)) {
           return false;
-        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+        } else if (low.operator === ecomp && ltfn(version2, low.semver)) {
           return false;
         }
       }
@@ -1911,7 +1911,7 @@ var require_gtr = __commonJS({
   "node_modules/semver/ranges/gtr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
-    var gtr = (version, range2, options) => outside(version, range2, ">", options);
+    var gtr = (version2, range2, options) => outside(version2, range2, ">", options);
     module.exports = gtr;
   }
 });
@@ -1921,7 +1921,7 @@ var require_ltr = __commonJS({
   "node_modules/semver/ranges/ltr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
-    var ltr = (version, range2, options) => outside(version, range2, "<", options);
+    var ltr = (version2, range2, options) => outside(version2, range2, "<", options);
     module.exports = ltr;
   }
 });
@@ -1951,12 +1951,12 @@ var require_simplify = __commonJS({
       let first = null;
       let prev = null;
       const v = versions.sort((a, b) => compare(a, b, options));
-      for (const version of v) {
-        const included = satisfies3(version, range2, options);
+      for (const version2 of v) {
+        const included = satisfies3(version2, range2, options);
         if (included) {
-          prev = version;
+          prev = version2;
           if (!first) {
-            first = version;
+            first = version2;
           }
         } else {
           if (prev) {
@@ -2160,7 +2160,7 @@ var require_semver2 = __commonJS({
     var constants3 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse3 = require_parse();
+    var parse4 = require_parse();
     var valid2 = require_valid();
     var clean3 = require_clean();
     var inc = require_inc();
@@ -2199,7 +2199,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse3,
+      parse: parse4,
       valid: valid2,
       clean: clean3,
       inc,
@@ -3288,14 +3288,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path32 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path37 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path32 && path32[0] !== "/") {
-          path32 = `/${path32}`;
+        if (path37 && path37[0] !== "/") {
+          path37 = `/${path37}`;
         }
-        return new URL(`${origin}${path32}`);
+        return new URL(`${origin}${path37}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -3711,74 +3711,74 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host },
+          connectParams: { version: version2, protocol, port, host },
           error
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version,
+          version2,
           error.message
         );
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin }
+          request: { method, path: path37, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path32);
+        debuglog("sending request to %s %s/%s", method, origin, path37);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin },
+          request: { method, path: path37, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path32,
+          path37,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin }
+          request: { method, path: path37, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path32);
+        debuglog("trailers received from %s %s/%s", method, origin, path37);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path32, origin },
+          request: { method, path: path37, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path32,
+          path37,
           error.message
         );
       });
@@ -3789,31 +3789,31 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host },
+            connectParams: { version: version2, protocol, port, host },
             error
           } = evt;
           debuglog(
@@ -3821,15 +3821,15 @@ var require_diagnostics = __commonJS({
             host,
             port ? `:${port}` : "",
             protocol,
-            version,
+            version2,
             error.message
           );
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path32, origin }
+            request: { method, path: path37, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path32);
+          debuglog("sending request to %s %s/%s", method, origin, path37);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -3892,7 +3892,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path32,
+        path: path37,
         method,
         body,
         headers,
@@ -3907,11 +3907,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path32 !== "string") {
+        if (typeof path37 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path32[0] !== "/" && !(path32.startsWith("http://") || path32.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path37[0] !== "/" && !(path37.startsWith("http://") || path37.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path32)) {
+        } else if (invalidPathRegex.test(path37)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -3977,7 +3977,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path32, query) : path32;
+        this.path = query ? buildURL(path37, query) : path37;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -8670,7 +8670,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path32, host, upgrade, blocking, reset } = request;
+      const { method, path: path37, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util3.isFormDataLike(body)) {
@@ -8751,7 +8751,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path32} HTTP/1.1\r
+      let header2 = `${method} ${path37} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -9280,7 +9280,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path32, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path37, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util3.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -9377,7 +9377,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path32;
+      headers[HTTP2_HEADER_PATH] = path37;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -9730,9 +9730,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util3.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path32 = search ? `${pathname}${search}` : pathname;
+        const path37 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path32;
+        this.opts.path = path37;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -10971,10 +10971,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path32 = "/",
+          path: path37 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path32;
+        opts.path = origin + path37;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -12946,20 +12946,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path32) {
-      if (typeof path32 !== "string") {
-        return path32;
+    function safeUrl(path37) {
+      if (typeof path37 !== "string") {
+        return path37;
       }
-      const pathSegments = path32.split("?");
+      const pathSegments = path37.split("?");
       if (pathSegments.length !== 2) {
-        return path32;
+        return path37;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path32, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path32);
+    function matchKey(mockDispatch2, { path: path37, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path37);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -12981,7 +12981,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path32 }) => matchValue(safeUrl(path32), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path37 }) => matchValue(safeUrl(path37), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -13019,9 +13019,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path32, method, body, headers, query } = opts;
+      const { path: path37, method, body, headers, query } = opts;
       return {
-        path: path32,
+        path: path37,
         method,
         body,
         headers,
@@ -13484,10 +13484,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path32, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path37, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path32,
+            Path: path37,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -18366,9 +18366,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path32) {
-      for (let i = 0; i < path32.length; ++i) {
-        const code = path32.charCodeAt(i);
+    function validateCookiePath(path37) {
+      for (let i = 0; i < path37.length; ++i) {
+        const code = path37.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -21288,11 +21288,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path32 = opts.path;
+          let path37 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path32 = `/${path32}`;
+            path37 = `/${path37}`;
           }
-          url = new URL(util3.parseOrigin(url).origin + path32);
+          url = new URL(util3.parseOrigin(url).origin + path37);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22145,9 +22145,9 @@ var require_saxes = __commonJS({
           }
         }
       }
-      setXMLVersion(version) {
-        this.currentXMLVersion = version;
-        if (version === "1.0") {
+      setXMLVersion(version2) {
+        this.currentXMLVersion = version2;
+        if (version2 === "1.0") {
           this.isChar = isChar10;
           this.getCode = this.getCode10;
         } else {
@@ -22624,12 +22624,12 @@ var require_saxes = __commonJS({
         switch (this.name) {
           case "version": {
             this.xmlDeclExpects = ["encoding", "standalone"];
-            const version = value2;
-            this.xmlDecl.version = version;
-            if (!/^1\.[0-9]+$/.test(version)) {
+            const version2 = value2;
+            this.xmlDecl.version = version2;
+            if (!/^1\.[0-9]+$/.test(version2)) {
               this.fail("version number must match /^1\\.[0-9]+$/.");
             } else if (!this.opt.forceXMLVersion) {
-              this.setXMLVersion(version);
+              this.setXMLVersion(version2);
             }
             break;
           }
@@ -22893,10 +22893,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler !== void 0) {
-                  const { text: text3 } = this;
+                  const { text: text4 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text3.length !== 0) {
-                    handler(text3 + slice);
+                  if (text4.length !== 0) {
+                    handler(text4 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler(slice);
@@ -22963,10 +22963,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler !== void 0) {
-                  const { text: text3 } = this;
+                  const { text: text4 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text3.length !== 0) {
-                    handler(text3 + slice);
+                  if (text4.length !== 0) {
+                    handler(text4 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler(slice);
@@ -23056,9 +23056,9 @@ var require_saxes = __commonJS({
         if (this.state !== S_BEGIN && this.state !== S_TEXT) {
           this.fail("unexpected end.");
         }
-        const { text: text3 } = this;
-        if (text3.length !== 0) {
-          (_a2 = this.textHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, text3);
+        const { text: text4 } = this;
+        if (text4.length !== 0) {
+          (_a2 = this.textHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, text4);
           this.text = "";
         }
         this._closed = true;
@@ -23272,9 +23272,9 @@ var require_saxes = __commonJS({
 });
 
 // src/cli.ts
-import { copyFileSync, existsSync as existsSync13, mkdirSync as mkdirSync8, mkdtempSync, readdirSync as readdirSync3, rmSync as rmSync9 } from "node:fs";
+import { copyFileSync, existsSync as existsSync14, mkdirSync as mkdirSync9, mkdtempSync, readdirSync as readdirSync6, rmSync as rmSync10 } from "node:fs";
 import os7 from "node:os";
-import path31 from "node:path";
+import path36 from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config.ts
@@ -24042,8 +24042,8 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 // src/artifacts/dists.ts
 import path from "node:path";
 var ARTIFACT_NAME_FORBIDDEN = /["<>|*?\r\n\\/:]/;
-function safeArtifactName(text3) {
-  return text3.replace(new RegExp(ARTIFACT_NAME_FORBIDDEN.source, "g"), "_");
+function safeArtifactName(text4) {
+  return text4.replace(new RegExp(ARTIFACT_NAME_FORBIDDEN.source, "g"), "_");
 }
 function defaultArtifactName(ctx) {
   const minor = ctx.pythonVersion.split(".").slice(0, 2).join(".");
@@ -24061,7 +24061,9 @@ async function uploadDists(service, name, build) {
 import { createHash } from "node:crypto";
 var CACHE_MODES = ["auto", "true", "false"];
 var DEFAULT_DEPENDENCY_PATTERNS = [
-  "**/requirements*.txt",
+  // Every name `install: auto` takes (test-requirements.txt, requirements/tests.txt, …).
+  "**/*requirements*.txt",
+  "**/requirements/*.txt",
   "**/constraints*.txt",
   "pyproject.toml",
   "setup.cfg",
@@ -24201,26 +24203,26 @@ ${markdown2}${note2}`;
 `;
   let room = limit - head.length - 1 - note.length;
   for (; ; ) {
-    let text3 = markdown.slice(0, Math.max(0, room));
-    const lastLine = text3.lastIndexOf("\n");
-    if (lastLine > 0) text3 = text3.slice(0, lastLine);
+    let text4 = markdown.slice(0, Math.max(0, room));
+    const lastLine = text4.lastIndexOf("\n");
+    if (lastLine > 0) text4 = text4.slice(0, lastLine);
     const body = `${head}
-${closeFence(text3)}${note}`;
+${closeFence(text4)}${note}`;
     if (body.length <= limit || room <= 0) {
-      return { body, cut: `the report was cut at ${text3.length} characters` };
+      return { body, cut: `the report was cut at ${text4.length} characters` };
     }
     room -= body.length - limit;
   }
 }
-function closeFence(text3) {
+function closeFence(text4) {
   let open2;
-  for (const line of text3.split("\n")) {
+  for (const line of text4.split("\n")) {
     const fence = /^(`{3,})/.exec(line)?.[1];
     if (fence === void 0) continue;
     if (open2 === void 0) open2 = fence;
     else if (fence.length >= open2.length && line.trim() === fence) open2 = void 0;
   }
-  return open2 === void 0 ? text3 : `${text3}
+  return open2 === void 0 ? text4 : `${text4}
 ${open2}`;
 }
 function commentBody(marker, metrics, render, title) {
@@ -24317,6 +24319,27 @@ var ProjectError = class extends Error {
 function table(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2) ? value2 : void 0;
 }
+function normalizedKeys(value2, convert) {
+  return Object.fromEntries(
+    Object.entries(value2 ?? {}).map(([k, v]) => [normalizeName(k), convert(v)])
+  );
+}
+var listOf = (v) => Array.isArray(v) ? v : [];
+function poetryGroupsOf(poetry) {
+  const groups = normalizedKeys(table(poetry?.group), (g) => ({
+    dependencies: table(table(g)?.dependencies) ?? {},
+    includeGroups: listOf(table(g)?.["include-groups"]).filter((n) => typeof n === "string").map(normalizeName)
+  }));
+  const legacy = table(poetry?.["dev-dependencies"]);
+  if (legacy) {
+    const dev = groups.dev;
+    groups.dev = {
+      dependencies: { ...legacy, ...dev?.dependencies },
+      includeGroups: dev?.includeGroups ?? []
+    };
+  }
+  return groups;
+}
 function readProject(dir) {
   const file = path2.join(dir, "pyproject.toml");
   let pyproject;
@@ -24331,21 +24354,31 @@ function readProject(dir) {
   const project = table(pyproject?.project);
   const dynamic = Array.isArray(project?.dynamic) ? project?.dynamic : [];
   const optional = table(project?.["optional-dependencies"]);
-  const groups = table(pyproject?.["dependency-groups"]) ?? {};
+  const groups = table(pyproject?.["dependency-groups"]);
+  const tool = table(pyproject?.tool);
+  const poetry = table(tool?.poetry);
   const backend = table(pyproject?.["build-system"])?.["build-backend"];
+  const poetryName = project === void 0 ? poetry?.name : void 0;
+  const poetryExtras = project === void 0 && poetry ? table(poetry.extras) : void 0;
   return {
     dir,
     pyproject,
     hasSetupPy: existsSync(path2.join(dir, "setup.py")),
     hasSetupCfg: existsSync(path2.join(dir, "setup.cfg")),
-    name: typeof project?.name === "string" ? project.name : void 0,
+    name: typeof project?.name === "string" ? project.name : typeof poetryName === "string" ? poetryName : void 0,
     requiresPython: typeof project?.["requires-python"] === "string" ? project["requires-python"] : void 0,
     buildBackend: typeof backend === "string" ? backend : void 0,
-    extras: project && !dynamic.includes("optional-dependencies") ? Object.keys(optional ?? {}).map(normalizeName) : void 0,
-    dependencyGroups: Object.fromEntries(
-      Object.entries(groups).map(([k, v]) => [normalizeName(k), Array.isArray(v) ? v : []])
-    )
+    extras: project && !dynamic.includes("optional-dependencies") ? Object.keys(optional ?? {}).map(normalizeName) : project === void 0 && poetry ? Object.keys(poetryExtras ?? {}).map(normalizeName) : void 0,
+    dependencyGroups: normalizedKeys(groups, listOf),
+    poetryGroups: poetryGroupsOf(poetry),
+    pdmGroups: normalizedKeys(table(table(tool?.pdm)?.["dev-dependencies"]), listOf)
   };
+}
+function declaredGroups(project) {
+  const names = [project.dependencyGroups, project.poetryGroups, project.pdmGroups].flatMap(
+    (g) => Object.keys(g)
+  );
+  return [...new Set(names)].sort();
 }
 function normalizeName(name) {
   return name.toLowerCase().replace(/[-_.]+/g, "-");
@@ -24390,32 +24423,32 @@ var PRE_LABELS = {
   pre: "rc",
   preview: "rc"
 };
-function parsePep440(text3) {
-  const groups = VERSION_PATTERN.exec(text3.trim())?.groups;
+function parsePep440(text4) {
+  const groups = VERSION_PATTERN.exec(text4.trim())?.groups;
   if (groups === void 0) return void 0;
   const int = (s) => s === void 0 ? 0 : Number.parseInt(s, 10);
-  const release2 = (groups.release ?? "0").split(".").map((part) => Number.parseInt(part, 10));
+  const release3 = (groups.release ?? "0").split(".").map((part) => Number.parseInt(part, 10));
   const preLabel = groups.pre_l ? PRE_LABELS[groups.pre_l.toLowerCase()] : void 0;
   return {
     epoch: int(groups.epoch),
-    release: release2,
+    release: release3,
     ...preLabel && { pre: { label: preLabel, number: int(groups.pre_n) } },
     ...groups.post !== void 0 && { post: int(groups.post_n1 ?? groups.post_n2) },
     ...groups.dev !== void 0 && { dev: int(groups.dev_n) },
     ...groups.local !== void 0 && { local: groups.local.toLowerCase().replace(/[-_]/g, ".") }
   };
 }
-function formatPep440(version) {
-  let text3 = version.epoch === 0 ? "" : `${version.epoch}!`;
-  text3 += version.release.join(".");
-  if (version.pre) text3 += `${version.pre.label}${version.pre.number}`;
-  if (version.post !== void 0) text3 += `.post${version.post}`;
-  if (version.dev !== void 0) text3 += `.dev${version.dev}`;
-  if (version.local !== void 0) text3 += `+${version.local}`;
-  return text3;
+function formatPep440(version2) {
+  let text4 = version2.epoch === 0 ? "" : `${version2.epoch}!`;
+  text4 += version2.release.join(".");
+  if (version2.pre) text4 += `${version2.pre.label}${version2.pre.number}`;
+  if (version2.post !== void 0) text4 += `.post${version2.post}`;
+  if (version2.dev !== void 0) text4 += `.dev${version2.dev}`;
+  if (version2.local !== void 0) text4 += `+${version2.local}`;
+  return text4;
 }
-function releaseKey(release2) {
-  const parts = [...release2];
+function releaseKey(release3) {
+  const parts = [...release3];
   while (parts.length > 1 && parts.at(-1) === 0) parts.pop();
   return parts.join(".");
 }
@@ -24426,23 +24459,23 @@ function samePep440(a, b) {
 
 // src/publish/decide.ts
 var PUBLISH_MODES = ["auto", "true", "false"];
-function parseTagPattern(text3) {
-  const first = text3.search(/[*?[]/);
+function parseTagPattern(text4) {
+  const first = text4.search(/[*?[]/);
   if (first === -1) return void 0;
   let source = "";
-  for (let i = 0; i < text3.length; i++) {
-    const char = text3[i] ?? "";
+  for (let i = 0; i < text4.length; i++) {
+    const char = text4[i] ?? "";
     if (char === "*") source += "[^/]*";
     else if (char === "?") source += "[^/]";
     else if (char === "[") {
-      const end = text3.indexOf("]", i + 2);
+      const end = text4.indexOf("]", i + 2);
       if (end === -1) return void 0;
-      const body = text3.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
+      const body = text4.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
       source += `[${body}]`;
       i = end;
     } else source += char.replace(/[.+^${}()|\\]/g, "\\$&");
   }
-  return { text: text3, prefix: text3.slice(0, first), regex: new RegExp(`^${source}$`) };
+  return { text: text4, prefix: text4.slice(0, first), regex: new RegExp(`^${source}$`) };
 }
 function releaseTag(event) {
   if (event.name.startsWith("pull_request")) {
@@ -24521,27 +24554,27 @@ function decidePublish(inputs) {
     const why = `tag ${tag} does not match tag-pattern ${inputs.tagPattern.text}`;
     return inputs.mode === "auto" ? { kind: "skip", reason: `${why} (publish: auto)` } : { kind: "refuse", reasons: [`publish: true, but ${why}`] };
   }
-  const version = versionReasons(tag, inputs.tagPattern, inputs.build);
-  const reasons = [...testReasons(inputs.test), ...buildReasons(inputs.build), ...version.reasons];
+  const version2 = versionReasons(tag, inputs.tagPattern, inputs.build);
+  const reasons = [...testReasons(inputs.test), ...buildReasons(inputs.build), ...version2.reasons];
   if (reasons.length > 0) return { kind: "refuse", reasons };
   const files = [inputs.build?.sdist, inputs.build?.wheel].filter((d) => d !== void 0);
-  return { kind: "publish", tag, version: version.version ?? "", files };
+  return { kind: "publish", tag, version: version2.version ?? "", files };
 }
 
 // src/python/version-spec.ts
 var import_semver = __toESM(require_semver2(), 1);
 var PEP440_CLAUSE = /^(~=|===|==|!=|<=|>=|<|>)\s*v?(\d+(?:\.\d+)*)(\.\*)?(?:(a|b|rc)(\d+))?$/;
-function toSemver(version) {
+function toSemver(version2) {
   const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-?(a|b|rc|alpha|beta)\.?(\d+))?$/.exec(
-    version.trim()
+    version2.trim()
   );
   if (!m) return null;
   const [, major, minor = "0", patch = "0", pre, preNum] = m;
   const tag = pre === "alpha" ? "a" : pre === "beta" ? "b" : pre;
   return `${major}.${minor}.${patch}${tag ? `-${tag}.${preNum}` : ""}`;
 }
-function release(version) {
-  return version.split(".").map((p) => Number.parseInt(p, 10));
+function release(version2) {
+  return version2.split(".").map((p) => Number.parseInt(p, 10));
 }
 function compareRelease(a, b) {
   const n = Math.max(a.length, b.length);
@@ -24551,11 +24584,11 @@ function compareRelease(a, b) {
   }
   return 0;
 }
-function prefixMatch(version, prefix) {
-  return prefix.every((p, i) => (version[i] ?? 0) === p);
+function prefixMatch(version2, prefix) {
+  return prefix.every((p, i) => (version2[i] ?? 0) === p);
 }
-function pep440Clause(text3) {
-  const m = PEP440_CLAUSE.exec(text3.trim());
+function pep440Clause(text4) {
+  const m = PEP440_CLAUSE.exec(text4.trim());
   if (!m) return null;
   const [, op, ver = "", star3] = m;
   const spec = release(ver);
@@ -24583,15 +24616,15 @@ function pep440Clause(text3) {
       return null;
   }
 }
-function parsePep4402(text3) {
-  const parts = text3.split(",").map((p) => p.trim());
+function parsePep4402(text4) {
+  const parts = text4.split(",").map((p) => p.trim());
   if (parts.some((p) => p === "")) return null;
   const clauses = parts.map(pep440Clause);
   if (clauses.some((c) => c === null)) return null;
   return (v) => clauses.every((c) => c?.(v));
 }
-function parseVersionSpec(text3, source) {
-  const trimmed = text3.trim();
+function parseVersionSpec(text4, source) {
+  const trimmed = text4.trim();
   if (trimmed === "") return null;
   const allowPrerelease = /\d(-?(a|b|rc|alpha|beta)\.?\d+)/.test(trimmed);
   const pep440 = /[<>=!~]/.test(trimmed) ? parsePep4402(trimmed) : null;
@@ -24600,8 +24633,8 @@ function parseVersionSpec(text3, source) {
       text: trimmed,
       source,
       allowPrerelease,
-      matches: (version) => {
-        const sv = import_semver.default.parse(toSemver(version) ?? "");
+      matches: (version2) => {
+        const sv = import_semver.default.parse(toSemver(version2) ?? "");
         if (!sv) return false;
         if (sv.prerelease.length > 0 && !allowPrerelease) return false;
         return pep440([sv.major, sv.minor, sv.patch]);
@@ -24615,8 +24648,8 @@ function parseVersionSpec(text3, source) {
     text: trimmed,
     source,
     allowPrerelease,
-    matches: (version) => {
-      const sv = toSemver(version);
+    matches: (version2) => {
+      const sv = toSemver(version2);
       if (!sv) return false;
       return import_semver.default.satisfies(sv, range2, { includePrerelease: allowPrerelease });
     }
@@ -24661,31 +24694,31 @@ function poetryToPep440(spec) {
 var ShellWordsError = class extends Error {
   name = "ShellWordsError";
 };
-function splitShellWords(text3) {
+function splitShellWords(text4) {
   const words2 = [];
   let word = "";
   let inWord = false;
   let i = 0;
-  while (i < text3.length) {
-    const ch = text3.charAt(i);
+  while (i < text4.length) {
+    const ch = text4.charAt(i);
     if (ch === "'") {
-      const end = text3.indexOf("'", i + 1);
+      const end = text4.indexOf("'", i + 1);
       if (end === -1) throw new ShellWordsError(`unterminated single quote at position ${i + 1}`);
-      word += text3.slice(i + 1, end);
+      word += text4.slice(i + 1, end);
       inWord = true;
       i = end + 1;
     } else if (ch === '"') {
       i += 1;
       let closed = false;
-      while (i < text3.length) {
-        const c = text3.charAt(i);
+      while (i < text4.length) {
+        const c = text4.charAt(i);
         if (c === '"') {
           closed = true;
           i += 1;
           break;
         }
-        if (c === "\\" && i + 1 < text3.length && '"\\$`\n'.includes(text3.charAt(i + 1))) {
-          if (text3.charAt(i + 1) !== "\n") word += text3.charAt(i + 1);
+        if (c === "\\" && i + 1 < text4.length && '"\\$`\n'.includes(text4.charAt(i + 1))) {
+          if (text4.charAt(i + 1) !== "\n") word += text4.charAt(i + 1);
           i += 2;
           continue;
         }
@@ -24695,8 +24728,8 @@ function splitShellWords(text3) {
       if (!closed) throw new ShellWordsError("unterminated double quote");
       inWord = true;
     } else if (ch === "\\") {
-      if (i + 1 >= text3.length) throw new ShellWordsError("trailing backslash");
-      const next = text3.charAt(i + 1);
+      if (i + 1 >= text4.length) throw new ShellWordsError("trailing backslash");
+      const next = text4.charAt(i + 1);
       if (next !== "\n") {
         word += next;
         inWord = true;
@@ -24807,22 +24840,22 @@ function versionSpec(read, ctx, workingDirectory2, project) {
         `python-version-file: ${show(file)} does not exist (looked at ${resolved}); give a path relative to the workspace, e.g. .python-version or pyproject.toml`
       );
     }
-    const text3 = readVersionFile(resolved, `python-version-file: ${show(file)}`);
-    if (text3 === null) {
+    const text4 = readVersionFile(resolved, `python-version-file: ${show(file)}`);
+    if (text4 === null) {
       throw new ConfigError(
         `python-version-file: ${show(file)} holds no Python version; accepted: .python-version, .tool-versions ("python 3.12"), pyproject.toml (requires-python) or a file with a version on its first line`
       );
     }
     return {
-      spec: parsePythonVersion(text3, "python-version-file", `python-version-file (${file})`),
+      spec: parsePythonVersion(text4, "python-version-file", `python-version-file (${file})`),
       warnings
     };
   }
   const dotfile = [workingDirectory2, ctx.workspace].map((d) => path3.join(d, ".python-version")).find((f) => existsSync2(f) && statSync(f).isFile());
   if (dotfile) {
-    const text3 = readVersionFile(dotfile, show(dotfile));
-    if (text3 !== null)
-      return { spec: parsePythonVersion(text3, ".python-version", dotfile), warnings };
+    const text4 = readVersionFile(dotfile, show(dotfile));
+    if (text4 !== null)
+      return { spec: parsePythonVersion(text4, ".python-version", dotfile), warnings };
   }
   if (project.requiresPython) {
     return {
@@ -24847,28 +24880,28 @@ function readVersionFile(file, what) {
   }
   return versionFromFile(file, content);
 }
-function parsePythonVersion(text3, source, where) {
+function parsePythonVersion(text4, source, where) {
   const accepted = "accepted: a version (3.12, 3.12.4, 3.x, 3.14.0-rc.1) or a range (>=3.10, >=3.10,<3.13)";
-  if (/^(pypy|graalpy)/i.test(text3)) {
+  if (/^(pypy|graalpy)/i.test(text4)) {
     throw new ConfigError(
-      `${where}: ${show(text3)} asks for ${text3.replace(/\d.*/, "")}, which this action does not set up; CPython only, ${accepted}`
+      `${where}: ${show(text4)} asks for ${text4.replace(/\d.*/, "")}, which this action does not set up; CPython only, ${accepted}`
     );
   }
-  if (/^\d+(\.\d+)*t$/.test(text3)) {
+  if (/^\d+(\.\d+)*t$/.test(text4)) {
     throw new ConfigError(
-      `${where}: ${show(text3)} asks for a free-threaded build, which this action does not set up yet; ${accepted}`
+      `${where}: ${show(text4)} asks for a free-threaded build, which this action does not set up yet; ${accepted}`
     );
   }
-  const spec = parseVersionSpec(text3, source);
-  if (!spec) throw new ConfigError(`${where}: ${show(text3)} is not a Python version; ${accepted}`);
-  if (/[<>=!~^]/.test(text3)) {
+  const spec = parseVersionSpec(text4, source);
+  if (!spec) throw new ConfigError(`${where}: ${show(text4)} is not a Python version; ${accepted}`);
+  if (/[<>=!~^]/.test(text4)) {
     if (!admitsPython3(spec)) {
-      throw new ConfigError(`${where}: ${show(text3)} matches no Python 3 version; ${accepted}`);
+      throw new ConfigError(`${where}: ${show(text4)} matches no Python 3 version; ${accepted}`);
     }
-  } else if (/\d+/.exec(text3)?.[0] !== "3") {
-    throw new ConfigError(`${where}: ${show(text3)} is not a Python 3 version; ${accepted}`);
+  } else if (/\d+/.exec(text4)?.[0] !== "3") {
+    throw new ConfigError(`${where}: ${show(text4)} is not a Python 3 version; ${accepted}`);
   } else if (!spec.allowPrerelease && !admitsPython3(spec)) {
-    throw new ConfigError(`${where}: ${show(text3)} matches no Python 3 version; ${accepted}`);
+    throw new ConfigError(`${where}: ${show(text4)} matches no Python 3 version; ${accepted}`);
   }
   return spec;
 }
@@ -24949,10 +24982,10 @@ function installPlan(read, dir, project) {
         }
         plan.extras.push(arg);
       } else if (kind === "group") {
-        if (!Object.hasOwn(project.dependencyGroups, normalizeName(arg))) {
-          const known = Object.keys(project.dependencyGroups);
+        const known = declaredGroups(project);
+        if (!known.includes(normalizeName(arg))) {
           throw new ConfigError(
-            `install: ${show(entry)} names a dependency group that pyproject.toml does not declare; declared groups: ${known.length ? known.join(", ") : "none"}`
+            `install: ${show(entry)} names a dependency group that pyproject.toml does not declare (in [dependency-groups], [tool.poetry.group.NAME] or [tool.pdm.dev-dependencies]); declared groups: ${known.length ? known.join(", ") : "none"}`
           );
         }
         plan.groups.push(arg);
@@ -25267,12 +25300,12 @@ function childEnvironment(env) {
 }
 
 // src/pipeline.ts
-import { mkdirSync as mkdirSync7, rmSync as rmSync8 } from "node:fs";
-import path29 from "node:path";
+import { mkdirSync as mkdirSync8, rmSync as rmSync9 } from "node:fs";
+import path34 from "node:path";
 
 // src/build/build.ts
-import { rmSync } from "node:fs";
-import path4 from "node:path";
+import { rmSync as rmSync2 } from "node:fs";
+import path5 from "node:path";
 
 // src/process.ts
 import { spawn } from "node:child_process";
@@ -25290,10 +25323,10 @@ var SpawnRunner = class {
       });
       child2.stdout.setEncoding("utf8");
       child2.stderr.setEncoding("utf8");
-      const collect = (into) => (text3) => {
-        into.push(text3);
-        output.push(text3);
-        options.onOutput?.(text3);
+      const collect = (into) => (text4) => {
+        into.push(text4);
+        output.push(text4);
+        options.onOutput?.(text4);
       };
       child2.stdout.on("data", collect(stdout));
       child2.stderr.on("data", collect(stderr));
@@ -25318,11 +25351,11 @@ var SpawnRunner = class {
   }
 };
 var COLOUR_CODES = /\x1b\[[0-9;]*[A-Za-z]/g;
-function stripColour(text3) {
-  return text3.replace(COLOUR_CODES, "");
+function stripColour(text4) {
+  return text4.replace(COLOUR_CODES, "");
 }
-function tail(text3, lines = 30) {
-  const all = stripColour(text3).trimEnd().split("\n");
+function tail(text4, lines = 30) {
+  const all = stripColour(text4).trimEnd().split("\n");
   return all.slice(-lines).join("\n");
 }
 function failureReason(output) {
@@ -25361,6 +25394,44 @@ ${tail(result.output, 15)}`
     throw new SnippetError(`${what} failed: ${python} printed no JSON:
 ${tail(result.output, 15)}`);
   }
+}
+
+// src/build/leftovers.ts
+import { readdirSync, rmSync } from "node:fs";
+import path4 from "node:path";
+function isLeftover(folder) {
+  const parts = folder.split("/");
+  const name = parts[parts.length - 1] ?? "";
+  if (parts.length === 1 && (name === "build" || name === ".eggs")) return true;
+  return parts.length <= 2 && name.endsWith(".egg-info");
+}
+function folders(dir) {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  } catch {
+    return [];
+  }
+}
+function findLeftovers(dir) {
+  const top = folders(dir);
+  const below = top.filter((f) => !f.startsWith(".") && !isLeftover(f) && f !== "node_modules").flatMap((f) => folders(path4.join(dir, f)).map((g) => `${f}/${g}`));
+  return [...top, ...below].filter(isLeftover).sort();
+}
+function removeNewLeftovers(log, dir, before, after) {
+  const made = findLeftovers(dir).filter((f) => !before.includes(f));
+  if (made.length === 0) return;
+  const removed = [];
+  for (const folder of made) {
+    try {
+      rmSync(path4.join(dir, folder), { recursive: true, force: true });
+      removed.push(folder);
+    } catch (error) {
+      log.warning(
+        `${folder}, left in the checkout by ${after}, could not be removed: ${errorMessage(error)}`
+      );
+    }
+  }
+  if (removed.length) log.info(`removed what ${after} left in the checkout: ${removed.join(", ")}`);
 }
 
 // src/build/twine-check.ts
@@ -25437,9 +25508,9 @@ function wheelContentWarnings(fileName, top) {
   return warnings;
 }
 function generatorName(generator) {
-  const text3 = generator.trim().replace(/\s+/g, " ");
-  const match3 = /^(.+?) \(([^()]+)\)$/.exec(text3);
-  return match3 ? `${match3[1]} ${match3[2]}` : text3;
+  const text4 = generator.trim().replace(/\s+/g, " ");
+  const match3 = /^(.+?) \(([^()]+)\)$/.exec(text4);
+  return match3 ? `${match3[1]} ${match3[2]}` : text4;
 }
 function checkDists(sdist, wheel) {
   const problems = [];
@@ -25459,11 +25530,11 @@ function checkDists(sdist, wheel) {
   }
   return problems;
 }
-function scmVersionWarning(version, shallow) {
-  const guessed = /\+g[0-9a-f]{6,}/.test(version) || shallow && /\.dev\d+$/.test(version);
+function scmVersionWarning(version2, shallow) {
+  const guessed = /\+g[0-9a-f]{6,}/.test(version2) || shallow && /\.dev\d+$/.test(version2);
   if (!guessed) return void 0;
   const why = shallow ? "the checkout is shallow, so git tags are missing" : "no git tag was found at or before this commit";
-  return `the built version ${version} looks derived from git by setuptools_scm or hatch-vcs, and ${why}; fetch the tags (actions/checkout with fetch-depth: 0) so the version is the release's`;
+  return `the built version ${version2} looks derived from git by setuptools_scm or hatch-vcs, and ${why}; fetch the tags (actions/checkout with fetch-depth: 0) so the version is the release's`;
 }
 async function isShallow(host, dir) {
   const result = await host.runner.run("git", ["rev-parse", "--is-shallow-repository"], {
@@ -25512,9 +25583,10 @@ ${tail(result.output, 25)}`
 }
 async function buildDists(host, log, config, venv, tools, sourceDone = () => {
 }) {
-  const outDir = path4.join(config.workingDirectory, "dist");
+  const outDir = path5.join(config.workingDirectory, "dist");
   const builder = builderFor(config, venv, tools);
   let sdistName;
+  const before = findLeftovers(config.workingDirectory);
   try {
     const sdist = await runBuild(
       host,
@@ -25526,17 +25598,18 @@ async function buildDists(host, log, config, venv, tools, sourceDone = () => {
     if (sdist.error !== void 0) return failed(sdist.error);
     sdistName = sdist.name;
   } finally {
+    removeNewLeftovers(log, config.workingDirectory, before, "the sdist");
     sourceDone();
   }
-  const unpackDir = path4.join(host.tempDir, "sdist");
-  rmSync(unpackDir, { recursive: true, force: true });
+  const unpackDir = path5.join(host.tempDir, "sdist");
+  rmSync2(unpackDir, { recursive: true, force: true });
   let top;
   try {
     top = await runSnippet(
       host,
       venv.python,
       UNPACK,
-      [path4.join(outDir, sdistName), unpackDir],
+      [path5.join(outDir, sdistName), unpackDir],
       "unpacking the sdist",
       { env: venv.env }
     );
@@ -25544,7 +25617,7 @@ async function buildDists(host, log, config, venv, tools, sourceDone = () => {
     if (error instanceof SnippetError) return failed(error.message);
     throw error;
   }
-  const srcDir = path4.join(unpackDir, top);
+  const srcDir = path5.join(unpackDir, top);
   const wheel = await runBuild(
     host,
     log,
@@ -25559,7 +25632,7 @@ async function buildDists(host, log, config, venv, tools, sourceDone = () => {
     config,
     venv,
     tools,
-    [sdistName, wheel.name].map((n) => path4.join(outDir, n))
+    [sdistName, wheel.name].map((n) => path5.join(outDir, n))
   );
 }
 async function inspectDists(host, log, config, venv, tools, files) {
@@ -25580,10 +25653,10 @@ async function inspectDists(host, log, config, venv, tools, files) {
   const problems = [];
   const dists = [];
   for (const f of data.files) {
-    if (f.error) problems.push(`${path4.basename(f.path)} could not be read: ${f.error}`);
+    if (f.error) problems.push(`${path5.basename(f.path)} could not be read: ${f.error}`);
     dists.push({
       path: f.path,
-      fileName: path4.basename(f.path),
+      fileName: path5.basename(f.path),
       kind: f.path.endsWith(".whl") ? "wheel" : "sdist",
       size: f.size,
       sha256: f.sha256,
@@ -25595,9 +25668,9 @@ async function inspectDists(host, log, config, venv, tools, files) {
   const wheel = dists.find((d) => d.kind === "wheel");
   problems.push(...checkDists(sdist, wheel));
   const warnings = [];
-  const version = sdist?.version ?? wheel?.version;
-  if (version !== void 0 && scmVersionWarning(version, true) !== void 0) {
-    const guessed = scmVersionWarning(version, await isShallow(host, config.workingDirectory));
+  const version2 = sdist?.version ?? wheel?.version;
+  if (version2 !== void 0 && scmVersionWarning(version2, true) !== void 0) {
+    const guessed = scmVersionWarning(version2, await isShallow(host, config.workingDirectory));
     if (guessed) warnings.push(guessed);
   }
   const wheelFile = data.files.find((f) => f.path.endsWith(".whl"));
@@ -25621,8 +25694,8 @@ async function inspectDists(host, log, config, venv, tools, files) {
 }
 
 // src/cache/cache.ts
-import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync } from "node:fs";
-import path16 from "node:path";
+import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync3, rmSync as rmSync3, writeFileSync } from "node:fs";
+import path17 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -26528,8 +26601,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text3, addEOL = false) {
-    this._buffer += text3;
+  addRaw(text4, addEOL = false) {
+    this._buffer += text4;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -26625,10 +26698,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text3, level) {
+  addHeading(text4, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text3);
+    const element = this.wrap(allowedTag, text4);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -26657,9 +26730,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text3, cite) {
+  addQuote(text4, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text3, attrs);
+    const element = this.wrap("blockquote", text4, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -26670,8 +26743,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text3, href) {
-    const element = this.wrap("a", text3, { href });
+  addLink(text4, href) {
+    const element = this.wrap("a", text4, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -26684,15 +26757,15 @@ import os3 from "os";
 import * as os2 from "os";
 import * as events from "events";
 import * as child from "child_process";
-import * as path7 from "path";
+import * as path8 from "path";
 
 // node_modules/@actions/io/lib/io.js
 import { ok } from "assert";
-import * as path6 from "path";
+import * as path7 from "path";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs from "fs";
-import * as path5 from "path";
+import * as path6 from "path";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
     return value2 instanceof P ? value2 : new P(function(resolve2) {
@@ -26758,7 +26831,7 @@ function tryGetExecutablePath(filePath, extensions) {
     }
     if (stats && stats.isFile()) {
       if (IS_WINDOWS) {
-        const upperExt = path5.extname(filePath).toUpperCase();
+        const upperExt = path6.extname(filePath).toUpperCase();
         if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
           return filePath;
         }
@@ -26782,11 +26855,11 @@ function tryGetExecutablePath(filePath, extensions) {
       if (stats && stats.isFile()) {
         if (IS_WINDOWS) {
           try {
-            const directory = path5.dirname(filePath);
-            const upperName = path5.basename(filePath).toUpperCase();
+            const directory = path6.dirname(filePath);
+            const upperName = path6.basename(filePath).toUpperCase();
             for (const actualName of yield readdir(directory)) {
               if (upperName === actualName.toUpperCase()) {
-                filePath = path5.join(directory, actualName);
+                filePath = path6.join(directory, actualName);
                 break;
               }
             }
@@ -26899,7 +26972,7 @@ function findInPath(tool) {
     }
     const extensions = [];
     if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path6.delimiter)) {
+      for (const extension of process.env["PATHEXT"].split(path7.delimiter)) {
         if (extension) {
           extensions.push(extension);
         }
@@ -26912,12 +26985,12 @@ function findInPath(tool) {
       }
       return [];
     }
-    if (tool.includes(path6.sep)) {
+    if (tool.includes(path7.sep)) {
       return [];
     }
     const directories = [];
     if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path6.delimiter)) {
+      for (const p of process.env.PATH.split(path7.delimiter)) {
         if (p) {
           directories.push(p);
         }
@@ -26925,7 +26998,7 @@ function findInPath(tool) {
     }
     const matches = [];
     for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path6.join(directory, tool), extensions);
+      const filePath = yield tryGetExecutablePath(path7.join(directory, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -27174,7 +27247,7 @@ var ToolRunner = class extends events.EventEmitter {
   exec() {
     return __awaiter5(this, void 0, void 0, function* () {
       if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-        this.toolPath = path7.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+        this.toolPath = path8.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
       return new Promise((resolve2, reject) => __awaiter5(this, void 0, void 0, function* () {
@@ -27479,10 +27552,10 @@ function getOptions(copy) {
 }
 
 // node_modules/@actions/glob/lib/internal-globber.js
-import * as path12 from "path";
+import * as path13 from "path";
 
 // node_modules/@actions/glob/lib/internal-path-helper.js
-import * as path8 from "path";
+import * as path9 from "path";
 import assert from "assert";
 var IS_WINDOWS3 = process.platform === "win32";
 function dirname4(p) {
@@ -27490,7 +27563,7 @@ function dirname4(p) {
   if (IS_WINDOWS3 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
     return p;
   }
-  let result = path8.dirname(p);
+  let result = path9.dirname(p);
   if (IS_WINDOWS3 && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
     result = safeTrimTrailingSeparator(result);
   }
@@ -27527,7 +27600,7 @@ function ensureAbsoluteRoot(root, itemPath) {
   assert(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
   if (root.endsWith("/") || IS_WINDOWS3 && root.endsWith("\\")) {
   } else {
-    root += path8.sep;
+    root += path9.sep;
   }
   return root + itemPath;
 }
@@ -27561,10 +27634,10 @@ function safeTrimTrailingSeparator(p) {
     return "";
   }
   p = normalizeSeparators2(p);
-  if (!p.endsWith(path8.sep)) {
+  if (!p.endsWith(path9.sep)) {
     return p;
   }
-  if (p === path8.sep) {
+  if (p === path9.sep) {
     return p;
   }
   if (IS_WINDOWS3 && /^[A-Z]:\\$/i.test(p)) {
@@ -27632,7 +27705,7 @@ function partialMatch(patterns, itemPath) {
 
 // node_modules/@actions/glob/lib/internal-pattern.js
 import * as os5 from "os";
-import * as path11 from "path";
+import * as path12 from "path";
 import assert3 from "assert";
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -28849,11 +28922,11 @@ var qmarksTestNoExtDot = ([$0]) => {
   return (f) => f.length === len && f !== "." && f !== "..";
 };
 var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path9 = {
+var path10 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep3 = defaultPlatform === "win32" ? path9.win32.sep : path9.posix.sep;
+var sep3 = defaultPlatform === "win32" ? path10.win32.sep : path10.posix.sep;
 minimatch.sep = sep3;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -29600,7 +29673,7 @@ minimatch.escape = escape;
 minimatch.unescape = unescape;
 
 // node_modules/@actions/glob/lib/internal-path.js
-import * as path10 from "path";
+import * as path11 from "path";
 import assert2 from "assert";
 var IS_WINDOWS5 = process.platform === "win32";
 var Path = class {
@@ -29614,12 +29687,12 @@ var Path = class {
       assert2(itemPath, `Parameter 'itemPath' must not be empty`);
       itemPath = safeTrimTrailingSeparator(itemPath);
       if (!hasRoot(itemPath)) {
-        this.segments = itemPath.split(path10.sep);
+        this.segments = itemPath.split(path11.sep);
       } else {
         let remaining = itemPath;
         let dir = dirname4(remaining);
         while (dir !== remaining) {
-          const basename5 = path10.basename(remaining);
+          const basename5 = path11.basename(remaining);
           this.segments.unshift(basename5);
           remaining = dir;
           dir = dirname4(remaining);
@@ -29637,7 +29710,7 @@ var Path = class {
           assert2(segment === dirname4(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
           this.segments.push(segment);
         } else {
-          assert2(!segment.includes(path10.sep), `Parameter 'itemPath' contains unexpected path separators`);
+          assert2(!segment.includes(path11.sep), `Parameter 'itemPath' contains unexpected path separators`);
           this.segments.push(segment);
         }
       }
@@ -29648,12 +29721,12 @@ var Path = class {
    */
   toString() {
     let result = this.segments[0];
-    let skipSlash = result.endsWith(path10.sep) || IS_WINDOWS5 && /^[A-Z]:$/i.test(result);
+    let skipSlash = result.endsWith(path11.sep) || IS_WINDOWS5 && /^[A-Z]:$/i.test(result);
     for (let i = 1; i < this.segments.length; i++) {
       if (skipSlash) {
         skipSlash = false;
       } else {
-        result += path10.sep;
+        result += path11.sep;
       }
       result += this.segments[i];
     }
@@ -29685,7 +29758,7 @@ var Pattern = class _Pattern {
     }
     pattern = _Pattern.fixupPattern(pattern, homedir2);
     this.segments = new Path(pattern).segments;
-    this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path11.sep);
+    this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path12.sep);
     pattern = safeTrimTrailingSeparator(pattern);
     let foundGlob = false;
     const searchSegments = this.segments.map((x) => _Pattern.getLiteral(x)).filter((x) => !foundGlob && !(foundGlob = x === ""));
@@ -29709,8 +29782,8 @@ var Pattern = class _Pattern {
   match(itemPath) {
     if (this.segments[this.segments.length - 1] === "**") {
       itemPath = normalizeSeparators2(itemPath);
-      if (!itemPath.endsWith(path11.sep) && this.isImplicitPattern === false) {
-        itemPath = `${itemPath}${path11.sep}`;
+      if (!itemPath.endsWith(path12.sep) && this.isImplicitPattern === false) {
+        itemPath = `${itemPath}${path12.sep}`;
       }
     } else {
       itemPath = safeTrimTrailingSeparator(itemPath);
@@ -29745,9 +29818,9 @@ var Pattern = class _Pattern {
     assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
     assert3(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
     pattern = normalizeSeparators2(pattern);
-    if (pattern === "." || pattern.startsWith(`.${path11.sep}`)) {
+    if (pattern === "." || pattern.startsWith(`.${path12.sep}`)) {
       pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
-    } else if (pattern === "~" || pattern.startsWith(`~${path11.sep}`)) {
+    } else if (pattern === "~" || pattern.startsWith(`~${path12.sep}`)) {
       homedir2 = homedir2 || os5.homedir();
       assert3(homedir2, "Unable to determine HOME directory");
       assert3(hasAbsoluteRoot(homedir2), `Expected HOME directory to be a rooted path. Actual '${homedir2}'`);
@@ -29823,8 +29896,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path32, level) {
-    this.path = path32;
+  constructor(path37, level) {
+    this.path = path37;
     this.level = level;
   }
 };
@@ -29991,7 +30064,7 @@ var DefaultGlobber = class _DefaultGlobber {
         if (!stats) {
           continue;
         }
-        if (options.excludeHiddenFiles && path12.basename(item.path).match(/^\./)) {
+        if (options.excludeHiddenFiles && path13.basename(item.path).match(/^\./)) {
           continue;
         }
         if (stats.isDirectory()) {
@@ -30001,7 +30074,7 @@ var DefaultGlobber = class _DefaultGlobber {
             continue;
           }
           const childLevel = item.level + 1;
-          const childItems = (yield __await(fs2.promises.readdir(item.path))).map((x) => new SearchState(path12.join(item.path, x), childLevel));
+          const childItems = (yield __await(fs2.promises.readdir(item.path))).map((x) => new SearchState(path13.join(item.path, x), childLevel));
           stack.push(...childItems.reverse());
         } else if (match3 & MatchKind.File) {
           yield yield __await(item.path);
@@ -30071,7 +30144,7 @@ import * as crypto from "crypto";
 import * as fs3 from "fs";
 import * as stream from "stream";
 import * as util from "util";
-import * as path13 from "path";
+import * as path14 from "path";
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
     return value2 instanceof P ? value2 : new P(function(resolve2) {
@@ -30133,7 +30206,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
         _e = false;
         const file = _c;
         writeDelegate(file);
-        if (!file.startsWith(`${githubWorkspace}${path13.sep}`)) {
+        if (!file.startsWith(`${githubWorkspace}${path14.sep}`)) {
           writeDelegate(`Ignore '${file}' since it is not under GITHUB_WORKSPACE.`);
           continue;
         }
@@ -30216,20 +30289,20 @@ function hashFiles2(patterns_1) {
 
 // src/install/tools.ts
 import { existsSync as existsSync3 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/install/venv.ts
-import path14 from "node:path";
+import path15 from "node:path";
 var InstallError = class extends Error {
   name = "InstallError";
 };
 var isWindows = process.platform === "win32";
 function venvOf(host, dir) {
-  const bin = path14.join(dir, isWindows ? "Scripts" : "bin");
+  const bin = path15.join(dir, isWindows ? "Scripts" : "bin");
   return {
     dir,
-    python: path14.join(bin, isWindows ? "python.exe" : "python"),
-    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path14.delimiter}${host.env.PATH ?? ""}` }
+    python: path15.join(bin, isWindows ? "python.exe" : "python"),
+    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path15.delimiter}${host.env.PATH ?? ""}` }
   };
 }
 
@@ -30267,7 +30340,7 @@ async function probe(host, tools) {
   }
 }
 async function prepareTools(host, config, python, basePip, systemSite) {
-  const dir = path15.join(host.tempDir, TOOLS_DIR);
+  const dir = path16.join(host.tempDir, TOOLS_DIR);
   const tools = venvOf(host, dir);
   if (!existsSync3(tools.python)) {
     const args = [
@@ -30312,7 +30385,7 @@ ${tail(result.output, 20)}`
   }
   const versions = Object.fromEntries(Object.entries(found.have).filter(([name]) => name !== "pip"));
   host.log.info(
-    `tools environment ${dir}: ${Object.entries(versions).map(([name, version]) => `${name} ${version}`).join(", ")}${missing.length > 0 ? ` (installed ${missing.join(", ")})` : ""}`
+    `tools environment ${dir}: ${Object.entries(versions).map(([name, version2]) => `${name} ${version2}`).join(", ")}${missing.length > 0 ? ` (installed ${missing.join(", ")})` : ""}`
   );
   return { ...tools, site: found.site, versions };
 }
@@ -30321,10 +30394,10 @@ ${tail(result.output, 20)}`
 var MARKER = "python-ci-cache.json";
 function osVersion() {
   try {
-    const text3 = readFileSync3("/etc/os-release", "utf8");
-    const id = /^ID="?([^"\n]*)"?$/m.exec(text3)?.[1] ?? "";
-    const version = /^VERSION_ID="?([^"\n]*)"?$/m.exec(text3)?.[1] ?? "";
-    return [id, version].filter((p) => p !== "").join("-");
+    const text4 = readFileSync3("/etc/os-release", "utf8");
+    const id = /^ID="?([^"\n]*)"?$/m.exec(text4)?.[1] ?? "";
+    const version2 = /^VERSION_ID="?([^"\n]*)"?$/m.exec(text4)?.[1] ?? "";
+    return [id, version2].filter((p) => p !== "").join("-");
   } catch {
     return "";
   }
@@ -30372,8 +30445,8 @@ async function restoreCaches(host, log, config, python, service) {
       test: config.test
     })
   });
-  const pipCacheDir = host.env.PIP_CACHE_DIR || path16.join(host.tempDir, "pip-cache");
-  const venvDir = path16.join(host.tempDir, "venv");
+  const pipCacheDir = host.env.PIP_CACHE_DIR || path17.join(host.tempDir, "pip-cache");
+  const venvDir = path17.join(host.tempDir, "venv");
   log.info(decision.reason);
   log.debug(`cache keys: ${JSON.stringify(keys)}`);
   const run = {
@@ -30386,7 +30459,7 @@ async function restoreCaches(host, log, config, python, service) {
   };
   const venv = await service.restore(environmentPaths(host.tempDir), keys.venv.primary, []);
   if (venv.problems.length) {
-    for (const dir of environmentPaths(host.tempDir)) rmSync2(dir, { recursive: true, force: true });
+    for (const dir of environmentPaths(host.tempDir)) rmSync3(dir, { recursive: true, force: true });
     warnFault(log, "restored", venv.problems);
     return { run: { ...run, broken: true }, summary: "fault on restore, going on cold" };
   }
@@ -30400,11 +30473,11 @@ async function restoreCaches(host, log, config, python, service) {
       };
     }
     log.info(`the cached environment is not used: ${stale}; installing afresh`);
-    for (const dir of environmentPaths(host.tempDir)) rmSync2(dir, { recursive: true, force: true });
+    for (const dir of environmentPaths(host.tempDir)) rmSync3(dir, { recursive: true, force: true });
   } else log.info(`no cached environment for ${keys.venv.primary}`);
   const pip = await service.restore([pipCacheDir], keys.pip.primary, [...keys.pip.restoreKeys]);
   if (pip.problems.length) {
-    rmSync2(pipCacheDir, { recursive: true, force: true });
+    rmSync3(pipCacheDir, { recursive: true, force: true });
     warnFault(log, "restored", pip.problems);
     return { run: { ...run, broken: true }, summary: "fault on restore, going on cold" };
   }
@@ -30420,10 +30493,10 @@ async function restoreCaches(host, log, config, python, service) {
   };
 }
 function environmentPaths(tempDir) {
-  return [path16.join(tempDir, "venv"), path16.join(tempDir, TOOLS_DIR)];
+  return [path17.join(tempDir, "venv"), path17.join(tempDir, TOOLS_DIR)];
 }
 function staleVenv(venvDir, python) {
-  const file = path16.join(venvDir, MARKER);
+  const file = path17.join(venvDir, MARKER);
   if (!existsSync4(file)) return `it has no ${MARKER}`;
   let marker;
   try {
@@ -30435,8 +30508,8 @@ function staleVenv(venvDir, python) {
     return `it was made by ${marker.executable}, not ${python.executable}`;
   if (marker.version !== python.version)
     return `it was made by Python ${marker.version}, not ${python.version}`;
-  const bin = path16.join(venvDir, process.platform === "win32" ? "Scripts" : "bin");
-  if (!existsSync4(path16.join(bin, process.platform === "win32" ? "python.exe" : "python")))
+  const bin = path17.join(venvDir, process.platform === "win32" ? "Scripts" : "bin");
+  if (!existsSync4(path17.join(bin, process.platform === "win32" ? "python.exe" : "python")))
     return "its interpreter link is broken";
   return void 0;
 }
@@ -30449,9 +30522,9 @@ async function saveCaches(log, run, python, service) {
       version: python.version,
       key: run.keys.venv.primary
     };
-    writeFileSync(path16.join(run.venvDir, MARKER), `${JSON.stringify(marker)}
+    writeFileSync(path17.join(run.venvDir, MARKER), `${JSON.stringify(marker)}
 `);
-    const paths = environmentPaths(path16.dirname(run.venvDir));
+    const paths = environmentPaths(path17.dirname(run.venvDir));
     for (const dir of paths) mkdirSync(dir, { recursive: true });
     const venv = await service.save(paths, run.keys.venv.primary);
     if (venv.problems.length) {
@@ -30540,16 +30613,16 @@ var GitHubClient = class {
   maxWaitMs;
   sleep;
   /** An absolute URL for a path such as /repos/o/r/issues/1/comments (the base's own path kept, for GHES /api/v3). */
-  url(path32) {
-    return new URL(path32.replace(/^\/+/, ""), this.base).toString();
+  url(path37) {
+    return new URL(path37.replace(/^\/+/, ""), this.base).toString();
   }
-  async request(method, path32, body) {
-    return this.requestUrl(method, this.url(path32), body);
+  async request(method, path37, body) {
+    return this.requestUrl(method, this.url(path37), body);
   }
   /** Every item of a list endpoint, following rel="next" links on the API's own host only. */
-  async paginate(path32) {
+  async paginate(path37) {
     const items = [];
-    let url = this.url(path32);
+    let url = this.url(path37);
     while (url !== void 0) {
       const page = await this.requestUrl("GET", url);
       if (!Array.isArray(page.data)) {
@@ -30573,24 +30646,24 @@ var GitHubClient = class {
     const data = body === void 0 ? null : JSON.stringify(body);
     for (let attempt = 1; ; attempt++) {
       let status = 0;
-      let text3 = "";
+      let text4 = "";
       let responseHeaders = {};
       try {
         const response = await this.http.request(method, url, data, headers);
         status = response.message.statusCode ?? 0;
         responseHeaders = response.message.headers;
-        text3 = await response.readBody();
+        text4 = await response.readBody();
       } catch (error) {
-        text3 = errorMessage(error);
+        text4 = errorMessage(error);
       }
       if (status >= 200 && status < 300) {
         return {
           status,
           headers: responseHeaders,
-          data: text3 === "" ? void 0 : JSON.parse(text3)
+          data: text4 === "" ? void 0 : JSON.parse(text4)
         };
       }
-      const message = status === 0 ? text3 : githubMessage(text3);
+      const message = status === 0 ? text4 : githubMessage(text4);
       const wait = this.retryWait(status, responseHeaders, message, attempt);
       if (wait === void 0 || attempt >= this.attempts) {
         throw new GitHubApiError(what, status, message);
@@ -30749,8 +30822,8 @@ var CoberturaParser = class {
       }
       case "source":
         this.sourceText = "";
-        this.sax.on("text", (text3) => {
-          this.sourceText += text3;
+        this.sax.on("text", (text4) => {
+          this.sourceText += text4;
         });
         return;
     }
@@ -30804,8 +30877,8 @@ function resolveCoberturaFile(filename, sources, exists2) {
   const candidates = sources.map((source) => `${slashes(source).replace(/\/+$/, "")}/${name}`);
   return candidates.find(exists2) ?? candidates[0];
 }
-function slashes(path32) {
-  return path32.replaceAll("\\", "/");
+function slashes(path37) {
+  return path37.replaceAll("\\", "/");
 }
 
 // src/report/diff.ts
@@ -30862,8 +30935,8 @@ function parsePatch(patch, where = "patch") {
   }
   return unique(hunks.added);
 }
-function parseGitDiff(text3) {
-  const lines = splitLines(text3);
+function parseGitDiff(text4) {
+  const lines = splitLines(text4);
   const files = [];
   let open2;
   let index = 0;
@@ -30899,13 +30972,13 @@ function parseGitDiff(text3) {
       continue;
     }
     if (line.startsWith("--- ")) {
-      const path32 = headerPath(line.slice(4), "a/");
-      if (path32 === void 0) open2.status = "added";
-      else open2.oldPath = path32;
+      const path37 = headerPath(line.slice(4), "a/");
+      if (path37 === void 0) open2.status = "added";
+      else open2.oldPath = path37;
     } else if (line.startsWith("+++ ")) {
-      const path32 = headerPath(line.slice(4), "b/");
-      if (path32 === void 0) open2.status = "deleted";
-      else open2.newPath = path32;
+      const path37 = headerPath(line.slice(4), "b/");
+      if (path37 === void 0) open2.status = "deleted";
+      else open2.newPath = path37;
     } else if (line.startsWith("new file mode ")) open2.status = "added";
     else if (line.startsWith("deleted file mode ")) open2.status = "deleted";
     else if (line.startsWith("rename from ")) {
@@ -30928,11 +31001,11 @@ function parseGitDiff(text3) {
 function close(file) {
   const oldPath = file.oldPath ?? file.headerOld;
   const newPath = file.newPath ?? file.headerNew;
-  const path32 = file.status === "deleted" ? oldPath : newPath;
-  if (path32 === void 0) throw new DiffParseError(`${describe(file)}: no file name`);
+  const path37 = file.status === "deleted" ? oldPath : newPath;
+  if (path37 === void 0) throw new DiffParseError(`${describe(file)}: no file name`);
   const moved = file.status === "renamed" || file.status === "copied";
   return {
-    path: path32,
+    path: path37,
     ...moved && oldPath !== void 0 ? { oldPath } : {},
     status: file.status,
     binary: file.binary,
@@ -30971,12 +31044,12 @@ function splitGitHeader(rest) {
 function strip(name, prefix) {
   return name.startsWith(prefix) ? name.slice(prefix.length) : name;
 }
-function closingQuote(text3) {
-  for (let index = 1; index < text3.length; index += 1) {
-    if (text3.charAt(index) === "\\") index += 1;
-    else if (text3.charAt(index) === '"') return index;
+function closingQuote(text4) {
+  for (let index = 1; index < text4.length; index += 1) {
+    if (text4.charAt(index) === "\\") index += 1;
+    else if (text4.charAt(index) === '"') return index;
   }
-  throw new DiffParseError(`unterminated quoted file name: ${JSON.stringify(clip(text3))}`);
+  throw new DiffParseError(`unterminated quoted file name: ${JSON.stringify(clip(text4))}`);
 }
 var ESCAPES = {
   a: 7,
@@ -31054,8 +31127,8 @@ function pullStatus(status) {
       return "modified";
   }
 }
-function splitLines(text3) {
-  const lines = text3.split("\n");
+function splitLines(text4) {
+  const lines = text4.split("\n");
   if (lines.at(-1) === "") lines.pop();
   return lines;
 }
@@ -31065,8 +31138,8 @@ function stripCr(line) {
 function unique(lines) {
   return [...new Set(lines)].sort((a, b) => a - b);
 }
-function clip(text3) {
-  return text3.length <= 80 ? text3 : `${text3.slice(0, 79)}\u2026`;
+function clip(text4) {
+  return text4.length <= 80 ? text4 : `${text4.slice(0, 79)}\u2026`;
 }
 
 // src/diff/plan.ts
@@ -31191,10 +31264,10 @@ function parseCoverageSummary(json) {
   if (!/^\d{1,3}(\.\d+)?$/.test(total.percentDisplay))
     throw new SummaryError("total.percentDisplay is not a percentage");
   const files = {};
-  for (const [path32, entry] of Object.entries(object(root.files, "files"))) {
-    const where = `files[${JSON.stringify(path32)}]`;
+  for (const [path37, entry] of Object.entries(object(root.files, "files"))) {
+    const where = `files[${JSON.stringify(path37)}]`;
     const f = object(entry, where);
-    files[path32] = {
+    files[path37] = {
       coveredLines: count(f, "coveredLines", where),
       statements: count(f, "statements", where),
       percent: percent(f, "percent", where),
@@ -31309,14 +31382,14 @@ var INLINE_ENTITIES = {
   // GitHub links @name after rendering, so only a character between @ and the name stops the ping.
   "@": "@&#8203;"
 };
-function escapeInline(text3) {
-  return text3.replace(/\r\n|[\r\n\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/[&<>"'|`*_[\]\\~#!()$@]/g, (char) => INLINE_ENTITIES[char] ?? char);
+function escapeInline(text4) {
+  return text4.replace(/\r\n|[\r\n\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/[&<>"'|`*_[\]\\~#!()$@]/g, (char) => INLINE_ENTITIES[char] ?? char);
 }
-function codeBlock(text3) {
+function codeBlock(text4) {
   let longest = 0;
-  for (const run of text3.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  for (const run of text4.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = "`".repeat(Math.max(3, longest + 1));
-  const body = text3.replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+  const body = text4.replace(/\r\n?/g, "\n").replace(/\n+$/, "");
   return `${fence}
 ${body}
 ${fence}`;
@@ -31341,9 +31414,9 @@ function formatSeconds(seconds2) {
 function renderSummary(metrics, options = {}) {
   const blocks = [headline(metrics, options.title ?? DEFAULT_TITLE)];
   if (metrics.python !== void 0) {
-    const { version, path: path32, origin } = metrics.python;
+    const { version: version2, path: path37, origin } = metrics.python;
     blocks.push(
-      `**Python** ${escapeInline(version)} \xB7 ${escapeInline(path32)} \xB7 ${escapeInline(origin)}`
+      `**Python** ${escapeInline(version2)} \xB7 ${escapeInline(path37)} \xB7 ${escapeInline(origin)}`
     );
   }
   const tools = describeTools(metrics);
@@ -31758,12 +31831,12 @@ function publishSection(publish) {
   }
   return lines.join("\n");
 }
-function codeSpan(text3) {
-  return text3.includes("`") ? escapeInline(text3) : `\`${text3}\``;
+function codeSpan(text4) {
+  return text4.includes("`") ? escapeInline(text4) : `\`${text4}\``;
 }
-function successRateParts(history, branch, text3) {
+function successRateParts(history, branch, text4) {
   if (history.kind === "not-measured") {
-    return { where: "", value: `not measured (${text3(history.reason)})` };
+    return { where: "", value: `not measured (${text4(history.reason)})` };
   }
   const where = ` on ${branch(history.branch)}`;
   const left = history.notCounted > 0 ? `${history.notCounted} skipped or cancelled not counted` : void 0;
@@ -31819,8 +31892,8 @@ function renderText(metrics) {
   ];
   for (const reason of metrics.verdict.reasons) lines.push(`  - ${plain(reason)}`);
   if (metrics.python !== void 0) {
-    const { version, path: path32, origin } = metrics.python;
-    lines.push(`python    ${plain(version)} ${plain(path32)} (${plain(origin)})`);
+    const { version: version2, path: path37, origin } = metrics.python;
+    lines.push(`python    ${plain(version2)} ${plain(path37)} (${plain(origin)})`);
   }
   const tools = describeTools(metrics);
   if (tools !== void 0) lines.push(`tools     ${plain(tools)}`);
@@ -31895,20 +31968,20 @@ function coverageText(coverage, results) {
   const mark = partial === void 0 ? "" : ` (${partial})`;
   return `coverage  ${plain(coverage.percentDisplay)}%${mark} (lines ${coverage.coveredLines}/${coverage.statements}${branches})${source}`;
 }
-function plain(text3) {
+function plain(text4) {
   const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-  return text3.replace(/\r\n?/g, "\n").replace(controls, "?");
+  return text4.replace(/\r\n?/g, "\n").replace(controls, "?");
 }
-function oneLine(text3) {
-  return text3.replace(/\r\n?|\n/g, " ");
+function oneLine(text4) {
+  return text4.replace(/\r\n?|\n/g, " ");
 }
-function indent(text3, width = 10) {
-  return text3.replaceAll("\n", `
+function indent(text4, width = 10) {
+  return text4.replaceAll("\n", `
 ${" ".repeat(width)}`);
 }
 
 // src/diff/measure.ts
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/report/coverage.ts
 var CoverageReportError = class extends Error {
@@ -32021,29 +32094,29 @@ function inRepository(relative2, repoPrefix2) {
   const prefix = slashes2(repoPrefix2).replace(/\/+$/, "");
   return normalizeRelative(prefix === "" || prefix === "." ? relative2 : `${prefix}/${relative2}`);
 }
-function under(path32, folder) {
+function under(path37, folder) {
   const base = folder.replace(/\/+$/, "");
   const windows = /^[A-Za-z]:\//.test(base);
-  const head = path32.slice(0, base.length);
+  const head = path37.slice(0, base.length);
   const same = windows ? head.toLowerCase() === base.toLowerCase() : head === base;
-  if (!same || path32.charAt(base.length) !== "/") return void 0;
-  const rest = path32.slice(base.length + 1);
+  if (!same || path37.charAt(base.length) !== "/") return void 0;
+  const rest = path37.slice(base.length + 1);
   return rest === "" ? void 0 : rest;
 }
-function normalizeRelative(path32) {
+function normalizeRelative(path37) {
   const parts = [];
-  for (const part of path32.split("/")) {
+  for (const part of path37.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
     else parts.push(part);
   }
   return parts.join("/");
 }
-function slashes2(path32) {
-  return path32.replaceAll("\\", "/");
+function slashes2(path37) {
+  return path37.replaceAll("\\", "/");
 }
-function isAbsolute(path32) {
-  return path32.startsWith("/") || /^[A-Za-z]:\//.test(path32);
+function isAbsolute(path37) {
+  return path37.startsWith("/") || /^[A-Za-z]:\//.test(path37);
 }
 
 // src/report/diff-coverage.ts
@@ -32052,10 +32125,10 @@ function computeDiffCoverage(changed, coverage) {
   let coverableLines = 0;
   let coveredLines = 0;
   const files = [];
-  for (const [path32, lines] of changed) {
+  for (const [path37, lines] of changed) {
     const changedSet = new Set(lines);
     changedLines += changedSet.size;
-    const measured = coverage.get(path32);
+    const measured = coverage.get(path37);
     if (measured === void 0) continue;
     const missing = new Set(measured.missing);
     const statements = /* @__PURE__ */ new Set([...measured.covered, ...measured.missing]);
@@ -32066,7 +32139,7 @@ function computeDiffCoverage(changed, coverage) {
     coverableLines += coverable.length;
     coveredLines += covered;
     files.push({
-      path: path32,
+      path: path37,
       coverable: coverable.length,
       covered,
       // diff-cover's own formula, so the figures agree to the last digit.
@@ -32089,15 +32162,15 @@ function computeDiffCoverage(changed, coverage) {
 function joinFileLines(files, mapPath) {
   const byPath = /* @__PURE__ */ new Map();
   for (const entry of files) {
-    const path32 = mapPath(entry.filename);
-    const known = byPath.get(path32);
+    const path37 = mapPath(entry.filename);
+    const known = byPath.get(path37);
     if (known === void 0) {
-      byPath.set(path32, { covered: entry.covered, missing: entry.missing });
+      byPath.set(path37, { covered: entry.covered, missing: entry.missing });
       continue;
     }
     const missing = /* @__PURE__ */ new Set([...known.missing, ...entry.missing]);
     const covered = new Set([...known.covered, ...entry.covered].filter((l) => !missing.has(l)));
-    byPath.set(path32, { covered: [...covered], missing: [...missing] });
+    byPath.set(path37, { covered: [...covered], missing: [...missing] });
   }
   return byPath;
 }
@@ -32116,12 +32189,12 @@ function formatRanges(lines) {
 
 // src/diff/measure.ts
 function sitePackagesOf(files) {
-  const folders = /* @__PURE__ */ new Set();
+  const folders2 = /* @__PURE__ */ new Set();
   for (const file of files) {
     const match3 = /^(.*[\\/](?:site|dist)-packages)[\\/]/.exec(file);
-    if (match3?.[1] !== void 0) folders.add(match3[1]);
+    if (match3?.[1] !== void 0) folders2.add(match3[1]);
   }
-  return [...folders];
+  return [...folders2];
 }
 function coverageByRepositoryPath(report, paths) {
   const resolved = report.files.map((file) => ({
@@ -32132,7 +32205,7 @@ function coverageByRepositoryPath(report, paths) {
     workingDirectory: paths.workingDirectory,
     sitePackages: sitePackagesOf(resolved.map((file) => file.filename)),
     repoPrefix: paths.repoPrefix,
-    exists: (relative2) => paths.exists(path17.join(paths.workingDirectory, relative2))
+    exists: (relative2) => paths.exists(path18.join(paths.workingDirectory, relative2))
   };
   return joinFileLines(resolved, (file) => mapCoveragePath(file, options));
 }
@@ -32264,8 +32337,8 @@ async function diffCoverageStage(host, config, coverageXml, github) {
 }
 
 // src/github/baseline.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, rmSync as rmSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import path18 from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, rmSync as rmSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import path19 from "node:path";
 
 // src/log.ts
 var BufferedLog = class {
@@ -32361,10 +32434,10 @@ async function settleBaseline(log, pending, coverage, context, services) {
       return void 0;
     }
     try {
-      const dir = path18.join(context.dir, "store");
-      rmSync3(dir, { recursive: true, force: true });
+      const dir = path19.join(context.dir, "store");
+      rmSync4(dir, { recursive: true, force: true });
       mkdirSync2(dir, { recursive: true });
-      const file = path18.join(dir, SUMMARY_FILE);
+      const file = path19.join(dir, SUMMARY_FILE);
       const summary3 = coverageSummary(coverage, context.env.GITHUB_SHA ?? "", decision.branch);
       writeFileSync2(file, `${JSON.stringify(summary3, null, 1)}
 `);
@@ -32390,9 +32463,9 @@ async function compareWith(log, found, name, branch, coverage, context, services
   if (coverage === void 0 || context.token === void 0) {
     return { kind: "not-looked-up", branch, note: "no coverage was measured to compare" };
   }
-  const dir = path18.join(context.dir, "download");
+  const dir = path19.join(context.dir, "download");
   try {
-    rmSync3(dir, { recursive: true, force: true });
+    rmSync4(dir, { recursive: true, force: true });
     mkdirSync2(dir, { recursive: true });
     const runArtifacts = services.runArtifacts(context.token);
     await log.group(`Download the coverage of ${branch} (run ${found.runId})`, async () => {
@@ -32402,7 +32475,7 @@ async function compareWith(log, found, name, branch, coverage, context, services
         throw new Error(`downloading artifact ${found.artifactId} failed: ${withStatus(error)}`);
       }
     });
-    const summary3 = parseCoverageSummary(readFileSync5(path18.join(dir, SUMMARY_FILE), "utf8"));
+    const summary3 = parseCoverageSummary(readFileSync5(path19.join(dir, SUMMARY_FILE), "utf8"));
     return compareCoverage(coverage, summary3, name);
   } catch (error) {
     log.warning(
@@ -32417,8 +32490,8 @@ function withStatus(error) {
 }
 
 // src/github/companion.ts
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync6, rmSync as rmSync4, writeFileSync as writeFileSync3 } from "node:fs";
-import path19 from "node:path";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync6, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import path20 from "node:path";
 
 // src/github/comment-request.ts
 var REQUEST_FILE = "python-ci-comment.json";
@@ -32436,7 +32509,7 @@ function serializeCommentRequest(request) {
 // src/github/companion.ts
 async function keepCommentRequest(service, dir, request) {
   mkdirSync3(dir, { recursive: true });
-  const file = path19.join(dir, REQUEST_FILE);
+  const file = path20.join(dir, REQUEST_FILE);
   writeFileSync3(file, serializeCommentRequest(request));
   const name = requestArtifactName(request.commentId);
   await service.upload(name, [file], dir);
@@ -32522,7 +32595,7 @@ async function fetchHistory(env, request, services) {
     // The newest hundred: forks' runs are dropped from them before the window is taken.
     per_page: "100"
   });
-  const path32 = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
+  const path37 = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
   try {
     const client = new GitHubClient({
       token: request.token,
@@ -32530,7 +32603,7 @@ async function fetchHistory(env, request, services) {
       ...services,
       onRetry: (message) => log.info(message)
     });
-    const { data } = await client.request("GET", path32);
+    const { data } = await client.request("GET", path37);
     const runs = Array.isArray(data?.workflow_runs) ? data.workflow_runs : [];
     const where = { branch, workflow, window: request.window };
     return { history: successRate(runs, where, `${owner}/${repo}`), log };
@@ -32611,8 +32684,8 @@ async function postComment(log, env, settings, metrics, services) {
 
 // src/install/install.ts
 var import_semver2 = __toESM(require_semver2(), 1);
-import { existsSync as existsSync9, readFileSync as readFileSync8, rmSync as rmSync6 } from "node:fs";
-import path23 from "node:path";
+import { existsSync as existsSync10, mkdirSync as mkdirSync5, readFileSync as readFileSync10, rmSync as rmSync7, writeFileSync as writeFileSync5 } from "node:fs";
+import path28 from "node:path";
 
 // src/install/fingerprint.ts
 import { createHash as createHash4 } from "node:crypto";
@@ -32621,7 +32694,7 @@ import {
   existsSync as existsSync7,
   lstatSync,
   openSync,
-  readdirSync,
+  readdirSync as readdirSync2,
   readFileSync as readFileSync7,
   readlinkSync,
   readSync,
@@ -32629,7 +32702,7 @@ import {
   statSync as statSync3,
   writeFileSync as writeFileSync4
 } from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 var PROJECT_MARKER = "python-ci-project.json";
 var FINGERPRINT_BUDGET = { entries: 2e4, bytes: 256 * 1024 * 1024 };
 var NEVER_BUILT = /* @__PURE__ */ new Set([
@@ -32644,7 +32717,7 @@ var NEVER_BUILT = /* @__PURE__ */ new Set([
 ]);
 var VENV_NAMES = /* @__PURE__ */ new Set([".venv", "venv"]);
 function neverBuilt(name, full) {
-  return NEVER_BUILT.has(name) || VENV_NAMES.has(name) && existsSync7(path20.join(full, "pyvenv.cfg"));
+  return NEVER_BUILT.has(name) || VENV_NAMES.has(name) && existsSync7(path21.join(full, "pyvenv.cfg"));
 }
 var OverBudget = class extends Error {
 };
@@ -32687,8 +32760,8 @@ function projectFingerprint(dir, extra = "", budget = FINGERPRINT_BUDGET) {
       return;
     }
     open2.add(real);
-    for (const name of readdirSync(full).sort()) {
-      const child2 = path20.join(full, name);
+    for (const name of readdirSync2(full).sort()) {
+      const child2 = path21.join(full, name);
       if (neverBuilt(name, child2)) continue;
       spend(1, 0);
       const relPath = rel === "" ? name : `${rel}/${name}`;
@@ -32719,7 +32792,7 @@ function hasStaticVersion(pyproject) {
   return typeof project?.version === "string" && !dynamic.includes("version");
 }
 function readProjectMarker(venvDir) {
-  const file = path20.join(venvDir, PROJECT_MARKER);
+  const file = path21.join(venvDir, PROJECT_MARKER);
   if (!existsSync7(file)) return void 0;
   try {
     const marker = JSON.parse(readFileSync7(file, "utf8"));
@@ -32735,51 +32808,465 @@ function readProjectMarker(venvDir) {
   }
 }
 function writeProjectMarker(venvDir, marker) {
-  writeFileSync4(path20.join(venvDir, PROJECT_MARKER), `${JSON.stringify(marker)}
+  writeFileSync4(path21.join(venvDir, PROJECT_MARKER), `${JSON.stringify(marker)}
 `);
 }
 
 // src/install/plan.ts
-import { existsSync as existsSync8 } from "node:fs";
-import path21 from "node:path";
-var AUTO_NAMES = ["test", "tests", "testing", "dev"];
-var AUTO_REQUIREMENT_FILES = ["requirements-test.txt", "requirements-dev.txt"];
-function planInstall(config, missingTools2, fileExists = existsSync8) {
-  const { install, project } = config;
-  const extras = [...install.extras];
-  const groups = [...install.groups];
-  const files = [...install.requirements];
-  const notes = [];
-  if (install.auto) {
-    if (project.extras === void 0) {
-      notes.push(
-        "extras are not declared statically in pyproject.toml, so none were picked by auto; name them with extra:NAME"
-      );
-    } else {
-      extras.push(...AUTO_NAMES.filter((n) => project.extras?.includes(n) && !extras.includes(n)));
+import { existsSync as existsSync8, readdirSync as readdirSync3, readFileSync as readFileSync8 } from "node:fs";
+import path25 from "node:path";
+
+// src/install/groups.ts
+import path23 from "node:path";
+import { fileURLToPath, pathToFileURL as pathToFileURL2 } from "node:url";
+
+// src/install/poetry.ts
+import path22 from "node:path";
+import { pathToFileURL } from "node:url";
+var OPERATOR = /(<>|!=|>=|<=|==|~=|=|>|<|~|\^)\s+/g;
+function release2(text4) {
+  const m = /^v?(\d+(?:\.\d+)*)(.*)$/i.exec(text4);
+  if (!m?.[1]) return void 0;
+  return { parts: m[1].split(".").map(Number), rest: m[2] ?? "" };
+}
+function version(parts, length) {
+  return [...parts, ...Array(Math.max(length - parts.length, 0)).fill(0)].join(".");
+}
+function single(constraint) {
+  if (/^v?[xX*](\.[xX*])*$/.test(constraint)) return [];
+  const tilde = /^~(?!=)(.+)$/.exec(constraint);
+  const caret = /^\^(.+)$/.exec(constraint);
+  const lower = release2(tilde?.[1] ?? caret?.[1] ?? "");
+  if ((tilde || caret) && lower) {
+    const { parts } = lower;
+    const [major = 0, minor = 0, patch = 0] = parts;
+    const upper = caret ? major > 0 || parts.length === 1 ? [major + 1] : minor > 0 || parts.length === 2 ? [0, minor + 1] : [0, 0, patch + 1] : parts.length === 1 ? [major + 1] : [major, minor + 1];
+    return [`>=${version(parts, 1)}${lower.rest}`, `<${version(upper, parts.length)}`];
+  }
+  if (tilde || caret) return void 0;
+  const wildcard = /^(!=|==)?v?(\d+(?:\.\d+){0,2})(?:\.\*)+$/.exec(constraint);
+  if (wildcard) return [`${wildcard[1] ?? "=="}${wildcard[2]}.*`];
+  const basic = /^(<>|!=|>=|<=|==|~=|=|>|<)?v?(\d[0-9A-Za-z.+!_-]*(?:\.\*)?)$/.exec(constraint);
+  if (!basic?.[2]) return void 0;
+  const op = basic[1] === void 0 || basic[1] === "=" ? "==" : basic[1] === "<>" ? "!=" : basic[1];
+  return [`${op}${basic[2]}`];
+}
+function parse2(constraint) {
+  const groups = [];
+  for (const alternative of constraint.trim().split(/\s*\|\|?\s*/)) {
+    const clauses = [];
+    const words2 = alternative.replace(/,\s*$/, "").replace(OPERATOR, "$1").split(/[\s,]+/).filter((w) => w !== "");
+    for (const word of words2) {
+      const parsed = single(word);
+      if (parsed === void 0) return void 0;
+      clauses.push(...parsed);
     }
-    groups.push(
-      ...AUTO_NAMES.filter(
-        (n) => n in project.dependencyGroups && !groups.map(normalizeName).includes(n)
-      )
+    groups.push(clauses);
+  }
+  return groups;
+}
+function poetryVersion(constraint) {
+  const groups = parse2(constraint);
+  if (groups === void 0) return { unsupported: `version '${constraint}' is not understood` };
+  if (groups.some((g) => g.length === 0)) return { specifier: "" };
+  if (groups.length > 1)
+    return {
+      unsupported: `version '${constraint}' has alternatives (||), which PEP 508 cannot say`
+    };
+  return { specifier: (groups[0] ?? []).join(",") };
+}
+function poetryPythonMarker(constraint) {
+  const groups = parse2(constraint);
+  if (groups === void 0) return void 0;
+  if (groups.some((g) => g.length === 0)) return "";
+  const clauses = groups.map(
+    (g) => g.map((clause) => {
+      const m = /^([<>=!~]+)(.*)$/.exec(clause);
+      const [op, v] = [m?.[1] ?? "==", m?.[2] ?? ""];
+      const variable = v.replace(/\.\*$/, "").split(".").length > 2 ? "python_full_version" : "python_version";
+      return `${variable} ${op} "${v}"`;
+    })
+  );
+  if (clauses.length === 1) return (clauses[0] ?? []).join(" and ");
+  return clauses.map((c) => c.length > 1 ? `(${c.join(" and ")})` : c.join("")).join(" or ");
+}
+function text3(value2) {
+  return typeof value2 === "string" && value2.trim() !== "" ? value2.trim() : void 0;
+}
+function gitUrl(url) {
+  const scp = /^([\w.-]+@[\w.-]+):(?!\/\/)(.*)$/.exec(url);
+  const full = scp ? `ssh://${scp[1]}/${scp[2]}` : url;
+  return full.startsWith("git+") ? full : `git+${full}`;
+}
+function tableEntry(name, spec, projectDir) {
+  const notes = [];
+  const extras = Array.isArray(spec.extras) ? spec.extras.filter((e) => typeof e === "string") : [];
+  const head = `${name}${extras.length ? `[${extras.join(",")}]` : ""}`;
+  const markers = [];
+  const python = text3(spec.python);
+  if (python !== void 0) {
+    const marker2 = poetryPythonMarker(python);
+    if (marker2 === void 0)
+      return { note: `${name}: python '${python}' is not understood; left out` };
+    if (marker2 !== "") markers.push(marker2);
+  }
+  const platform2 = text3(spec.platform);
+  if (platform2 !== void 0) markers.push(`sys_platform == "${platform2}"`);
+  const written = text3(spec.markers);
+  if (written !== void 0) markers.push(written);
+  const marker = markers.length === 0 ? "" : markers.length === 1 ? markers[0] ?? "" : markers.map((m) => `(${m})`).join(" and ");
+  const git = text3(spec.git);
+  const local = text3(spec.path);
+  const url = text3(spec.url);
+  let target;
+  if (git !== void 0) {
+    const ref = text3(spec.rev) ?? text3(spec.tag) ?? text3(spec.branch);
+    const sub = text3(spec.subdirectory);
+    target = ` @ ${gitUrl(git)}${ref ? `@${ref}` : ""}${sub ? `#subdirectory=${sub}` : ""}`;
+  } else if (local !== void 0) {
+    const folder = path22.resolve(projectDir, local);
+    if (folder === path22.resolve(projectDir))
+      return { note: `${name}: path '${local}' is the project itself, installed by the action` };
+    target = ` @ ${pathToFileURL(folder).href}`;
+    if (spec.develop === true) notes.push(`${name}: from path '${local}', not editable`);
+  } else if (url !== void 0) {
+    target = ` @ ${url}`;
+  } else {
+    const v = poetryVersion(text3(spec.version) ?? "*");
+    if ("unsupported" in v) notes.push(`${name}: ${v.unsupported}; any version`);
+    target = "specifier" in v ? v.specifier : "";
+  }
+  const source = text3(spec.source);
+  if (source !== void 0)
+    notes.push(`${name}: source '${source}' is Poetry's; pip looks in the indexes it is given`);
+  const separator = target.startsWith(" @ ") ? " ; " : "; ";
+  return {
+    requirement: `${head}${target}${marker ? `${separator}${marker}` : ""}`,
+    note: notes.length ? notes.join("; ") : void 0
+  };
+}
+function poetryRequirements(name, spec, projectDir) {
+  if (name.toLowerCase() === "python") return { requirements: [], notes: [] };
+  const specs = Array.isArray(spec) ? spec : [spec];
+  const requirements = [];
+  const notes = [];
+  for (const one of specs) {
+    let entry;
+    if (typeof one === "string") {
+      const v = poetryVersion(one);
+      entry = "specifier" in v ? { requirement: `${name}${v.specifier}` } : { requirement: name, note: `${name}: ${v.unsupported}; any version` };
+    } else if (one !== null && typeof one === "object" && !Array.isArray(one)) {
+      entry = tableEntry(name, one, projectDir);
+    } else {
+      entry = { note: `${name}: ${JSON.stringify(one)} is not a Poetry dependency; left out` };
+    }
+    if (entry.requirement !== void 0) requirements.push(entry.requirement);
+    if (entry.note !== void 0) notes.push(entry.note);
+  }
+  return { requirements, notes };
+}
+
+// src/install/groups.ts
+function nameOf(requirement) {
+  const m = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[([^\]]*)\])?/.exec(requirement);
+  if (!m?.[1]) return void 0;
+  const extras = (m[2] ?? "").split(",").map((e) => e.trim()).filter((e) => e !== "");
+  return { name: m[1], extras };
+}
+function withoutSelf(project, source, requirements, notes) {
+  const self = project.name === void 0 ? void 0 : normalizeName(project.name);
+  const kept = [];
+  const extras = [];
+  const more = [...notes];
+  for (const r of requirements) {
+    const named = nameOf(r);
+    if (self !== void 0 && named && normalizeName(named.name) === self) {
+      extras.push(...named.extras);
+      more.push(`'${r}' is the project itself, installed by the action`);
+    } else kept.push(r);
+  }
+  return { source, requirements: kept, extras, notes: more };
+}
+function poetryGroup(groups, name, projectDir, seen = []) {
+  const key = normalizeName(name);
+  const group = Object.hasOwn(groups, key) ? groups[key] : void 0;
+  if (!group) throw new ProjectError(`poetry group '${name}' is not defined`);
+  if (seen.includes(key))
+    throw new ProjectError(
+      `poetry group '${name}' includes itself (${[...seen, key].join(" -> ")})`
     );
-    for (const name of AUTO_REQUIREMENT_FILES) {
-      const file = path21.join(config.workingDirectory, name);
-      if (fileExists(file) && !files.includes(file)) files.push(file);
+  const requirements = [];
+  const notes = [];
+  for (const included of group.includeGroups) {
+    const more = poetryGroup(groups, included, projectDir, [...seen, key]);
+    requirements.push(...more.requirements);
+    notes.push(...more.notes);
+  }
+  for (const [dependency, spec] of Object.entries(group.dependencies)) {
+    const converted = poetryRequirements(dependency, spec, projectDir);
+    requirements.push(...converted.requirements);
+    notes.push(...converted.notes);
+  }
+  return { requirements, notes };
+}
+function localFolder(target, projectDir) {
+  if (/^file:/i.test(target)) {
+    try {
+      return path23.resolve(fileURLToPath(target.replace(/#.*$/, "")));
+    } catch {
+      return void 0;
     }
   }
-  const requirements = groups.flatMap((g) => resolveDependencyGroup(project.dependencyGroups, g));
-  requirements.push(...missingTools2);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return void 0;
+  return path23.resolve(projectDir, target.replace(/\[[^\]]*\]$/, ""));
+}
+function pdmEntry(entry, projectDir) {
+  if (typeof entry !== "string")
+    return { note: `${JSON.stringify(entry)} is not a requirement; left out` };
+  const rootUrl = pathToFileURL2(projectDir).href;
+  const expanded = entry.trim().replace(/file:\/\/\/?\$\{PROJECT_ROOT\}/g, rootUrl).replace(/\$\{PROJECT_ROOT\}/g, projectDir);
+  const editable = /^(?:-e|--editable)(?:\s+|=)(.*)$/.exec(expanded);
+  if (!editable) return { requirement: expanded };
+  const target = (editable[1] ?? "").trim();
+  const folder = localFolder(target, projectDir);
+  if (folder !== void 0 && folder === path23.resolve(projectDir)) {
+    const extras = /\[([^\]]*)\]$/.exec(target)?.[1]?.split(",").map((e) => e.trim()) ?? [];
+    return {
+      note: `'${entry}' is the project itself, installed by the action`,
+      selfExtras: extras.filter((e) => e !== "")
+    };
+  }
+  return {
+    requirement: folder ?? directReference(target),
+    note: `'${entry}': installed, not editable`
+  };
+}
+function directReference(url) {
+  const [base = "", fragment] = url.split("#", 2);
+  if (fragment === void 0) return url;
+  const params = fragment.split("&");
+  const egg = params.find((p) => p.startsWith("egg="))?.slice(4);
+  if (!egg) return url;
+  const rest = params.filter((p) => !p.startsWith("egg="));
+  return `${egg} @ ${base}${rest.length ? `#${rest.join("&")}` : ""}`;
+}
+function resolveGroup(project, name) {
+  const key = normalizeName(name);
+  const sources = [];
+  if (Object.hasOwn(project.dependencyGroups, key)) {
+    const requirements = resolveDependencyGroup(project.dependencyGroups, key);
+    sources.push(withoutSelf(project, `group ${key} (pyproject.toml)`, requirements, []));
+  }
+  if (Object.hasOwn(project.poetryGroups, key)) {
+    const { requirements, notes } = poetryGroup(project.poetryGroups, key, project.dir);
+    sources.push(withoutSelf(project, `poetry group ${key} (pyproject.toml)`, requirements, notes));
+  }
+  if (Object.hasOwn(project.pdmGroups, key)) {
+    const requirements = [];
+    const notes = [];
+    const extras = [];
+    for (const entry of project.pdmGroups[key] ?? []) {
+      const one = pdmEntry(entry, project.dir);
+      if (one.requirement !== void 0) requirements.push(one.requirement);
+      if (one.note !== void 0) notes.push(one.note);
+      extras.push(...one.selfExtras ?? []);
+    }
+    const source = withoutSelf(project, `pdm group ${key} (pyproject.toml)`, requirements, notes);
+    sources.push({ ...source, extras: [...extras, ...source.extras] });
+  }
+  if (sources.length === 0) throw new ProjectError(`dependency group '${name}' is not defined`);
+  return sources;
+}
+
+// src/install/requirement-files.ts
+import path24 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var AUTO_REQUIREMENT_PLACES = [
+  {
+    folder: "",
+    pattern: /^(requirements[-_](dev|test|tests|testing)|(dev|test|tests|testing)[-_]requirements)\.txt$/i
+  },
+  { folder: "requirements", pattern: /^(dev|test)[^/]*\.txt$/i },
+  { folder: "tests", pattern: /^requirements[^/]*\.txt$/i },
+  { folder: "test", pattern: /^requirements[^/]*\.txt$/i }
+];
+function autoRequirementFiles(list) {
+  return AUTO_REQUIREMENT_PLACES.flatMap(
+    ({ folder, pattern }) => list(folder).filter((name) => pattern.test(name)).sort().map((name) => folder ? `${folder}/${name}` : name)
+  );
+}
+function logicalLines(text4) {
+  const lines = [];
+  let pending = "";
+  for (const raw of text4.split(/\r?\n/)) {
+    if (raw.endsWith("\\")) {
+      pending += raw.slice(0, -1);
+      continue;
+    }
+    lines.push((pending + raw).replace(/(^|\s+)#.*$/, "").trim());
+    pending = "";
+  }
+  if (pending) lines.push(pending.replace(/(^|\s+)#.*$/, "").trim());
+  return lines.filter((l) => l !== "");
+}
+var isUrl = (target) => /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
+function classifyLine(line) {
+  const include = /^(-r|-c|--requirement|--constraint)(?:\s*=\s*|\s+|(?<=^-[rc]))(\S.*)$/.exec(line);
+  if (include?.[1] && include[2])
+    return { kind: "include", option: include[1], target: include[2].trim() };
+  const links = /^(-f|--find-links)(?:\s*=\s*|\s+)(\S.*)$/.exec(line);
+  if (links?.[1] && links[2])
+    return { kind: "find-links", option: links[1], target: links[2].trim() };
+  const editable = /^(?:-e|--editable)(?:\s*=\s*|\s+)(\S+)/.exec(line);
+  if (editable?.[1]) return { kind: "local", editable: true, target: editable[1] };
+  const first = line.split(/\s+/)[0] ?? "";
+  if (/^(\.|\/|~|file:)/i.test(first)) return { kind: "local", editable: false, target: first };
+  return { kind: "other" };
+}
+function localTarget(target) {
+  const extras = /\[([^\]]*)\]$/.exec(target.replace(/#.*$/, ""))?.[1];
+  let bare = target.replace(/#.*$/, "").replace(/\[[^\]]*\]$/, "");
+  if (/^file:\/\//i.test(bare)) {
+    try {
+      bare = fileURLToPath2(bare);
+    } catch {
+      return void 0;
+    }
+  } else if (/^file:/i.test(bare)) bare = bare.slice("file:".length);
+  else if (isUrl(bare)) return void 0;
+  const list = (extras ?? "").split(",").map((e) => e.trim()).filter((e) => e !== "");
+  return { path: bare === "" ? "." : bare, extras: list };
+}
+function prepareRequirementFiles(files, projectDir, scratchDir, access2) {
+  const project = path24.resolve(projectDir);
+  const copies = [];
+  const extras = [];
+  const notes = [];
+  const done = /* @__PURE__ */ new Map();
+  const shown = (file) => path24.relative(project, file) || file;
+  const visit = (file, stack) => {
+    const known = done.get(file);
+    if (known !== void 0) return known;
+    const text4 = stack.includes(file) ? void 0 : access2.read(file);
+    if (text4 === void 0) return file;
+    const dir = path24.dirname(file);
+    let changed = false;
+    const out = [];
+    for (const line of logicalLines(text4)) {
+      const kind = classifyLine(line);
+      if (kind.kind === "include" && !isUrl(kind.target)) {
+        const target = path24.resolve(dir, kind.target);
+        const nested = /^(-r|--requirement)$/.test(kind.option) ? visit(target, [...stack, file]) : target;
+        if (nested !== target) changed = true;
+        out.push(`${kind.option} ${nested}`);
+      } else if (kind.kind === "find-links" && !isUrl(kind.target) && !path24.isAbsolute(kind.target)) {
+        const beside = path24.resolve(dir, kind.target);
+        out.push(access2.exists(beside) ? `${kind.option} ${beside}` : line);
+      } else if (kind.kind === "local") {
+        const local = localTarget(kind.target);
+        const self = local !== void 0 && [path24.resolve(project, local.path), path24.resolve(dir, local.path)].includes(project);
+        if (local && self) {
+          changed = true;
+          extras.push(...local.extras);
+          notes.push(
+            `${shown(file)}: '${line}' is the project itself, which the action installs once${kind.editable ? " (not editable)" : ""}; that line is left out`
+          );
+          out.push(`# ${line}  (the project itself: installed by the action)`);
+        } else out.push(line);
+      } else out.push(line);
+    }
+    if (!changed) {
+      done.set(file, file);
+      return file;
+    }
+    const copy = path24.join(scratchDir, `${copies.length + 1}-${path24.basename(file)}`);
+    copies.push({ file: copy, text: `${out.join("\n")}
+` });
+    done.set(file, copy);
+    return copy;
+  };
+  const args = files.map((f) => visit(path24.resolve(project, f), []));
+  return { args, copies, extras: [...new Set(extras)], notes };
+}
+
+// src/install/plan.ts
+var AUTO_NAMES = ["test", "tests", "testing", "dev"];
+var diskFiles = {
+  list: (dir) => {
+    try {
+      return readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+    } catch {
+      return [];
+    }
+  },
+  read: (file) => {
+    try {
+      return readFileSync8(file, "utf8");
+    } catch {
+      return void 0;
+    }
+  },
+  exists: existsSync8
+};
+function extrasHint(project) {
+  if (project.extras !== void 0) return void 0;
+  const where = project.pyproject?.project ? "are dynamic in pyproject.toml" : project.hasSetupPy || project.hasSetupCfg ? "of a setup.py or setup.cfg project are not read without running it" : "are not declared in pyproject.toml";
+  return `extras ${where}, so auto picked none; name them with extra:NAME`;
+}
+function groupLines(sources) {
+  return sources.flatMap((s) => [
+    .../^(poetry|pdm) /.test(s.source) ? [
+      `${s.source.replace(/ \(pyproject\.toml\)$/, "")}: ${s.requirements.join(", ") || "nothing"}`
+    ] : [],
+    ...s.notes.map((n) => `${s.source.replace(/ \(pyproject\.toml\)$/, "")}: ${n}`)
+  ]);
+}
+function planInstall(config, missingTools2, scratchDir, files = diskFiles) {
+  const { install, project } = config;
+  const dir = config.workingDirectory;
+  const extras = [...install.extras];
+  const groups = [...install.groups];
+  const requirementFiles = [...install.requirements];
+  const notes = [];
+  const declared = declaredGroups(project);
+  if (install.auto) {
+    const hint = extrasHint(project);
+    if (hint) notes.push(hint);
+    for (const n of AUTO_NAMES)
+      if (project.extras?.includes(n) && !extras.map(normalizeName).includes(n)) extras.push(n);
+    for (const n of AUTO_NAMES)
+      if (declared.includes(n) && !groups.map(normalizeName).includes(n)) groups.push(n);
+    for (const found of autoRequirementFiles((folder) => files.list(path25.join(dir, folder)))) {
+      const file = path25.join(dir, found);
+      if (!requirementFiles.includes(file)) requirementFiles.push(file);
+    }
+  }
+  const sources = groups.flatMap((g) => resolveGroup(project, g));
+  const prepared = prepareRequirementFiles(requirementFiles, dir, scratchDir, files);
   const picked = [
     ...extras.map((e) => `extra ${e}`),
-    ...groups.map((g) => `group ${g}`),
-    ...files.map((f) => path21.relative(config.workingDirectory, f))
+    ...sources.map((s) => s.source),
+    ...requirementFiles.map((f) => path25.relative(dir, f))
   ];
+  for (const e of [...sources.flatMap((s) => s.extras), ...prepared.extras])
+    if (!extras.map(normalizeName).includes(normalizeName(e))) extras.push(e);
+  const others = declared.filter((g) => !groups.map(normalizeName).includes(g));
+  if (install.auto && picked.length === 0 && others.length)
+    notes.push(`groups that auto leaves alone: ${others.join(", ")}; name one with group:NAME`);
   notes.unshift(
-    picked.length ? `test dependencies: ${picked.join(", ")}` : "test dependencies: none found"
+    picked.length ? `test dependencies: ${picked.join(", ")}` : "test dependencies: none found",
+    ...groupLines(sources),
+    ...prepared.notes
   );
   if (missingTools2.length) notes.push(`tools the environment lacks: ${missingTools2.join(", ")}`);
-  return { extras, groups, requirementFiles: files, requirements, notes };
+  return {
+    extras,
+    groups,
+    requirementFiles: prepared.args,
+    copies: prepared.copies,
+    requirements: [...sources.flatMap((s) => s.requirements), ...missingTools2],
+    notes
+  };
 }
 function pipInstallArgs(config, request) {
   const target = request.extras.length ? `${config.workingDirectory}[${request.extras.join(",")}]` : config.workingDirectory;
@@ -32788,13 +33275,65 @@ function pipInstallArgs(config, request) {
     ...config.buildIsolation ? [] : ["--no-build-isolation"],
     target,
     ...request.requirementFiles.flatMap((f) => ["-r", f]),
-    ...request.requirements
+    // Requirements come from the project's files: none may pass for an option.
+    ...request.requirements.length ? ["--", ...request.requirements] : []
   ];
 }
 
+// src/install/submodules.ts
+import { existsSync as existsSync9, readdirSync as readdirSync4, readFileSync as readFileSync9, statSync as statSync4 } from "node:fs";
+import path26 from "node:path";
+function submodulePaths(gitmodules) {
+  const paths = [];
+  let inSubmodule = false;
+  for (const raw of gitmodules.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line.startsWith("[")) inSubmodule = /^\[submodule\s+"[^"]*"\s*\]$/.test(line);
+    const m = /^path\s*=\s*(.*)$/.exec(line);
+    if (inSubmodule && m?.[1]) paths.push(m[1].replace(/^"(.*)"$/, "$1").replace(/\/+$/, ""));
+  }
+  return paths;
+}
+function emptySubmodulesWarning(empty) {
+  if (empty.length === 0) return void 0;
+  const list = empty.join(", ");
+  const verb = empty.length === 1 ? "is a git submodule" : "are git submodules";
+  const them = empty.length === 1 ? "its folder is" : "their folders are";
+  return `${list} ${verb} (.gitmodules) but ${them} empty: the checkout has no submodules. If the tests need them, check out with \`submodules: true\` (actions/checkout's input)`;
+}
+function gitmodulesOf(dir) {
+  for (let at = path26.resolve(dir); ; at = path26.dirname(at)) {
+    const file = path26.join(at, ".gitmodules");
+    if (existsSync9(file)) return file;
+    if (existsSync9(path26.join(at, ".git")) || path26.dirname(at) === at) return void 0;
+  }
+}
+function isEmptyFolder(folder) {
+  try {
+    return statSync4(folder).isDirectory() && readdirSync4(folder).length === 0;
+  } catch {
+    return true;
+  }
+}
+function warnEmptySubmodules(log, dir) {
+  const file = gitmodulesOf(dir);
+  if (file === void 0) return;
+  let text4;
+  try {
+    text4 = readFileSync9(file, "utf8");
+  } catch (error) {
+    log.debug(`${file} could not be read: ${String(error)}`);
+    return;
+  }
+  const root = path26.dirname(file);
+  const empty = submodulePaths(text4).filter((p) => isEmptyFolder(path26.join(root, p)));
+  const warning = emptySubmodulesWarning(empty);
+  if (warning) log.warning(warning);
+}
+
 // src/install/wheel.ts
-import { mkdirSync as mkdirSync4, rmSync as rmSync5 } from "node:fs";
-import path22 from "node:path";
+import { mkdirSync as mkdirSync4, rmSync as rmSync6 } from "node:fs";
+import path27 from "node:path";
 var LEGACY_BACKEND = "setuptools.build_meta:__legacy__";
 var LEGACY_REQUIRES = ["setuptools>=40.8.0"];
 function buildBackendOf(pyproject) {
@@ -32827,7 +33366,7 @@ else:
     name = backend.build_wheel(outdir)
     print("\\n" + json.dumps(os.path.join(outdir, name)))`;
 async function buildWheelInVenv(host, venvPython, env, projectDir, backend, outDir, buildEnv) {
-  rmSync5(outDir, { recursive: true, force: true });
+  rmSync6(outDir, { recursive: true, force: true });
   mkdirSync4(outDir, { recursive: true });
   const run = buildEnv === void 0 ? { env } : isolatedRun(env, buildEnv);
   try {
@@ -32848,7 +33387,7 @@ var WheelBuildError = class extends Error {
   name = "WheelBuildError";
 };
 function wheelDistName(file) {
-  return /^([^-]+)-[^-]+(-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$/.exec(path22.basename(file))?.[1];
+  return /^([^-]+)-[^-]+(-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$/.exec(path27.basename(file))?.[1];
 }
 async function backendWheelRequires(host, venvPython, env, projectDir, backend, buildEnv) {
   try {
@@ -32889,7 +33428,7 @@ function pipIsOffline(env) {
 }
 function distNameFromReport(file, projectDir) {
   try {
-    const report = JSON.parse(readFileSync8(file, "utf8"));
+    const report = JSON.parse(readFileSync10(file, "utf8"));
     const url = new URL(`file://${projectDir}`).href.replace(/\/$/, "");
     return report.install?.find((i) => i.download_info?.url?.replace(/\/$/, "") === url)?.metadata?.name;
   } catch {
@@ -32897,19 +33436,25 @@ function distNameFromReport(file, projectDir) {
   }
 }
 async function installProject(host, config, python, options = {}) {
+  warnEmptySubmodules(host.log, config.workingDirectory);
+  const before = findLeftovers(config.workingDirectory);
   const basePip = python.pipVersion !== void 0 && import_semver2.default.gte(import_semver2.default.coerce(python.pipVersion) ?? "0.0.0", "22.3.0");
-  const [installed, tools] = await Promise.all([
-    installInto(host, config, python, basePip, options),
-    config.build ? prepareTools(host, config, python, basePip, pipIsOffline(host.env)) : void 0
-  ]);
-  return tools === void 0 ? installed : { ...installed, tools };
+  try {
+    const [installed, tools] = await Promise.all([
+      installInto(host, config, python, basePip, options),
+      config.build ? prepareTools(host, config, python, basePip, pipIsOffline(host.env)) : void 0
+    ]);
+    return tools === void 0 ? installed : { ...installed, tools };
+  } finally {
+    removeNewLeftovers(host.log, config.workingDirectory, before, "the install");
+  }
 }
 async function installInto(host, config, python, basePip, options) {
   const { log, runner } = host;
-  const dir = path23.join(host.tempDir, "venv");
+  const dir = path28.join(host.tempDir, "venv");
   const fingerprint = options.fingerprint || options.reuseVenv ? await checkoutFingerprint(host, config) : void 0;
   if (options.reuseVenv) return reinstallProject(host, config, python, dir, basePip, fingerprint);
-  rmSync6(dir, { recursive: true, force: true });
+  rmSync7(dir, { recursive: true, force: true });
   const tools = config.test ? ["pytest", "coverage"] : [];
   let systemSite = config.systemSitePackages;
   if (!systemSite && tools.length > 0 && pipIsOffline(host.env)) {
@@ -32942,8 +33487,12 @@ ${tail(created.output)}`);
     ...fingerprint !== void 0 ? ["pip"] : []
   ]);
   const missing = probed.filter((m) => m !== "pip");
-  const request = planInstall(config, missing);
+  const request = planInstall(config, missing, path28.join(host.tempDir, "requirements"));
   for (const note of request.notes) log.info(note);
+  for (const copy of request.copies) {
+    mkdirSync5(path28.dirname(copy.file), { recursive: true });
+    writeFileSync5(copy.file, copy.text);
+  }
   const installing = pipInstall(host, log, config, python, venv, basePip, [
     ...pipInstallArgs(config, request)
   ]);
@@ -32961,7 +33510,7 @@ ${tail(created.output)}`);
   return { venv, distName, summary: `${what} into ${dir}` };
 }
 async function keepBuildEnv(host, config, python, venv, basePip, installing) {
-  const target = path23.join(venv.dir, BUILD_ENV);
+  const target = path28.join(venv.dir, BUILD_ENV);
   const backend = buildBackendOf(config.project.pyproject);
   const command = basePip ? python.executable : venv.python;
   const pip = async (requirements) => {
@@ -32973,7 +33522,7 @@ async function keepBuildEnv(host, config, python, venv, basePip, installing) {
       );
   };
   try {
-    rmSync6(target, { recursive: true, force: true });
+    rmSync7(target, { recursive: true, force: true });
     await pip(backend.requires);
     await installing.catch(() => void 0);
     const more = await backendWheelRequires(
@@ -32990,7 +33539,7 @@ async function keepBuildEnv(host, config, python, venv, basePip, installing) {
     );
     return true;
   } catch (error) {
-    rmSync6(target, { recursive: true, force: true });
+    rmSync7(target, { recursive: true, force: true });
     host.log.info(
       `the build backend's requirements could not be kept in the environment (${errorMessage(error)}): a reinstall into it from the cache lets pip build the project`
     );
@@ -33036,16 +33585,10 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
     fingerprint === void 0 ? "the checkout has no fingerprint (see above): reinstalling the project" : recorded ? "the checkout differs from the one the cached environment was made from: reinstalling the project" : "the cached environment does not say what the project was installed from: reinstalling the project"
   );
   const viaBase = basePip && !recorded?.venvPip;
-  let installArgs = pipInstallArgs(config, {
-    extras: [],
-    groups: [],
-    requirementFiles: [],
-    requirements: [],
-    notes: []
-  });
+  let installArgs = pipInstallArgs(config, { extras: [], requirementFiles: [], requirements: [] });
   let builtName;
-  const buildEnv = path23.join(dir, BUILD_ENV);
-  const isolated = config.buildIsolation && recorded?.buildEnv === true && existsSync9(buildEnv);
+  const buildEnv = path28.join(dir, BUILD_ENV);
+  const isolated = config.buildIsolation && recorded?.buildEnv === true && existsSync10(buildEnv);
   if (config.pipArgs.length === 0 && (!config.buildIsolation || isolated)) {
     const backend = buildBackendOf(config.project.pyproject);
     host.log.info(
@@ -33058,7 +33601,7 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
         venv.env,
         config.workingDirectory,
         backend,
-        path23.join(host.tempDir, "reinstall"),
+        path28.join(host.tempDir, "reinstall"),
         isolated ? buildEnv : void 0
       );
       installArgs = [wheel];
@@ -33088,8 +33631,8 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
   };
 }
 async function pipInstall(host, log, config, python, venv, basePip, installArgs) {
-  const reportFile = path23.join(host.tempDir, "pip-report.json");
-  rmSync6(reportFile, { force: true });
+  const reportFile = path28.join(host.tempDir, "pip-report.json");
+  rmSync7(reportFile, { force: true });
   const command = basePip ? python.executable : venv.python;
   const args = [
     ...basePip ? ["-m", "pip", "--python", venv.python] : ["-m", "pip"],
@@ -33330,14 +33873,14 @@ function asPublishingError(error, doing) {
 }
 
 // src/publish/upload.ts
-import path24 from "node:path";
+import path29 from "node:path";
 var DEFAULT_WAITS_MS = [2e3, 6e3];
 function twineFailure(output) {
-  const text3 = stripColour(output);
-  const http2 = /HTTPError: (\d{3}) (.*?) from (\S+)[ \t]*\n/.exec(text3);
+  const text4 = stripColour(output);
+  const http2 = /HTTPError: (\d{3}) (.*?) from (\S+)[ \t]*\n/.exec(text4);
   if (http2) {
     const [whole, status = "", phrase = ""] = http2;
-    const after = text3.slice(http2.index + whole.length).split("\n");
+    const after = text4.slice(http2.index + whole.length).split("\n");
     const end = after.findIndex((l) => /^\s*(INFO|WARNING|ERROR|DEBUG)\b/.test(l));
     const reason = (end === -1 ? after : after.slice(0, end)).join(" ").replace(/\s+/g, " ").trim();
     const detail = reason && reason !== phrase.trim() ? `: ${reason}` : "";
@@ -33347,19 +33890,19 @@ function twineFailure(output) {
     };
   }
   if (/ConnectionError|Max retries exceeded|Connection (refused|reset|aborted)|RemoteDisconnected/.test(
-    text3
+    text4
   )) {
-    const line = text3.split("\n").find((l) => /Error/.test(l)) ?? "connection error";
+    const line = text4.split("\n").find((l) => /Error/.test(l)) ?? "connection error";
     return { message: `the index could not be reached: ${line.trim()}`, retryable: true };
   }
-  const lines = text3.trim().split("\n");
+  const lines = text4.trim().split("\n");
   const error = lines.findLast((l) => /^\s*(ERROR|\w+(Error|Exception|Detected)):?/.test(l));
   return { message: (error ?? lines.at(-1) ?? "twine failed").trim(), retryable: false };
 }
-function projectUrl(repositoryUrl2, name, version) {
+function projectUrl(repositoryUrl2, name, version2) {
   const url = new URL(repositoryUrl2);
   const host = url.hostname === "upload.pypi.org" ? "https://pypi.org" : url.hostname === "test.pypi.org" ? "https://test.pypi.org" : url.origin;
-  return `${host}/project/${name}/${version}/`;
+  return `${host}/project/${name}/${version2}/`;
 }
 function twineEnv(venv, credentials, repositoryUrl2) {
   return {
@@ -33383,7 +33926,7 @@ async function uploadFiles(host, log, venv, files, credentials, options) {
       attempts += 1;
       log.info(`$ python ${args.join(" ")}  (attempt ${attempts} of ${waits.length + 1})`);
       const result = await host.runner.run(venv.python, args, {
-        cwd: path24.dirname(file.path),
+        cwd: path29.dirname(file.path),
         env
       });
       log.info(result.output.trimEnd());
@@ -33497,8 +34040,8 @@ function describePublish(result) {
 }
 
 // src/python/setup.ts
-import { existsSync as existsSync11, readFileSync as readFileSync9 } from "node:fs";
-import path26 from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync11 } from "node:fs";
+import path31 from "node:path";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as crypto2 from "crypto";
@@ -33509,7 +34052,7 @@ var semver3 = __toESM(require_semver2(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as os6 from "os";
-import * as path25 from "path";
+import * as path30 from "path";
 var semver4 = __toESM(require_semver2(), 1);
 import * as stream2 from "stream";
 import * as util2 from "util";
@@ -33625,8 +34168,8 @@ var IS_MAC = process.platform === "darwin";
 var userAgent = "actions/tool-cache";
 function downloadTool(url, dest, auth, headers) {
   return __awaiter11(this, void 0, void 0, function* () {
-    dest = dest || path25.join(_getTempDirectory(), crypto2.randomUUID());
-    yield mkdirP(path25.dirname(dest));
+    dest = dest || path30.join(_getTempDirectory(), crypto2.randomUUID());
+    yield mkdirP(path30.dirname(dest));
     debug(`Downloading ${url}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -33817,7 +34360,7 @@ function find(toolName, versionSpec2, arch3) {
   let toolPath = "";
   if (versionSpec2) {
     versionSpec2 = semver4.clean(versionSpec2) || "";
-    const cachePath = path25.join(_getCacheDirectory(), toolName, versionSpec2, arch3);
+    const cachePath = path30.join(_getCacheDirectory(), toolName, versionSpec2, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs4.existsSync(cachePath) && fs4.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec2} ${arch3}`);
@@ -33831,12 +34374,12 @@ function find(toolName, versionSpec2, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os6.arch();
-  const toolPath = path25.join(_getCacheDirectory(), toolName);
+  const toolPath = path30.join(_getCacheDirectory(), toolName);
   if (fs4.existsSync(toolPath)) {
     const children = fs4.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path25.join(toolPath, child2, arch3 || "");
+        const fullPath = path30.join(toolPath, child2, arch3 || "");
         if (fs4.existsSync(fullPath) && fs4.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -33848,7 +34391,7 @@ function findAllVersions(toolName, arch3) {
 function _createExtractFolder(dest) {
   return __awaiter11(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path25.join(_getTempDirectory(), crypto2.randomUUID());
+      dest = path30.join(_getTempDirectory(), crypto2.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -33862,7 +34405,7 @@ function isExplicitVersion(versionSpec2) {
   return valid2;
 }
 function evaluateVersions(versions, versionSpec2) {
-  let version = "";
+  let version2 = "";
   debug(`evaluating ${versions.length} versions`);
   versions = versions.sort((a, b) => {
     if (semver4.gt(a, b)) {
@@ -33874,16 +34417,16 @@ function evaluateVersions(versions, versionSpec2) {
     const potential = versions[i];
     const satisfied = semver4.satisfies(potential, versionSpec2);
     if (satisfied) {
-      version = potential;
+      version2 = potential;
       break;
     }
   }
-  if (version) {
-    debug(`matched: ${version}`);
+  if (version2) {
+    debug(`matched: ${version2}`);
   } else {
     debug("match not found");
   }
-  return version;
+  return version2;
 }
 function _getCacheDirectory() {
   const cacheDirectory = process.env["RUNNER_TOOL_CACHE"] || "";
@@ -33904,10 +34447,10 @@ function _getGlobal(key, defaultValue) {
 var ManifestError = class extends Error {
   name = "ManifestError";
 };
-function parseManifest(text3, url) {
+function parseManifest(text4, url) {
   let data;
   try {
-    data = JSON.parse(text3);
+    data = JSON.parse(text4);
   } catch {
     throw new ManifestError(`the Python versions manifest at ${url} is not JSON`);
   }
@@ -33922,16 +34465,16 @@ function chooseRelease(releases, spec, target) {
     (f) => f.arch === target.arch && f.platform === target.platform && (f.platform_version === void 0 || f.platform_version === target.osVersion)
   );
   const candidates = releases.filter((r) => (r.stable || spec.allowPrerelease) && fileFor(r));
-  const version = highestMatch(
+  const version2 = highestMatch(
     spec,
     candidates.map((r) => r.version)
   );
-  const release2 = candidates.find((r) => r.version === version);
-  const file = release2 && fileFor(release2);
-  return version && file ? { version, file } : void 0;
+  const release3 = candidates.find((r) => r.version === version2);
+  const file = release3 && fileFor(release3);
+  return version2 && file ? { version: version2, file } : void 0;
 }
-function osVersionFromOsRelease(text3) {
-  const m = /^VERSION_ID="?([^"\n]*)"?$/m.exec(text3);
+function osVersionFromOsRelease(text4) {
+  const m = /^VERSION_ID="?([^"\n]*)"?$/m.exec(text4);
   return m?.[1];
 }
 
@@ -33972,19 +34515,19 @@ function describe2(spec) {
 }
 var isWindows2 = process.platform === "win32";
 function binDir(installDir) {
-  return path26.join(installDir, isWindows2 ? "Scripts" : "bin");
+  return path31.join(installDir, isWindows2 ? "Scripts" : "bin");
 }
 function executableIn(installDir) {
-  return isWindows2 ? path26.join(installDir, "python.exe") : path26.join(installDir, "bin", "python3");
+  return isWindows2 ? path31.join(installDir, "python.exe") : path31.join(installDir, "bin", "python3");
 }
 function candidatesOnPath(host) {
-  const dirs = (host.env.PATH ?? "").split(path26.delimiter).filter((d) => d !== "");
+  const dirs = (host.env.PATH ?? "").split(path31.delimiter).filter((d) => d !== "");
   const names = [...Array.from({ length: 40 }, (_, i) => `python3.${40 - i}`), "python3", "python"];
   const found = [];
   for (const dir of dirs) {
     for (const name of names) {
-      const file = path26.join(dir, isWindows2 ? `${name}.exe` : name);
-      if (existsSync11(file)) found.push(file);
+      const file = path31.join(dir, isWindows2 ? `${name}.exe` : name);
+      if (existsSync12(file)) found.push(file);
     }
   }
   return found;
@@ -33992,7 +34535,7 @@ function candidatesOnPath(host) {
 async function fromPath(host, spec) {
   const candidates = candidatesOnPath(host);
   if (spec === void 0) {
-    const first = candidates.find((c) => /python3?(\.exe)?$/.test(path26.basename(c)));
+    const first = candidates.find((c) => /python3?(\.exe)?$/.test(path31.basename(c)));
     const found = first ? await probeInterpreter(host, first) : void 0;
     if (!found) {
       throw new PythonSetupError(
@@ -34010,11 +34553,11 @@ async function fromPath(host, spec) {
       probed.push(interpreter);
     }
   }
-  const version = highestMatch(
+  const version2 = highestMatch(
     spec,
     probed.map((p) => p.version)
   );
-  const chosen = probed.find((p) => p.version === version);
+  const chosen = probed.find((p) => p.version === version2);
   if (!chosen) {
     const have = probed.length ? probed.map((p) => `${p.version} (${p.executable})`).join(", ") : "none";
     throw new PythonSetupError(`no Python on PATH matches ${describe2(spec)}; found: ${have}`);
@@ -34041,7 +34584,7 @@ async function fetchManifest(url) {
 }
 function osVersion2() {
   for (const file of ["/etc/os-release", "/usr/lib/os-release"]) {
-    if (existsSync11(file)) return osVersionFromOsRelease(readFileSync9(file, "utf8"));
+    if (existsSync12(file)) return osVersionFromOsRelease(readFileSync11(file, "utf8"));
   }
   return void 0;
 }
@@ -34087,7 +34630,7 @@ function exportPython(host, installDir) {
   ]) {
     host.exportVariable(name, installDir);
   }
-  host.exportVariable("PKG_CONFIG_PATH", path26.join(installDir, "lib", "pkgconfig"));
+  host.exportVariable("PKG_CONFIG_PATH", path31.join(installDir, "lib", "pkgconfig"));
 }
 async function setupPython(host, config, interpreter) {
   if (interpreter) {
@@ -34135,8 +34678,8 @@ function maxCoverageDropReason(baseline, maxDrop) {
 }
 
 // src/test/run-tests.ts
-import { createReadStream as createReadStream3, existsSync as existsSync12, mkdirSync as mkdirSync6, readFileSync as readFileSync10, writeFileSync as writeFileSync6 } from "node:fs";
-import path28 from "node:path";
+import { createReadStream as createReadStream3, existsSync as existsSync13, mkdirSync as mkdirSync7, readFileSync as readFileSync12, writeFileSync as writeFileSync7 } from "node:fs";
+import path33 from "node:path";
 
 // src/report/junit.ts
 var import_saxes2 = __toESM(require_saxes(), 1);
@@ -34173,8 +34716,8 @@ var JUnitParser = class {
     this.maxDetails = options.maxDetails ?? 4e3;
     this.sax.on("opentag", (tag) => this.openTag(tag));
     this.sax.on("closetag", (tag) => this.closeTag(tag));
-    this.sax.on("text", (text3) => this.problem?.text?.push(text3));
-    this.sax.on("cdata", (text3) => this.problem?.text?.push(text3));
+    this.sax.on("text", (text4) => this.problem?.text?.push(text4));
+    this.sax.on("cdata", (text4) => this.problem?.text?.push(text4));
   }
   write(chunk) {
     if (this.closed) throw new JUnitReportError("JUnit report: write after close");
@@ -34312,16 +34855,16 @@ var JUnitParser = class {
   }
   finishProblem(testCase, problem) {
     if (problem.text === void 0) return;
-    const text3 = problem.text.join("");
+    const text4 = problem.text.join("");
     const collection = isCollection(testCase);
-    const where = collection ? collectionLocation(testCase, text3) : failureLocation(testCase, text3);
+    const where = collection ? collectionLocation(testCase, text4) : failureLocation(testCase, text4);
     this.problems.push({
       kind: problem.kind,
       id: testId(testCase),
       file: where.file,
       line: where.line,
-      message: problemMessage(problem.message, text3, collection),
-      details: cut(text3, this.maxDetails)
+      message: problemMessage(problem.message, text4, collection),
+      details: cut(text4, this.maxDetails)
     });
   }
 };
@@ -34350,33 +34893,33 @@ function classAfterModule(classname, module) {
   return rest.slice(1).replaceAll(".", "::");
 }
 var LOCATION = /^((?:[A-Za-z]:)?[^\s:"<>]+\.py):(\d+):|\bFile "((?:[A-Za-z]:)?[^"\n]+\.py)", line (\d+)/gm;
-function locations(text3) {
+function locations(text4) {
   const found = [];
-  for (const match3 of text3.matchAll(LOCATION)) {
-    const path32 = match3[1] ?? match3[3];
+  for (const match3 of text4.matchAll(LOCATION)) {
+    const path37 = match3[1] ?? match3[3];
     const line = match3[2] ?? match3[4];
-    if (path32 !== void 0 && line !== void 0) {
-      found.push({ path: normalizePath(path32), line: Number.parseInt(line, 10) });
+    if (path37 !== void 0 && line !== void 0) {
+      found.push({ path: normalizePath(path37), line: Number.parseInt(line, 10) });
     }
   }
   return found;
 }
-function sameFile(path32, file) {
-  return path32 === file || isAbsolute2(path32) && path32.endsWith(`/${file}`);
+function sameFile(path37, file) {
+  return path37 === file || isAbsolute2(path37) && path37.endsWith(`/${file}`);
 }
 function lastIn(found, file) {
   return found.findLast((location) => sameFile(location.path, file));
 }
-function failureLocation(testCase, text3) {
+function failureLocation(testCase, text4) {
   const file = testCase.file;
   if (file === void 0) return {};
-  const found = lastIn(locations(text3), file);
+  const found = lastIn(locations(text4), file);
   if (found !== void 0) return { file, line: found.line };
   return { file, line: testCase.line === void 0 ? void 0 : testCase.line + 1 };
 }
-function collectionLocation(testCase, text3) {
+function collectionLocation(testCase, text4) {
   const file = testCase.file ?? (testCase.name === "" ? void 0 : `${testCase.name.replaceAll(".", "/")}.py`);
-  const found = locations(text3);
+  const found = locations(text4);
   if (file !== void 0) {
     const own = lastIn(found, file);
     if (own !== void 0) return { file, line: own.line };
@@ -34385,19 +34928,19 @@ function collectionLocation(testCase, text3) {
   if (relative2 !== void 0) return { file: relative2.path, line: relative2.line };
   return { file: testCase.file };
 }
-function problemMessage(attribute, text3, collection) {
+function problemMessage(attribute, text4, collection) {
   const first = collection ? "" : firstLine(attribute);
   if (first !== "") return clip2(first, MAX_MESSAGE);
-  return clip2(exceptionLine(text3) ?? firstLine(text3.trim()), MAX_MESSAGE);
+  return clip2(exceptionLine(text4) ?? firstLine(text4.trim()), MAX_MESSAGE);
 }
-function firstLine(text3) {
-  const end = text3.indexOf("\n");
-  return (end < 0 ? text3 : text3.slice(0, end)).trim();
+function firstLine(text4) {
+  const end = text4.indexOf("\n");
+  return (end < 0 ? text4 : text4.slice(0, end)).trim();
 }
-function exceptionLine(text3) {
+function exceptionLine(text4) {
   let last = [];
   let block = [];
-  for (const line of text3.split(/\r?\n/)) {
+  for (const line of text4.split(/\r?\n/)) {
     if (/^E(?: {2,}\S|\s*$)/.test(line)) block.push(line);
     else if (block.length > 0) [last, block] = [block, []];
   }
@@ -34408,14 +34951,14 @@ function exceptionLine(text3) {
   const body = lines.map((line) => line.slice(1 + indent2).trimEnd());
   return body.find((line) => /^[A-Za-z_][\w.]*(?::(?: |$)|$)/.test(line)) ?? body[0];
 }
-function clip2(text3, max) {
-  return text3.length <= max ? text3 : `${text3.slice(0, max - 1)}\u2026`;
+function clip2(text4, max) {
+  return text4.length <= max ? text4 : `${text4.slice(0, max - 1)}\u2026`;
 }
-function cut(text3, max) {
-  if (text3.length <= max) return text3;
+function cut(text4, max) {
+  if (text4.length <= max) return text4;
   const keep = Math.max(0, max - CUT_MARK.length);
   const head = Math.floor(keep / 3);
-  return `${text3.slice(0, head)}${CUT_MARK}${text3.slice(text3.length - (keep - head))}`;
+  return `${text4.slice(0, head)}${CUT_MARK}${text4.slice(text4.length - (keep - head))}`;
 }
 function parseSeconds(value2) {
   if (value2 === void 0) return void 0;
@@ -34426,11 +34969,11 @@ function parseLine(value2) {
   if (value2 === void 0 || !/^\d+$/.test(value2)) return void 0;
   return Number.parseInt(value2, 10);
 }
-function normalizePath(path32) {
-  return path32.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
+function normalizePath(path37) {
+  return path37.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
 }
-function isAbsolute2(path32) {
-  return path32.startsWith("/") || /^[A-Za-z]:\//.test(path32);
+function isAbsolute2(path37) {
+  return path37.startsWith("/") || /^[A-Za-z]:\//.test(path37);
 }
 
 // src/test/outcomes.ts
@@ -34512,12 +35055,12 @@ function count3(value2, what) {
     throw new OutcomesError(`${what} is not a count: ${JSON.stringify(value2)}`);
   return value2;
 }
-function parseOutcomes(text3) {
+function parseOutcomes(text4) {
   let data;
   try {
-    data = JSON.parse(text3);
+    data = JSON.parse(text4);
   } catch {
-    throw new OutcomesError(`not JSON: ${text3.slice(0, 80)}`);
+    throw new OutcomesError(`not JSON: ${text4.slice(0, 80)}`);
   }
   if (typeof data !== "object" || data === null || Array.isArray(data))
     throw new OutcomesError("not a JSON object");
@@ -34542,8 +35085,8 @@ function withOutcomes(junit, outcomes) {
 }
 
 // src/test/subprocess-coverage.ts
-import { mkdirSync as mkdirSync5, rmSync as rmSync7 } from "node:fs";
-import path27 from "node:path";
+import { mkdirSync as mkdirSync6, rmSync as rmSync8 } from "node:fs";
+import path32 from "node:path";
 var WRITE_RCFILE = `
 import configparser, json, os, sys
 import coverage
@@ -34653,9 +35196,9 @@ print(json.dumps({
 }))
 `;
 async function prepareSubprocessCoverage(ctx, warn) {
-  const rcDir = path27.join(ctx.host.tempDir, "coverage-config");
-  rmSync7(rcDir, { recursive: true, force: true });
-  mkdirSync5(rcDir, { recursive: true });
+  const rcDir = path32.join(ctx.host.tempDir, "coverage-config");
+  rmSync8(rcDir, { recursive: true, force: true });
+  mkdirSync6(rcDir, { recursive: true });
   let written;
   try {
     written = await runSnippet(
@@ -34673,9 +35216,9 @@ async function prepareSubprocessCoverage(ctx, warn) {
     );
     return void 0;
   }
-  rmSync7(ctx.partsDir, { recursive: true, force: true });
-  mkdirSync5(ctx.partsDir, { recursive: true });
-  const settings = written.read_from ? `a copy of ${path27.relative(ctx.cwd, written.read_from) || written.read_from}'s coverage settings` : "settings of its own (the project has no coverage configuration)";
+  rmSync8(ctx.partsDir, { recursive: true, force: true });
+  mkdirSync6(ctx.partsDir, { recursive: true });
+  const settings = written.read_from ? `a copy of ${path32.relative(ctx.cwd, written.read_from) || written.read_from}'s coverage settings` : "settings of its own (the project has no coverage configuration)";
   const how = written.pth ? `COVERAGE_PROCESS_START (coverage ${written.version} has no patch = subprocess)` : `patch = subprocess (coverage ${written.version})`;
   const pth = written.pth;
   return {
@@ -34684,7 +35227,7 @@ async function prepareSubprocessCoverage(ctx, warn) {
     partsDir: ctx.partsDir,
     note: `the processes the tests start are measured too, through ${how}, with ${settings}`,
     cleanup: () => {
-      if (pth) rmSync7(pth, { force: true });
+      if (pth) rmSync8(pth, { force: true });
     }
   };
 }
@@ -34693,12 +35236,12 @@ async function prepareSubprocessCoverage(ctx, warn) {
 function reportFiles(dir) {
   return {
     dir,
-    junit: path28.join(dir, "junit.xml"),
-    coverageData: path28.join(dir, ".coverage"),
-    coverageParts: path28.join(dir, "coverage-parts"),
-    coverageJson: path28.join(dir, "coverage.json"),
-    coverageXml: path28.join(dir, "coverage.xml"),
-    outcomes: path28.join(dir, "pytest-outcomes.json")
+    junit: path33.join(dir, "junit.xml"),
+    coverageData: path33.join(dir, ".coverage"),
+    coverageParts: path33.join(dir, "coverage-parts"),
+    coverageJson: path33.join(dir, "coverage.json"),
+    coverageXml: path33.join(dir, "coverage.xml"),
+    outcomes: path33.join(dir, "pytest-outcomes.json")
   };
 }
 var PROBE4 = `
@@ -34810,15 +35353,15 @@ async function runPytest(ctx, measure2, subprocesses) {
     ...["-m", "pytest", "-o", "junit_family=xunit1", `--junitxml=${files.junit}`],
     ...["-p", PLUGIN_MODULE, ...config.pytestArgs]
   ];
-  const pluginDir = path28.join(host.tempDir, "pytest-plugin");
-  mkdirSync6(pluginDir, { recursive: true });
-  writeFileSync6(path28.join(pluginDir, `${PLUGIN_MODULE}.py`), `${PLUGIN}${OUTCOMES_PLUGIN}`);
-  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path28.delimiter);
+  const pluginDir = path33.join(host.tempDir, "pytest-plugin");
+  mkdirSync7(pluginDir, { recursive: true });
+  writeFileSync7(path33.join(pluginDir, `${PLUGIN_MODULE}.py`), `${PLUGIN}${OUTCOMES_PLUGIN}`);
+  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path33.delimiter);
   log.info(`$ ${formatCommand("python", args)}`);
   const env = subprocesses ? {
     ...ctx.env,
     ...subprocesses.env,
-    COVERAGE_FILE: path28.join(subprocesses.partsDir, path28.basename(files.coverageData))
+    COVERAGE_FILE: path33.join(subprocesses.partsDir, path33.basename(files.coverageData))
   } : ctx.env;
   try {
     const run = await host.runner.run(venv.python, args, {
@@ -34834,14 +35377,14 @@ async function runPytest(ctx, measure2, subprocesses) {
 async function readResults(ctx, code, output, notes) {
   let results;
   try {
-    results = existsSync12(ctx.files.junit) ? await parseJUnitFile(ctx.files.junit) : void 0;
+    results = existsSync13(ctx.files.junit) ? await parseJUnitFile(ctx.files.junit) : void 0;
   } catch (error) {
     if (!(error instanceof JUnitReportError)) throw error;
     notes.push(`the JUnit report pytest wrote cannot be read: ${error.message}`);
   }
-  if (results && existsSync12(ctx.files.outcomes)) {
+  if (results && existsSync13(ctx.files.outcomes)) {
     try {
-      results = withOutcomes(results, parseOutcomes(readFileSync10(ctx.files.outcomes, "utf8")));
+      results = withOutcomes(results, parseOutcomes(readFileSync12(ctx.files.outcomes, "utf8")));
     } catch (error) {
       if (!(error instanceof OutcomesError)) throw error;
       notes.push(
@@ -34876,13 +35419,13 @@ async function readCoverage(ctx, measure2, probe2, partsDir, notes) {
       notes.push(`no coverage: ${error}`);
       return void 0;
     }
-    return parseCoverageJson(readFileSync10(files.coverageJson, "utf8"), {
+    return parseCoverageJson(readFileSync12(files.coverageJson, "utf8"), {
       sourceNote: measure2.note,
       mapPath: (file) => mapCoveragePath(file, {
         workingDirectory: cwd,
         sitePackages: probe2.site_packages,
         repoPrefix: config.repoPrefix,
-        exists: (rel) => existsSync12(path28.join(cwd, rel))
+        exists: (rel) => existsSync13(path33.join(cwd, rel))
       })
     });
   } catch (error) {
@@ -34945,8 +35488,8 @@ function seconds(ms) {
 function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
-function firstLine2(text3) {
-  return text3.split("\n")[0] ?? text3;
+function firstLine2(text4) {
+  return text4.split("\n")[0] ?? text4;
 }
 async function stage(host, name, title, body, describe3, buffered = false) {
   const started = performance.now();
@@ -35131,7 +35674,7 @@ async function commentStage(host, config, services, artifacts, metrics) {
       const outcome = await postComment(log, host.env, config.comment, metrics, services);
       if (outcome.kind !== "not-posted" || !outcome.request || !artifacts) return outcome;
       try {
-        const dir = path29.join(host.tempDir, "comment-request");
+        const dir = path34.join(host.tempDir, "comment-request");
         const kept = await keepCommentRequest(artifacts, dir, outcome.request);
         log.info(
           `The comment was kept as artifact ${kept}: a workflow_run companion with a token that may write can post it (see 'Pull requests from forks' in the README).`
@@ -35170,9 +35713,9 @@ async function historyOf(host, pending) {
   return history;
 }
 async function runPipeline(host, config, options = {}) {
-  rmSync8(host.tempDir, { recursive: true, force: true });
+  rmSync9(host.tempDir, { recursive: true, force: true });
   const files = reportFiles(`${host.tempDir}/reports`);
-  mkdirSync7(files.dir, { recursive: true });
+  mkdirSync8(files.dir, { recursive: true });
   const stages = [];
   const historyRequest = host.onActions && options.github !== void 0 ? fetchHistory(
     host.env,
@@ -35273,7 +35816,7 @@ async function runPipeline(host, config, options = {}) {
         test?.value?.coverage,
         {
           env: host.env,
-          dir: path29.join(host.tempDir, "baseline"),
+          dir: path34.join(host.tempDir, "baseline"),
           token: config.comment.token
         },
         baselineServices
@@ -35328,12 +35871,12 @@ async function runPipeline(host, config, options = {}) {
 }
 
 // src/report/write.ts
-import { writeFileSync as writeFileSync7 } from "node:fs";
-import path30 from "node:path";
+import { writeFileSync as writeFileSync8 } from "node:fs";
+import path35 from "node:path";
 function writeReport(metrics, dir) {
   const markdown = renderSummary(metrics);
-  const file = path30.join(dir, "python-ci-report.md");
-  writeFileSync7(file, markdown);
+  const file = path35.join(dir, "python-ci-report.md");
+  writeFileSync8(file, markdown);
   return { markdown, path: file };
 }
 
@@ -35393,7 +35936,7 @@ function terminalLog(io, verbose) {
 async function runCli(argv, io) {
   let parsed;
   try {
-    parsed = parse2(argv);
+    parsed = parse3(argv);
   } catch (error) {
     io.err(`${errorMessage(error)}
 
@@ -35415,10 +35958,10 @@ ${USAGE}`
   }
   let reportsDir;
   if (values["reports-dir"] !== void 0) {
-    reportsDir = path31.resolve(io.cwd, values["reports-dir"]);
+    reportsDir = path36.resolve(io.cwd, values["reports-dir"]);
     try {
       if (values["reports-dir"] === "") throw new Error("it is empty");
-      mkdirSync8(reportsDir, { recursive: true });
+      mkdirSync9(reportsDir, { recursive: true });
     } catch (error) {
       io.err(
         `--reports-dir: ${JSON.stringify(values["reports-dir"])} cannot be used as a folder (${errorMessage(error)}); give a folder to create or reuse, relative to the current one, e.g. reports`
@@ -35427,7 +35970,7 @@ ${USAGE}`
     }
   }
   const python = values.python ?? "";
-  const interpreter = /[\\/]/.test(python) ? path31.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
+  const interpreter = /[\\/]/.test(python) ? path36.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
   if (/^python/.test(python) && interpreter === void 0) {
     io.err(
       `--python: "${python}" is not on PATH; give a version (3.12), a range (>=3.10) or an interpreter's path`
@@ -35465,7 +36008,7 @@ ${USAGE}`
       runner: new SpawnRunner(),
       onActions: false,
       workspace: io.cwd,
-      tempDir: mkdtempSync(path31.join(os7.tmpdir(), "python-ci-")),
+      tempDir: mkdtempSync(path36.join(os7.tmpdir(), "python-ci-")),
       toolCacheDir: void 0,
       env: childEnvironment(io.env),
       addPath: () => {
@@ -35475,12 +36018,12 @@ ${USAGE}`
     };
     const { metrics, files } = await runPipeline(host, config, { interpreter });
     const report = writeReport(metrics, files.dir);
-    const local = path31.join(reportsDir ?? io.cwd, "python-ci-report.md");
+    const local = path36.join(reportsDir ?? io.cwd, "python-ci-report.md");
     copyFileSync(report.path, local);
     const copied = reportsDir ? copyReports(files, reportsDir) : [];
-    for (const entry of readdirSync3(host.tempDir)) {
-      if (path31.join(host.tempDir, entry) !== files.dir)
-        rmSync9(path31.join(host.tempDir, entry), { recursive: true, force: true });
+    for (const entry of readdirSync6(host.tempDir)) {
+      if (path36.join(host.tempDir, entry) !== files.dir)
+        rmSync10(path36.join(host.tempDir, entry), { recursive: true, force: true });
     }
     io.out(`
 ${renderText(metrics)}`);
@@ -35515,10 +36058,10 @@ function asFlagError(message, flags) {
   return flag && input ? `${flag}${message.slice(input.length)}` : message;
 }
 function onPath(name, pathVariable) {
-  for (const dir of pathVariable.split(path31.delimiter)) {
+  for (const dir of pathVariable.split(path36.delimiter)) {
     if (dir === "") continue;
-    for (const candidate of [path31.join(dir, name), path31.join(dir, `${name}.exe`)]) {
-      if (existsSync13(candidate)) return candidate;
+    for (const candidate of [path36.join(dir, name), path36.join(dir, `${name}.exe`)]) {
+      if (existsSync14(candidate)) return candidate;
     }
   }
   return void 0;
@@ -35527,12 +36070,12 @@ var REPORT_FILES = ["junit.xml", "coverage.xml", "coverage.json"];
 function copyReports(files, dir) {
   const copied = [];
   for (const name of REPORT_FILES) {
-    const from = path31.join(files.dir, name);
-    const to = path31.join(dir, name);
-    if (existsSync13(from)) {
+    const from = path36.join(files.dir, name);
+    const to = path36.join(dir, name);
+    if (existsSync14(from)) {
       copyFileSync(from, to);
       copied.push(name);
-    } else rmSync9(to, { force: true });
+    } else rmSync10(to, { force: true });
   }
   return copied;
 }
@@ -35569,7 +36112,7 @@ function attachValues(argv) {
   }
   return out;
 }
-function parse2(argv) {
+function parse3(argv) {
   return parseArgs({
     args: attachValues(argv),
     allowPositionals: true,
@@ -35580,9 +36123,9 @@ function parse2(argv) {
 
 // src/bin.ts
 process.exitCode = await runCli(process.argv.slice(2), {
-  out: (text3) => process.stdout.write(`${text3}
+  out: (text4) => process.stdout.write(`${text4}
 `),
-  err: (text3) => process.stderr.write(`${text3}
+  err: (text4) => process.stderr.write(`${text4}
 `),
   cwd: process.cwd(),
   env: process.env

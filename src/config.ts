@@ -11,7 +11,13 @@ import { CACHE_MODES, type CacheMode, DEFAULT_DEPENDENCY_PATTERNS } from './cach
 import { errorMessage } from './error-message.js'
 import { COMMENT_ID_PATTERN } from './github/comment.js'
 import { COMMENT_MODES, type CommentMode } from './github/decide.js'
-import { normalizeName, ProjectError, type ProjectInfo, readProject } from './project.js'
+import {
+  declaredGroups,
+  normalizeName,
+  ProjectError,
+  type ProjectInfo,
+  readProject,
+} from './project.js'
 import {
   PUBLISH_MODES,
   type PublishMode,
@@ -389,10 +395,10 @@ function installPlan(read: InputReader, dir: string, project: ProjectInfo): Inst
         }
         plan.extras.push(arg)
       } else if (kind === 'group') {
-        if (!Object.hasOwn(project.dependencyGroups, normalizeName(arg))) {
-          const known = Object.keys(project.dependencyGroups)
+        const known = declaredGroups(project)
+        if (!known.includes(normalizeName(arg))) {
           throw new ConfigError(
-            `install: ${show(entry)} names a dependency group that pyproject.toml does not declare; declared groups: ${known.length ? known.join(', ') : 'none'}`,
+            `install: ${show(entry)} names a dependency group that pyproject.toml does not declare (in [dependency-groups], [tool.poetry.group.NAME] or [tool.pdm.dev-dependencies]); declared groups: ${known.length ? known.join(', ') : 'none'}`,
           )
         }
         plan.groups.push(arg)

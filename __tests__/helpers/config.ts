@@ -44,6 +44,8 @@ export function createProjectInfo(overrides: Partial<ProjectInfo> = {}): Project
     buildBackend: 'hatchling.build',
     extras: ['test'],
     dependencyGroups: { dev: ['pytest'] },
+    poetryGroups: {},
+    pdmGroups: {},
     ...overrides,
   }
 }

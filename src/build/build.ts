@@ -15,6 +15,7 @@ import { failureReason, formatCommand, stripColour, tail } from '../process.js'
 import { normalizeName } from '../project.js'
 import { runSnippet, SnippetError } from '../python/snippet.js'
 import type { BuildResult, DistFile } from '../report/metrics.js'
+import { findLeftovers, removeNewLeftovers } from './leftovers.js'
 import { checkMetadata } from './twine-check.js'
 
 // Reads each distribution's core metadata (PKG-INFO in the sdist, METADATA in
@@ -233,6 +234,8 @@ export async function buildDists(
   const outDir = path.join(config.workingDirectory, 'dist')
   const builder = builderFor(config, venv, tools)
   let sdistName: string
+  // A rerun in the same folder (the CLI's) then starts from the checkout as it was.
+  const before = findLeftovers(config.workingDirectory)
   try {
     const sdist = await runBuild(
       host,
@@ -244,6 +247,7 @@ export async function buildDists(
     if (sdist.error !== undefined) return failed(sdist.error)
     sdistName = sdist.name
   } finally {
+    removeNewLeftovers(log, config.workingDirectory, before, 'the sdist')
     sourceDone()
   }
   const unpackDir = path.join(host.tempDir, 'sdist')

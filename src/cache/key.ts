@@ -10,7 +10,9 @@ export const CACHE_MODES: readonly CacheMode[] = ['auto', 'true', 'false']
 
 /** Patterns hashed when cache-dependency-path is empty, relative to the working directory. */
 export const DEFAULT_DEPENDENCY_PATTERNS = [
-  '**/requirements*.txt',
+  // Every name `install: auto` takes (test-requirements.txt, requirements/tests.txt, …).
+  '**/*requirements*.txt',
+  '**/requirements/*.txt',
   '**/constraints*.txt',
   'pyproject.toml',
   'setup.cfg',

@@ -3,9 +3,10 @@
  * dependencies and the test tools (pytest, coverage), installed by
  * one pip run so one resolver sees every requirement.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import semver from 'semver'
+import { findLeftovers, removeNewLeftovers } from '../build/leftovers.js'
 import type { Config } from '../config.js'
 import { errorMessage } from '../error-message.js'
 import type { Host } from '../host.js'
@@ -20,6 +21,7 @@ import {
   writeProjectMarker,
 } from './fingerprint.js'
 import { pipInstallArgs, planInstall } from './plan.js'
+import { warnEmptySubmodules } from './submodules.js'
 import { prepareTools, type Tools } from './tools.js'
 import { InstallError, type Venv, venvOf } from './venv.js'
 import {
@@ -100,23 +102,36 @@ export interface InstallOptions {
   readonly fingerprint?: boolean
 }
 
-/** The project into its venv and, beside it, the action's own tools into theirs. */
+/**
+ * The project into its venv and, beside it, the action's own tools into
+ * theirs. What pip's build of the project leaves in the checkout (egg-info,
+ * build/) is taken away after, so the sdist and the tests see the checkout as
+ * it was.
+ */
 export async function installProject(
   host: Host,
   config: Config,
   python: PythonSetup,
   options: InstallOptions = {},
 ): Promise<Installed> {
+  warnEmptySubmodules(host.log, config.workingDirectory)
+  const before = findLeftovers(config.workingDirectory)
   // A venv without pip is made in milliseconds; the base interpreter's pip
   // (22.3 or newer) then installs into it with --python.
   const basePip =
     python.pipVersion !== undefined &&
     semver.gte(semver.coerce(python.pipVersion) ?? '0.0.0', '22.3.0')
-  const [installed, tools] = await Promise.all([
-    installInto(host, config, python, basePip, options),
-    config.build ? prepareTools(host, config, python, basePip, pipIsOffline(host.env)) : undefined,
-  ])
-  return tools === undefined ? installed : { ...installed, tools }
+  try {
+    const [installed, tools] = await Promise.all([
+      installInto(host, config, python, basePip, options),
+      config.build
+        ? prepareTools(host, config, python, basePip, pipIsOffline(host.env))
+        : undefined,
+    ])
+    return tools === undefined ? installed : { ...installed, tools }
+  } finally {
+    removeNewLeftovers(host.log, config.workingDirectory, before, 'the install')
+  }
 }
 
 async function installInto(
@@ -168,8 +183,12 @@ async function installInto(
     ...(fingerprint !== undefined ? ['pip'] : []),
   ])
   const missing = probed.filter((m) => m !== 'pip')
-  const request = planInstall(config, missing)
+  const request = planInstall(config, missing, path.join(host.tempDir, 'requirements'))
   for (const note of request.notes) log.info(note)
+  for (const copy of request.copies) {
+    mkdirSync(path.dirname(copy.file), { recursive: true })
+    writeFileSync(copy.file, copy.text)
+  }
 
   // Beside the install: an isolated rebuild of the project in this venv, once
   // restored from the cache, then needs no fresh build environment.
@@ -311,13 +330,7 @@ async function reinstallProject(
   )
   // pip in the venv starts once; the base pip with --python starts again in the venv.
   const viaBase = basePip && !recorded?.venvPip
-  let installArgs = pipInstallArgs(config, {
-    extras: [],
-    groups: [],
-    requirementFiles: [],
-    requirements: [],
-    notes: [],
-  })
+  let installArgs = pipInstallArgs(config, { extras: [], requirementFiles: [], requirements: [] })
   let builtName: string | undefined
   // Without build isolation pip would run the backend in the venv too, so the
   // wheel is the same; with it, the backend runs from the build environment

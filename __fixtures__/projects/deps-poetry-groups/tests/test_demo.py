@@ -1,0 +1,25 @@
+import helperdep
+import pytest
+
+from poetry_groups_demo import scaled
+
+
+def test_scaled():
+    assert scaled(2) == 6
+
+
+def test_negative_factor():
+    with pytest.raises(ValueError):
+        scaled(1, -1)
+
+
+def test_helper_is_the_version_the_project_asks_for():
+    # The index also holds helperdep 2.0: only the constraint keeps it out.
+    assert helperdep.MAJOR == 1
+
+
+def test_old_dev_dependencies_count_too():
+    import otherdep
+
+    # ~0.3 is >=0.3,<0.4, and the index holds 0.4.0 as well.
+    assert otherdep.VERSION == "0.3.1"

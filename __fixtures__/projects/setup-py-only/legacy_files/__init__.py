@@ -1,0 +1,5 @@
+"""Counts words."""
+
+
+def count(text: str) -> int:
+    return len(text.split())

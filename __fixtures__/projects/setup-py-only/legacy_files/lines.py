@@ -1,0 +1,2 @@
+def lines(text: str) -> int:
+    return len(text.splitlines()) if text else 0
