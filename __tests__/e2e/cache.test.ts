@@ -119,7 +119,9 @@ describe('a second run of the same job', () => {
     green(first)
     expect(first.outputs['cache-hit']).toBe('false')
     expect(warnings(first)).toEqual([])
-    expect(downloadsAfterFirst).toBe(1)
+    // cachedep once, beside the pinned tools (pytest, coverage, build, twine, the backend).
+    expect(index.fileDownloads().filter((f) => f.includes('cachedep'))).toHaveLength(1)
+    expect(downloadsAfterFirst).toBeGreaterThan(1)
     const keys = service.cacheEntries.map((e) => e.key)
     expect(keys).toHaveLength(2)
     const venvKey = keys.find((k) => k.startsWith('python-ci-venv-Linux-')) ?? ''
@@ -155,7 +157,10 @@ describe('a second run of the same job', () => {
       /the checkout is the one cache-demo was installed from into the cached environment \(fingerprint [0-9a-f]{12}\): not reinstalled/,
     )
     expect(second.stdout).not.toMatch(/ -m pip /)
-    expect(index.fileDownloads()).toHaveLength(downloadsAfterFirst)
+    // Nothing for the environments; only the build stage's isolated builds
+    // fetch their backend again (pip's cache layer is not restored on a hit).
+    const again = index.fileDownloads().slice(downloadsAfterFirst)
+    expect(again.filter((f) => !/^\/files\/setuptools-/.test(f))).toEqual([])
     // Nothing new to save: still the two entries of the first run.
     expect(service.cacheEntries).toHaveLength(2)
   })
