@@ -25530,7 +25530,8 @@ function checkDists(sdist, wheel) {
   }
   return problems;
 }
-function scmVersionWarning(version2, shallow) {
+function scmVersionWarning(version2, shallow, tagged = false) {
+  if (tagged && !shallow) return void 0;
   const guessed = /\+g[0-9a-f]{6,}/.test(version2) || shallow && /\.dev\d+$/.test(version2);
   if (!guessed) return void 0;
   const why = shallow ? "the checkout is shallow, so git tags are missing" : "no git tag was found at or before this commit";
@@ -25542,6 +25543,13 @@ async function isShallow(host, dir) {
     env: host.env
   });
   return result.code === 0 && result.stdout.trim() === "true";
+}
+async function hasTag(host, dir) {
+  const result = await host.runner.run("git", ["describe", "--tags", "--abbrev=0"], {
+    cwd: dir,
+    env: host.env
+  });
+  return result.code === 0;
 }
 var UNPACK = `
 import json, sys, tarfile
@@ -25670,7 +25678,11 @@ async function inspectDists(host, log, config, venv, tools, files) {
   const warnings = [];
   const version2 = sdist?.version ?? wheel?.version;
   if (version2 !== void 0 && scmVersionWarning(version2, true) !== void 0) {
-    const guessed = scmVersionWarning(version2, await isShallow(host, config.workingDirectory));
+    const [shallow, tagged] = await Promise.all([
+      isShallow(host, config.workingDirectory),
+      hasTag(host, config.workingDirectory)
+    ]);
+    const guessed = scmVersionWarning(version2, shallow, tagged);
     if (guessed) warnings.push(guessed);
   }
   const wheelFile = data.files.find((f) => f.path.endsWith(".whl"));

@@ -87,7 +87,7 @@ describe('scmVersionWarning', () => {
     ['0.1.dev1+g1a2b3c4', true, true],
     ['2.0.1.dev4+g0123abcd.d20260101', false, true],
     ['1.0+local', true, false],
-  ])('%s (shallow %s) warns: %s', (version, shallow, warns) => {
+  ])('%s (shallow %s, no tag) warns: %s', (version, shallow, warns) => {
     const warning = scmVersionWarning(version, shallow)
     expect(warning !== undefined).toBe(warns)
     if (warning) {
@@ -95,6 +95,13 @@ describe('scmVersionWarning', () => {
       expect(warning).toContain('fetch-depth: 0')
       expect(warning).toContain(shallow ? 'the checkout is shallow' : 'no git tag was found')
     }
+  })
+
+  it.each([
+    ['4.26.1.dev142+gb37f7be6d', false, false],
+    ['0.1.dev1+g1a2b3c4', true, true],
+  ])('%s after a reachable tag (shallow %s) warns: %s', (version, shallow, warns) => {
+    expect(scmVersionWarning(version, shallow, true) !== undefined).toBe(warns)
   })
 })
 

@@ -134,8 +134,15 @@ export function checkDists(sdist: DistFile | undefined, wheel: DistFile | undefi
  * (a shallow clone, actions/checkout's default) they fall back to a guess such
  * as 0.1.dev1+g1a2b3c4. Returns the warning to give, if any. Pure.
  */
-export function scmVersionWarning(version: string, shallow: boolean): string | undefined {
-  // A git hash in the local part is the tell; a bare .devN only in a shallow clone.
+export function scmVersionWarning(
+  version: string,
+  shallow: boolean,
+  tagged = false,
+): string | undefined {
+  // A git hash in the local part is the tell; a bare .devN only in a shallow
+  // clone. With a tag reachable in a full clone, 4.26.1.dev142+gb37f7be6 is the
+  // honest version of a commit after the 4.26.0 release, not a guess.
+  if (tagged && !shallow) return undefined
   const guessed = /\+g[0-9a-f]{6,}/.test(version) || (shallow && /\.dev\d+$/.test(version))
   if (!guessed) return undefined
   const why = shallow
@@ -150,6 +157,15 @@ async function isShallow(host: Host, dir: string): Promise<boolean> {
     env: host.env,
   })
   return result.code === 0 && result.stdout.trim() === 'true'
+}
+
+/** Whether a tag is reachable from HEAD (what setuptools_scm and hatch-vcs count from). */
+async function hasTag(host: Host, dir: string): Promise<boolean> {
+  const result = await host.runner.run('git', ['describe', '--tags', '--abbrev=0'], {
+    cwd: dir,
+    env: host.env,
+  })
+  return result.code === 0
 }
 
 // Unpacks an sdist so its wheel can be built from it, as build itself does.
@@ -328,7 +344,11 @@ async function inspectDists(
   const version = sdist?.version ?? wheel?.version
   // Asking git whether the clone is shallow is only worth it for a version that could be a guess.
   if (version !== undefined && scmVersionWarning(version, true) !== undefined) {
-    const guessed = scmVersionWarning(version, await isShallow(host, config.workingDirectory))
+    const [shallow, tagged] = await Promise.all([
+      isShallow(host, config.workingDirectory),
+      hasTag(host, config.workingDirectory),
+    ])
+    const guessed = scmVersionWarning(version, shallow, tagged)
     if (guessed) warnings.push(guessed)
   }
   const wheelFile = data.files.find((f) => f.path.endsWith('.whl'))
