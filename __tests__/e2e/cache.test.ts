@@ -95,8 +95,11 @@ async function untar(entryKey: string): Promise<string> {
 }
 
 /** The one file named `name` under `dir`. */
-function only(dir: string, name: string): string {
-  const found = execFileSync('find', [dir, '-name', name], { encoding: 'utf8' }).trim().split('\n')
+function only(dir: string, name: string, under = ''): string {
+  const test = under === '' ? ['-name', name] : ['-path', `*/${under}/${name}`]
+  const found = execFileSync('find', [dir, ...test], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
   if (found.length !== 1 || found[0] === '') throw new Error(`${name} under ${dir}: ${found}`)
   return found[0] ?? ''
 }
@@ -130,7 +133,12 @@ describe('a second run of the same job', () => {
     expect(pipKey).toMatch(/-[0-9a-f]{64}$/)
     expect(service.cacheEntries.every((e) => (e.sizeBytes ?? 0) > 0)).toBe(true)
 
-    const venv = path.dirname(only(await untar(venvKey), 'pyvenv.cfg'))
+    // The environment layer holds the project's venv and the action's tools venv.
+    const tree = await untar(venvKey)
+    const venv = path.dirname(only(tree, 'pyvenv.cfg', 'venv'))
+    expect(path.dirname(only(tree, 'pyvenv.cfg', 'tools'))).toBe(
+      path.join(path.dirname(venv), 'tools'),
+    )
     expect(venv).toMatch(/\/_temp\/python-ci-[0-9a-f]{8}\/venv$/)
     const marker = JSON.parse(readFileSync(path.join(venv, 'python-ci-cache.json'), 'utf8'))
     expect(marker.key).toBe(venvKey)
