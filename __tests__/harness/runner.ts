@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { indexPip, wheelhouseIndex } from './package-index.js'
-import { cleanEnv, FIXTURES, NODE24, OFFLINE_PIP, REPO_ROOT, tempDir } from './paths.js'
+import { cleanEnv, DIST, FIXTURES, NODE24, OFFLINE_PIP, REPO_ROOT, tempDir } from './paths.js'
 import { runProcess } from './process.js'
 import { layToolCache, type ToolCachePython, type World } from './tool-cache.js'
 
@@ -68,6 +68,10 @@ export interface RunOptions {
   readonly prepare?: (ctx: RunContext) => void | Promise<void>
   /** Default 150 s. */
   readonly timeoutMs?: number
+  /** Secret values beyond the credential variables of the environment, which no output may hold. */
+  readonly secrets?: readonly string[]
+  /** Return a run that printed a secret instead of failing (the leak check's own test). */
+  readonly allowLeaks?: boolean
   /**
    * Run in this folder, emptied first, instead of a fresh one: runs with the
    * same root see the same paths with fresh contents, as jobs on hosted runners do.
@@ -79,6 +83,8 @@ export interface WorkflowCommand {
   readonly name: string
   readonly properties: Readonly<Record<string, string>>
   readonly message: string
+  /** A `##[name]` command rather than a `::name::` one. */
+  readonly legacy?: boolean
 }
 
 export interface ActionResult extends RunContext {
@@ -87,7 +93,7 @@ export interface ActionResult extends RunContext {
   readonly timedOut: boolean
   readonly stdout: string
   readonly stderr: string
-  /** GITHUB_OUTPUT, parsed. */
+  /** The step's outputs: GITHUB_OUTPUT, parsed, over any set-output commands of the log. */
   readonly outputs: Readonly<Record<string, string>>
   /** GITHUB_ENV, parsed. */
   readonly env: Readonly<Record<string, string>>
@@ -188,29 +194,101 @@ function unescapeCommand(text: string, escapes: ReadonlyArray<[string, string]>)
   return escapes.reduce((s, [from, to]) => s.split(from).join(to), text)
 }
 
-/** The workflow commands in a log, as the runner parses them (`::name k=v,k=v::message`). */
+/**
+ * The commands the runner registers (ActionCommandManager). A legacy
+ * `##[name k=v;k=v]data` command must name one of them; it takes effect
+ * wherever it stands in a line.
+ */
+const REGISTERED_COMMANDS = new Set([
+  'set-env',
+  'add-path',
+  'set-output',
+  'save-state',
+  'add-mask',
+  'add-matcher',
+  'remove-matcher',
+  'warning',
+  'error',
+  'notice',
+  'debug',
+  'group',
+  'endgroup',
+  'echo',
+  'stop-commands',
+])
+
+function parseProperties(text: string, separator: string): Record<string, string> {
+  const properties: Record<string, string> = {}
+  for (const pair of text.split(separator)) {
+    const eq = pair.indexOf('=')
+    if (eq > 0)
+      properties[pair.slice(0, eq)] = unescapeCommand(pair.slice(eq + 1), PROPERTY_ESCAPES)
+  }
+  return properties
+}
+
+/** `::name k=v,k=v::message` at the start of a (trimmed) line. */
+function parseCommandV2(line: string): WorkflowCommand | undefined {
+  if (!line.startsWith('::')) return undefined
+  const end = line.indexOf('::', 2)
+  if (end < 0) return undefined
+  const head = line.slice(2, end)
+  const space = head.indexOf(' ')
+  const name = space < 0 ? head : head.slice(0, space)
+  if (name === '') return undefined
+  const properties = space < 0 ? {} : parseProperties(head.slice(space + 1), ',')
+  return { name, properties, message: unescapeCommand(line.slice(end + 2), DATA_ESCAPES) }
+}
+
+/** `##[name k=v;k=v]message` anywhere in a line, for a registered name. */
+function parseLegacyCommand(line: string): WorkflowCommand | undefined {
+  const start = line.indexOf('##[')
+  if (start < 0) return undefined
+  const close = line.indexOf(']', start)
+  if (close < 0) return undefined
+  const info = line.slice(start + 3, close)
+  const space = info.indexOf(' ')
+  const name = space < 0 ? info : info.slice(0, space)
+  if (!REGISTERED_COMMANDS.has(name)) return undefined
+  const properties = space < 0 ? {} : parseProperties(info.slice(space + 1), ';')
+  const message = unescapeCommand(line.slice(close + 1), DATA_ESCAPES)
+  return { name, properties, message, legacy: true }
+}
+
+/**
+ * The workflow commands in a log, as the runner reads them: `::` commands at
+ * the start of a line, legacy `##[` commands anywhere in one, and nothing
+ * between `::stop-commands::TOKEN` and `::TOKEN::`.
+ */
 export function parseWorkflowCommands(stdout: string): WorkflowCommand[] {
   const commands: WorkflowCommand[] = []
+  let stopToken: string | undefined
   for (const raw of stdout.split(/\r?\n/)) {
     const line = raw.trim()
-    if (!line.startsWith('::')) continue
-    const end = line.indexOf('::', 2)
-    if (end < 0) continue
-    const head = line.slice(2, end)
-    const space = head.indexOf(' ')
-    const name = space < 0 ? head : head.slice(0, space)
-    if (name === '') continue
-    const properties: Record<string, string> = {}
-    if (space >= 0) {
-      for (const pair of head.slice(space + 1).split(',')) {
-        const eq = pair.indexOf('=')
-        if (eq > 0)
-          properties[pair.slice(0, eq)] = unescapeCommand(pair.slice(eq + 1), PROPERTY_ESCAPES)
-      }
+    const command = parseCommandV2(line) ?? parseLegacyCommand(raw)
+    if (command === undefined) continue
+    if (stopToken !== undefined) {
+      if (!command.legacy && command.name === stopToken) stopToken = undefined
+      continue
     }
-    commands.push({ name, properties, message: unescapeCommand(line.slice(end + 2), DATA_ESCAPES) })
+    if (command.name === 'stop-commands') stopToken = command.message
+    else commands.push(command)
   }
   return commands
+}
+
+/**
+ * The step's outputs as the runner ends up with them: set-output commands
+ * from the log, then GITHUB_OUTPUT's file, read after the step, on top.
+ */
+export function stepOutputs(
+  commands: readonly WorkflowCommand[],
+  file: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const fromLog = commands
+    .filter((c) => c.name === 'set-output' && c.properties.name)
+    .map((c) => [c.properties.name ?? '', c.message] as const)
+  return { ...Object.fromEntries(fromLog), ...file }
 }
 
 const SKIPPED_WHEN_COPYING = new Set([
@@ -342,7 +420,7 @@ export async function runAction(options: RunOptions = {}): Promise<ActionResult>
 
   if (options.prepare) await options.prepare(ctx)
 
-  const script = options.script ?? path.join(REPO_ROOT, 'dist', `${entry}.js`)
+  const script = options.script ?? path.join(DIST, `${entry}.js`)
   if (!existsSync(script)) throw new Error(`${script} does not exist; run npm run bundle first`)
   const result = await runProcess(NODE24, [script, ...(options.args ?? [])], {
     cwd: ctx.workspace,
@@ -354,25 +432,82 @@ export async function runAction(options: RunOptions = {}): Promise<ActionResult>
     const file = files[variable]
     return file === undefined ? '' : readText(file)
   }
-  return {
+  const commands = parseWorkflowCommands(result.stdout)
+  const run: ActionResult = {
     ...ctx,
     exitCode: result.exitCode,
     signal: result.signal,
     timedOut: result.timedOut,
     stdout: result.stdout,
     stderr: result.stderr,
-    outputs: parseFileCommands(read('GITHUB_OUTPUT')),
+    outputs: stepOutputs(commands, parseFileCommands(read('GITHUB_OUTPUT'))),
     env: parseFileCommands(read('GITHUB_ENV')),
     path: read('GITHUB_PATH')
       .split(/\r?\n/)
       .filter((line) => line !== ''),
     state: parseFileCommands(read('GITHUB_STATE')),
     summary: read('GITHUB_STEP_SUMMARY'),
-    commands: parseWorkflowCommands(result.stdout),
+    commands,
     toolCachePython,
     startEnv: env,
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   }
+  const fileCommands = Object.values(files).map(readText)
+  const secrets = secretsOf(env, options.secrets ?? [])
+  const leaks = leakedSecrets(secrets, {
+    stdout: result.stdout,
+    stderr: result.stderr,
+    'file commands': fileCommands.join('\n'),
+  })
+  if (leaks.length > 0 && !options.allowLeaks) {
+    // The run as it was, with the secrets themselves hidden: a test's failure prints this.
+    const hidden = [...secrets, ...(describeRun(run).match(PYPI_TOKEN) ?? [])].reduce(
+      (text, secret) => text.split(secret).join('***'),
+      describeRun(run),
+    )
+    throw new Error(`the run printed a secret: ${leaks.join('; ')}\n${hidden}`)
+  }
+  return run
+}
+
+/** Environment variables whose values are credentials. */
+const SECRET_NAME = /(TOKEN|PASSWORD|SECRET|_KEY)$/i
+
+/** Every token-shaped value that PyPI (and its stand-in) issues. */
+const PYPI_TOKEN = /pypi-[A-Za-z0-9_-]{32,}/g
+
+/** The secret values a run was given: credential variables and the extra ones a test names. */
+export function secretsOf(
+  env: Readonly<Record<string, string>>,
+  extra: readonly string[],
+): string[] {
+  const fromEnv = Object.entries(env)
+    .filter(([name, value]) => SECRET_NAME.test(name) && value.length >= 6)
+    .map(([, value]) => value)
+  return [...new Set([...fromEnv, ...extra.filter((s) => s.length >= 6)])]
+}
+
+/**
+ * Where a secret shows in a run's texts, by name of the text, never the
+ * secret itself. An add-mask command is how a secret is hidden, so it does
+ * not count; any PyPI-shaped token counts, known or not.
+ */
+export function leakedSecrets(
+  secrets: readonly string[],
+  texts: Readonly<Record<string, string>>,
+): string[] {
+  const leaks: string[] = []
+  for (const [where, text] of Object.entries(texts)) {
+    const shown = text
+      .split(/\r?\n/)
+      .filter((line) => !line.trim().startsWith('::add-mask::'))
+      .join('\n')
+    const found = secrets.filter((s) => shown.includes(s)).length
+    const tokenShaped = (shown.match(PYPI_TOKEN) ?? []).filter((t) => !secrets.includes(t)).length
+    if (found > 0) leaks.push(`${where} holds ${found} of the run's secrets`)
+    if (tokenShaped > 0) leaks.push(`${where} holds ${tokenShaped} PyPI-shaped tokens`)
+  }
+  return leaks
 }
 
 /** The lines of a log that no ::group:: ... ::endgroup:: holds, the commands themselves left out. */
