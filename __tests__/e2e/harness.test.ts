@@ -15,9 +15,12 @@ import {
   type ActionResult,
   actionInputs,
   inputVariable,
+  leakedSecrets,
   parseFileCommands,
   parseWorkflowCommands,
   runAction,
+  secretsOf,
+  stepOutputs,
 } from '../harness/runner.js'
 import { debianPythonVersion, layToolCache } from '../harness/tool-cache.js'
 
@@ -168,6 +171,68 @@ describe('file commands and workflow commands', () => {
     ])
   })
 
+  it('takes legacy ##[ commands anywhere in a line, for the names the runner registers', () => {
+    const stdout = [
+      'pytest said ##[set-output name=comment-url;x=a%3Bb]https://evil.example',
+      '##[error]forged',
+      '##[not-a-command]ignored',
+      '##[add-mask]passed',
+    ].join('\n')
+    expect(parseWorkflowCommands(stdout)).toEqual([
+      {
+        name: 'set-output',
+        properties: { name: 'comment-url', x: 'a;b' },
+        message: 'https://evil.example',
+        legacy: true,
+      },
+      { name: 'error', properties: {}, message: 'forged', legacy: true },
+      { name: 'add-mask', properties: {}, message: 'passed', legacy: true },
+    ])
+  })
+
+  it('ignores every command between stop-commands and its token, of both styles', () => {
+    const stdout = [
+      '::stop-commands::a1b2',
+      '::error::inert',
+      '##[set-output name=x]inert',
+      '::a1b2::',
+      '::warning::live',
+    ].join('\n')
+    expect(parseWorkflowCommands(stdout)).toEqual([
+      { name: 'warning', properties: {}, message: 'live' },
+    ])
+  })
+
+  it("folds set-output commands into the outputs, under the file's values", () => {
+    const commands = parseWorkflowCommands(
+      '::set-output name=a::from log\n##[set-output name=b]from log',
+    )
+    expect(stepOutputs(commands, { a: 'from file' })).toEqual({ a: 'from file', b: 'from log' })
+  })
+
+  it('finds a secret or a PyPI-shaped token in a text, and never names it', () => {
+    const env = {
+      INPUT_COMMENT: 'not-a-secret-name',
+      'INPUT_PYPI-TOKEN': 'sekrit-value',
+      HOME: '/h',
+    }
+    const secrets = secretsOf(env, ['extra-secret'])
+    expect(secrets).toEqual(['sekrit-value', 'extra-secret'])
+    const minted = `pypi-${'A'.repeat(40)}`
+    const leaks = leakedSecrets(secrets, {
+      stdout: `::add-mask::sekrit-value\nall is well\nextra-secret`,
+      stderr: `minted ${minted}`,
+      'file commands': 'token=sekrit-value',
+    })
+    expect(leaks).toEqual([
+      "stdout holds 1 of the run's secrets",
+      'stderr holds 1 PyPI-shaped tokens',
+      "file commands holds 1 of the run's secrets",
+    ])
+    expect(leaks.join()).not.toContain('sekrit')
+    expect(leakedSecrets(secrets, { stdout: '::add-mask::sekrit-value\nclean' })).toEqual([])
+  })
+
   it('parses pytest summary lines', () => {
     expect(parsePytestSummary('1 failed, 3 passed, 1 skipped, 2 errors, 1 warning')).toEqual({
       passed: 3,
@@ -220,6 +285,23 @@ console.log(JSON.stringify({ env: e, cwd: process.cwd(), node: process.version }
       properties: { file: 'tests/t.py', line: '3', title: 'a,b' },
       message: 'm\nn',
     })
+  })
+
+  it('fails a run that prints a secret, without printing it', async () => {
+    const script = path.join(scripts, 'leak.mjs')
+    writeFileSync(script, "console.log('token is ' + process.env['INPUT_PYPI-TOKEN'])\n")
+    const run = (allowLeaks: boolean) =>
+      runAction({ script, inputs: { 'pypi-token': 'pypi-leaked-value-1234' }, allowLeaks })
+    const error = await run(false).then(
+      () => undefined,
+      (e: Error) => e.message,
+    )
+    expect(error).toMatch(/^the run printed a secret: stdout holds 1 of the run's secrets/)
+    expect(error).toContain('token is ***')
+    expect(error).not.toContain('pypi-leaked-value-1234')
+    const allowed = await run(true)
+    expect(allowed.stdout).toContain('token is pypi-leaked-value-1234')
+    allowed.cleanup()
   })
 
   it('starts Node 24 in the workspace with a clean, runner-like environment', () => {

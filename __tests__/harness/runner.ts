@@ -190,6 +190,15 @@ const PROPERTY_ESCAPES: ReadonlyArray<[string, string]> = [
   ['%25', '%'],
 ]
 
+// A legacy command's properties: `;` separates them and `]` ends them.
+const LEGACY_PROPERTY_ESCAPES: ReadonlyArray<[string, string]> = [
+  ['%3B', ';'],
+  ['%0D', '\r'],
+  ['%0A', '\n'],
+  ['%5D', ']'],
+  ['%25', '%'],
+]
+
 function unescapeCommand(text: string, escapes: ReadonlyArray<[string, string]>): string {
   return escapes.reduce((s, [from, to]) => s.split(from).join(to), text)
 }
@@ -217,12 +226,15 @@ const REGISTERED_COMMANDS = new Set([
   'stop-commands',
 ])
 
-function parseProperties(text: string, separator: string): Record<string, string> {
+function parseProperties(
+  text: string,
+  separator: string,
+  escapes: ReadonlyArray<[string, string]>,
+): Record<string, string> {
   const properties: Record<string, string> = {}
   for (const pair of text.split(separator)) {
     const eq = pair.indexOf('=')
-    if (eq > 0)
-      properties[pair.slice(0, eq)] = unescapeCommand(pair.slice(eq + 1), PROPERTY_ESCAPES)
+    if (eq > 0) properties[pair.slice(0, eq)] = unescapeCommand(pair.slice(eq + 1), escapes)
   }
   return properties
 }
@@ -236,7 +248,7 @@ function parseCommandV2(line: string): WorkflowCommand | undefined {
   const space = head.indexOf(' ')
   const name = space < 0 ? head : head.slice(0, space)
   if (name === '') return undefined
-  const properties = space < 0 ? {} : parseProperties(head.slice(space + 1), ',')
+  const properties = space < 0 ? {} : parseProperties(head.slice(space + 1), ',', PROPERTY_ESCAPES)
   return { name, properties, message: unescapeCommand(line.slice(end + 2), DATA_ESCAPES) }
 }
 
@@ -250,7 +262,8 @@ function parseLegacyCommand(line: string): WorkflowCommand | undefined {
   const space = info.indexOf(' ')
   const name = space < 0 ? info : info.slice(0, space)
   if (!REGISTERED_COMMANDS.has(name)) return undefined
-  const properties = space < 0 ? {} : parseProperties(info.slice(space + 1), ';')
+  const properties =
+    space < 0 ? {} : parseProperties(info.slice(space + 1), ';', LEGACY_PROPERTY_ESCAPES)
   const message = unescapeCommand(line.slice(close + 1), DATA_ESCAPES)
   return { name, properties, message, legacy: true }
 }
@@ -483,6 +496,8 @@ export function secretsOf(
 ): string[] {
   const fromEnv = Object.entries(env)
     .filter(([name, value]) => SECRET_NAME.test(name) && value.length >= 6)
+    // action.yml's own default, `${{ github.token }}`, is an expression, not a value.
+    .filter(([, value]) => !value.startsWith('${{'))
     .map(([, value]) => value)
   return [...new Set([...fromEnv, ...extra.filter((s) => s.length >= 6)])]
 }
