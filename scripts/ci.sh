@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   git ca-certificates openssl tar gzip zstd
   python3 python3-venv python3-pip diff-cover
-  python3-pytest python3-coverage python3-build python3-setuptools python3-wheel twine
+  python3-pytest python3-coverage python3-build python3-setuptools python3-wheel python3-flake8 twine
   python3-pip-whl python3-setuptools-whl python3-wheel-whl
 )
 missing=()
