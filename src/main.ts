@@ -128,8 +128,9 @@ export async function run(): Promise<void> {
       runArtifacts: (token) => runArtifactsOf(token, process.env.GITHUB_REPOSITORY ?? ''),
     })
 
-    const { markdown, path: reportPath } = writeReport(metrics, files.dir)
-    await writeSummary(markdown, `the report is at ${reportPath}`)
+    const { summary, cut, path: reportPath } = writeReport(metrics, files.dir)
+    if (cut !== undefined) core.info(`job summary: ${cut} to stay under 1 MiB`)
+    await writeSummary(summary, `the report is at ${reportPath}`)
     for (const [name, value] of Object.entries(toOutputs(metrics, reportPath)))
       core.setOutput(name, value)
     // GitHub shows ten error annotations per step; the verdict's own lines come last and must fit.

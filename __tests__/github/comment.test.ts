@@ -123,11 +123,9 @@ describe('fitComment', () => {
     expect(renderSummary(metrics).length).toBeGreaterThan(COMMENT_LIMIT)
     const { body, cut } = commentBody('<!-- m -->', metrics, renderSummary, 'Python CI')
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT)
-    expect(cut).toBe(
-      'fewer per-file coverage rows (20 shown) and fewer changed-lines rows (20 shown)',
-    )
+    expect(cut).toBe('30 coverage rows and 30 changed-lines rows left out')
     expect(body).toContain(
-      'fewer changed-lines rows (20 shown). The job summary of this run has the full report.',
+      "> ✂️ 30 coverage rows and 30 changed-lines rows left out to stay under GitHub's 65,536-character limit on comments; the job summary of this run has the full report.",
     )
     expect(body).toContain('changed lines **50%**')
     expect(body).toContain(
@@ -150,8 +148,10 @@ describe('fitComment', () => {
     expect(renderSummary(metrics).length).toBeGreaterThan(COMMENT_LIMIT)
     const { body, cut } = commentBody('<!-- m -->', metrics, renderSummary, 'Python CI')
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT)
-    expect(cut).toBe('fewer per-file coverage rows (0 shown) and fewer failure details (3 shown)')
-    expect(body).toContain("Shortened to fit GitHub's 65,536-character limit on comments")
+    expect(cut).toBe('17 failure details and 50 coverage rows left out')
+    expect(body).toContain(
+      "17 failure details and 50 coverage rows left out to stay under GitHub's 65,536-character limit on comments",
+    )
     // The totals and the verdict stay.
     expect(body).toContain('coverage **79%**')
     expect(body).toContain('❌ Python CI: failed')
@@ -159,10 +159,10 @@ describe('fitComment', () => {
 
   it('cuts at a line as the last resort, closing an open code fence', () => {
     const render = () => `# title\n\`\`\`\n${'x\n'.repeat(300)}\`\`\`\n`
-    const { body, cut } = fitComment('<!-- m -->', render, 400)
+    const { body, cut } = fitComment('<!-- m -->', render, () => 'rows left out', 400)
     expect(body.length).toBeLessThanOrEqual(400)
-    expect(cut).toMatch(/^the report was cut at \d+ characters$/)
-    expect(body).toMatch(/x\n```\n\n> ✂️ Cut at/)
+    expect(cut).toMatch(/^the report was cut after \d+ characters$/)
+    expect(body).toMatch(/x\n```\n\n> ✂️ The report was cut after \d+ characters to stay under/)
   })
 })
 

@@ -5,6 +5,13 @@
  */
 import { createHash } from 'node:crypto'
 import { errorMessage } from '../error-message.js'
+import {
+  type Budget,
+  describeLeftOut,
+  type FittedReport,
+  fitReport,
+  type RowLimits,
+} from '../report/budget.js'
 import type { SummaryOptions } from '../report/markdown.js'
 import type { Metrics } from '../report/metrics.js'
 import type { CommentTarget } from './decide.js'
@@ -82,90 +89,28 @@ export function resultsDigest(metrics: Metrics): string {
   return createHash('sha256').update(JSON.stringify(stable)).digest('hex').slice(0, 32)
 }
 
-export interface FittedBody {
-  readonly body: string
-  /** What was left out to fit, for the log; undefined when nothing was. */
-  readonly cut: string | undefined
+export type FittedBody = FittedReport
+
+/** GitHub counts characters; UTF-16 units are never fewer. */
+const COMMENT_BUDGET: Budget = {
+  limit: COMMENT_LIMIT,
+  measure: (text) => text.length,
+  limitText: "GitHub's 65,536-character limit on comments",
+  fullReport: 'the job summary of this run has the full report',
 }
-
-/** Per-file rows go first, then failure details: the totals and the verdict always stay. */
-const LADDER: readonly Required<
-  Pick<SummaryOptions, 'maxFiles' | 'maxProblems' | 'maxDiffFiles'>
->[] = [
-  { maxFiles: 50, maxProblems: 20, maxDiffFiles: 50 },
-  { maxFiles: 20, maxProblems: 20, maxDiffFiles: 20 },
-  { maxFiles: 5, maxProblems: 20, maxDiffFiles: 5 },
-  { maxFiles: 0, maxProblems: 10, maxDiffFiles: 0 },
-  { maxFiles: 0, maxProblems: 3, maxDiffFiles: 0 },
-  { maxFiles: 0, maxProblems: 0, maxDiffFiles: 0 },
-]
-
-const LIMIT_TEXT = "GitHub's 65,536-character limit on comments"
 
 /**
  * The comment's body: the head lines (marker, digest), then the report
  * rendered with fewer rows until it fits `limit`, with a line saying what was
- * left out; cut at a line as the last resort.
+ * left out; cut at a line, with balanced HTML, as the last resort.
  */
 export function fitComment(
   head: string,
-  render: (options: SummaryOptions) => string,
+  render: (limits: RowLimits) => string,
+  leftOut: (limits: RowLimits) => string,
   limit = COMMENT_LIMIT,
-  /** Rows of the full report's changed-lines table: their cut is named only when there were some. */
-  diffRows = 0,
 ): FittedBody {
-  const first = LADDER[0]
-  for (const rung of LADDER) {
-    const markdown = render(rung)
-    if (rung === first) {
-      const body = `${head}\n${markdown}`
-      if (body.length <= limit) return { body, cut: undefined }
-      continue
-    }
-    const left = [
-      rung.maxFiles < (first?.maxFiles ?? 0)
-        ? `per-file coverage rows (${rung.maxFiles} shown)`
-        : '',
-      rung.maxDiffFiles < Math.min(first?.maxDiffFiles ?? 0, diffRows)
-        ? `changed-lines rows (${rung.maxDiffFiles} shown)`
-        : '',
-      rung.maxProblems < (first?.maxProblems ?? 0)
-        ? `failure details (${rung.maxProblems} shown)`
-        : '',
-    ].filter((s) => s !== '')
-    const cut = `fewer ${left.join(' and fewer ')}`
-    const note = `\n> ✂️ Shortened to fit ${LIMIT_TEXT}: ${cut}. The job summary of this run has the full report.\n`
-    const body = `${head}\n${markdown}${note}`
-    if (body.length <= limit) return { body, cut }
-  }
-  const markdown = render(
-    LADDER[LADDER.length - 1] ?? { maxFiles: 0, maxProblems: 0, maxDiffFiles: 0 },
-  )
-  const note = `\n\n> ✂️ Cut at ${LIMIT_TEXT}; the rest of the report is in the job summary of this run.\n`
-  let room = limit - head.length - 1 - note.length
-  for (;;) {
-    let text = markdown.slice(0, Math.max(0, room))
-    const lastLine = text.lastIndexOf('\n')
-    if (lastLine > 0) text = text.slice(0, lastLine)
-    const body = `${head}\n${closeFence(text)}${note}`
-    // Closing a fence adds a line: cut that much more and try again.
-    if (body.length <= limit || room <= 0) {
-      return { body, cut: `the report was cut at ${text.length} characters` }
-    }
-    room -= body.length - limit
-  }
-}
-
-/** Closes a fenced code block left open by a cut, so the note after it renders as text. */
-function closeFence(text: string): string {
-  let open: string | undefined
-  for (const line of text.split('\n')) {
-    const fence = /^(`{3,})/.exec(line)?.[1]
-    if (fence === undefined) continue
-    if (open === undefined) open = fence
-    else if (fence.length >= open.length && line.trim() === fence) open = undefined
-  }
-  return open === undefined ? text : `${text}\n${open}`
+  return fitReport(head, render, leftOut, { ...COMMENT_BUDGET, limit })
 }
 
 export function commentBody(
@@ -175,9 +120,11 @@ export function commentBody(
   title: string,
 ): FittedBody {
   const head = `${marker}\n<!-- python-ci-action results: ${resultsDigest(metrics)} -->`
-  const diff = metrics.diffCoverage
-  const diffRows = diff?.measured ? diff.files.length : 0
-  return fitComment(head, (options) => render(metrics, { ...options, title }), undefined, diffRows)
+  return fitComment(
+    head,
+    (limits) => render(metrics, { ...limits, title }),
+    (limits) => describeLeftOut(metrics, limits),
+  )
 }
 
 interface IssueComment {

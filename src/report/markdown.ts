@@ -39,6 +39,8 @@ export interface SummaryOptions {
   readonly maxDiffFiles?: number
   /** Failing tests shown with their tracebacks. Default 20. */
   readonly maxProblems?: number
+  /** Rows of the slowest-tests table. Default 10. */
+  readonly maxSlowest?: number
   /** Default "Python CI". */
   readonly title?: string
 }
@@ -70,25 +72,94 @@ const INLINE_ENTITIES: Readonly<Record<string, string>> = {
 }
 
 /**
+ * What GitHub links in text after Markdown is rendered, or autolinks while
+ * rendering; each is broken by a zero-width space or an entity, as a mention is:
+ * "#12" and "owner/repo#12" (issue references), "GH-12", "https://" and "www.".
+ */
+const INERT_REFERENCES: readonly (readonly [RegExp, string])[] = [
+  [/&#35;(?=\d)/g, '&#35;&#8203;'],
+  [/\b(gh)-(?=\d)/gi, '$1&#8203;-'],
+  [/:\/\//g, '&#58;&#8203;//'],
+  [/\b(www)\./gi, '$1&#46;'],
+]
+
+/**
+ * Characters that change how text around them reads without showing themselves:
+ * bidirectional controls (which can make a test name read backwards) and
+ * zero-width spaces, word joiners and byte-order marks. Joiners (U+200C, U+200D)
+ * stay: scripts and emoji need them.
+ */
+const HIDDEN = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]/g
+
+/** Project text without hidden characters, with Unix line ends: the start of every escape. */
+export function withoutHidden(text: string): string {
+  return text.replace(HIDDEN, '').replace(/\r\n?/g, '\n')
+}
+
+/**
  * Makes text inert inline: in a paragraph, a table cell or inside HTML such as
  * <summary>. Line breaks become spaces, so it can never start a block of its own.
  */
 export function escapeInline(text: string): string {
-  return (
-    text
-      .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-      .replace(/[\u0000-\u001f\u007f]/g, ' ')
-      .replace(/[&<>"'|`*_[\]\\~#!()$@]/g, (char) => INLINE_ENTITIES[char] ?? char)
-  )
+  let escaped = withoutHidden(text)
+    .replace(/[\n\u2028\u2029]/g, ' ')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .replace(/[&<>"'|`*_[\]\\~#!()$@]/g, (char) => INLINE_ENTITIES[char] ?? char)
+  for (const [pattern, inert] of INERT_REFERENCES) escaped = escaped.replace(pattern, inert)
+  return escaped
+}
+
+/**
+ * A URL that the workflow gave or the action made (the upload endpoint, the
+ * project's page), left as text GitHub autolinks when it holds only plain URL
+ * characters; anything else is escaped like project text, and shows unlinked.
+ */
+export function escapeUrl(url: string): string {
+  return /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._/%-]*)?$/.test(url)
+    ? url
+    : escapeInline(url)
+}
+
+/** Test ids in tables and headings: a 30,000-character parametrized id must not fill the report. */
+export const MAX_ID = 200
+/** A failure's one-line message beside its id. */
+export const MAX_MESSAGE = 500
+/** A code block of tool output or a traceback; its head and its end are kept. */
+export const MAX_BLOCK = 20_000
+
+/**
+ * The text cut to `max` code points with a visible ellipsis: cut before
+ * escaping, so the cut never splits an entity, and by code point, so it never
+ * splits a surrogate pair.
+ */
+export function clipText(text: string, max: number): string {
+  const points = Array.from(text)
+  if (points.length <= max) return text
+  return `${points.slice(0, Math.max(0, max - 1)).join('')}…`
+}
+
+/** escapeInline of the text clipped to `max` characters. */
+export function clipInline(text: string, max: number): string {
+  return escapeInline(clipText(text, max))
+}
+
+/** The head and the end of a long block (a traceback's cause is at its end), with what was left out between. */
+export function clipBlock(text: string, max: number): string {
+  const points = Array.from(text)
+  if (points.length <= max) return text
+  const head = Math.floor(max / 4)
+  const tail = max - head
+  const gap = points.length - head - tail
+  return `${points.slice(0, head).join('')}\n… ${gap} characters left out …\n${points.slice(-tail).join('')}`
 }
 
 /** A fenced code block that the text cannot close: the fence is longer than any backtick run in it. */
-export function codeBlock(text: string): string {
+export function codeBlock(text: string, max = MAX_BLOCK): string {
+  const body = clipBlock(withoutHidden(text), max).replace(/\n+$/, '')
   let longest = 0
-  for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length)
+  for (const run of body.matchAll(/`+/g)) longest = Math.max(longest, run[0].length)
   const fence = '`'.repeat(Math.max(3, longest + 1))
-  const body = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '')
   return `${fence}\n${body}\n${fence}`
 }
 
@@ -129,7 +200,7 @@ export function renderSummary(metrics: Metrics, options: SummaryOptions = {}): s
     blocks.push(`Code quality: ${escapeInline(describeLint(metrics.lint))}`)
   const run = metrics.test
   if (run !== undefined) {
-    blocks.push(testSection(run, options.maxProblems ?? 20))
+    blocks.push(testSection(run, options.maxProblems ?? 20, options.maxSlowest ?? 10))
     if (run.coverage !== undefined) {
       blocks.push(
         coverageSection(run.coverage, options.maxFiles ?? 50, metrics.baseline, run.results),
@@ -231,7 +302,7 @@ function shortSha(file: DistFile): string {
   return /^[0-9a-f]+$/i.test(short) ? `\`${short}\`` : escapeInline(short)
 }
 
-function testSection(run: TestRun, maxProblems: number): string {
+function testSection(run: TestRun, maxProblems: number, maxSlowest: number): string {
   const lines = ['### Tests', '']
   const results = run.results
   if (results === undefined) {
@@ -250,15 +321,16 @@ function testSection(run: TestRun, maxProblems: number): string {
       lines.push(`…and ${more} more failing ${plural(more, 'test')}: see the log of this step.`)
     }
   }
-  if (results.slowest.length > 0) {
+  const slowest = results.slowest.slice(0, Math.max(0, maxSlowest))
+  if (slowest.length > 0) {
     lines.push(
       '',
-      `<details><summary>Slowest ${plural(results.slowest.length, 'test')}</summary>`,
+      `<details><summary>Slowest ${plural(slowest.length, 'test')}</summary>`,
       '',
       ...table(
         ['test', 'seconds'],
         ['---', '---:'],
-        results.slowest.map((slow) => [escapeInline(slow.id), slow.seconds.toFixed(2)]),
+        slowest.map((slow) => [clipInline(slow.id, MAX_ID), slow.seconds.toFixed(2)]),
       ),
       '',
       '</details>',
@@ -321,10 +393,10 @@ export function describeTools(metrics: Metrics): string | undefined {
 }
 
 function problemBlock(problem: TestCaseProblem): string {
-  const message = problem.message === '' ? '' : ` — ${escapeInline(problem.message)}`
+  const message = problem.message === '' ? '' : ` — ${clipInline(problem.message, MAX_MESSAGE)}`
   // The blank lines end the HTML block, so the fence is parsed as Markdown.
   return [
-    `<details><summary>${escapeInline(problem.id)}${message}</summary>`,
+    `<details><summary>${clipInline(problem.id, MAX_ID)}${message}</summary>`,
     '',
     codeBlock(problem.details),
     '',
@@ -362,7 +434,7 @@ function coverageSection(
         ['file', 'stmts', 'miss', 'branch', 'partial', 'cover'],
         ['---', '---:', '---:', '---:', '---:', '---:'],
         shown.map((file) => [
-          escapeInline(file.path),
+          clipInline(file.path, MAX_ID),
           String(file.statements),
           String(file.missing),
           String(file.branches),
@@ -416,7 +488,7 @@ function baselineLines(
       ['file', branch, 'now', '±'],
       ['---', '---:', '---:', '---:'],
       shown.map((file) => [
-        escapeInline(file.path),
+        clipInline(file.path, MAX_ID),
         file.basePercentDisplay === undefined ? 'new' : `${escapeInline(file.basePercentDisplay)}%`,
         `${escapeInline(file.percentDisplay)}%`,
         file.delta === undefined ? '' : deltaMark(formatDelta(file.delta, precision)),
@@ -482,7 +554,7 @@ function changedLinesSection(diff: DiffCoverageResult, maxFiles: number): string
       ['file', 'covered', 'cover', 'uncovered lines'],
       ['---', '---:', '---:', '---'],
       shown.map((file) => [
-        escapeInline(file.path),
+        clipInline(file.path, MAX_ID),
         `${file.covered}/${file.coverable}`,
         `${filePercent(file.percent)}%`,
         rangesCell(file),
@@ -510,7 +582,10 @@ function changedLinesSection(diff: DiffCoverageResult, maxFiles: number): string
     )
   }
   if (diff.unreadFiles.length > 0) {
-    const names = diff.unreadFiles.slice(0, 20).map(escapeInline).join(', ')
+    const names = diff.unreadFiles
+      .slice(0, 20)
+      .map((name) => clipInline(name, MAX_ID))
+      .join(', ')
     const more = diff.unreadFiles.length > 20 ? ` and ${diff.unreadFiles.length - 20} more` : ''
     lines.push('', `Not measured (binary, or a diff too large to list): ${names}${more}`)
   }
@@ -557,8 +632,7 @@ const PUBLISH_OUTCOME = {
 
 function publishSection(publish: PublishResult): string {
   const lines = ['### Publish', '']
-  const where =
-    publish.repositoryUrl === undefined ? '' : ` to ${escapeInline(publish.repositoryUrl)}`
+  const where = publish.repositoryUrl === undefined ? '' : ` to ${escapeUrl(publish.repositoryUrl)}`
   const tag = publish.tag === undefined ? '' : ` ${escapeInline(publish.tag)}`
   const how = publish.credential === undefined ? '' : ` with ${publish.credential}`
   if (publish.status === 'skipped') {
@@ -590,13 +664,13 @@ function publishSection(publish: PublishResult): string {
     )
   }
   if (publish.projectUrl !== undefined && publish.status === 'published') {
-    lines.push('', `Project: ${escapeInline(publish.projectUrl)}`)
+    lines.push('', `Project: ${escapeUrl(publish.projectUrl)}`)
   }
   return lines.join('\n')
 }
 
-/** The branch as a code span; as escaped text when it holds a backtick (git allows one). */
-function codeSpan(text: string): string {
+/** Text as a code span; as escaped text when it holds a backtick (a git branch may). */
+export function codeSpan(text: string): string {
   return text.includes('`') ? escapeInline(text) : `\`${text}\``
 }
 
