@@ -8,9 +8,10 @@ cd "$(dirname "$0")/.."
 
 # Debian's python3 is what the tool-cache Python is made of; diff-cover is the
 # reference for changed-lines coverage; the python3-* tools and wheels are the
-# offline world's (PIP_NO_INDEX with Debian's wheels).
+# offline world's (PIP_NO_INDEX with Debian's wheels); cmark-gfm is GitHub's
+# Markdown renderer, which the report tests render the summary and comment with.
 PACKAGES=(
-  git ca-certificates openssl tar gzip zstd
+  git ca-certificates openssl tar gzip zstd cmark-gfm
   python3 python3-venv python3-pip diff-cover
   python3-pytest python3-coverage python3-build python3-setuptools python3-wheel python3-flake8 twine
   python3-pip-whl python3-setuptools-whl python3-wheel-whl

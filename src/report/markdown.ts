@@ -80,7 +80,7 @@ const INERT_REFERENCES: readonly (readonly [RegExp, string])[] = [
   [/&#35;(?=\d)/g, '&#35;&#8203;'],
   [/\b(gh)-(?=\d)/gi, '$1&#8203;-'],
   [/:\/\//g, '&#58;&#8203;//'],
-  [/\b(www)\./gi, '$1&#46;'],
+  [/\b(www)\./gi, '$1&#8203;.'],
 ]
 
 /**
