@@ -4,6 +4,7 @@ import {
   clipInline,
   clipText,
   codeBlock,
+  codeSpan,
   escapeInline,
   escapeUrl,
   MAX_ID,
@@ -121,8 +122,9 @@ describe('clipping', () => {
     expect(clipBlock('short', 400)).toBe('short')
   })
 
-  it('removes bidi controls from code blocks too', () => {
+  it('removes bidi controls from code blocks and code spans too', () => {
     expect(codeBlock('evil\u202etxt.exe')).toBe('```\neviltxt.exe\n```')
+    expect(codeSpan('fix/\u2066main\u2069')).toBe('`fix/main`')
   })
 
   it('shows a 30,000-character test id as 200 characters with an ellipsis, in the heading and the table', () => {

@@ -671,7 +671,8 @@ function publishSection(publish: PublishResult): string {
 
 /** Text as a code span; as escaped text when it holds a backtick (a git branch may). */
 export function codeSpan(text: string): string {
-  return text.includes('`') ? escapeInline(text) : `\`${text}\``
+  const shown = withoutHidden(text).replace(/\n/g, ' ')
+  return shown.includes('`') ? escapeInline(shown) : `\`${shown}\``
 }
 
 /** The rate and where it was measured, each shown through the given escapers. */
