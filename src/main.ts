@@ -94,7 +94,7 @@ async function runCompanion(
   if (result.posted.length === 0 && result.problems.length === 0)
     lines.push(escapeInline(result.summary))
   await writeSummary(`${lines.join('\n')}\n`, result.summary)
-  core.info(result.summary)
+  actionsLog.info(result.summary)
   const first = result.posted[0]
   if (first !== undefined) core.setOutput('comment-url', first.url)
 }

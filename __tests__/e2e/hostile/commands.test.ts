@@ -33,25 +33,17 @@ function runOf(mode: Mode | 'files'): ActionResult {
   return result
 }
 
+const run = (fixture: string, env: Record<string, string> = {}) =>
+  runAction({ fixture, toolCachePython: true, env })
+
 beforeAll(async () => {
   // pip -v shows what setup.py prints at install time: the action logs it as debug output.
   runs.set(
     'legacy',
-    await runAction({
-      fixture: 'hostile-commands',
-      toolCachePython: true,
-      env: { HOSTILE_COMMANDS: 'legacy', PIP_VERBOSE: '1' },
-    }),
+    await run('hostile-commands', { HOSTILE_COMMANDS: 'legacy', PIP_VERBOSE: '1' }),
   )
-  runs.set(
-    'all',
-    await runAction({
-      fixture: 'hostile-commands',
-      toolCachePython: true,
-      env: { HOSTILE_COMMANDS: 'all', PIP_VERBOSE: '1' },
-    }),
-  )
-  runs.set('files', await runAction({ fixture: 'hostile-file-commands', toolCachePython: true }))
+  runs.set('all', await run('hostile-commands', { HOSTILE_COMMANDS: 'all', PIP_VERBOSE: '1' }))
+  runs.set('files', await run('hostile-file-commands'))
 })
 
 afterAll(() => {
@@ -167,11 +159,12 @@ function fileAttempts(): FileAttempt[] {
   return JSON.parse(readFileSync(record, 'utf8')) as FileAttempt[]
 }
 
+/** How the fixture's test looks for the files: its own environment, its parents', a folder listing. */
 const ROUTES = ['environment', '/proc parents', 'listing']
 
 describe.each(
-  ROUTES.flatMap((route) => Object.keys(FORGED_FILES).map((file) => [route, file] as const)),
-)('a test that finds %s through its %s and writes to it', (route, file) => {
+  ROUTES.flatMap((route) => Object.keys(FORGED_FILES).map((file) => [file, route] as const)),
+)('a test that finds %s through %s and writes to it', (file, route) => {
   it('changes nothing the runner records', () => {
     const attempt = fileAttempts().find((a) => a.route === route && a.file === file)
     expect(attempt).toBeDefined()
