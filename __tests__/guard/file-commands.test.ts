@@ -4,6 +4,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -86,8 +87,9 @@ describe('FileCommandGuard', () => {
     rmSync(env.GITHUB_STATE)
     const guard = new FileCommandGuard(env)
     rmSync(env.GITHUB_ENV)
-    rmSync(env.GITHUB_PATH)
-    writeFileSync(env.GITHUB_PATH, '')
+    // Made beside it, then moved over it: a new file, whatever inode numbers get reused.
+    writeFileSync(`${env.GITHUB_PATH}.new`, '')
+    renameSync(`${env.GITHUB_PATH}.new`, env.GITHUB_PATH)
     mkdirSync(env.GITHUB_STATE)
     expect(guard.check()).toEqual(['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE'])
     expect(read('GITHUB_ENV')).toBe('')
