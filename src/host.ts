@@ -28,15 +28,53 @@ export interface Host {
 /**
  * What the runner gives this step that the project's own code must never
  * see: our inputs (INPUT_PYPI-TOKEN, INPUT_GITHUB-TOKEN), the OIDC request
- * token that would let a test or a setup.py mint a PyPI token, and the
- * runtime token of the cache and artifact services. pip, the build backend,
- * pytest and flake8 all run the project's code, or its dependencies'.
+ * token and URL that would let a test or a setup.py mint a PyPI token, the
+ * runtime token and URLs of the cache, artifact and results services, and the
+ * file commands, through which a test would set our outputs, the summary, or
+ * the environment and PATH of later steps. pip, the build backend, pytest and
+ * flake8 all run the project's code, or its dependencies'.
  */
-const WITHHELD = new Set(['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'ACTIONS_RUNTIME_TOKEN'])
+const WITHHELD = new Set([
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_URL',
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_RUNTIME_URL',
+  'ACTIONS_RESULTS_URL',
+  'ACTIONS_CACHE_URL',
+  'GITHUB_OUTPUT',
+  'GITHUB_ENV',
+  'GITHUB_PATH',
+  'GITHUB_STATE',
+  'GITHUB_STEP_SUMMARY',
+])
 
 /** The environment for child processes: `env` without the variables above. */
 export function childEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(
     Object.entries(env).filter(([name]) => !name.startsWith('INPUT_') && !WITHHELD.has(name)),
   )
+}
+
+/** The token inputs, as the runner names them (it keeps dashes; users' tools may not). */
+const SECRET_VARIABLES = [
+  'INPUT_PYPI-TOKEN',
+  'INPUT_PYPI_TOKEN',
+  'INPUT_GITHUB-TOKEN',
+  'INPUT_GITHUB_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'ACTIONS_RUNTIME_TOKEN',
+]
+
+/**
+ * The values to mask before anything is read: each credential as given, and
+ * trimmed, and line by line, since the runner masks exact strings and the
+ * inputs are read trimmed. Pure.
+ */
+export function secretsToMask(env: NodeJS.ProcessEnv): string[] {
+  const values = SECRET_VARIABLES.map((name) => env[name] ?? '').flatMap((raw) => [
+    raw,
+    raw.trim(),
+    ...raw.split(/\r?\n/).map((line) => line.trim()),
+  ])
+  return [...new Set(values.filter((v) => v !== ''))]
 }

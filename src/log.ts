@@ -50,3 +50,23 @@ export class BufferedLog implements Log {
     }
   }
 }
+
+/**
+ * Whether the runner could read a workflow command in this text: `::name::` at
+ * the start of a line, or `##[name]` anywhere in one. Format characters (zero
+ * widths, soft hyphens) and NULs are left out first: the runner matches with a
+ * culture-aware comparison, which skips them. Pure.
+ */
+export function mayHoldCommand(text: string): boolean {
+  const bare = text.replace(/[\p{Cf}\0]/gu, '')
+  return bare.includes('::') || bare.includes('##[')
+}
+
+/**
+ * The text between `::stop-commands::TOKEN` and `::TOKEN::`, so the runner
+ * shows its command-like lines as text. The token must be fresh and secret:
+ * text that knew it could end the pause. Pure.
+ */
+export function withCommandsStopped(text: string, token: string): string {
+  return `::stop-commands::${token}\n${text}\n::${token}::`
+}

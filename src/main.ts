@@ -17,8 +17,9 @@ import {
 } from './config.js'
 import { errorMessage } from './error-message.js'
 import { postRequestedComments } from './github/companion.js'
-import { childEnvironment, type Host } from './host.js'
-import type { Log } from './log.js'
+import { describeWrites, FileCommandGuard } from './guard/file-commands.js'
+import { childEnvironment, type Host, secretsToMask } from './host.js'
+import { type Log, mayHoldCommand, withCommandsStopped } from './log.js'
 import { runPipeline } from './pipeline.js'
 import { SpawnRunner } from './process.js'
 import { escapeInline } from './report/markdown.js'
@@ -26,13 +27,9 @@ import { toAnnotations, toOutputs } from './report/outputs.js'
 import { writeReport } from './report/write.js'
 
 const actionsLog: Log = {
-  // Tool output may hold lines that look like workflow commands (a test that
-  // prints ::error::); stop-commands makes the runner show them as text.
-  info: (m) => {
-    if (!m.includes('::')) return core.info(m)
-    const token = randomUUID()
-    core.info(`::stop-commands::${token}\n${m}\n::${token}::`)
-  },
+  // Tool output is project output: a test may print ::error:: or ##[set-output …].
+  // debug, warning and error are ::name:: commands whose data the runner never parses again.
+  info: (m) => core.info(mayHoldCommand(m) ? withCommandsStopped(m, randomUUID()) : m),
   warning: (m, p) => core.warning(m, p),
   error: (m, p) => core.error(m, p),
   debug: (m) => core.debug(m),
@@ -49,7 +46,7 @@ function tempDirFor(workingDirectory: string): string {
   return path.join(process.env.RUNNER_TEMP || os.tmpdir(), `python-ci-${id}`)
 }
 
-function actionsHost(workspace: string, workingDirectory: string): Host {
+function actionsHost(workspace: string, workingDirectory: string, guard: FileCommandGuard): Host {
   return {
     log: actionsLog,
     runner: new SpawnRunner(),
@@ -58,8 +55,8 @@ function actionsHost(workspace: string, workingDirectory: string): Host {
     tempDir: tempDirFor(workingDirectory),
     toolCacheDir: process.env.RUNNER_TOOL_CACHE || undefined,
     env: childEnvironment(process.env),
-    addPath: (dir) => core.addPath(dir),
-    exportVariable: (name, value) => core.exportVariable(name, value),
+    addPath: (dir) => guard.own(() => core.addPath(dir)),
+    exportVariable: (name, value) => guard.own(() => core.exportVariable(name, value)),
   }
 }
 
@@ -97,23 +94,25 @@ async function runCompanion(
   if (result.posted.length === 0 && result.problems.length === 0)
     lines.push(escapeInline(result.summary))
   await writeSummary(`${lines.join('\n')}\n`, result.summary)
-  core.info(result.summary)
+  actionsLog.info(result.summary)
   const first = result.posted[0]
   if (first !== undefined) core.setOutput('comment-url', first.url)
 }
 
 export async function run(): Promise<void> {
+  for (const secret of secretsToMask(process.env)) core.setSecret(secret)
   try {
     const comment = commentSettings((name) => core.getInput(name))
     if (comment.token !== undefined) core.setSecret(comment.token)
     if (comment.fromRun !== undefined)
       return await runCompanion({ ...comment, fromRun: comment.fromRun })
+    const guard = new FileCommandGuard(process.env)
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const { config, warnings } = loadConfig((name) => core.getInput(name), {
       workspace,
       defaultArchitecture: runnerArchitecture(),
     })
-    const host = actionsHost(workspace, config.workingDirectory)
+    const host = actionsHost(workspace, config.workingDirectory, guard)
     // Before anything can print it.
     if (config.publish.token !== undefined) core.setSecret(config.publish.token)
     for (const w of warnings) core.warning(w)
@@ -123,6 +122,7 @@ export async function run(): Promise<void> {
       publishing: {
         getIdToken: (audience) => core.getIDToken(audience),
         mask: (secret) => core.setSecret(secret),
+        env: process.env,
       },
       github: {},
       runArtifacts: (token) => runArtifactsOf(token, process.env.GITHUB_REPOSITORY ?? ''),
@@ -130,9 +130,13 @@ export async function run(): Promise<void> {
 
     const { summary, cut, path: reportPath } = writeReport(metrics, files.dir)
     if (cut !== undefined) core.info(`job summary: ${cut} to stay under 1 MiB`)
-    await writeSummary(summary, `the report is at ${reportPath}`)
-    for (const [name, value] of Object.entries(toOutputs(metrics, reportPath)))
-      core.setOutput(name, value)
+    const written = guard.check()
+    const caution = written.length > 0 ? `\n> [!CAUTION]\n> ${describeWrites(written)}\n` : ''
+    await guard.own(async () => {
+      await writeSummary(summary + caution, `the report is at ${reportPath}`)
+      for (const [name, value] of Object.entries(toOutputs(metrics, reportPath)))
+        core.setOutput(name, value)
+    })
     // GitHub shows ten error annotations per step; the verdict's own lines come last and must fit.
     const maxErrors = Math.max(10 - metrics.verdict.reasons.length, 1)
     for (const a of toAnnotations(metrics, {
@@ -147,6 +151,9 @@ export async function run(): Promise<void> {
       else core.notice(a.message, properties)
     }
     for (const reason of metrics.verdict.reasons) core.setFailed(reason)
+    // Checked again last, for a process that outlived its stage.
+    const late = guard.check()
+    if (late.length > 0) core.setFailed(describeWrites(late))
   } catch (error) {
     if (!(error instanceof ConfigError) && error instanceof Error && error.stack)
       core.debug(error.stack)

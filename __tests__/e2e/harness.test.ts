@@ -190,6 +190,13 @@ describe('file commands and workflow commands', () => {
     ])
   })
 
+  it('matches command names in any case, as the runner does', () => {
+    expect(parseWorkflowCommands('x ##[ERROR]forged\n::Set-Output name=a::1')).toEqual([
+      { name: 'error', properties: {}, message: 'forged', legacy: true },
+      { name: 'set-output', properties: { name: 'a' }, message: '1' },
+    ])
+  })
+
   it('ignores every command between stop-commands and its token, of both styles', () => {
     const stdout = [
       '::stop-commands::a1b2',

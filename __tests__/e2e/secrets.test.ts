@@ -1,8 +1,9 @@
 /**
  * The project's code never sees the step's inputs or the runner's tokens:
  * the env-probe fixture's setup.py fails the build, and its test fails, when
- * any INPUT_* variable, the OIDC request token or the runtime token reaches
- * them. pip, the build backend and pytest all run the project's code.
+ * any INPUT_* variable, the OIDC request token or URL, the runtime token or
+ * URLs, or a file command (GITHUB_OUTPUT, GITHUB_ENV, …) reaches them. pip,
+ * the build backend and pytest all run the project's code.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { QUICK_INPUTS } from '../harness/pull-request.js'

@@ -239,6 +239,11 @@ function parseProperties(
   return properties
 }
 
+/** The runner matches command names in any case: `##[ERROR]` is `error`. */
+function commandName(name: string): string {
+  return REGISTERED_COMMANDS.has(name.toLowerCase()) ? name.toLowerCase() : name
+}
+
 /** `::name k=v,k=v::message` at the start of a (trimmed) line. */
 function parseCommandV2(line: string): WorkflowCommand | undefined {
   if (!line.startsWith('::')) return undefined
@@ -246,7 +251,7 @@ function parseCommandV2(line: string): WorkflowCommand | undefined {
   if (end < 0) return undefined
   const head = line.slice(2, end)
   const space = head.indexOf(' ')
-  const name = space < 0 ? head : head.slice(0, space)
+  const name = commandName(space < 0 ? head : head.slice(0, space))
   if (name === '') return undefined
   const properties = space < 0 ? {} : parseProperties(head.slice(space + 1), ',', PROPERTY_ESCAPES)
   return { name, properties, message: unescapeCommand(line.slice(end + 2), DATA_ESCAPES) }
@@ -260,7 +265,7 @@ function parseLegacyCommand(line: string): WorkflowCommand | undefined {
   if (close < 0) return undefined
   const info = line.slice(start + 3, close)
   const space = info.indexOf(' ')
-  const name = space < 0 ? info : info.slice(0, space)
+  const name = commandName(space < 0 ? info : info.slice(0, space))
   if (!REGISTERED_COMMANDS.has(name)) return undefined
   const properties =
     space < 0 ? {} : parseProperties(info.slice(space + 1), ';', LEGACY_PROPERTY_ESCAPES)

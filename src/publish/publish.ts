@@ -20,7 +20,8 @@ import {
 } from './trusted-publishing.js'
 import { projectUrl, uploadFiles } from './upload.js'
 
-export type PublishingServices = Omit<TrustedPublishingServices, 'env'>
+/** env is the action's own: child processes never get the OIDC request URL it looks for. */
+export type PublishingServices = TrustedPublishingServices
 
 export interface PublishRequest {
   readonly tag: string
@@ -66,7 +67,7 @@ export async function publishDists(
   } else {
     log.info(`No pypi-token: Trusted Publishing with ${new URL(settings.repositoryUrl).origin}`)
     try {
-      password = await mintToken(settings.repositoryUrl, { ...request.services, env: host.env })
+      password = await mintToken(settings.repositoryUrl, request.services)
     } catch (error) {
       if (error instanceof TrustedPublishingError) {
         for (const line of error.details) log.info(line)
