@@ -555,7 +555,7 @@ const PUBLISH_OUTCOME = {
   failed: '❌ failed',
 }
 
-function publishSection(publish: PublishResult): string {
+export function publishSection(publish: PublishResult): string {
   const lines = ['### Publish', '']
   const where =
     publish.repositoryUrl === undefined ? '' : ` to ${escapeInline(publish.repositoryUrl)}`
