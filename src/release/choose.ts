@@ -11,7 +11,12 @@ export function chooseDistsArtifact(
   setting: string,
 ): ArtifactChoice {
   const listed = (list: readonly { name: string }[]) =>
-    list.length === 0 ? 'none' : list.map((a) => a.name).join(', ')
+    list.length === 0
+      ? 'none'
+      : list
+          .map((a) => a.name)
+          .sort()
+          .join(', ')
   if (setting !== 'auto') {
     const found = artifacts.find((a) => a.name === setting)
     if (found) return { kind: 'found', id: found.id, name: found.name }

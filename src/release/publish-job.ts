@@ -177,7 +177,7 @@ export async function runPublishJob(
       try {
         await services.artifacts.download(choice.id, dir)
       } catch (error) {
-        throw new Refused(`artifact ${choice.name} could not be downloaded: ${errorMessage(error)}`)
+        throw new Refused(`the download failed: ${errorMessage(error)}`)
       }
       const found = await verifiedDists(dir)
       for (const f of found.files)
