@@ -33,6 +33,7 @@ export class ConfigError extends Error {
 
 /** Input names and their defaults, exactly as action.yml declares them (a test keeps the two equal). */
 export const INPUT_DEFAULTS = {
+  mode: 'test',
   'python-version': '',
   'python-version-file': '',
   architecture: '',
@@ -75,6 +76,10 @@ export const INPUT_DEFAULTS = {
 
 export type InputName = keyof typeof INPUT_DEFAULTS
 export type InputReader = (name: InputName) => string
+
+/** test: the whole pipeline; publish: a release job that uploads what a test job built and runs no project code. */
+export type ActionMode = 'test' | 'publish'
+export const ACTION_MODES: readonly ActionMode[] = ['test', 'publish']
 
 export type Architecture = 'x64' | 'x86' | 'arm64'
 export const ARCHITECTURES: readonly Architecture[] = ['x64', 'x86', 'arm64']
@@ -742,5 +747,53 @@ export function loadConfig(read: InputReader, ctx: ConfigContext): LoadedConfig 
   }
   if (!config.build && !config.test)
     warnings.push('build and test are both false; only Python and the install run')
+  return { config: deepFreeze(config), warnings }
+}
+
+/** The mode input alone: the entry point dispatches on it before anything else is read. */
+export function actionMode(read: InputReader): ActionMode {
+  const raw = value(read, 'mode')
+  const mode = ACTION_MODES.find((m) => m === raw.toLowerCase())
+  if (!mode) {
+    throw new ConfigError(
+      `mode: ${show(raw)} is not understood; accepted: test (set up, install, build and test the project) or publish (upload the dists artifact of this run's test job)`,
+    )
+  }
+  return mode
+}
+
+/** What a publish job reads: no project, no checkout, only where the dists are and where they go. */
+export interface PublishJobConfig {
+  /** python-version alone (no files are read); undefined: the python3 on PATH. */
+  readonly pythonSpec: VersionSpec | undefined
+  readonly architecture: Architecture
+  readonly pythonManifestUrl: string
+  readonly pipArgs: readonly string[]
+  /** The artifact of this run to publish; 'auto': its only dists-* artifact. */
+  readonly distsArtifact: string
+  readonly publish: PublishSettings
+}
+
+export function loadPublishJobConfig(
+  read: InputReader,
+  ctx: ConfigContext,
+): { readonly config: PublishJobConfig; readonly warnings: readonly string[] } {
+  const warnings: string[] = []
+  const version = value(read, 'python-version')
+  const artifact = distsArtifact(read)
+  if (artifact === false) {
+    throw new ConfigError(
+      'dists-artifact: "false" leaves mode: publish nothing to publish; accepted: auto (the only dists-* artifact of this run) or the name the test job gave as its dists-artifact output',
+    )
+  }
+  const config: PublishJobConfig = {
+    pythonSpec:
+      version === '' ? undefined : parsePythonVersion(version, 'python-version', 'python-version'),
+    architecture: architecture(read, ctx),
+    pythonManifestUrl: manifestUrl(read),
+    pipArgs: words(read, 'pip-args', '--extra-index-url "https://example.org/simple"'),
+    distsArtifact: artifact,
+    publish: publishSettings(read, warnings),
+  }
   return { config: deepFreeze(config), warnings }
 }

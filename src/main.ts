@@ -9,6 +9,7 @@ import * as core from '@actions/core'
 import { actionsArtifactService, runArtifactsOf } from './artifacts/service.js'
 import { actionsCacheService } from './cache/service.js'
 import {
+  actionMode,
   type CommentSettings,
   ConfigError,
   commentSettings,
@@ -22,6 +23,7 @@ import { childEnvironment, type Host, secretsToMask } from './host.js'
 import { type Log, mayHoldCommand, withCommandsStopped } from './log.js'
 import { runPipeline } from './pipeline.js'
 import { SpawnRunner } from './process.js'
+import { runPublishMode } from './release/entry.js'
 import { escapeInline } from './report/markdown.js'
 import { toAnnotations, toOutputs } from './report/outputs.js'
 import { writeReport } from './report/write.js'
@@ -102,6 +104,8 @@ async function runCompanion(
 export async function run(): Promise<void> {
   for (const secret of secretsToMask(process.env)) core.setSecret(secret)
   try {
+    if (actionMode((name) => core.getInput(name)) === 'publish')
+      return await runPublishMode((name) => core.getInput(name), actionsLog)
     const comment = commentSettings((name) => core.getInput(name))
     if (comment.token !== undefined) core.setSecret(comment.token)
     if (comment.fromRun !== undefined)

@@ -317,7 +317,10 @@ async function artifactsStage(
       if (name === false) return undefined
       if (service === undefined) return undefined
       try {
-        return await uploadDists(service, name, build)
+        return await uploadDists(service, name, build, {
+          dir: path.join(host.tempDir, 'dists-artifact'),
+          commit: host.env.GITHUB_SHA ?? '',
+        })
       } catch (error) {
         log.warning(`the built files were not uploaded as artifact ${name}: ${errorMessage(error)}`)
         return undefined

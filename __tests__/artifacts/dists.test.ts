@@ -1,6 +1,11 @@
-import { describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { defaultArtifactName, uploadDists } from '../../src/artifacts/dists.js'
-import { createBuild } from '../helpers/metrics.js'
+import { MANIFEST_FILE, manifestOf, parseManifest } from '../../src/artifacts/manifest.js'
+import { createBuild, createDist } from '../helpers/metrics.js'
 
 describe('defaultArtifactName', () => {
   it.each([
@@ -47,26 +52,62 @@ describe('defaultArtifactName', () => {
 })
 
 describe('uploadDists', () => {
-  it('uploads the sdist and the wheel from their folder', async () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'dists-'))
+  afterAll(() => rmSync(root, { recursive: true, force: true }))
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex')
+
+  /** A build whose files exist in `root`/dist, with the digests of `recorded`. */
+  function built(recorded: { sdist: string; wheel: string }) {
+    mkdirSync(path.join(root, 'dist'), { recursive: true })
+    const dist = (kind: 'sdist' | 'wheel') => {
+      const d = createDist(kind)
+      const file = path.join(root, 'dist', d.fileName)
+      writeFileSync(file, `${kind} bytes`)
+      return { ...d, path: file, size: recorded[kind].length, sha256: sha(recorded[kind]) }
+    }
+    return createBuild({ sdist: dist('sdist'), wheel: dist('wheel') })
+  }
+
+  it('uploads copies of the sdist and the wheel and the manifest from a folder of its own', async () => {
     const calls: [string, string[], string][] = []
+    const stage = path.join(root, 'stage')
+    const build = built({ sdist: 'sdist bytes', wheel: 'wheel bytes' })
     const uploaded = await uploadDists(
       {
-        upload: async (name, files, root) => {
-          calls.push([name, files, root])
+        upload: async (name, files, dir) => {
+          calls.push([name, files, dir])
           return { id: 3, size: 10 }
         },
       },
       'dists-x',
-      createBuild(),
+      build,
+      { dir: stage, commit: 'c0ffee' },
     )
-    expect(calls).toEqual([
-      ['dists-x', [createBuild().sdist?.path, createBuild().wheel?.path], '/work/demo/dist'],
-    ])
-    expect(uploaded).toEqual({
-      name: 'dists-x',
-      files: ['demo-0.1.0.tar.gz', 'demo-0.1.0-py3-none-any.whl'],
-      id: 3,
-      size: 10,
-    })
+    const names = ['demo-0.1.0.tar.gz', 'demo-0.1.0-py3-none-any.whl', MANIFEST_FILE]
+    expect(calls).toEqual([['dists-x', names.map((n) => path.join(stage, n)), stage]])
+    expect(uploaded).toEqual({ name: 'dists-x', files: names, id: 3, size: 10 })
+    const manifest = parseManifest(readFileSync(path.join(stage, MANIFEST_FILE), 'utf8'))
+    expect(manifest).toEqual(manifestOf(build, 'c0ffee'))
+  })
+
+  it('uploads nothing when a file is no longer what the build hashed', async () => {
+    let uploads = 0
+    const build = built({ sdist: 'sdist bytes', wheel: 'the wheel the build saw' })
+    await expect(
+      uploadDists(
+        {
+          upload: async () => {
+            uploads++
+            return {}
+          },
+        },
+        'dists-x',
+        build,
+        { dir: path.join(root, 'stage2'), commit: '' },
+      ),
+    ).rejects.toThrow(
+      `demo-0.1.0-py3-none-any.whl has sha256 ${sha('wheel bytes')}, 11 bytes instead of 23, not the ${sha('the wheel the build saw')} recorded at build`,
+    )
+    expect(uploads).toBe(0)
   })
 })

@@ -46,7 +46,7 @@ describe('the dists artifact', () => {
     expect(service.artifacts.map((a) => a.name)).toEqual([expected])
   })
 
-  it('unzips to the sdist and wheel the step built, byte for byte', async () => {
+  it('unzips to the sdist and wheel the step built, byte for byte, and their record', async () => {
     const [record] = service.artifacts
     if (!record) throw new Error('no artifact was uploaded')
     const zip = path.join(tempDir('artifact'), 'dists.zip')
@@ -62,9 +62,14 @@ describe('the dists artifact', () => {
       ],
       { cwd: path.dirname(zip), env: { PATH: '/usr/bin:/bin' } },
     )
-    const inZip = JSON.parse(listing.stdout) as Record<string, string>
+    const { 'python-ci-dists.json': kept, ...inZip } = JSON.parse(listing.stdout) as Record<
+      string,
+      string
+    >
     const built = [result.outputs.sdist, result.outputs.wheel].map((f) => f ?? '(missing output)')
     expect(inZip).toEqual(Object.fromEntries(built.map((f) => [path.basename(f), sha256(f)])))
+    // Beside them, the build's record of them, which a publish job checks them against.
+    expect(kept).toMatch(/^[0-9a-f]{64}$/)
   })
 
   it('says so in the summary', () => {

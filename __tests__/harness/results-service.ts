@@ -241,6 +241,19 @@ export async function startResultsService(azurite: Azurite): Promise<ResultsServ
     }
     return { run, job }
   }
+  // Reads name an artifact's own job, which may be another job of the run (download-artifact across jobs).
+  const sameRun = (body: Body, scope: { run: string; job: string }) => {
+    const run = text(body, 'workflow_run_backend_id')
+    text(body, 'workflow_job_run_backend_id')
+    if (run !== scope.run) {
+      throw new TwirpError(
+        403,
+        'permission_denied',
+        `the token is for run ${scope.run}, not ${run}`,
+      )
+    }
+    return { run }
+  }
   const finalized = (run: string) =>
     artifacts.filter((a) => a.runId === run && a.size !== undefined)
   const listed = (a: ArtifactRecord) => ({
@@ -304,7 +317,7 @@ export async function startResultsService(azurite: Azurite): Promise<ResultsServ
       }
     },
     async GetSignedArtifactURL(body, scope) {
-      const { run } = ids(body, scope)
+      const { run } = sameRun(body, scope)
       const name = text(body, 'name')
       const record = finalized(run).find((a) => a.name === name)
       if (!record) throw new TwirpError(404, 'not_found', `no artifact ${name}`)

@@ -2,8 +2,11 @@
  * Stage 8: the built sdist and wheel kept as a workflow artifact, so a release
  * can be inspected or published again from exactly those files.
  */
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { verifyDigests } from '../publish/digests.js'
 import type { BuildResult } from '../report/metrics.js'
+import { MANIFEST_FILE, manifestOf } from './manifest.js'
 
 export interface ArtifactService {
   /** Uploads `files` (relative to `root` in the artifact) and gives the artifact's id and size. */
@@ -36,6 +39,17 @@ export function defaultArtifactName(ctx: ArtifactNameContext): string {
   return safeArtifactName(parts.filter((p) => p !== '').join('-')).toLowerCase()
 }
 
+/** The artifacts of the current run, as a publish job reads them. */
+export interface CurrentRunArtifacts {
+  list(): Promise<{ id: number; name: string }[]>
+  /** Unzips the artifact into `dir`. */
+  download(id: number, dir: string): Promise<void>
+}
+
+export class DistsArtifactError extends Error {
+  override name = 'DistsArtifactError'
+}
+
 export interface UploadedArtifact {
   readonly name: string
   readonly files: readonly string[]
@@ -43,13 +57,27 @@ export interface UploadedArtifact {
   readonly size?: number
 }
 
+/**
+ * Copies the dists into `stage.dir` (a folder of the action's own), checks the
+ * copies against the sha256 the build took, writes the manifest beside them
+ * and uploads the three. A copy that differs is never kept.
+ */
 export async function uploadDists(
   service: ArtifactService,
   name: string,
   build: BuildResult,
+  stage: { readonly dir: string; readonly commit: string },
 ): Promise<UploadedArtifact> {
-  const files = [build.sdist, build.wheel].filter((d) => d !== undefined).map((d) => d.path)
-  const root = path.dirname(files[0] ?? '.')
-  const { id, size } = await service.upload(name, files, root)
+  const dists = [build.sdist, build.wheel].filter((d) => d !== undefined)
+  rmSync(stage.dir, { recursive: true, force: true })
+  mkdirSync(stage.dir, { recursive: true })
+  const staged = dists.map((d) => ({ ...d, path: path.join(stage.dir, d.fileName) }))
+  for (const [i, d] of dists.entries()) copyFileSync(d.path, staged[i]?.path ?? '')
+  const problems = await verifyDigests(staged)
+  if (problems.length > 0) throw new DistsArtifactError(problems.join('; '))
+  const manifest = path.join(stage.dir, MANIFEST_FILE)
+  writeFileSync(manifest, `${JSON.stringify(manifestOf(build, stage.commit), null, 2)}\n`)
+  const files = [...staged.map((d) => d.path), manifest]
+  const { id, size } = await service.upload(name, files, stage.dir)
   return { name, files: files.map((f) => path.basename(f)), id, size }
 }

@@ -1,7 +1,7 @@
 /** The Actions artifact service through @actions/artifact, behind ArtifactService. */
 import { DefaultArtifactClient } from '@actions/artifact'
 import type { RunArtifacts } from '../github/companion.js'
-import type { ArtifactService } from './dists.js'
+import type { ArtifactService, CurrentRunArtifacts } from './dists.js'
 
 export function actionsArtifactService(): ArtifactService {
   const client = new DefaultArtifactClient()
@@ -33,6 +33,20 @@ export function runArtifactsOf(token: string, repository: string): RunArtifacts 
     },
     download: async (artifactId, runId, dir) => {
       await client.downloadArtifact(artifactId, { path: dir, findBy: findBy(runId) })
+    },
+  }
+}
+
+/** This run's artifacts, through the runtime token the runner gives every step. */
+export function currentRunArtifacts(): CurrentRunArtifacts {
+  const client = new DefaultArtifactClient()
+  return {
+    list: async () => {
+      const { artifacts } = await client.listArtifacts({ latest: true })
+      return artifacts.map((a) => ({ id: a.id, name: a.name }))
+    },
+    download: async (id, dir) => {
+      await client.downloadArtifact(id, { path: dir })
     },
   }
 }

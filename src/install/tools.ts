@@ -79,7 +79,7 @@ async function probe(host: Host, tools: Venv): Promise<Probed> {
  */
 export async function prepareTools(
   host: Host,
-  config: Config,
+  config: Pick<Config, 'pipArgs'>,
   python: PythonSetup,
   basePip: boolean,
   systemSite: boolean,

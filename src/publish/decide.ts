@@ -125,17 +125,16 @@ function buildReasons(build: BuildResult | undefined): string[] {
 function versionReasons(
   tag: string,
   pattern: TagPattern,
-  build: BuildResult | undefined,
+  builtVersion: string | undefined,
 ): { reasons: string[]; version?: string } {
-  const dist = build?.sdist ?? build?.wheel
-  if (dist === undefined || dist.version === '') return { reasons: [] }
+  if (builtVersion === undefined || builtVersion === '') return { reasons: [] }
   const reasons: string[] = []
-  const built = parsePep440(dist.version)
+  const built = parsePep440(builtVersion)
   if (built === undefined) {
-    reasons.push(`the built version ${dist.version} is not a PEP 440 version, which PyPI refuses`)
+    reasons.push(`the built version ${builtVersion} is not a PEP 440 version, which PyPI refuses`)
   } else if (built.local !== undefined) {
     reasons.push(
-      `the built version ${dist.version} has a local part (+${built.local}), which PyPI refuses; build from the tag itself`,
+      `the built version ${builtVersion} has a local part (+${built.local}), which PyPI refuses; build from the tag itself`,
     )
   }
   const tagText = tag.slice(pattern.prefix.length)
@@ -149,26 +148,54 @@ function versionReasons(
       `tag ${tag} is version ${formatPep440(fromTag)}, but the built version is ${formatPep440(built)}; tag the commit whose version matches, or fix the version`,
     )
   }
-  return { reasons, version: dist.version }
+  return { reasons, version: builtVersion }
 }
 
-export function decidePublish(inputs: PublishInputs): PublishDecision {
+export type TagDecision =
+  | Exclude<PublishDecision, { kind: 'publish' }>
+  | { readonly kind: 'tag'; readonly tag: string }
+
+/**
+ * Whether the event is a release of the repository itself, on a tag that
+ * tag-pattern matches: all a publish job can decide before it downloads anything.
+ */
+export function decideReleaseEvent(
+  inputs: Pick<PublishInputs, 'event' | 'mode' | 'tagPattern'>,
+): TagDecision {
   if (inputs.mode === 'false') return { kind: 'skip', reason: 'publish: false' }
   const found = releaseTag(inputs.event)
-  let tag: string
   if ('not' in found) {
     return inputs.mode === 'auto'
       ? { kind: 'skip', reason: `${found.not} (publish: auto)` }
       : { kind: 'refuse', reasons: [`publish: true, but ${found.not}`] }
   }
-  tag = found.tag
-  if (!inputs.tagPattern.regex.test(tag)) {
-    const why = `tag ${tag} does not match tag-pattern ${inputs.tagPattern.text}`
+  if (!inputs.tagPattern.regex.test(found.tag)) {
+    const why = `tag ${found.tag} does not match tag-pattern ${inputs.tagPattern.text}`
     return inputs.mode === 'auto'
       ? { kind: 'skip', reason: `${why} (publish: auto)` }
       : { kind: 'refuse', reasons: [`publish: true, but ${why}`] }
   }
-  const version = versionReasons(tag, inputs.tagPattern, inputs.build)
+  return { kind: 'tag', tag: found.tag }
+}
+
+/**
+ * The version a publish job found recorded in the dists artifact against the
+ * tag: the same rules as for a build in the same job.
+ */
+export function releaseVersionReasons(
+  tag: string,
+  pattern: TagPattern,
+  builtVersion: string,
+): string[] {
+  return versionReasons(tag, pattern, builtVersion).reasons
+}
+
+export function decidePublish(inputs: PublishInputs): PublishDecision {
+  const found = decideReleaseEvent(inputs)
+  if (found.kind !== 'tag') return found
+  const tag = found.tag
+  const dist = inputs.build?.sdist ?? inputs.build?.wheel
+  const version = versionReasons(tag, inputs.tagPattern, dist?.version)
   const reasons = [...testReasons(inputs.test), ...buildReasons(inputs.build), ...version.reasons]
   if (reasons.length > 0) return { kind: 'refuse', reasons }
   const files = [inputs.build?.sdist, inputs.build?.wheel].filter((d) => d !== undefined)

@@ -9,6 +9,10 @@ import path from 'node:path'
 import { HttpClient } from '@actions/http-client'
 import * as tc from '@actions/tool-cache'
 import type { Config } from '../config.js'
+
+/** What setting up Python reads of the config; a publish job has no more. */
+export type PythonSettings = Pick<Config, 'pythonSpec' | 'architecture' | 'pythonManifestUrl'>
+
 import { errorMessage } from '../error-message.js'
 import type { Host } from '../host.js'
 import { tail } from '../process.js'
@@ -169,7 +173,11 @@ function osVersion(): string | undefined {
   return undefined
 }
 
-async function installFromManifest(host: Host, config: Config, spec: VersionSpec): Promise<string> {
+async function installFromManifest(
+  host: Host,
+  config: PythonSettings,
+  spec: VersionSpec,
+): Promise<string> {
   const releases = await fetchManifest(config.pythonManifestUrl)
   const target = { platform: process.platform, osVersion: osVersion(), arch: config.architecture }
   const choice = chooseRelease(releases, spec, target)
@@ -218,7 +226,7 @@ function exportPython(host: Host, installDir: string): void {
 
 export async function setupPython(
   host: Host,
-  config: Config,
+  config: PythonSettings,
   interpreter?: string,
 ): Promise<PythonSetup> {
   if (interpreter) {

@@ -630,7 +630,7 @@ const PUBLISH_OUTCOME = {
   failed: '❌ failed',
 }
 
-function publishSection(publish: PublishResult): string {
+export function publishSection(publish: PublishResult): string {
   const lines = ['### Publish', '']
   const where = publish.repositoryUrl === undefined ? '' : ` to ${escapeUrl(publish.repositoryUrl)}`
   const tag = publish.tag === undefined ? '' : ` ${escapeInline(publish.tag)}`
