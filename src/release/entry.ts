@@ -39,6 +39,7 @@ export async function runPublishMode(read: InputReader, log: Log): Promise<void>
     publishing: {
       getIdToken: (audience) => core.getIDToken(audience),
       mask: (secret) => core.setSecret(secret),
+      env: process.env,
     },
   })
   try {
