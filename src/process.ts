@@ -123,7 +123,7 @@ export function failureReason(output: string): string | undefined {
   const backend = lines.findLast((l) => BACKEND_ERROR.test(l) && !isWrapper(l))
   if (backend !== undefined) return backend
   // pip: "╰─> [3 lines of output]" ... "[end of output]" holds the backend's own words.
-  const blockEnd = lines.findLastIndex((l) => l === '[end of output]')
+  const blockEnd = lines.lastIndexOf('[end of output]')
   const blockLast = blockEnd > 0 ? lines[blockEnd - 1] : undefined
   if (blockLast !== undefined && !/lines of output\]$/.test(blockLast)) return blockLast
   const isError = (l: string) => /^ERROR:?\s/.test(l)
