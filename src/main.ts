@@ -25,6 +25,17 @@ import { escapeInline } from './report/markdown.js'
 import { toAnnotations, toOutputs } from './report/outputs.js'
 import { writeReport } from './report/write.js'
 
+/** An annotation is one line; the lines after it are detail for the log. */
+function annotate(
+  kind: (message: string, properties?: core.AnnotationProperties) => void,
+  message: string,
+  properties?: core.AnnotationProperties,
+): void {
+  const [first = '', ...rest] = message.trim().split(/\r?\n/)
+  kind(first, properties)
+  if (rest.length > 0) actionsLog.info(rest.join('\n'))
+}
+
 const actionsLog: Log = {
   // Tool output may hold lines that look like workflow commands (a test that
   // prints ::error::); stop-commands makes the runner show them as text.
@@ -33,8 +44,8 @@ const actionsLog: Log = {
     const token = randomUUID()
     core.info(`::stop-commands::${token}\n${m}\n::${token}::`)
   },
-  warning: (m, p) => core.warning(m, p),
-  error: (m, p) => core.error(m, p),
+  warning: (m, p) => annotate(core.warning, m, p),
+  error: (m, p) => annotate(core.error, m, p),
   debug: (m) => core.debug(m),
   group: (title, body) => core.group(title, body),
 }
