@@ -3,7 +3,7 @@
  * only module that knows input names; a bad value fails here, before any work,
  * with a ConfigError that names the input, the value and what is accepted.
  */
-import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseToml } from 'smol-toml'
 import { ARTIFACT_NAME_FORBIDDEN } from './artifacts/dists.js'
@@ -26,6 +26,7 @@ import {
 } from './publish/decide.js'
 import { parseVersionSpec, type VersionSpec, versionFromFile } from './python/version-spec.js'
 import { ShellWordsError, splitShellWords } from './shell-words.js'
+import { isLink, outsideWorkspace } from './workspace-path.js'
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -195,50 +196,6 @@ function excerpt(text: string): string {
   const first = text.split(/[\r\n\u0000]/)[0] ?? ''
   const printable = first.replace(/[^\x20-\x7e]/g, '?')
   return JSON.stringify(printable.length > 40 ? `${printable.slice(0, 40)}…` : printable)
-}
-
-/** Where a path really leads: symbolic links followed, for as much of it as exists. */
-function realLocation(file: string): string {
-  const rest: string[] = []
-  let at = path.resolve(file)
-  for (;;) {
-    try {
-      return path.join(realpathSync(at), ...rest)
-    } catch {
-      const parent = path.dirname(at)
-      if (parent === at) return path.resolve(file)
-      rest.unshift(path.basename(at))
-      at = parent
-    }
-  }
-}
-
-function isLink(file: string): boolean {
-  try {
-    return lstatSync(file).isSymbolicLink()
-  } catch {
-    return false
-  }
-}
-
-function isInside(root: string, file: string): boolean {
-  const relative = path.relative(root, file)
-  return (
-    relative === '' ||
-    !(relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
-  )
-}
-
-/**
- * Why the action may not read `file`, or undefined when it may: every path it
- * reads lies inside the workspace, symbolic links followed, so that a checkout
- * cannot point an error message (or a build) at the runner's own files.
- */
-function outsideWorkspace(workspace: string, file: string): string | undefined {
-  if (!isInside(workspace, path.resolve(file))) return `is outside the workspace (${workspace})`
-  if (!isInside(realLocation(workspace), realLocation(file)))
-    return `leads outside the workspace (${workspace}) through a symbolic link`
-  return undefined
 }
 
 function bool(read: InputReader, name: InputName): boolean {
