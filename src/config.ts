@@ -573,17 +573,25 @@ function repositoryUrl(read: InputReader): string {
   return secureUrl('repository-url', raw, url, 'the token would travel in clear text')
 }
 
-/** https://, or plain http:// on a loopback host only; `risk` says what plain http would expose. */
+export const SECURE_URLS = 'an https:// URL (http:// only for 127.0.0.0/8, ::1 or localhost)'
+
+/**
+ * Why the action may not fetch from or send to `url`, or undefined when it
+ * may: https://, or plain http:// on a loopback host only. `risk` says what
+ * plain http would expose.
+ */
+export function insecureUrl(url: URL, risk: string): string | undefined {
+  if (url.protocol === 'https:') return undefined
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return undefined
+  return url.protocol === 'http:'
+    ? `is http:// on a host that is not loopback, so ${risk}`
+    : `uses ${url.protocol}`
+}
+
 function secureUrl(input: InputName, raw: string, url: URL, risk: string): string {
-  if (url.protocol === 'https:') return url.toString()
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url.toString()
-  const why =
-    url.protocol === 'http:'
-      ? `is http:// on a host that is not loopback, so ${risk}`
-      : `uses ${url.protocol}`
-  throw new ConfigError(
-    `${input}: ${show(raw)} ${why}; accepted: an https:// URL (http:// only for 127.0.0.0/8, ::1 or localhost)`,
-  )
+  const why = insecureUrl(url, risk)
+  if (why === undefined) return url.toString()
+  throw new ConfigError(`${input}: ${show(raw)} ${why}; accepted: ${SECURE_URLS}`)
 }
 
 function publishSettings(read: InputReader, warnings: string[]): PublishSettings {

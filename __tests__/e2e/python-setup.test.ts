@@ -87,6 +87,34 @@ describe('python-version downloaded through the manifest', () => {
   })
 })
 
+describe('a manifest that gives a plain http download', () => {
+  let server: ManifestServer
+  let result: ActionResult
+  beforeAll(async () => {
+    server = await start({ downloadBase: 'http://python-mirror.example.org' })
+    result = await action({
+      fixture: 'setuptools-legacy',
+      inputs: {
+        'python-version': majorMinor(version),
+        'python-manifest-url': server.manifestUrl,
+      },
+    })
+  })
+  afterAll(() => server.close())
+
+  it('downloads nothing and fails with one error naming the URL', () => {
+    expect(result.exitCode).toBe(1)
+    const errors = result.commands.filter((c) => c.name === 'error').map((c) => c.message)
+    expect(errors).toEqual([
+      expect.stringContaining(
+        `"http://python-mirror.example.org${server.tarballPath}", which is http:// on a host that is not loopback, so the interpreter and its setup.sh would arrive unverified`,
+      ),
+    ])
+    expect(existsSync(path.join(result.toolCache, 'Python', version))).toBe(false)
+    expect(stackTraceLines(result.stdout + result.stderr)).toEqual([])
+  })
+})
+
 describe('.python-version in the workspace', () => {
   let result: ActionResult
   beforeAll(async () => {
