@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { parse as parseYaml } from 'yaml'
@@ -332,9 +332,34 @@ describe('loadConfig with good inputs', () => {
     expect(config.coverageSource).toEqual(['mypkg', 'src/other', 'tools'])
   })
 
-  it('accepts an http(s) python-manifest-url', () => {
-    const url = 'http://mirror.internal:8080/python/versions-manifest.json'
+  it.each([
+    'https://mirror.internal:8080/python/versions-manifest.json',
+    'http://127.0.0.1:8080/versions-manifest.json',
+    'http://localhost/versions-manifest.json',
+    'http://[::1]:9000/versions-manifest.json',
+  ])('accepts the python-manifest-url %s (https, or http on loopback)', (url) => {
     expect(load({ 'python-manifest-url': url }).config.pythonManifestUrl).toBe(url)
+  })
+
+  it.each([
+    ['python-version-file', 'config/.python-version', { 'config/.python-version': '3.12\n' }],
+    ['working-directory', 'pkg', { 'pkg/pyproject.toml': '[project]\nname = "p"\n' }],
+    ['install', 'requirements:requirements/dev.txt', { 'requirements/dev.txt': 'ruff\n' }],
+    ['coverage-source', 'src/demo,demo.sub', {}],
+  ] as const)('accepts %s %j, a path inside the workspace', (input, value, files) => {
+    expect(() => load({ [input]: value }, files)).not.toThrow()
+  })
+
+  it('follows links that stay inside the workspace', () => {
+    const workspace = createPythonProject({ 'pins/real': '3.12\n' })
+    symlinkSync(path.join(workspace, 'pins', 'real'), path.join(workspace, '.python-version'))
+    symlinkSync('requirements-dev.txt', path.join(workspace, 'req.txt'))
+    const { config } = loadConfig(createInputs({ install: 'requirements:req.txt' }), {
+      workspace,
+      defaultArchitecture: 'x64',
+    })
+    expect(config.pythonSpec).toMatchObject({ text: '3.12', source: '.python-version' })
+    expect(config.install.requirements).toEqual([path.join(workspace, 'req.txt')])
   })
 
   it('freezes the config, deeply', () => {
@@ -364,6 +389,9 @@ const INSTALL =
   'accepted: auto, none, extra:NAME, group:NAME, requirements:PATH (separated by spaces, commas or new lines)'
 const NOT_VERSION = (input: string, value: string) =>
   `${input}: ${JSON.stringify(value)} is not a Python version; ${VERSIONS}`
+const VERSION_FILE =
+  'accepted: a file inside the workspace, relative to it, e.g. .python-version or pyproject.toml'
+const THROUGH_LINK = 'leads outside the workspace (<ws>) through a symbolic link'
 const NOT_BOOL = (input: string, value: string) =>
   `${input}: ${JSON.stringify(value)} is not a boolean; use true or false`
 
@@ -373,6 +401,10 @@ interface BadInput {
   readonly message: string
   /** Files written over the demo project's. */
   readonly files?: Files
+  /** Symbolic links made in the workspace: path -> target. */
+  readonly links?: Readonly<Record<string, string>>
+  /** Text the message must not hold: the content of a file it names. */
+  readonly secret?: string
   /** The part of the value the message names, when not all of it. */
   readonly names?: string
 }
@@ -727,12 +759,13 @@ const BAD_INPUTS: readonly BadInput[] = [
     input: 'python-manifest-url',
     value: 'not a url',
     message:
-      'python-manifest-url: "not a url" is not a URL; give an http(s) URL of a versions-manifest.json',
+      'python-manifest-url: "not a url" is not a URL; give an https:// URL of a versions-manifest.json',
   },
   {
     input: 'python-manifest-url',
     value: 'ftp://x/y.json',
-    message: 'python-manifest-url: "ftp://x/y.json" uses ftp:; accepted: http: or https: URLs',
+    message:
+      'python-manifest-url: "ftp://x/y.json" uses ftp:; accepted: an https:// URL (http:// only for 127.0.0.0/8, ::1 or localhost)',
   },
   {
     input: 'publish',
@@ -789,6 +822,108 @@ const BAD_INPUTS: readonly BadInput[] = [
     message:
       'tag-pattern: "v *" is not a tag glob with a wildcard; the version is what follows the literal prefix, e.g. v* (v1.2.3 -> 1.2.3) or release-* (release-1.2.3 -> 1.2.3)',
   },
+  ...['v[z-a]*', 'release-[9-0].*'].map((value) => ({
+    input: 'tag-pattern' as const,
+    value,
+    message: `tag-pattern: ${JSON.stringify(value)} has a [...] class that cannot match (range out of order in character class); accepted: a tag glob with * ? or [...] classes such as [0-9], e.g. v* (v1.2.3 -> 1.2.3)`,
+  })),
+  ...[
+    'http://mirror.internal:8080/versions-manifest.json',
+    'http://127.0.0.1.example.org/versions-manifest.json',
+    'http://10.0.0.1/versions-manifest.json',
+  ].map((value) => ({
+    input: 'python-manifest-url' as const,
+    value,
+    message: `python-manifest-url: ${JSON.stringify(value)} is http:// on a host that is not loopback, so the interpreter and its setup.sh would arrive unverified; accepted: an https:// URL (http:// only for 127.0.0.0/8, ::1 or localhost)`,
+  })),
+  {
+    input: 'python-manifest-url',
+    value: 'file:///etc/passwd',
+    message:
+      'python-manifest-url: "file:///etc/passwd" uses file:; accepted: an https:// URL (http:// only for 127.0.0.0/8, ::1 or localhost)',
+  },
+  ...['../../../../etc/passwd', '/etc/passwd', '/proc/self/environ', '..'].map((value) => ({
+    input: 'python-version-file' as const,
+    value,
+    message: `python-version-file: ${JSON.stringify(value)} is outside the workspace (<ws>); ${VERSION_FILE}`,
+  })),
+  {
+    input: 'python-version-file',
+    value: 'pin',
+    links: { pin: '/proc/self/environ' },
+    message: `python-version-file: "pin" ${THROUGH_LINK}; ${VERSION_FILE}`,
+  },
+  {
+    input: 'python-version-file',
+    value: 'etc/passwd',
+    links: { etc: '/etc' },
+    message: `python-version-file: "etc/passwd" ${THROUGH_LINK}; ${VERSION_FILE}`,
+  },
+  // A file's content shows only as an excerpt: its first line, printable, at most 40 characters.
+  ...[
+    [`${'x'.repeat(50)}SECRET\n`, `"${'x'.repeat(40)}…"`],
+    ['HOME=/root\u0000GITHUB_TOKEN=ghs_SECRET\u0000', '"HOME=/root"'],
+    ['\u001b[31mred\u0007\nSECRET', '"?[31mred?"'],
+  ].map(([content = '', shown = '']) => ({
+    input: 'python-version-file' as const,
+    value: '.python-version',
+    files: { '.python-version': content },
+    names: shown,
+    secret: 'SECRET',
+    message: `python-version-file (.python-version): ${shown} is not a Python version; ${VERSIONS}`,
+  })),
+  {
+    input: 'python-version-file',
+    value: '.python-version',
+    files: { '.python-version': 'pypy3.10 and then SECRET\n' },
+    names: '"pypy3.10 and then SECRET"',
+    message: `python-version-file (.python-version): "pypy3.10 and then SECRET" asks for pypy, which this action does not set up; CPython only, ${VERSIONS}`,
+  },
+  ...['../outside', '..', '/', '/tmp', '../../..'].map((value) => ({
+    input: 'working-directory' as const,
+    value,
+    message: `working-directory: ${JSON.stringify(value)} is outside the workspace (<ws>); accepted: the Python project's folder inside the workspace, relative to it`,
+  })),
+  {
+    input: 'working-directory',
+    value: 'elsewhere',
+    links: { elsewhere: '/usr' },
+    message: `working-directory: "elsewhere" ${THROUGH_LINK}; accepted: the Python project's folder inside the workspace, relative to it`,
+  },
+  ...['pyproject.toml', 'setup.cfg', 'setup.py'].map((name) => ({
+    input: 'working-directory' as const,
+    value: '.',
+    files: { 'pyproject.toml': null },
+    links: { [name]: '/etc/passwd' },
+    message: `working-directory: "." holds ${name}, which ${THROUGH_LINK}; accepted: the project's own files, inside the workspace`,
+  })),
+  ...['requirements:../../etc/passwd', 'requirements:/etc/passwd'].map((value) => ({
+    input: 'install' as const,
+    value,
+    message: `install: ${JSON.stringify(value)} names a requirements file that is outside the workspace (<ws>); accepted: a file inside the workspace, relative to working-directory`,
+  })),
+  {
+    input: 'install',
+    value: 'requirements:req.txt',
+    links: { 'req.txt': '/etc/passwd' },
+    message: `install: "requirements:req.txt" names a requirements file that ${THROUGH_LINK}; accepted: a file inside the workspace, relative to working-directory`,
+  },
+  ...['/etc/*.conf', '!../x/*.txt', '/proc/self/*'].map((value) => ({
+    input: 'cache-dependency-path' as const,
+    value,
+    message: `cache-dependency-path: ${JSON.stringify(value)} is outside the workspace (<ws>); only files inside it are hashed, so give globs relative to it, e.g. requirements/*.txt`,
+  })),
+  {
+    input: 'cache-dependency-path',
+    value: 'deps/*.txt',
+    links: { deps: '/etc' },
+    message: `cache-dependency-path: "deps/*.txt" ${THROUGH_LINK}; only files inside it are hashed, so give globs relative to it, e.g. requirements/*.txt`,
+  },
+  ...['../outside', '/usr/lib', 'src/../../x'].map((value) => ({
+    input: 'coverage-source' as const,
+    value,
+    message: `coverage-source: ${JSON.stringify(value)} is outside the workspace (<ws>); accepted: import names, or folders inside the workspace relative to working-directory, e.g. mypkg,src/other`,
+  })),
 ]
 
 describe('loadConfig with bad inputs', () => {
@@ -796,8 +931,11 @@ describe('loadConfig with bad inputs', () => {
     expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(30)
   })
 
-  it.each(BAD_INPUTS)('$input: $value', ({ input, value, message, files = {}, names }) => {
+  it.each(BAD_INPUTS)('$input: $value', (bad) => {
+    const { input, value, message, files = {}, links = {}, names, secret } = bad
     const workspace = createPythonProject(files)
+    for (const [link, target] of Object.entries(links))
+      symlinkSync(target, path.join(workspace, link))
     const error = failure(() =>
       loadConfig(createInputs({ [input]: value }), { workspace, defaultArchitecture: 'x64' }),
     )
@@ -808,6 +946,19 @@ describe('loadConfig with bad inputs', () => {
     expect(error.message.startsWith(`${input}`)).toBe(true)
     const named = (names ?? value).replaceAll('<ws>', workspace)
     expect(error.message).toContain(names ? named : JSON.stringify(named))
+    if (secret !== undefined) expect(error.message).not.toContain(secret)
+  })
+
+  it('refuses a .python-version that is a link out of the workspace, without reading it', () => {
+    const workspace = createPythonProject()
+    symlinkSync('/proc/self/environ', path.join(workspace, '.python-version'))
+    const error = failure(() =>
+      loadConfig(createInputs({}), { workspace, defaultArchitecture: 'x64' }),
+    )
+    expect(error).toBeInstanceOf(ConfigError)
+    expect(error.message).toBe(
+      `.python-version: ${JSON.stringify(path.join(workspace, '.python-version'))} leads outside the workspace (${workspace}) through a symbolic link; accepted: a file inside the workspace holding the version, or the python-version input`,
+    )
   })
 
   it('names pyproject.toml when its requires-python is not a version', () => {

@@ -26,6 +26,7 @@ import {
 } from './publish/decide.js'
 import { parseVersionSpec, type VersionSpec, versionFromFile } from './python/version-spec.js'
 import { ShellWordsError, splitShellWords } from './shell-words.js'
+import { isLink, outsideWorkspace } from './workspace-path.js'
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -191,6 +192,17 @@ export interface ConfigContext {
 
 const show = (value: string): string => JSON.stringify(value)
 
+/**
+ * At most the first 40 printable characters of a file's first line: enough to
+ * recognise it, never its content (a link to /proc/self/environ is one "line").
+ */
+function excerpt(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL ends a "line" of /proc files
+  const first = text.split(/[\r\n\u0000]/)[0] ?? ''
+  const printable = first.replace(/[^\x20-\x7e]/g, '?')
+  return JSON.stringify(printable.length > 40 ? `${printable.slice(0, 40)}…` : printable)
+}
+
 function bool(read: InputReader, name: InputName): boolean {
   const raw = value(read, name)
   if (/^(true|True|TRUE)$/.test(raw)) return true
@@ -236,6 +248,12 @@ function versionSpec(
   }
   if (file !== '') {
     const resolved = path.resolve(ctx.workspace, file)
+    const outside = outsideWorkspace(ctx.workspace, resolved)
+    if (outside !== undefined) {
+      throw new ConfigError(
+        `python-version-file: ${show(file)} ${outside}; accepted: a file inside the workspace, relative to it, e.g. .python-version or pyproject.toml`,
+      )
+    }
     if (!existsSync(resolved) || !statSync(resolved).isFile()) {
       throw new ConfigError(
         `python-version-file: ${show(file)} does not exist (looked at ${resolved}); give a path relative to the workspace, e.g. .python-version or pyproject.toml`,
@@ -248,7 +266,12 @@ function versionSpec(
       )
     }
     return {
-      spec: parsePythonVersion(text, 'python-version-file', `python-version-file (${file})`),
+      spec: parsePythonVersion(
+        text,
+        'python-version-file',
+        `python-version-file (${file})`,
+        excerpt(text),
+      ),
       warnings,
     }
   }
@@ -256,9 +279,18 @@ function versionSpec(
     .map((d) => path.join(d, '.python-version'))
     .find((f) => existsSync(f) && statSync(f).isFile())
   if (dotfile) {
+    const outside = outsideWorkspace(ctx.workspace, dotfile)
+    if (outside !== undefined) {
+      throw new ConfigError(
+        `.python-version: ${show(dotfile)} ${outside}; accepted: a file inside the workspace holding the version, or the python-version input`,
+      )
+    }
     const text = readVersionFile(dotfile, show(dotfile))
     if (text !== null)
-      return { spec: parsePythonVersion(text, '.python-version', dotfile), warnings }
+      return {
+        spec: parsePythonVersion(text, '.python-version', dotfile, excerpt(text)),
+        warnings,
+      }
   }
   if (project.requiresPython) {
     return {
@@ -266,6 +298,7 @@ function versionSpec(
         project.requiresPython,
         'requires-python',
         'pyproject.toml requires-python',
+        excerpt(project.requiresPython),
       ),
       warnings,
     }
@@ -286,34 +319,37 @@ function readVersionFile(file: string, what: string): string | null {
   return versionFromFile(file, content)
 }
 
+/** `shown` is how the text appears in an error: a file's gets only an excerpt. */
 function parsePythonVersion(
   text: string,
   source: VersionSpec['source'],
   where: string,
+  shown: string = show(text),
 ): VersionSpec {
   const accepted =
     'accepted: a version (3.12, 3.12.4, 3.x, 3.14.0-rc.1) or a range (>=3.10, >=3.10,<3.13)'
-  if (/^(pypy|graalpy)/i.test(text)) {
+  const other = /^(pypy|graalpy)/i.exec(text)?.[1]
+  if (other !== undefined) {
     throw new ConfigError(
-      `${where}: ${show(text)} asks for ${text.replace(/\d.*/, '')}, which this action does not set up; CPython only, ${accepted}`,
+      `${where}: ${shown} asks for ${other}, which this action does not set up; CPython only, ${accepted}`,
     )
   }
   if (/^\d+(\.\d+)*t$/.test(text)) {
     throw new ConfigError(
-      `${where}: ${show(text)} asks for a free-threaded build, which this action does not set up yet; ${accepted}`,
+      `${where}: ${shown} asks for a free-threaded build, which this action does not set up yet; ${accepted}`,
     )
   }
   const spec = parseVersionSpec(text, source)
-  if (!spec) throw new ConfigError(`${where}: ${show(text)} is not a Python version; ${accepted}`)
+  if (!spec) throw new ConfigError(`${where}: ${shown} is not a Python version; ${accepted}`)
   // A range may start below 3 (requires-python ">=2.7"); it only has to admit some Python 3.
   if (/[<>=!~^]/.test(text)) {
     if (!admitsPython3(spec)) {
-      throw new ConfigError(`${where}: ${show(text)} matches no Python 3 version; ${accepted}`)
+      throw new ConfigError(`${where}: ${shown} matches no Python 3 version; ${accepted}`)
     }
   } else if (/\d+/.exec(text)?.[0] !== '3') {
-    throw new ConfigError(`${where}: ${show(text)} is not a Python 3 version; ${accepted}`)
+    throw new ConfigError(`${where}: ${shown} is not a Python 3 version; ${accepted}`)
   } else if (!spec.allowPrerelease && !admitsPython3(spec)) {
-    throw new ConfigError(`${where}: ${show(text)} matches no Python 3 version; ${accepted}`)
+    throw new ConfigError(`${where}: ${shown} matches no Python 3 version; ${accepted}`)
   }
   return spec
 }
@@ -343,6 +379,12 @@ function architecture(read: InputReader, ctx: ConfigContext): Architecture {
 function workingDirectory(read: InputReader, ctx: ConfigContext): string {
   const raw = value(read, 'working-directory')
   const dir = path.resolve(ctx.workspace, raw)
+  const outside = outsideWorkspace(ctx.workspace, dir)
+  if (outside !== undefined) {
+    throw new ConfigError(
+      `working-directory: ${show(raw)} ${outside}; accepted: the Python project's folder inside the workspace, relative to it`,
+    )
+  }
   if (!existsSync(dir)) {
     throw new ConfigError(
       `working-directory: ${show(raw)} does not exist (looked at ${dir}); give the Python project's folder, relative to the workspace`,
@@ -353,10 +395,21 @@ function workingDirectory(read: InputReader, ctx: ConfigContext): string {
       `working-directory: ${show(raw)} is a file, not a folder; give the folder that holds pyproject.toml or setup.py`,
     )
   }
-  if (!['pyproject.toml', 'setup.py', 'setup.cfg'].some((f) => existsSync(path.join(dir, f)))) {
+  const projectFiles = ['pyproject.toml', 'setup.py', 'setup.cfg']
+  if (!projectFiles.some((f) => existsSync(path.join(dir, f)))) {
     throw new ConfigError(
       `working-directory: ${show(raw)} holds no pyproject.toml, setup.py or setup.cfg; point it at the Python project`,
     )
+  }
+  // Read (pyproject.toml) or handed to pip: a link out of the checkout is refused, not followed.
+  for (const name of projectFiles) {
+    const file = path.join(dir, name)
+    const why = isLink(file) ? outsideWorkspace(ctx.workspace, file) : undefined
+    if (why !== undefined) {
+      throw new ConfigError(
+        `working-directory: ${show(raw)} holds ${name}, which ${why}; accepted: the project's own files, inside the workspace`,
+      )
+    }
   }
   return dir
 }
@@ -364,7 +417,12 @@ function workingDirectory(read: InputReader, ctx: ConfigContext): string {
 const INSTALL_ACCEPTED =
   'accepted: auto, none, extra:NAME, group:NAME, requirements:PATH (separated by spaces, commas or new lines)'
 
-function installPlan(read: InputReader, dir: string, project: ProjectInfo): InstallPlan {
+function installPlan(
+  read: InputReader,
+  workspace: string,
+  dir: string,
+  project: ProjectInfo,
+): InstallPlan {
   const raw = value(read, 'install')
   const entries = raw.split(/[\s,]+/).filter((e) => e !== '')
   const plan = {
@@ -409,6 +467,12 @@ function installPlan(read: InputReader, dir: string, project: ProjectInfo): Inst
         plan.groups.push(arg)
       } else {
         const file = path.resolve(dir, arg)
+        const outside = outsideWorkspace(workspace, file)
+        if (outside !== undefined) {
+          throw new ConfigError(
+            `install: ${show(entry)} names a requirements file that ${outside}; accepted: a file inside the workspace, relative to working-directory`,
+          )
+        }
         if (!existsSync(file) || !statSync(file).isFile()) {
           throw new ConfigError(
             `install: ${show(entry)} names a requirements file that does not exist (looked at ${file}); paths are relative to working-directory`,
@@ -427,13 +491,22 @@ function installPlan(read: InputReader, dir: string, project: ProjectInfo): Inst
   return plan
 }
 
-function coverageSource(read: InputReader): string[] {
+function coverageSource(read: InputReader, workspace: string, dir: string): string[] {
   const raw = value(read, 'coverage-source')
   const entries = raw.split(/[\s,]+/).filter((e) => e !== '')
   for (const e of entries) {
     if (!/^[A-Za-z0-9_./-]+$/.test(e)) {
       throw new ConfigError(
         `coverage-source: ${show(e)} is neither an import name nor a path; give packages or folders separated by commas, e.g. mypkg,src/other`,
+      )
+    }
+    // A dotted import name (pkg.sub) is not a path; a folder is, relative to working-directory.
+    const outside = /[/]|^\./.test(e)
+      ? outsideWorkspace(workspace, path.resolve(dir, e))
+      : undefined
+    if (outside !== undefined) {
+      throw new ConfigError(
+        `coverage-source: ${show(e)} ${outside}; accepted: import names, or folders inside the workspace relative to working-directory, e.g. mypkg,src/other`,
       )
     }
   }
@@ -467,15 +540,15 @@ function manifestUrl(read: InputReader): string {
     url = new URL(raw)
   } catch {
     throw new ConfigError(
-      `python-manifest-url: ${show(raw)} is not a URL; give an http(s) URL of a versions-manifest.json`,
+      `python-manifest-url: ${show(raw)} is not a URL; give an https:// URL of a versions-manifest.json`,
     )
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(
-      `python-manifest-url: ${show(raw)} uses ${url.protocol}; accepted: http: or https: URLs`,
-    )
-  }
-  return url.toString()
+  return secureUrl(
+    'python-manifest-url',
+    raw,
+    url,
+    'the interpreter and its setup.sh would arrive unverified',
+  )
 }
 
 function isLoopback(hostname: string): boolean {
@@ -502,15 +575,28 @@ function repositoryUrl(read: InputReader): string {
       `repository-url: ${show(shown)} holds a user name or password; give the URL alone and the token as pypi-token (or use Trusted Publishing)`,
     )
   }
-  if (url.protocol === 'https:') return url.toString()
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url.toString()
-  const why =
-    url.protocol === 'http:'
-      ? `is http:// on a host that is not loopback, so the token would travel in clear text`
-      : `uses ${url.protocol}`
-  throw new ConfigError(
-    `repository-url: ${show(raw)} ${why}; accepted: an https:// URL (http:// only for 127.0.0.0/8, ::1 or localhost)`,
-  )
+  return secureUrl('repository-url', raw, url, 'the token would travel in clear text')
+}
+
+export const SECURE_URLS = 'an https:// URL (http:// only for 127.0.0.0/8, ::1 or localhost)'
+
+/**
+ * Why the action may not fetch from or send to `url`, or undefined when it
+ * may: https://, or plain http:// on a loopback host only. `risk` says what
+ * plain http would expose.
+ */
+export function insecureUrl(url: URL, risk: string): string | undefined {
+  if (url.protocol === 'https:') return undefined
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return undefined
+  return url.protocol === 'http:'
+    ? `is http:// on a host that is not loopback, so ${risk}`
+    : `uses ${url.protocol}`
+}
+
+function secureUrl(input: InputName, raw: string, url: URL, risk: string): string {
+  const why = insecureUrl(url, risk)
+  if (why === undefined) return url.toString()
+  throw new ConfigError(`${input}: ${show(raw)} ${why}; accepted: ${SECURE_URLS}`)
 }
 
 function publishSettings(read: InputReader, warnings: string[]): PublishSettings {
@@ -522,7 +608,16 @@ function publishSettings(read: InputReader, warnings: string[]): PublishSettings
     )
   }
   const pattern = value(read, 'tag-pattern')
-  const tagPattern = /\s/.test(pattern) ? undefined : parseTagPattern(pattern)
+  let tagPattern: TagPattern | undefined
+  try {
+    tagPattern = /\s/.test(pattern) ? undefined : parseTagPattern(pattern)
+  } catch (error) {
+    // The glob became a RegExp that JavaScript refuses: say why in the glob's terms.
+    const why = /: ([^:/]+)$/.exec(errorMessage(error))?.[1]?.toLowerCase() ?? 'not valid'
+    throw new ConfigError(
+      `tag-pattern: ${show(pattern)} has a [...] class that cannot match (${why}); accepted: a tag glob with * ? or [...] classes such as [0-9], e.g. v* (v1.2.3 -> 1.2.3)`,
+    )
+  }
   if (!tagPattern) {
     throw new ConfigError(
       `tag-pattern: ${show(pattern)} is not a tag glob with a wildcard; the version is what follows the literal prefix, e.g. v* (v1.2.3 -> 1.2.3) or release-* (release-1.2.3 -> 1.2.3)`,
@@ -567,10 +662,15 @@ function cacheSettings(read: InputReader, ctx: ConfigContext, dir: string): Cach
   for (const pattern of given) {
     const negated = pattern.startsWith('!')
     const absolute = path.resolve(ctx.workspace, negated ? pattern.slice(1) : pattern)
-    const inside = path.relative(ctx.workspace, absolute)
-    if (inside.startsWith('..') || path.isAbsolute(inside)) {
+    // The folders before the first wildcard are where the glob starts looking.
+    const fixed = absolute.split(/[*?[{]/)[0] ?? absolute
+    const outside = outsideWorkspace(
+      ctx.workspace,
+      fixed === absolute ? absolute : path.dirname(`${fixed}x`),
+    )
+    if (outside !== undefined) {
       throw new ConfigError(
-        `cache-dependency-path: ${show(pattern)} is outside the workspace (${ctx.workspace}); only files inside it are hashed, so give globs relative to it, e.g. requirements/*.txt`,
+        `cache-dependency-path: ${show(pattern)} ${outside}; only files inside it are hashed, so give globs relative to it, e.g. requirements/*.txt`,
       )
     }
     patterns.push(`${negated ? '!' : ''}${absolute}`)
@@ -722,14 +822,14 @@ export function loadConfig(read: InputReader, ctx: ConfigContext): LoadedConfig 
     workingDirectory: dir,
     repoPrefix: repoPrefix(ctx.workspace, dir),
     project,
-    install: installPlan(read, dir, project),
+    install: installPlan(read, ctx.workspace, dir, project),
     pipArgs: words(read, 'pip-args', '--extra-index-url "https://example.org/simple"'),
     systemSitePackages: bool(read, 'system-site-packages'),
     build: bool(read, 'build'),
     buildIsolation: bool(read, 'build-isolation'),
     test: bool(read, 'test'),
     pytestArgs: pytestArgs(read),
-    coverageSource: coverageSource(read),
+    coverageSource: coverageSource(read, ctx.workspace, dir),
     subprocessCoverage: bool(read, 'subprocess-coverage'),
     failOnTestFailure: bool(read, 'fail-on-test-failure'),
     pythonManifestUrl: manifestUrl(read),

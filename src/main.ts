@@ -28,12 +28,23 @@ import { escapeInline } from './report/markdown.js'
 import { toAnnotations, toOutputs } from './report/outputs.js'
 import { writeReport } from './report/write.js'
 
+/** An annotation is one line; the lines after it are detail for the log. */
+function annotate(
+  kind: (message: string, properties?: core.AnnotationProperties) => void,
+  message: string,
+  properties?: core.AnnotationProperties,
+): void {
+  const [first = '', ...rest] = message.trim().split(/\r?\n/)
+  kind(first, properties)
+  if (rest.length > 0) actionsLog.info(rest.join('\n'))
+}
+
 const actionsLog: Log = {
   // Tool output is project output: a test may print ::error:: or ##[set-output …].
   // debug, warning and error are ::name:: commands whose data the runner never parses again.
   info: (m) => core.info(mayHoldCommand(m) ? withCommandsStopped(m, randomUUID()) : m),
-  warning: (m, p) => core.warning(m, p),
-  error: (m, p) => core.error(m, p),
+  warning: (m, p) => annotate(core.warning, m, p),
+  error: (m, p) => annotate(core.error, m, p),
   debug: (m) => core.debug(m),
   group: (title, body) => core.group(title, body),
 }

@@ -81,17 +81,62 @@ export function tail(text: string, lines = 30): string {
 }
 
 /**
- * The line that says why a tool failed: the last "ERROR" line that build
- * ("ERROR …") or pip ("ERROR: …") prints, with the lines it introduces when it
- * ends in a colon; else the last line printed. Pure.
+ * pip's and build's own wrapping around a failed subprocess: it says that the
+ * backend failed, never why, so it is the reason only when nothing else is.
+ */
+const WRAPPER_LINES = [
+  // pip's error codes: subprocess-exited-with-error, metadata-generation-failed, ...
+  /^error: [a-z]+(-[a-z]+)+$/,
+  /^note: /,
+  /^hint: /,
+  /^ERROR:? Backend subprocess exited/,
+  /^ERROR: Failed (to build|building)/,
+  /^ERROR: Could not build wheels/,
+  /^ERROR: ResolutionImpossible/,
+  /^[×│╰]/,
+  /^\[end of output\]$/,
+]
+
+const isWrapper = (line: string): boolean => WRAPPER_LINES.some((w) => w.test(line))
+
+/** argparse's usage error, as pytest and pip print it: "python -m pytest: error: unrecognized arguments: --x". */
+const USAGE_ERROR = /^\S[^:]*: error: \S/
+
+/** The last line of a Python traceback ("ValueError: …", "pkg.errors.BuildError"), or setuptools' own "error: …". */
+const BACKEND_ERROR =
+  /^(([A-Za-z_]\w*\.)*[A-Z]\w*(Error|Exception|Exit|Interrupt)(: .+)?|error: .+)$/
+
+/**
+ * The line that says why a tool failed, pure, in this order: an argparse usage
+ * error; the backend's own error (a traceback's last line, setuptools'
+ * "error: …"); the last line of what pip shows of the backend's output; the
+ * last "ERROR" line that build ("ERROR …") or pip ("ERROR: …") prints, with the
+ * lines it introduces when it ends in a colon; else the last line printed.
  */
 export function failureReason(output: string): string | undefined {
   const lines = stripColour(output)
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '')
-  const index = lines.findLastIndex((l) => /^ERROR:?\s/.test(l))
-  if (index === -1) return lines.at(-1)
+  const usage = lines.find((l) => USAGE_ERROR.test(l))
+  if (usage !== undefined) return usage
+  const backend = lines.findLast((l) => BACKEND_ERROR.test(l) && !isWrapper(l))
+  if (backend !== undefined) return backend
+  // pip: "╰─> [3 lines of output]" ... "[end of output]" holds the backend's own words.
+  const blockEnd = lines.lastIndexOf('[end of output]')
+  const blockLast = blockEnd > 0 ? lines[blockEnd - 1] : undefined
+  if (blockLast !== undefined && !/lines of output\]$/.test(blockLast)) return blockLast
+  const isError = (l: string) => /^ERROR:?\s/.test(l)
+  const index = lines.findLastIndex((l) => isError(l) && !isWrapper(l))
+  if (index === -1) {
+    // build: the backend's last words come right before "ERROR Backend subprocess exited …".
+    const exited = lines.findLastIndex((l) => /^ERROR:? Backend subprocess exited/.test(l))
+    const before = exited > 0 ? lines[exited - 1] : undefined
+    if (before !== undefined && !/^(\*|running |ERROR)/.test(before)) return before
+    const error = lines.findLast(isError)
+    if (error !== undefined) return error.replace(/^ERROR:?\s+/, '')
+    return lines.findLast((l) => !isWrapper(l)) ?? lines.at(-1)
+  }
   const error = lines[index]?.replace(/^ERROR:?\s+/, '') ?? ''
   return error.endsWith(':') ? `${error} ${lines.slice(index + 1, index + 4).join(', ')}` : error
 }

@@ -365,6 +365,8 @@ describe('faults of the cache service', () => {
   function oneWarningAndGreen(result: ActionResult, pattern: RegExp): void {
     green(result)
     expect(warnings(result).map((w) => w.message)).toEqual([expect.stringMatching(pattern)])
+    // One line, with no escape shown as text.
+    expect(warnings(result).map((w) => w.message)).toEqual([expect.not.stringMatching(/\n|%0A/)])
     expect(errors(result)).toEqual([])
     expect(result.outputs['cache-hit']).toBe('false')
     expect(result.outputs.coverage).toBeDefined()

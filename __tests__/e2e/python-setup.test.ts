@@ -6,7 +6,11 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { type ManifestServer, start } from '../harness/manifest-server.js'
+import {
+  type ManifestServer,
+  type ManifestServerOptions,
+  start,
+} from '../harness/manifest-server.js'
 import { type ActionResult, describeRun, runAction, stackTraceLines } from '../harness/runner.js'
 import { debianPythonVersion, majorMinor } from '../harness/tool-cache.js'
 
@@ -57,33 +61,57 @@ describe('python-version from the tool cache', () => {
   })
 })
 
-describe('python-version downloaded through the manifest', () => {
-  let server: ManifestServer
-  let result: ActionResult
+/** A manifest server, and a run that asks it for this machine's version; for one describe. */
+function throughManifest(options: ManifestServerOptions = {}) {
+  const run = {} as { server: ManifestServer; result: ActionResult }
   beforeAll(async () => {
-    server = await start()
-    result = await action({
+    run.server = await start(options)
+    run.result = await action({
       fixture: 'setuptools-legacy',
       inputs: {
         'python-version': majorMinor(version),
-        'python-manifest-url': server.manifestUrl,
+        'python-manifest-url': run.server.manifestUrl,
       },
     })
   })
-  afterAll(() => server.close())
+  afterAll(() => run.server.close())
+  return run
+}
+
+describe('python-version downloaded through the manifest', () => {
+  const run = throughManifest()
 
   it('reads the manifest and downloads the tarball once', () => {
+    const { server } = run
     expect(server.requests.get('/versions-manifest.json')).toBeGreaterThanOrEqual(1)
     expect(server.requests.get(server.tarballPath)).toBe(1)
   })
 
   it('installs it into the tool cache with setup.sh and uses it', () => {
+    const { result } = run
     expectSuccess(result)
     expect(existsSync(path.join(result.toolCache, 'Python', version, 'x64.complete'))).toBe(true)
     expect(existsSync(path.join(result.toolCache, 'Python', version, 'x64', 'release.txt'))).toBe(
       true,
     )
     expectToolCachePython(result)
+  })
+})
+
+describe('a manifest that gives a plain http download', () => {
+  const run = throughManifest({ downloadBase: 'http://python-mirror.example.org' })
+
+  it('downloads nothing and fails with one error naming the URL', () => {
+    const { server, result } = run
+    expect(result.exitCode).toBe(1)
+    const errors = result.commands.filter((c) => c.name === 'error').map((c) => c.message)
+    expect(errors).toEqual([
+      expect.stringContaining(
+        `"http://python-mirror.example.org${server.tarballPath}", which is http:// on a host that is not loopback, so the interpreter and its setup.sh would arrive unverified`,
+      ),
+    ])
+    expect(existsSync(path.join(result.toolCache, 'Python', version))).toBe(false)
+    expect(stackTraceLines(result.stdout + result.stderr)).toEqual([])
   })
 })
 

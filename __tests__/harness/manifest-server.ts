@@ -45,6 +45,8 @@ export interface ManifestServer {
 export interface ManifestServerOptions {
   /** The version to announce and install; default Debian's real version. */
   readonly version?: string
+  /** Where the manifest says the tarball is; default this server. */
+  readonly downloadBase?: string
 }
 
 /** VERSION_ID of this machine's os-release ("12" on Debian 12), as the real manifest's platform_version. */
@@ -158,7 +160,7 @@ export async function start(options: ManifestServerOptions = {}): Promise<Manife
           arch: 'x64',
           platform: 'linux',
           ...(platformVersion === undefined ? {} : { platform_version: platformVersion }),
-          download_url: `${url}${tarballPath}`,
+          download_url: `${options.downloadBase ?? url}${tarballPath}`,
         },
       ],
     },

@@ -1,6 +1,17 @@
-import { describe, expect, it } from '@jest/globals'
-import { type ProjectFiles, pipInstallArgs, planInstall } from '../../src/install/plan.js'
+import { symlinkSync } from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from '@jest/globals'
+import {
+  diskFiles,
+  type ProjectFiles,
+  pipInstallArgs,
+  planInstall,
+} from '../../src/install/plan.js'
+import { InstallError } from '../../src/install/venv.js'
 import { createConfig, createProjectInfo, DEMO_DIR } from '../helpers/config.js'
+import { createWorkspace, removeWorkspaces } from '../helpers/workspace.js'
+
+afterEach(removeWorkspaces)
 
 const SCRATCH = '/tmp/python-ci/requirements'
 
@@ -16,6 +27,7 @@ function filesOf(files: Readonly<Record<string, string>> = {}): ProjectFiles {
     },
     read: at,
     exists: (f) => at(f) !== undefined,
+    outside: (f) => (f.endsWith('-outside.txt') ? 'leads outside the workspace' : undefined),
   }
 }
 
@@ -165,6 +177,32 @@ describe('planInstall', () => {
     const plan = planInstall(config, [], SCRATCH, filesOf({ 'requirements-dev.txt': 'x\n' }))
     expect(plan.extras).toEqual(['docs'])
     expect(plan.requirementFiles).toEqual(['/r/req.txt'])
+  })
+
+  it('auto refuses a requirements file that leads out of the workspace, naming it', () => {
+    const config = createConfig()
+    const files = filesOf({ 'requirements-dev.txt': 'x\n', 'tests/requirements-outside.txt': '' })
+    expect(() => planInstall(config, [], SCRATCH, files)).toThrow(
+      new InstallError(
+        'install: auto found tests/requirements-outside.txt, a requirements file that leads outside the workspace; accepted: files inside the workspace, or name the ones to use with requirements:PATH',
+      ),
+    )
+  })
+
+  it('on disk, lists links to files and says which lead out of the workspace', () => {
+    const workspace = createWorkspace({ 'requirements/dev.txt': 'ruff\n' })
+    symlinkSync('requirements/dev.txt', path.join(workspace, 'requirements-dev.txt'))
+    symlinkSync('/etc/passwd', path.join(workspace, 'requirements-test.txt'))
+    symlinkSync('/nonexistent', path.join(workspace, 'requirements-tests.txt'))
+    const files = diskFiles(workspace)
+    expect([...files.list(workspace)].sort()).toEqual([
+      'requirements-dev.txt',
+      'requirements-test.txt',
+    ])
+    expect(files.outside(path.join(workspace, 'requirements-dev.txt'))).toBeUndefined()
+    expect(files.outside(path.join(workspace, 'requirements-test.txt'))).toBe(
+      `leads outside the workspace (${workspace}) through a symbolic link`,
+    )
   })
 
   it('none installs the project alone, plus missing tools', () => {

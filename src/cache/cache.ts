@@ -57,10 +57,13 @@ function osVersion(): string {
   }
 }
 
+/** One line in the annotation, each problem's first; the lines after go to the log. */
 function warnFault(log: Log, what: string, problems: readonly string[]): void {
+  const lines = problems.map((p) => p.trim().split(/\r?\n/))
   log.warning(
-    `the cache could not be ${what} (${problems.join('; ')}); the run goes on without the cache`,
+    `the cache could not be ${what} (${lines.map(([first]) => first).join('; ')}); the run goes on without the cache`,
   )
+  for (const [, ...rest] of lines) if (rest.length > 0) log.info(rest.join('\n'))
 }
 
 export async function restoreCaches(

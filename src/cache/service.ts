@@ -26,6 +26,14 @@ export interface CacheService {
 const PROBLEM = /^::(warning|error)[^:]*::(.*)$/
 
 /**
+ * A command's data as the runner reads it; kept escaped, it would be escaped
+ * again when warned, and show a literal "%0A". The runner's order: %25 last.
+ */
+export function unescapeCommandData(data: string): string {
+  return data.replaceAll('%0D', '\r').replaceAll('%0A', '\n').replaceAll('%25', '%')
+}
+
+/**
  * Runs `body` with the workflow commands ::warning and ::error held back from
  * stdout. Safe only while nothing else writes: the cache calls run alone.
  */
@@ -38,7 +46,7 @@ async function holdingProblems<T>(body: () => Promise<T | undefined>): Promise<C
       .split(/(?<=\n)/)
       .filter((line) => {
         const m = PROBLEM.exec(line.trimEnd())
-        if (m) problems.push(m[2] ?? '')
+        if (m) problems.push(unescapeCommandData(m[2] ?? ''))
         return !m
       })
       .join('')

@@ -20,7 +20,7 @@ import {
   readProjectMarker,
   writeProjectMarker,
 } from './fingerprint.js'
-import { pipInstallArgs, planInstall } from './plan.js'
+import { diskFiles, pipInstallArgs, planInstall } from './plan.js'
 import { warnEmptySubmodules } from './submodules.js'
 import { prepareTools, type Tools } from './tools.js'
 import { InstallError, type Venv, venvOf } from './venv.js'
@@ -183,7 +183,12 @@ async function installInto(
     ...(fingerprint !== undefined ? ['pip'] : []),
   ])
   const missing = probed.filter((m) => m !== 'pip')
-  const request = planInstall(config, missing, path.join(host.tempDir, 'requirements'))
+  const request = planInstall(
+    config,
+    missing,
+    path.join(host.tempDir, 'requirements'),
+    diskFiles(host.workspace),
+  )
   for (const note of request.notes) log.info(note)
   for (const copy of request.copies) {
     mkdirSync(path.dirname(copy.file), { recursive: true })

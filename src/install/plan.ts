@@ -4,16 +4,18 @@
  * pipeline's tools the environment lacks. Pure but for the file access it is
  * handed, so it is table-tested.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Config } from '../config.js'
 import { declaredGroups, normalizeName, type ProjectInfo } from '../project.js'
+import { outsideWorkspace } from '../workspace-path.js'
 import { type GroupSource, resolveGroup } from './groups.js'
 import {
   autoRequirementFiles,
   type FileAccess,
   prepareRequirementFiles,
 } from './requirement-files.js'
+import { InstallError } from './venv.js'
 
 /** The names `install: auto` looks for. */
 export const AUTO_NAMES = ['test', 'tests', 'testing', 'dev'] as const
@@ -32,20 +34,32 @@ export interface InstallRequest {
 }
 
 export interface ProjectFiles extends FileAccess {
-  /** The names of the files in a folder; [] when it does not exist. */
+  /** The names of the files in a folder, links to files included; [] when it does not exist. */
   list(dir: string): readonly string[]
+  /** Why the action may not read the file (a link out of the workspace), or undefined. */
+  outside(file: string): string | undefined
 }
 
-export const diskFiles: ProjectFiles = {
+const isFile = (file: string): boolean => {
+  try {
+    return statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** The project's files on disk, in `workspace`. */
+export const diskFiles = (workspace: string): ProjectFiles => ({
   list: (dir) => {
     try {
       return readdirSync(dir, { withFileTypes: true })
-        .filter((e) => e.isFile())
+        .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile(path.join(dir, e.name))))
         .map((e) => e.name)
     } catch {
       return []
     }
   },
+  outside: (file) => outsideWorkspace(workspace, file),
   read: (file) => {
     try {
       return readFileSync(file, 'utf8')
@@ -54,7 +68,7 @@ export const diskFiles: ProjectFiles = {
     }
   },
   exists: existsSync,
-}
+})
 
 /** Why auto could not pick extras, when it could not. */
 function extrasHint(project: ProjectInfo): string | undefined {
@@ -83,7 +97,7 @@ export function planInstall(
   config: Config,
   missingTools: readonly string[],
   scratchDir: string,
-  files: ProjectFiles = diskFiles,
+  files: ProjectFiles,
 ): InstallRequest {
   const { install, project } = config
   const dir = config.workingDirectory
@@ -101,6 +115,12 @@ export function planInstall(
       if (declared.includes(n) && !groups.map(normalizeName).includes(n)) groups.push(n)
     for (const found of autoRequirementFiles((folder) => files.list(path.join(dir, folder)))) {
       const file = path.join(dir, found)
+      const why = files.outside(file)
+      if (why !== undefined) {
+        throw new InstallError(
+          `install: auto found ${found}, a requirements file that ${why}; accepted: files inside the workspace, or name the ones to use with requirements:PATH`,
+        )
+      }
       if (!requirementFiles.includes(file)) requirementFiles.push(file)
     }
   }

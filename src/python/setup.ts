@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { HttpClient } from '@actions/http-client'
 import * as tc from '@actions/tool-cache'
-import type { Config } from '../config.js'
+import { type Config, insecureUrl, SECURE_URLS } from '../config.js'
 
 /** What setting up Python reads of the config; a publish job has no more. */
 export type PythonSettings = Pick<Config, 'pythonSpec' | 'architecture' | 'pythonManifestUrl'>
@@ -187,6 +187,16 @@ async function installFromManifest(
         / {2,}/g,
         ' ',
       ),
+    )
+  }
+  // The manifest is trusted only as far as its own URL: each download must be as safe.
+  const why = insecureUrl(
+    new URL(choice.file.download_url, config.pythonManifestUrl),
+    'the interpreter and its setup.sh would arrive unverified',
+  )
+  if (why !== undefined) {
+    throw new PythonSetupError(
+      `the manifest at ${config.pythonManifestUrl} gives Python ${choice.version} at ${JSON.stringify(choice.file.download_url)}, which ${why}; accepted: ${SECURE_URLS}`,
     )
   }
   host.log.info(`Downloading Python ${choice.version} from ${choice.file.download_url}`)

@@ -11,7 +11,7 @@ import type { Config } from '../config.js'
 import type { Host } from '../host.js'
 import type { Venv } from '../install/install.js'
 import type { Log } from '../log.js'
-import { formatCommand, tail } from '../process.js'
+import { failureReason, formatCommand, tail } from '../process.js'
 import { runSnippet, SnippetError } from '../python/snippet.js'
 import { CoverageReportError, mapCoveragePath, parseCoverageJson } from '../report/coverage.js'
 import { JUnitParser, JUnitReportError } from '../report/junit.js'
@@ -259,8 +259,11 @@ async function readResults(ctx: TestContext, code: number, output: string, notes
   const nothing = results && results.tests === 0 && results.collectionErrors === 0
   if (code === 5 || nothing) notes.push('pytest collected no tests')
   const meaning = EXIT_MEANING[code]
-  if (meaning) notes.push(`${meaning} (exit ${code}):\n${tail(output, 15)}`)
-  else if (!results && code !== 5) {
+  if (meaning) {
+    // The reason on the note's first line: that line alone becomes the summary and the annotation.
+    const reason = code === 4 ? failureReason(output) : undefined
+    notes.push(`${meaning} (exit ${code})${reason ? `: ${reason}` : ''}\n${tail(output, 15)}`)
+  } else if (!results && code !== 5) {
     notes.push(`pytest exited ${code} and wrote no JUnit report\n${tail(output, 15)}`)
   }
   return results
