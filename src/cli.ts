@@ -89,6 +89,22 @@ function terminalLog(io: CliIo, verbose: boolean): Log {
 }
 
 /** Runs the CLI; resolves to the exit code. */
+/**
+ * The folder the CLI treats as the workspace: the current one when the
+ * project lies inside it, else the project's git checkout (or the project
+ * itself). On a developer's own machine a project beside the current folder
+ * is a normal thing to test; the action's paths stay inside that workspace.
+ */
+function cliWorkspace(cwd: string, projectDir: string): string {
+  const relative = path.relative(cwd, projectDir)
+  if (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+    return cwd
+  for (let dir = projectDir; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir
+    if (path.dirname(dir) === dir) return projectDir
+  }
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed: ReturnType<typeof parse>
   try {
@@ -155,12 +171,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const fromEnv = (name: InputName) =>
     io.env[`INPUT_${name.toUpperCase()}`] ??
     io.env[`INPUT_${name.toUpperCase().replaceAll('-', '_')}`]
-  const read = (name: InputName) => flags[name] ?? fromEnv(name) ?? INPUT_DEFAULTS[name]
+  const given = (name: InputName) => flags[name] ?? fromEnv(name) ?? INPUT_DEFAULTS[name]
+  const workspace = cliWorkspace(io.cwd, path.resolve(io.cwd, given('working-directory')))
+  const read = (name: InputName) =>
+    name === 'working-directory'
+      ? path.relative(workspace, path.resolve(io.cwd, given(name))) || '.'
+      : given(name)
 
   const log = terminalLog(io, values.verbose === true)
   try {
     const { config, warnings } = loadConfig(read, {
-      workspace: io.cwd,
+      workspace,
       defaultArchitecture: runnerArchitecture(),
     })
     for (const w of warnings) log.warning(w)
@@ -168,7 +189,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       log,
       runner: new SpawnRunner(),
       onActions: false,
-      workspace: io.cwd,
+      workspace,
       tempDir: mkdtempSync(path.join(os.tmpdir(), 'python-ci-')),
       toolCacheDir: undefined,
       env: childEnvironment(io.env),
