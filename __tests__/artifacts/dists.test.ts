@@ -1,6 +1,16 @@
-import { describe, expect, it } from '@jest/globals'
-import { defaultArtifactName, uploadDists } from '../../src/artifacts/dists.js'
-import { createBuild } from '../helpers/metrics.js'
+import { rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import {
+  type ArtifactService,
+  DistsChangedError,
+  defaultArtifactName,
+  uploadDists,
+} from '../../src/artifacts/dists.js'
+import { digestOf } from '../../src/build/digest.js'
+import type { BuildResult } from '../../src/report/metrics.js'
+import { createBuild, createDist } from '../helpers/metrics.js'
+import { createWorkspace, removeWorkspaces } from '../helpers/workspace.js'
 
 describe('defaultArtifactName', () => {
   it.each([
@@ -46,22 +56,37 @@ describe('defaultArtifactName', () => {
   })
 })
 
+/** A build whose two files exist on disk, recorded as the build records them. */
+function builtOnDisk(): BuildResult {
+  const dir = createWorkspace({
+    'demo-0.1.0.tar.gz': 'sdist bytes',
+    'demo-0.1.0-py3-none-any.whl': 'wheel bytes',
+  })
+  const on = (kind: 'sdist' | 'wheel') => {
+    const file = path.join(dir, createDist(kind).fileName)
+    return createDist(kind, { path: file, ...digestOf(file) })
+  }
+  return createBuild({ sdist: on('sdist'), wheel: on('wheel') })
+}
+
+function recordingService(calls: [string, string[], string][]): ArtifactService {
+  return {
+    upload: async (name, files, root) => {
+      calls.push([name, files, root])
+      return { id: 3, size: 10 }
+    },
+  }
+}
+
+afterAll(removeWorkspaces)
+
 describe('uploadDists', () => {
   it('uploads the sdist and the wheel from their folder', async () => {
     const calls: [string, string[], string][] = []
-    const uploaded = await uploadDists(
-      {
-        upload: async (name, files, root) => {
-          calls.push([name, files, root])
-          return { id: 3, size: 10 }
-        },
-      },
-      'dists-x',
-      createBuild(),
-    )
-    expect(calls).toEqual([
-      ['dists-x', [createBuild().sdist?.path, createBuild().wheel?.path], '/work/demo/dist'],
-    ])
+    const build = builtOnDisk()
+    const uploaded = await uploadDists(recordingService(calls), 'dists-x', build)
+    const dir = path.dirname(build.sdist?.path ?? '')
+    expect(calls).toEqual([['dists-x', [build.sdist?.path, build.wheel?.path], dir]])
     expect(uploaded).toEqual({
       name: 'dists-x',
       files: ['demo-0.1.0.tar.gz', 'demo-0.1.0-py3-none-any.whl'],
@@ -69,4 +94,28 @@ describe('uploadDists', () => {
       size: 10,
     })
   })
+
+  it.each([
+    [
+      'rewritten',
+      (file: string) => writeFileSync(file, 'other bytes'),
+      /^demo-0\.1\.0-py3-none-any\.whl changed after the build \(sha256 [0-9a-f]{12}… at build, [0-9a-f]{12}… now\); artifact dists-x was not uploaded$/,
+    ],
+    [
+      'removed',
+      (file: string) => rmSync(file),
+      /^demo-0\.1\.0-py3-none-any\.whl is gone since the build \(sha256 [0-9a-f]{12}…\); artifact dists-x was not uploaded$/,
+    ],
+  ])(
+    'uploads nothing when the wheel was %s after the build, in one line',
+    async (_, change, line) => {
+      const calls: [string, string[], string][] = []
+      const build = builtOnDisk()
+      change(build.wheel?.path ?? '')
+      const upload = uploadDists(recordingService(calls), 'dists-x', build)
+      await expect(upload).rejects.toThrow(DistsChangedError)
+      await expect(upload).rejects.toThrow(line)
+      expect(calls).toEqual([])
+    },
+  )
 })

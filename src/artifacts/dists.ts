@@ -3,6 +3,7 @@
  * can be inspected or published again from exactly those files.
  */
 import path from 'node:path'
+import { changedSinceBuild } from '../build/digest.js'
 import type { BuildResult } from '../report/metrics.js'
 
 export interface ArtifactService {
@@ -43,12 +44,22 @@ export interface UploadedArtifact {
   readonly size?: number
 }
 
+/** A built file's bytes are no longer those the build recorded: the artifact is not made. */
+export class DistsChangedError extends Error {
+  override name = 'DistsChangedError'
+}
+
 export async function uploadDists(
   service: ArtifactService,
   name: string,
   build: BuildResult,
 ): Promise<UploadedArtifact> {
-  const files = [build.sdist, build.wheel].filter((d) => d !== undefined).map((d) => d.path)
+  const dists = [build.sdist, build.wheel].filter((d) => d !== undefined)
+  const changed = changedSinceBuild(dists)
+  if (changed.length > 0) {
+    throw new DistsChangedError(`${changed.join('; ')}; artifact ${name} was not uploaded`)
+  }
+  const files = dists.map((d) => d.path)
   const root = path.dirname(files[0] ?? '.')
   const { id, size } = await service.upload(name, files, root)
   return { name, files: files.map((f) => path.basename(f)), id, size }
