@@ -11,7 +11,9 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { mapLimit } from '../../harness/agreement.js'
+import { type Azurite, startAzurite } from '../../harness/azurite.js'
 import { type PypiServer, startPypiServer } from '../../harness/pypi-server.js'
+import { type ResultsService, startResultsService } from '../../harness/results-service.js'
 import { type ActionResult, describeRun, runAction } from '../../harness/runner.js'
 
 jest.setTimeout(240_000)
@@ -20,6 +22,8 @@ interface Case {
   readonly fixture: string
   readonly tag?: string
   readonly inputs?: Readonly<Record<string, string>>
+  /** Run against the results service (Azurite behind it), so the artifact stage uploads. */
+  readonly artifacts?: boolean
 }
 
 const CASES = {
@@ -41,6 +45,12 @@ const CASES = {
     inputs: { 'pytest-args': '-k test_rewrite_sdist' },
   },
   'delete-wheel': { fixture: 'hostile-rewrite', inputs: { 'pytest-args': '-k test_delete_wheel' } },
+  // With the artifact service: the rewritten wheel is not kept either.
+  'rewrite-wheel-artifact': {
+    fixture: 'hostile-rewrite',
+    inputs: { 'pytest-args': '-k test_rewrite_wheel' },
+    artifacts: true,
+  },
   'extra-file': {
     fixture: 'hostile-rewrite',
     inputs: { 'pytest-args': '-k test_drop_extra_file' },
@@ -52,8 +62,12 @@ const WHEEL = 'hostile_rewrite-0.1.0-py3-none-any.whl'
 const SDIST = 'hostile_rewrite-0.1.0.tar.gz'
 
 const runs = new Map<Name, { result: ActionResult; pypi: PypiServer }>()
+let azurite: Azurite | undefined
+let service: ResultsService | undefined
 
 beforeAll(async () => {
+  azurite = await startAzurite()
+  service = await startResultsService(azurite)
   await mapLimit(Object.keys(CASES) as Name[], 2, async (name) => {
     const c: Case = CASES[name]
     const pypi = await startPypiServer()
@@ -63,6 +77,7 @@ beforeAll(async () => {
       ref: `refs/tags/${c.tag ?? 'v0.1.0'}`,
       timeoutMs: 220_000,
       inputs: { 'repository-url': pypi.uploadUrl, 'pypi-token': pypi.apiToken, ...c.inputs },
+      env: c.artifacts && service ? { ...service.env(), GITHUB_JOB: 'test' } : {},
     })
     runs.set(name, { result, pypi })
   })
@@ -73,6 +88,8 @@ afterAll(async () => {
     result.cleanup()
     await pypi.close()
   }
+  await service?.close()
+  await azurite?.stop()
 })
 
 function run(name: Name): { result: ActionResult; pypi: PypiServer } {
@@ -148,6 +165,16 @@ describe('a test that changes the built files while the build runs beside it', (
     ],
   ] as const)('%s: nothing uploaded, one line naming the file', (_, name, line) => {
     expectNothingUploaded(name, line)
+  })
+
+  it('is not kept as an artifact either, and is said once', () => {
+    expectNothingUploaded('rewrite-wheel-artifact', changed(WHEEL))
+    const { result } = run('rewrite-wheel-artifact')
+    expect(errors(result).find((e) => changed(WHEEL).test(e))).toMatch(
+      /^artifacts failed: .* was not uploaded$/,
+    )
+    expect(service?.artifacts).toEqual([])
+    expect(result.outputs['dists-artifact'] ?? '').toBe('')
   })
 
   it('lists, at build, the bytes it had before the rewrite', () => {
