@@ -79,6 +79,7 @@ describe('loadConfig with good inputs', () => {
       pytestArgs: [],
       coverageSource: [],
       failOnTestFailure: true,
+      allowNoTests: false,
       pythonManifestUrl: DEFAULT_MANIFEST,
     })
     expect(config.pythonSpec).toMatchObject({ text: '>=3.10', source: 'requires-python' })
@@ -297,6 +298,7 @@ describe('loadConfig with good inputs', () => {
       'system-site-packages': input,
       'fail-on-test-failure': input,
       'subprocess-coverage': input,
+      'allow-no-tests': input,
     })
     expect([
       config.build,
@@ -305,7 +307,8 @@ describe('loadConfig with good inputs', () => {
       config.systemSitePackages,
       config.failOnTestFailure,
       config.subprocessCoverage,
-    ]).toEqual([expected, expected, expected, expected, expected, expected])
+      config.allowNoTests,
+    ]).toEqual([expected, expected, expected, expected, expected, expected, expected])
   })
 
   it('warns when both build and test are off', () => {
@@ -711,6 +714,7 @@ const BAD_INPUTS: readonly BadInput[] = [
     message: NOT_BOOL('system-site-packages', 'maybe'),
   },
   { input: 'fail-on-test-failure', value: 'yes', message: NOT_BOOL('fail-on-test-failure', 'yes') },
+  { input: 'allow-no-tests', value: 'yes', message: NOT_BOOL('allow-no-tests', 'yes') },
   { input: 'subprocess-coverage', value: 'off', message: NOT_BOOL('subprocess-coverage', 'off') },
   {
     input: 'pip-args',

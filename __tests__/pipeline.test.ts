@@ -109,6 +109,73 @@ describe('verdictOf', () => {
     expect(verdict).toEqual({ ok: reasons.length === 0, reasons })
   })
 
+  it.each<[string, boolean, string[]]>([
+    [
+      'no test collected',
+      false,
+      [
+        'tests failed: pytest collected no tests; allow-no-tests: true lets a project with no tests yet pass',
+      ],
+    ],
+    ['no test collected, allow-no-tests', true, []],
+  ])('%s', (_, allowNoTests, reasons) => {
+    const none = { ...results, tests: 0, passed: 0, failed: 0, errors: 0 }
+    const test: TestRun = { ok: allowNoTests, exitCode: 5, results: none, notes: [] }
+    const stages = [
+      stage('python', 'ok'),
+      stage('test', allowNoTests ? 'ok' : 'failed', '0 passed'),
+    ]
+    expect(verdictOf(createConfig({ allowNoTests }), stages, test)).toEqual({
+      ok: reasons.length === 0,
+      reasons,
+    })
+  })
+
+  it('fails a run with no JUnit report whatever pytest exited with', () => {
+    const summary = 'pytest wrote no JUnit report (it exited 0; a test may have ended the process)'
+    const test: TestRun = { ok: false, exitCode: 0, notes: [summary] }
+    const stages = [stage('python', 'ok'), stage('test', 'failed', summary)]
+    expect(verdictOf(createConfig({ allowNoTests: true }), stages, test).reasons).toEqual([
+      `test failed: ${summary}`,
+    ])
+  })
+
+  it.each<[string, string[], string[]]>([
+    [
+      'refused for a reason the step fails for anyway: said once',
+      ['coverage 10.00% is under fail-under 80%'],
+      ['coverage 10.00% is under fail-under 80%'],
+    ],
+    [
+      'refused for that and its own reason: the own one added',
+      [
+        'coverage 10.00% is under fail-under 80%',
+        'tag v9 is version 9, but the built version is 0.1.0',
+      ],
+      [
+        'coverage 10.00% is under fail-under 80%',
+        'publish refused: tag v9 is version 9, but the built version is 0.1.0',
+      ],
+    ],
+  ])('publishing %s', (_, publishReasons, reasons) => {
+    const coverage = { ...COVERAGE, percent: 10, percentDisplay: '10.00' }
+    const stages = [stage('test', 'ok'), stage('publish', 'failed', 'refused')]
+    const publish = {
+      status: 'refused' as const,
+      reasons: publishReasons,
+      details: [],
+      files: [],
+      repositoryUrl: 'https://upload.pypi.org/legacy/',
+    }
+    const verdict = verdictOf(
+      createConfig({ failUnder: 80 }),
+      stages,
+      { ...run(0), coverage },
+      publish,
+    )
+    expect(verdict.reasons).toEqual(reasons)
+  })
+
   it.each<[string, Partial<TestResults>, string]>([
     [
       'collection errors beside the tests',

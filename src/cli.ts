@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync }
 import os from 'node:os'
 import path from 'node:path'
 import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { distsDir } from './build/build.js'
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -48,6 +49,7 @@ value is the next argument, whatever it starts with: --pytest-args "-k 'not slow
   --no-test                  skip pytest
   --no-subprocess-coverage   measure the pytest process alone, not the processes it starts
   --no-fail-on-test-failure  exit 0 even when tests fail
+  --allow-no-tests           exit 0 when pytest collects no test
   --verbose                  show what the tools print, and debug output
   -h, --help                 this text
 `
@@ -165,6 +167,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     test: values['no-test'] ? 'false' : undefined,
     'subprocess-coverage': values['no-subprocess-coverage'] ? 'false' : undefined,
     'fail-on-test-failure': values['no-fail-on-test-failure'] ? 'false' : undefined,
+    'allow-no-tests': values['allow-no-tests'] ? 'true' : undefined,
   }
   // The runner's names keep dashes (INPUT_PIP-ARGS), which a POSIX shell cannot
   // export; INPUT_PIP_ARGS is read too.
@@ -201,9 +204,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const local = path.join(reportsDir ?? io.cwd, 'python-ci-report.md')
     copyFileSync(report.path, local)
     const copied = reportsDir ? copyReports(files, reportsDir) : []
-    // Keep the reports; the venv and the unpacked sdist are of no use after the run.
+    // Keep the reports and the built files; the venv and the unpacked sdist are of no use after the run.
+    const kept = [files.dir, distsDir(host)]
     for (const entry of readdirSync(host.tempDir)) {
-      if (path.join(host.tempDir, entry) !== files.dir)
+      if (!kept.includes(path.join(host.tempDir, entry)))
         rmSync(path.join(host.tempDir, entry), { recursive: true, force: true })
     }
     io.out(`\n${renderText(metrics)}`)
@@ -212,6 +216,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         ? `Report: ${local}${copied.length ? `, with ${copied.join(', ')}` : ''} in ${reportsDir}`
         : `Report: ${local} (JUnit and coverage files in ${files.dir})`,
     )
+    const built = [metrics.build?.sdist, metrics.build?.wheel].filter((d) => d !== undefined)
+    if (built.length > 0) io.out(`Built: ${built.map((d) => d.path).join(', ')}`)
     for (const reason of metrics.verdict.reasons) log.error(reason)
     return metrics.verdict.ok ? 0 : 1
   } catch (error) {
@@ -293,6 +299,7 @@ const OPTIONS = {
   'no-test': { type: 'boolean' },
   'no-subprocess-coverage': { type: 'boolean' },
   'no-fail-on-test-failure': { type: 'boolean' },
+  'allow-no-tests': { type: 'boolean' },
   verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options']

@@ -49,6 +49,7 @@ export const INPUT_DEFAULTS = {
   'coverage-source': '',
   'subprocess-coverage': 'true',
   'fail-on-test-failure': 'true',
+  'allow-no-tests': 'false',
   cache: 'auto',
   'cache-dependency-path': '',
   'cache-suffix': '',
@@ -122,6 +123,8 @@ export interface Config {
   /** subprocess-coverage: Python processes the tests start are measured too, and their data combined. */
   readonly subprocessCoverage: boolean
   readonly failOnTestFailure: boolean
+  /** allow-no-tests: a run that collects no test passes (a new project); else it fails. */
+  readonly allowNoTests: boolean
   readonly pythonManifestUrl: string
   /** The workflow artifact for the built files: a name, 'auto' (one per job), or false (none). */
   readonly distsArtifact: string | 'auto' | false
@@ -832,6 +835,7 @@ export function loadConfig(read: InputReader, ctx: ConfigContext): LoadedConfig 
     coverageSource: coverageSource(read, ctx.workspace, dir),
     subprocessCoverage: bool(read, 'subprocess-coverage'),
     failOnTestFailure: bool(read, 'fail-on-test-failure'),
+    allowNoTests: bool(read, 'allow-no-tests'),
     pythonManifestUrl: manifestUrl(read),
     distsArtifact: distsArtifact(read),
     cache: cacheSettings(read, ctx, dir),

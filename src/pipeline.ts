@@ -7,6 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import {
   type ArtifactService,
+  DistsChangedError,
   defaultArtifactName,
   type UploadedArtifact,
   uploadDists,
@@ -53,7 +54,13 @@ import type {
   Verdict,
 } from './report/metrics.js'
 import { failUnderDiffReason, failUnderReason, maxCoverageDropReason } from './report/thresholds.js'
-import { type ReportFiles, reportFiles, runTests } from './test/run-tests.js'
+import {
+  collectedNothing,
+  NO_TESTS_REASON,
+  type ReportFiles,
+  reportFiles,
+  runTests,
+} from './test/run-tests.js'
 
 export interface PipelineOptions {
   /** An interpreter to use as it is (the CLI's --python PATH). */
@@ -197,10 +204,7 @@ export function verdictOf(
   const reasons: string[] = []
   for (const s of stages) {
     if (s.status !== 'failed') continue
-    if (s.name === 'publish' && publish !== undefined) {
-      for (const r of publish.reasons) reasons.push(`publish ${publish.status}: ${r}`)
-      continue
-    }
+    if (s.name === 'publish' && publish !== undefined) continue
     if (s.name !== 'test') {
       reasons.push(`${s.name} failed: ${s.summary}`)
       continue
@@ -210,7 +214,9 @@ export function verdictOf(
     // failures; anything else means pytest itself could not run, whatever
     // fail-on-test-failure says.
     const testFailure = r !== undefined && (test?.exitCode === 1 || test?.exitCode === 2)
-    if (!testFailure) reasons.push(`test failed: ${s.summary}`)
+    const ranNothing = r !== undefined && !testFailure && collectedNothing(r)
+    if (ranNothing) reasons.push(`tests failed: ${NO_TESTS_REASON}`)
+    else if (!testFailure) reasons.push(`test failed: ${s.summary}`)
     else if (config.failOnTestFailure) {
       reasons.push(r ? `tests failed: ${failedTests(r)}` : `tests failed: ${s.summary}`)
     }
@@ -224,6 +230,12 @@ export function verdictOf(
   if (diffReason !== undefined) reasons.push(diffReason)
   const dropReason = maxCoverageDropReason(baseline, config.maxCoverageDrop)
   if (dropReason !== undefined) reasons.push(dropReason)
+  const published = stages.some((s) => s.name === 'publish' && s.status === 'failed')
+  if (published && publish !== undefined) {
+    // A reason the step fails for anyway (publishing was refused for it) is said once.
+    const own = publish.reasons.filter((r) => !reasons.includes(r))
+    for (const r of own) reasons.push(`publish ${publish.status}: ${r}`)
+  }
   return { ok: reasons.length === 0, reasons }
 }
 
@@ -235,7 +247,7 @@ async function publishStage(
   host: Host,
   config: Config,
   options: PipelineOptions,
-  ran: { tools?: Tools; build?: BuildResult; test?: TestRun },
+  ran: { tools?: Tools; build?: BuildResult; test?: TestRun; failing: readonly string[] },
 ): Promise<{ result: PublishResult; stage: StageResult }> {
   const notPublished = (status: 'skipped' | 'refused', reasons: readonly string[]) => ({
     status,
@@ -251,6 +263,7 @@ async function publishStage(
     tagPattern: config.publish.tagPattern,
     build: ran.build,
     test: ran.test,
+    failing: ran.failing,
   })
   let skip: string | undefined
   if (config.publish.mode === 'false') skip = 'publish: false'
@@ -322,6 +335,8 @@ async function artifactsStage(
           commit: host.env.GITHUB_SHA ?? '',
         })
       } catch (error) {
+        // Not a service fault: the files to keep are not the ones built; fail the stage.
+        if (error instanceof DistsChangedError) throw error
         log.warning(`the built files were not uploaded as artifact ${name}: ${errorMessage(error)}`)
         return undefined
       }
@@ -584,10 +599,13 @@ export async function runPipeline(
     host.log.info(`${MARK.ok} cache save ${seconds(performance.now() - started)}: ${summary}`)
   }
 
+  // Everything but publishing's own part, so a release never goes out from a run that fails.
+  const failing = verdictOf(config, stages, test?.value, undefined, diffCoverage, baseline).reasons
   const published = await publishStage(host, config, options, {
     tools: installed?.value?.tools,
     build: config.build ? build?.value : undefined,
     test: config.test ? test?.value : undefined,
+    failing,
   })
   const publish = published.result
   stages.push(published.stage)

@@ -3,9 +3,17 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { defaultArtifactName, uploadDists } from '../../src/artifacts/dists.js'
+import {
+  type ArtifactService,
+  DistsChangedError,
+  defaultArtifactName,
+  uploadDists,
+} from '../../src/artifacts/dists.js'
 import { MANIFEST_FILE, manifestOf, parseManifest } from '../../src/artifacts/manifest.js'
+import { digestOf } from '../../src/build/digest.js'
+import type { BuildResult } from '../../src/report/metrics.js'
 import { createBuild, createDist } from '../helpers/metrics.js'
+import { createWorkspace, removeWorkspaces } from '../helpers/workspace.js'
 
 describe('defaultArtifactName', () => {
   it.each([
@@ -50,6 +58,30 @@ describe('defaultArtifactName', () => {
     expect(names.size).toBe(4)
   })
 })
+
+/** A build whose two files exist on disk, recorded as the build records them. */
+function builtOnDisk(): BuildResult {
+  const dir = createWorkspace({
+    'demo-0.1.0.tar.gz': 'sdist bytes',
+    'demo-0.1.0-py3-none-any.whl': 'wheel bytes',
+  })
+  const on = (kind: 'sdist' | 'wheel') => {
+    const file = path.join(dir, createDist(kind).fileName)
+    return createDist(kind, { path: file, ...digestOf(file) })
+  }
+  return createBuild({ sdist: on('sdist'), wheel: on('wheel') })
+}
+
+function recordingService(calls: [string, string[], string][]): ArtifactService {
+  return {
+    upload: async (name, files, root) => {
+      calls.push([name, files, root])
+      return { id: 3, size: 10 }
+    },
+  }
+}
+
+afterAll(removeWorkspaces)
 
 describe('uploadDists', () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'dists-'))
@@ -106,8 +138,35 @@ describe('uploadDists', () => {
         { dir: path.join(root, 'stage2'), commit: '' },
       ),
     ).rejects.toThrow(
-      `demo-0.1.0-py3-none-any.whl has sha256 ${sha('wheel bytes')}, 11 bytes instead of 23, not the ${sha('the wheel the build saw')} recorded at build`,
+      /^demo-0\.1\.0-py3-none-any\.whl changed after the build \(sha256 [0-9a-f]{12}… at build, [0-9a-f]{12}… now\); artifact dists-x was not uploaded$/,
     )
     expect(uploads).toBe(0)
   })
+
+  it.each([
+    [
+      'rewritten',
+      (file: string) => writeFileSync(file, 'other bytes'),
+      /^demo-0\.1\.0-py3-none-any\.whl changed after the build \(sha256 [0-9a-f]{12}… at build, [0-9a-f]{12}… now\); artifact dists-x was not uploaded$/,
+    ],
+    [
+      'removed',
+      (file: string) => rmSync(file),
+      /^demo-0\.1\.0-py3-none-any\.whl is gone since the build \(sha256 [0-9a-f]{12}…\); artifact dists-x was not uploaded$/,
+    ],
+  ])(
+    'uploads nothing when the wheel was %s after the build, in one line',
+    async (_, change, line) => {
+      const calls: [string, string[], string][] = []
+      const build = builtOnDisk()
+      change(build.wheel?.path ?? '')
+      const upload = uploadDists(recordingService(calls), 'dists-x', build, {
+        dir: path.join(path.dirname(build.wheel?.path ?? ''), 'stage'),
+        commit: '',
+      })
+      await expect(upload).rejects.toThrow(DistsChangedError)
+      await expect(upload).rejects.toThrow(line)
+      expect(calls).toEqual([])
+    },
+  )
 })

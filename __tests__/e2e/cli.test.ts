@@ -76,6 +76,20 @@ describe('cli on setuptools-pyproject', () => {
     const result = run('setuptools-pyproject')
     expect(result.commands.filter((c) => ['error', 'warning'].includes(c.name))).toEqual([])
   })
+
+  it('keeps the built files outside the project, and names them', () => {
+    const result = run('setuptools-pyproject')
+    const built = /^Built: (.+)$/m.exec(result.stdout)?.[1]?.split(', ') ?? []
+    expect(built.map((f) => path.basename(f)).sort()).toEqual(
+      ['demo_setuptools-0.1.0-py3-none-any.whl', 'demo_setuptools-0.1.0.tar.gz'].sort(),
+    )
+    for (const file of built) {
+      expect(path.isAbsolute(file)).toBe(true)
+      expect(existsSync(file)).toBe(true)
+      expect(file.startsWith(result.projectDir)).toBe(false)
+    }
+    expect(existsSync(path.join(result.projectDir, 'dist'))).toBe(false)
+  })
 })
 
 describe('cli on failing-test, with --no-build', () => {
@@ -94,7 +108,8 @@ describe('cli on failing-test, with --no-build', () => {
 
   it('builds nothing', () => {
     const result = run('failing-test')
-    expect(existsSync(path.join(result.projectDir, 'dist'))).toBe(false)
+    expect(result.stdout).toMatch(/– build.*build: false|build: false/)
+    expect(result.stdout).not.toMatch(/^Built: /m)
   })
 })
 

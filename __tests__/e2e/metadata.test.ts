@@ -43,7 +43,8 @@ describe('a long description that does not render', () => {
 
   it("fails twine check --strict with twine's own message, as a warning of the build", async () => {
     if (result.exitCode !== 0) throw new Error(describeRun(result))
-    const dist = path.join(result.projectDir, 'dist')
+    // The build's own folder, outside the checkout.
+    const dist = path.dirname(result.outputs.wheel ?? '')
     const files = readdirSync(dist).map((f) => path.join(dist, f))
     expect(files).toHaveLength(2)
     const expected = await twineProblems(files, dist)
@@ -77,7 +78,8 @@ describe('a good project', () => {
     if (result.exitCode !== 0) throw new Error(describeRun(result))
     expect(result.summary).toMatch(/twine check: passed/)
     expect(result.summary).not.toContain('not available')
-    const dist = path.join(result.projectDir, 'dist')
+    // The build's own folder, outside the checkout.
+    const dist = path.dirname(result.outputs.wheel ?? '')
     const check = await python(
       ['-m', 'twine', 'check', '--strict', ...readdirSync(dist).map((f) => path.join(dist, f))],
       dist,

@@ -296,6 +296,28 @@ describe('decidePublish', () => {
       ],
     ],
     [
+      'coverage under fail-under, the tests green',
+      { failing: ['coverage 50.00% is under fail-under 80%'] },
+      ['coverage 50.00% is under fail-under 80%'],
+    ],
+    [
+      "a failing step, said once: its reasons, not the tests' again",
+      {
+        test: RED,
+        build: createBuild({ ok: false, error: 'python -m build failed (exit 1): boom' }),
+        failing: ['tests failed: 1 failure, 0 errors in 3 tests', 'build failed: boom'],
+      },
+      ['tests failed: 1 failure, 0 errors in 3 tests', 'build failed: boom'],
+    ],
+    [
+      'a failing step with nothing built: both said',
+      { build: undefined, failing: ['max-coverage-drop: coverage fell 3 points'] },
+      [
+        'max-coverage-drop: coverage fell 3 points',
+        'nothing was built in this run (build: false, or the install failed)',
+      ],
+    ],
+    [
       'failing tests and a wrong tag together',
       { test: RED, event: event({ ref: 'refs/tags/v9' }) },
       [

@@ -4,7 +4,7 @@
  */
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { verifyDigests } from '../publish/digests.js'
+import { changedSinceBuild } from '../build/digest.js'
 import type { BuildResult } from '../report/metrics.js'
 import { MANIFEST_FILE, manifestOf } from './manifest.js'
 
@@ -46,15 +46,16 @@ export interface CurrentRunArtifacts {
   download(id: number, dir: string): Promise<void>
 }
 
-export class DistsArtifactError extends Error {
-  override name = 'DistsArtifactError'
-}
-
 export interface UploadedArtifact {
   readonly name: string
   readonly files: readonly string[]
   readonly id?: number
   readonly size?: number
+}
+
+/** A built file's bytes are no longer those the build recorded: the artifact is not made. */
+export class DistsChangedError extends Error {
+  override name = 'DistsChangedError'
 }
 
 /**
@@ -73,8 +74,10 @@ export async function uploadDists(
   mkdirSync(stage.dir, { recursive: true })
   const staged = dists.map((d) => ({ ...d, path: path.join(stage.dir, d.fileName) }))
   for (const [i, d] of dists.entries()) copyFileSync(d.path, staged[i]?.path ?? '')
-  const problems = await verifyDigests(staged)
-  if (problems.length > 0) throw new DistsArtifactError(problems.join('; '))
+  const changed = changedSinceBuild(staged)
+  if (changed.length > 0) {
+    throw new DistsChangedError(`${changed.join('; ')}; artifact ${name} was not uploaded`)
+  }
   const manifest = path.join(stage.dir, MANIFEST_FILE)
   writeFileSync(manifest, `${JSON.stringify(manifestOf(build, stage.commit), null, 2)}\n`)
   const files = [...staged.map((d) => d.path), manifest]

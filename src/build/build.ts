@@ -15,23 +15,21 @@ import { failureReason, formatCommand, stripColour, tail } from '../process.js'
 import { normalizeName } from '../project.js'
 import { runSnippet, SnippetError } from '../python/snippet.js'
 import type { BuildResult, DistFile } from '../report/metrics.js'
+import { digestOf, type FileDigest } from './digest.js'
 import { findLeftovers, removeNewLeftovers } from './leftovers.js'
 import { checkMetadata } from './twine-check.js'
 
 // Reads each distribution's core metadata (PKG-INFO in the sdist, METADATA in
-// the wheel) and digest, and what built the wheel (its WHEEL file's Generator).
+// the wheel) and what built the wheel (its WHEEL file's Generator). The digest
+// is not taken here: this runs in the project's venv, after the tests started.
 const INSPECT = `
-import email.parser, hashlib, json, os, sys, tarfile, zipfile
+import email.parser, json, sys, tarfile, zipfile
 def meta(text):
     m = email.parser.HeaderParser().parsestr(text)
     return {'name': m.get('Name', ''), 'version': m.get('Version', '')}
 out = {'files': []}
 for p in sys.argv[1:]:
-    h = hashlib.sha256()
-    with open(p, 'rb') as f:
-        for block in iter(lambda: f.read(1 << 20), b''):
-            h.update(block)
-    info = {'path': p, 'size': os.path.getsize(p), 'sha256': h.hexdigest(), 'name': '', 'version': '', 'error': None, 'top': [], 'generator': None}
+    info = {'path': p, 'name': '', 'version': '', 'error': None, 'top': [], 'generator': None}
     try:
         if p.endswith('.whl'):
             with zipfile.ZipFile(p) as z:
@@ -54,8 +52,6 @@ print(json.dumps(out))
 interface Inspected {
   files: {
     path: string
-    size: number
-    sha256: string
     name: string
     version: string
     error: string | null
@@ -247,8 +243,14 @@ export async function buildDists(
   tools: Tools,
   sourceDone: () => void = () => {},
 ): Promise<BuildResult> {
-  const outDir = path.join(config.workingDirectory, 'dist')
+  // Ours, outside the checkout: nothing the project leaves in dist/ is taken
+  // for a built file, and a fresh folder holds only what this build made.
+  const outDir = distsDir(host)
+  rmSync(outDir, { recursive: true, force: true })
   const builder = builderFor(config, venv, tools)
+  const digests = new Map<string, FileDigest>()
+  // Taken the moment each command ends: the tests start once the sdist exists.
+  const record = (name: string) => digests.set(name, digestOf(path.join(outDir, name)))
   let sdistName: string
   // A rerun in the same folder (the CLI's) then starts from the checkout as it was.
   const before = findLeftovers(config.workingDirectory)
@@ -262,6 +264,7 @@ export async function buildDists(
     )
     if (sdist.error !== undefined) return failed(sdist.error)
     sdistName = sdist.name
+    record(sdistName)
   } finally {
     removeNewLeftovers(log, config.workingDirectory, before, 'the sdist')
     sourceDone()
@@ -291,14 +294,13 @@ export async function buildDists(
     srcDir,
   )
   if (wheel.error !== undefined) return failed(wheel.error)
-  return inspectDists(
-    host,
-    log,
-    config,
-    venv,
-    tools,
-    [sdistName, wheel.name].map((n) => path.join(outDir, n)),
-  )
+  record(wheel.name)
+  return inspectDists(host, log, config, venv, tools, outDir, digests)
+}
+
+/** Where the build writes: a folder of the action's own, outside the checkout. */
+export function distsDir(host: Pick<Host, 'tempDir'>): string {
+  return path.join(host.tempDir, 'dists')
 }
 
 async function inspectDists(
@@ -307,8 +309,10 @@ async function inspectDists(
   config: Config,
   venv: Venv,
   tools: Tools,
-  files: string[],
+  outDir: string,
+  digests: ReadonlyMap<string, FileDigest>,
 ): Promise<BuildResult> {
+  const files = [...digests.keys()].map((n) => path.join(outDir, n))
   let data: Inspected
   try {
     data = await runSnippet<Inspected>(
@@ -327,12 +331,14 @@ async function inspectDists(
   const dists: DistFile[] = []
   for (const f of data.files) {
     if (f.error) problems.push(`${path.basename(f.path)} could not be read: ${f.error}`)
+    const fileName = path.basename(f.path)
+    const digest = digests.get(fileName)
+    if (digest === undefined) throw new Error(`${fileName} was inspected but never recorded`)
     dists.push({
       path: f.path,
-      fileName: path.basename(f.path),
+      fileName,
       kind: f.path.endsWith('.whl') ? 'wheel' : 'sdist',
-      size: f.size,
-      sha256: f.sha256,
+      ...digest,
       name: f.name,
       version: f.version,
     })

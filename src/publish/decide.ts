@@ -42,6 +42,11 @@ export interface PublishInputs {
   readonly build: BuildResult | undefined
   /** undefined: the tests did not run. */
   readonly test: TestRun | undefined
+  /**
+   * Why the step fails already (the verdict without publishing's part): a
+   * release needs every threshold to hold, not just green tests.
+   */
+  readonly failing?: readonly string[]
 }
 
 export type PublishDecision =
@@ -104,18 +109,20 @@ function releaseTag(event: PublishEvent): { tag: string } | { not: string } {
   return { not: `${what} is not a tag push or a published release` }
 }
 
-function testReasons(test: TestRun | undefined): string[] {
+/** `said`: the step's failing reasons already say why; only what they cannot say is added. */
+function testReasons(test: TestRun | undefined, said: boolean): string[] {
   if (test === undefined)
     return ['the tests did not run in this run (test: false, or the install failed)']
-  if (test.ok) return []
+  if (test.ok || said) return []
   const r = test.results
   if (r === undefined) return [`the tests did not pass: pytest exited ${test.exitCode}`]
   return [`the tests did not pass: ${r.failed} failed, ${r.errors} errors in ${r.tests} tests`]
 }
 
-function buildReasons(build: BuildResult | undefined): string[] {
+function buildReasons(build: BuildResult | undefined, said: boolean): string[] {
   if (build === undefined)
     return ['nothing was built in this run (build: false, or the install failed)']
+  if (said) return []
   if (build.error !== undefined) return [`the build failed: ${build.error.split('\n')[0] ?? ''}`]
   const reasons = build.problems.map((p) => `the built files are not releasable: ${p}`)
   if (!build.ok && reasons.length === 0) reasons.push('the build failed')
@@ -196,7 +203,14 @@ export function decidePublish(inputs: PublishInputs): PublishDecision {
   const tag = found.tag
   const dist = inputs.build?.sdist ?? inputs.build?.wheel
   const version = versionReasons(tag, inputs.tagPattern, dist?.version)
-  const reasons = [...testReasons(inputs.test), ...buildReasons(inputs.build), ...version.reasons]
+  const failing = inputs.failing ?? []
+  const said = failing.length > 0
+  const reasons = [
+    ...failing,
+    ...testReasons(inputs.test, said),
+    ...buildReasons(inputs.build, said),
+    ...version.reasons,
+  ]
   if (reasons.length > 0) return { kind: 'refuse', reasons }
   const files = [inputs.build?.sdist, inputs.build?.wheel].filter((d) => d !== undefined)
   return { kind: 'publish', tag, version: version.version ?? '', files }

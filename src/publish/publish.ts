@@ -6,6 +6,7 @@
  * uploaded. Expected failures come back as a PublishResult, never thrown.
  */
 
+import { changedSinceBuild } from '../build/digest.js'
 import { checkMetadata } from '../build/twine-check.js'
 import type { PublishSettings } from '../config.js'
 import type { Host } from '../host.js'
@@ -52,6 +53,9 @@ export async function publishDists(
     reasons: [reason],
     details,
   })
+  // All of them before any upload: a release is the set of files, not some of them.
+  const changed = changedSinceBuild(request.files)
+  if (changed.length > 0) return refused(`${changed.join('; ')}; nothing was uploaded`)
   if (settings.verifyMetadata) {
     const problems = await checkMetadata(host, log, request.tools, request.files)
     if (problems !== undefined) {

@@ -6,6 +6,7 @@
  * again after a wait, twice at most.
  */
 import path from 'node:path'
+import { changedSinceBuild } from '../build/digest.js'
 import { plainOutput } from '../build/twine-check.js'
 import type { Host } from '../host.js'
 import type { Venv } from '../install/install.js'
@@ -100,6 +101,13 @@ export async function uploadFiles(
     const args = ['-m', 'twine', 'upload', '--non-interactive', '--disable-progress-bar', file.path]
     let attempts = 0
     let outcome: PublishedFile | undefined
+    // Again just before its upload: an earlier file's upload takes seconds.
+    const [changed] = changedSinceBuild([file])
+    if (changed !== undefined) {
+      const base = { fileName: file.fileName, size: file.size, sha256: file.sha256, attempts }
+      results.push({ ...base, outcome: 'failed', message: `${changed}; it was not uploaded` })
+      break
+    }
     while (outcome === undefined) {
       attempts += 1
       log.info(`$ python ${args.join(' ')}  (attempt ${attempts} of ${waits.length + 1})`)

@@ -17,6 +17,7 @@ import {
   ManifestError,
   parseManifest,
 } from '../artifacts/manifest.js'
+import { changedSinceBuild } from '../build/digest.js'
 import type { PublishJobConfig } from '../config.js'
 import { errorMessage } from '../error-message.js'
 import type { Host } from '../host.js'
@@ -24,7 +25,6 @@ import { pipIsOffline } from '../install/install.js'
 import { prepareTools } from '../install/tools.js'
 import type { ProcessRunner } from '../process.js'
 import { decideReleaseEvent, releaseVersionReasons } from '../publish/decide.js'
-import { verifyDigests } from '../publish/digests.js'
 import { readEvent } from '../publish/event.js'
 import { describePublish, type PublishingServices, publishDists } from '../publish/publish.js'
 import { setupPython } from '../python/setup.js'
@@ -95,7 +95,7 @@ async function verifiedDists(dir: string): Promise<{ manifest: DistsManifest; fi
     name: manifest.package,
     version: manifest.version,
   }))
-  const problems = await verifyDigests(files)
+  const problems = changedSinceBuild(files)
   if (problems.length > 0) throw new Refused(problems.join('; '))
   return { manifest, files }
 }

@@ -237,6 +237,35 @@ async function runPytest(
   }
 }
 
+/** Why a run without a JUnit report counts for nothing, whatever pytest's exit code said. Pure. */
+export function noReportReason(code: number): string {
+  // pytest writes the report as its session ends; a test that calls os._exit
+  // (or kills pytest) skips that, and its exit code is then the test's choice.
+  return code === 0 || code === 5
+    ? `pytest wrote no JUnit report (it exited ${code}; a test may have ended the process)`
+    : `pytest exited ${code} and wrote no JUnit report`
+}
+
+/**
+ * Whether a finished pytest run passes: exit 0 (or 5, nothing collected) and a
+ * JUnit report, with at least one test unless allow-no-tests. Pure.
+ */
+export function testsPassed(
+  code: number,
+  results: TestResults | undefined,
+  allowNoTests: boolean,
+): boolean {
+  if (results === undefined || (code !== 0 && code !== 5)) return false
+  return allowNoTests || !collectedNothing(results)
+}
+
+export const NO_TESTS_REASON =
+  'pytest collected no tests; allow-no-tests: true lets a project with no tests yet pass'
+
+export function collectedNothing(results: TestResults): boolean {
+  return results.tests === 0 && results.collectionErrors === 0
+}
+
 /** The JUnit report's numbers, and what the exit code says beyond them. */
 async function readResults(ctx: TestContext, code: number, output: string, notes: string[]) {
   let results: TestResults | undefined
@@ -256,15 +285,14 @@ async function readResults(ctx: TestContext, code: number, output: string, notes
       )
     }
   }
-  const nothing = results && results.tests === 0 && results.collectionErrors === 0
-  if (code === 5 || nothing) notes.push('pytest collected no tests')
   const meaning = EXIT_MEANING[code]
+  // First, as the stage's summary: no report outweighs anything the exit code says.
+  if (!results && !meaning) notes.push(`${noReportReason(code)}\n${tail(output, 15)}`)
+  if (code === 5 || (results && collectedNothing(results))) notes.push('pytest collected no tests')
   if (meaning) {
     // The reason on the note's first line: that line alone becomes the summary and the annotation.
     const reason = code === 4 ? failureReason(output) : undefined
     notes.push(`${meaning} (exit ${code})${reason ? `: ${reason}` : ''}\n${tail(output, 15)}`)
-  } else if (!results && code !== 5) {
-    notes.push(`pytest exited ${code} and wrote no JUnit report\n${tail(output, 15)}`)
   }
   return results
 }
@@ -361,8 +389,7 @@ export async function runTests(
   const notes: string[] = []
   const results = await readResults(ctx, run.code, run.output, notes)
   const coverage = await readCoverage(ctx, measure, probe, subprocesses?.partsDir, notes)
-  // Exit 5 (nothing collected) is reported, not failed: a new project may have no tests yet.
-  const ok = run.code === 0 || run.code === 5
+  const ok = testsPassed(run.code, results, config.allowNoTests)
   const tools = { pytest: probe.pytest ?? undefined, coverage: probe.coverage ?? undefined }
   return { ok, exitCode: run.code, results, coverage, tools, notes }
 }

@@ -1,0 +1,5 @@
+from under_fail_under import covered
+
+
+def test_covered():
+    assert covered(1) == 2
