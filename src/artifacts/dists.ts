@@ -2,7 +2,7 @@
  * Stage 8: the built sdist and wheel kept as a workflow artifact, so a release
  * can be inspected or published again from exactly those files.
  */
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { changedSinceBuild } from '../build/digest.js'
 import type { BuildResult } from '../report/metrics.js'
@@ -73,7 +73,9 @@ export async function uploadDists(
   rmSync(stage.dir, { recursive: true, force: true })
   mkdirSync(stage.dir, { recursive: true })
   const staged = dists.map((d) => ({ ...d, path: path.join(stage.dir, d.fileName) }))
-  for (const [i, d] of dists.entries()) copyFileSync(d.path, staged[i]?.path ?? '')
+  // A file gone since the build is not copied, and the check below names it.
+  for (const [i, d] of dists.entries())
+    if (existsSync(d.path)) copyFileSync(d.path, staged[i]?.path ?? '')
   const changed = changedSinceBuild(staged)
   if (changed.length > 0) {
     throw new DistsChangedError(`${changed.join('; ')}; artifact ${name} was not uploaded`)
