@@ -37,6 +37,8 @@ value is the next argument, whatever it starts with: --pytest-args "-k 'not slow
   --pytest-args "..."        extra pytest arguments, e.g. --pytest-args "-k 'not slow'"
   --coverage-source X        packages or folders to measure, comma-separated
   --fail-under N             exit 1 when total coverage is under N percent
+  --test-timeout MINUTES     end pytest after this long (e.g. 1.5), report what
+                             finished and exit 1
   --diff-base REF            count changed lines from REF (git diff REF...HEAD), e.g. origin/main
   --fail-under-diff N        exit 1 when the changed lines' coverage is under N percent
   --reports-dir DIR          write junit.xml, coverage.xml, coverage.json and
@@ -141,6 +143,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     'pytest-args': values['pytest-args'],
     'coverage-source': values['coverage-source'],
     'fail-under': values['fail-under'],
+    'test-timeout': values['test-timeout'],
     'diff-base': values['diff-base'],
     'fail-under-diff': values['fail-under-diff'],
     'system-site-packages': values['system-site-packages'] ? 'true' : undefined,
@@ -211,6 +214,7 @@ const FLAG_OF: Partial<Record<InputName, string>> = {
   'pytest-args': '--pytest-args',
   'coverage-source': '--coverage-source',
   'fail-under': '--fail-under',
+  'test-timeout': '--test-timeout',
   'diff-base': '--diff-base',
   'fail-under-diff': '--fail-under-diff',
 }
@@ -263,6 +267,7 @@ const OPTIONS = {
   'pytest-args': { type: 'string' },
   'coverage-source': { type: 'string' },
   'fail-under': { type: 'string' },
+  'test-timeout': { type: 'string' },
   'diff-base': { type: 'string' },
   'fail-under-diff': { type: 'string' },
   'reports-dir': { type: 'string' },

@@ -69,6 +69,7 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     coverageSource: [],
     subprocessCoverage: true,
     failOnTestFailure: true,
+    testTimeoutMinutes: undefined,
     pythonManifestUrl:
       'https://raw.githubusercontent.com/actions/python-versions/main/versions-manifest.json',
     cache: { mode: 'auto', dependencyPatterns: [`${DEMO_DIR}/pyproject.toml`], suffix: '' },
