@@ -161,6 +161,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const read = (name: InputName) => flags[name] ?? fromEnv(name) ?? INPUT_DEFAULTS[name]
 
   const log = terminalLog(io, values.verbose === true)
+  const runner = new SpawnRunner()
+  // Each program runs in a process group of its own, which Ctrl-C at the terminal does not reach.
+  const stop = (signal: NodeJS.Signals) => {
+    io.err(`${signal}: ending the programs this run started`)
+    void runner.cancel().then(() => process.exit(130))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
   try {
     const { config, warnings } = loadConfig(read, {
       workspace: io.cwd,
@@ -169,7 +177,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     for (const w of warnings) log.warning(w)
     const host: Host = {
       log,
-      runner: new SpawnRunner(),
+      runner,
       onActions: false,
       workspace: io.cwd,
       tempDir: mkdtempSync(path.join(os.tmpdir(), 'python-ci-')),
@@ -203,6 +211,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     log.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
     return 1
+  } finally {
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
   }
 }
 

@@ -8,8 +8,10 @@ import path from 'node:path'
 import * as core from '@actions/core'
 import { actionsArtifactService, runArtifactsOf } from './artifacts/service.js'
 import { actionsCacheService } from './cache/service.js'
+import { CancelGuard } from './cancel.js'
 import {
   type CommentSettings,
+  type Config,
   ConfigError,
   commentSettings,
   loadConfig,
@@ -21,7 +23,9 @@ import { childEnvironment, type Host } from './host.js'
 import type { Log } from './log.js'
 import { runPipeline } from './pipeline.js'
 import { SpawnRunner } from './process.js'
+import { Progress } from './progress.js'
 import { escapeInline } from './report/markdown.js'
+import type { Metrics } from './report/metrics.js'
 import { toAnnotations, toOutputs } from './report/outputs.js'
 import { writeReport } from './report/write.js'
 
@@ -49,10 +53,10 @@ function tempDirFor(workingDirectory: string): string {
   return path.join(process.env.RUNNER_TEMP || os.tmpdir(), `python-ci-${id}`)
 }
 
-function actionsHost(workspace: string, workingDirectory: string): Host {
+function actionsHost(workspace: string, workingDirectory: string, runner: SpawnRunner): Host {
   return {
     log: actionsLog,
-    runner: new SpawnRunner(),
+    runner,
     onActions: process.env.GITHUB_ACTIONS === 'true',
     workspace,
     tempDir: tempDirFor(workingDirectory),
@@ -102,6 +106,28 @@ async function runCompanion(
   if (first !== undefined) core.setOutput('comment-url', first.url)
 }
 
+/** The summary, the outputs and the annotations of the step, then its verdict. */
+async function reportStep(metrics: Metrics, dir: string, config: Config): Promise<void> {
+  const { markdown, path: reportPath } = writeReport(metrics, dir)
+  await writeSummary(markdown, `the report is at ${reportPath}`)
+  for (const [name, value] of Object.entries(toOutputs(metrics, reportPath)))
+    core.setOutput(name, value)
+  // GitHub shows ten error annotations per step; the verdict's own lines come last and must fit.
+  const maxErrors = Math.max(10 - metrics.verdict.reasons.length, 1)
+  for (const a of toAnnotations(metrics, {
+    repoPrefix: config.repoPrefix,
+    maxErrors,
+    annotateUncovered: config.annotateUncovered,
+  })) {
+    const { title, file, startLine, endLine } = a
+    const properties = { title, file, startLine, endLine }
+    if (a.level === 'error') core.error(a.message, properties)
+    else if (a.level === 'warning') core.warning(a.message, properties)
+    else core.notice(a.message, properties)
+  }
+  for (const reason of metrics.verdict.reasons) core.setFailed(reason)
+}
+
 export async function run(): Promise<void> {
   try {
     const comment = commentSettings((name) => core.getInput(name))
@@ -113,11 +139,17 @@ export async function run(): Promise<void> {
       workspace,
       defaultArchitecture: runnerArchitecture(),
     })
-    const host = actionsHost(workspace, config.workingDirectory)
+    const runner = new SpawnRunner()
+    const host = actionsHost(workspace, config.workingDirectory, runner)
     // Before anything can print it.
     if (config.publish.token !== undefined) core.setSecret(config.publish.token)
     for (const w of warnings) core.warning(w)
-    const { metrics, files } = await runPipeline(host, config, {
+    const progress = new Progress()
+    const report = (metrics: Metrics) =>
+      reportStep(metrics, progress.files?.dir ?? host.tempDir, config)
+    const guard = new CancelGuard(runner, progress, actionsLog, report)
+    guard.install()
+    const { metrics } = await runPipeline(host, config, {
       cache: actionsCacheService(),
       artifacts: actionsArtifactService(),
       publishing: {
@@ -126,26 +158,9 @@ export async function run(): Promise<void> {
       },
       github: {},
       runArtifacts: (token) => runArtifactsOf(token, process.env.GITHUB_REPOSITORY ?? ''),
+      progress,
     })
-
-    const { markdown, path: reportPath } = writeReport(metrics, files.dir)
-    await writeSummary(markdown, `the report is at ${reportPath}`)
-    for (const [name, value] of Object.entries(toOutputs(metrics, reportPath)))
-      core.setOutput(name, value)
-    // GitHub shows ten error annotations per step; the verdict's own lines come last and must fit.
-    const maxErrors = Math.max(10 - metrics.verdict.reasons.length, 1)
-    for (const a of toAnnotations(metrics, {
-      repoPrefix: config.repoPrefix,
-      maxErrors,
-      annotateUncovered: config.annotateUncovered,
-    })) {
-      const { title, file, startLine, endLine } = a
-      const properties = { title, file, startLine, endLine }
-      if (a.level === 'error') core.error(a.message, properties)
-      else if (a.level === 'warning') core.warning(a.message, properties)
-      else core.notice(a.message, properties)
-    }
-    for (const reason of metrics.verdict.reasons) core.setFailed(reason)
+    if (guard.reporting()) await report(metrics)
   } catch (error) {
     if (!(error instanceof ConfigError) && error instanceof Error && error.stack)
       core.debug(error.stack)

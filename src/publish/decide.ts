@@ -109,7 +109,8 @@ function testReasons(test: TestRun | undefined): string[] {
     return ['the tests did not run in this run (test: false, or the install failed)']
   if (test.ok) return []
   const r = test.results
-  if (r === undefined) return [`the tests did not pass: pytest exited ${test.exitCode}`]
+  if (r === undefined)
+    return [`the tests did not pass: ${test.stopped ?? `pytest exited ${test.exitCode}`}`]
   return [`the tests did not pass: ${r.failed} failed, ${r.errors} errors in ${r.tests} tests`]
 }
 
