@@ -39,6 +39,18 @@ describe('Progress.cancelled', () => {
     })
   })
 
+  it('ignores the stages that end after it froze', () => {
+    const progress = new Progress()
+    progress.ended(ended('python'))
+    progress.freeze()
+    progress.ended(ended('install'))
+    progress.ended(ended('test'), { test: createTestRun() })
+    expect(progress.testsKnown).toBe(false)
+    expect(progress.cancelled('SIGINT').verdict.reasons).toEqual([
+      'the step was cancelled (SIGINT) after python',
+    ])
+  })
+
   it('keeps a finished test run over the report a cancel found', () => {
     const progress = new Progress()
     const test = createTestRun({ ok: true, exitCode: 0 })

@@ -42,6 +42,7 @@ export class CancelGuard {
     // A later signal (the runner's SIGTERM after its SIGINT) changes nothing.
     if (this.state !== 'running') return
     this.state = 'cancelled'
+    this.progress.freeze()
     this.log.info(`The step was cancelled (${signal}): ending the programs it started.`)
     await this.runner.cancel()
     let results: TestResults | undefined

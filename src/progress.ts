@@ -15,12 +15,22 @@ export type Known = Partial<
 export class Progress {
   private readonly stages: StageResult[] = []
   private known: Known = {}
+  private frozen = false
   /** Where the tests write their reports, once the pipeline has made the folder. */
   files: ReportFiles | undefined
 
   ended(stage: StageResult, found: Known = {}): void {
+    if (this.frozen) return
     this.stages.push(stage)
     this.known = { ...this.known, ...found }
+  }
+
+  /**
+   * Keeps what is known now: the stages that end after a cancel were cut
+   * short by it, and their results would pass for whole ones.
+   */
+  freeze(): void {
+    this.frozen = true
   }
 
   /** Whether the tests' results are known. */

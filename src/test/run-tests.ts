@@ -244,7 +244,13 @@ async function runPytest(
   try {
     return await host.runner.run(venv.python, args, {
       cwd: config.workingDirectory,
-      env: { ...env, PYTHONPATH: pythonPath, [OUTCOMES_VARIABLE]: files.outcomes },
+      // Unbuffered, so that what pytest prints reaches the log as it prints it.
+      env: {
+        ...env,
+        PYTHONPATH: pythonPath,
+        PYTHONUNBUFFERED: '1',
+        [OUTCOMES_VARIABLE]: files.outcomes,
+      },
       // Line by line as pytest prints, so a long run shows where it is.
       onLine: (line) => log.info(line),
       ...(minutes !== undefined && { timeoutMs: minutes * 60_000 }),
@@ -276,7 +282,8 @@ async function readResults(ctx: TestContext, run: RunResult, notes: string[]) {
   }
   const nothing = results && results.tests === 0 && results.collectionErrors === 0
   if (code === 5 || nothing) notes.push('pytest collected no tests')
-  const meaning = EXIT_MEANING[code]
+  // pytest ended by the action's timeout exits 2 (interrupted), which says nothing more.
+  const meaning = run.timedOut ? undefined : EXIT_MEANING[code]
   if (meaning) notes.push(`${meaning} (exit ${code}):\n${tail(output, 15)}`)
   else if (!results && code !== 5) {
     notes.push(`${describeExit('pytest', run)} and wrote no JUnit report\n${tail(output, 15)}`)
