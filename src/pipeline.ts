@@ -495,7 +495,10 @@ export async function runPipeline(
       'Restore the cache',
       (log) => restoreCaches(host, log, config, py, options.cache),
       (c) => ({ ok: true, skipped: c.run === undefined, summary: c.summary }),
-      { ended: ({ stage }) => progress.ended(stage) },
+      {
+        ended: ({ stage, value }) =>
+          progress.ended(stage, { cache: { hit: value?.run?.venvRestored ?? false } }),
+      },
     )
     cacheRun = restored.value?.run
     stages.push(restored.stage)

@@ -79,6 +79,20 @@ describe('a test that leaves processes behind holding pytest’s output', () => 
     expect(result.summary).toContain('passed')
   })
 
+  it('shows pytest in its group as it runs, and the build beside it in one group after', () => {
+    const groups = result.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('::group::') || l.startsWith('::endgroup::'))
+    // Groups never nest: each opens after the one before has closed.
+    groups.forEach((line, i) => {
+      expect(line.startsWith(i % 2 === 0 ? '::group::' : '::endgroup::')).toBe(true)
+    })
+    const opened = groups.filter((l) => l.startsWith('::group::'))
+    expect(opened.indexOf('::group::Build sdist and wheel')).toBe(
+      opened.indexOf('::group::Run pytest under coverage') + 1,
+    )
+  })
+
   it('ends what the tests left behind', async () => {
     for (const file of PIDS) {
       const pid = pidIn(result, file)
