@@ -56,8 +56,9 @@ export class CancelGuard {
     }
     try {
       await this.report(this.progress.cancelled(signal, results))
-    } finally {
-      process.exit(1)
+    } catch (error) {
+      this.log.warning(`the report of the cancelled step was not written: ${errorMessage(error)}`)
     }
+    process.exit(1)
   }
 }
