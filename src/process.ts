@@ -135,7 +135,8 @@ export class SpawnRunner implements ProcessRunner {
         cwd: options.cwd,
         env: options.env ?? process.env,
         stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
+        // A process group of its own; on Windows detached means a console of its own instead.
+        detached: process.platform !== 'win32',
       })
       this.live.add(child)
       // Decoded by the stream, so a character split across two chunks stays whole.
