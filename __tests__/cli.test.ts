@@ -55,7 +55,12 @@ describe('runCli before any work', () => {
   it('names each flag it adds in --help', async () => {
     const { code, out } = await cli(['--help'])
     expect(code).toBe(0)
-    for (const flag of ['--fail-under N', '--reports-dir DIR', '--no-subprocess-coverage'])
+    for (const flag of [
+      '--fail-under N',
+      '--test-timeout MINUTES',
+      '--reports-dir DIR',
+      '--no-subprocess-coverage',
+    ])
       expect(out).toContain(flag)
     expect(USAGE).toContain(`--pytest-args "-k 'not slow'"`)
   })
@@ -65,6 +70,14 @@ describe('runCli before any work', () => {
     expect(code).toBe(2)
     expect(err).toBe(
       'error: --fail-under: "-5" is not a percentage; give a number from 0 to 100, e.g. 80 or 92.5',
+    )
+  })
+
+  it('names --test-timeout, not the input, when its value is not a number of minutes', async () => {
+    const { code, err } = await cli(['--test-timeout', '10s'])
+    expect(code).toBe(2)
+    expect(err).toBe(
+      'error: --test-timeout: "10s" is not a number of minutes; give a number over 0 and at most 360, e.g. 30 or 1.5, or leave it empty for no limit',
     )
   })
 

@@ -464,6 +464,11 @@ const BAD_INPUTS: readonly BadInput[] = [
     value,
     message: `diff-base: ${JSON.stringify(value)} is not a git ref or commit; accepted: a branch, tag or sha, e.g. origin/main or 1a2b3c4`,
   })),
+  ...['0', '0.0', '-1', '361', 'ten', '1e2', '1.5m', '.5', '1,5'].map((value) => ({
+    input: 'test-timeout' as const,
+    value,
+    message: `test-timeout: ${JSON.stringify(value)} is not a number of minutes; give a number over 0 and at most 360, e.g. 30 or 1.5, or leave it empty for no limit`,
+  })),
   ...['101', '-1', '12.5', 'ten', '1e2'].map((value) => ({
     input: 'history-window' as const,
     value,
@@ -1053,6 +1058,16 @@ describe('comment inputs', () => {
     ['100', 100],
   ])('history-window %j', (raw, expected) => {
     expect(load({ 'history-window': raw }).config.historyWindow).toBe(expected)
+  })
+
+  it.each([
+    ['', undefined],
+    ['30', 30],
+    ['1.5', 1.5],
+    [' 0.2 ', 0.2],
+    ['360', 360],
+  ])('test-timeout %j', (raw, expected) => {
+    expect(load({ 'test-timeout': raw }).config.testTimeoutMinutes).toBe(expected)
   })
 })
 

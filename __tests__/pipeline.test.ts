@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { verdictOf } from '../src/pipeline.js'
+import { describeTests, verdictOf } from '../src/pipeline.js'
 import type {
   DiffCoverageResult,
   StageResult,
@@ -193,6 +193,37 @@ describe('verdictOf', () => {
     expect(verdictOf(createConfig(), stages, test).reasons).toEqual([reason])
   })
 
+  it.each<[string, Partial<TestRun>, boolean, string[]]>([
+    [
+      'a timeout after passing tests',
+      { stopped: 'tests timed out after 0.2 minutes (test-timeout)', exitCode: 2 },
+      false,
+      ['tests timed out after 0.2 minutes (test-timeout)'],
+    ],
+    [
+      'a timeout after failures, failing on them',
+      { stopped: 'tests timed out after 1.5 minutes (test-timeout)', exitCode: 2 },
+      true,
+      [
+        'tests timed out after 1.5 minutes (test-timeout)',
+        'tests failed: 1 failure, 1 error in 5 tests',
+      ],
+    ],
+    [
+      'a signal, with no JUnit report',
+      { stopped: 'pytest was killed by SIGSEGV (signal 11)', exitCode: 139, results: undefined },
+      true,
+      ['pytest was killed by SIGSEGV (signal 11)'],
+    ],
+  ])('says why pytest stopped: %s', (_, stopped, failOnTestFailure, reasons) => {
+    const stages = [stage('python', 'ok'), stage('test', 'failed', 'whatever the summary')]
+    const test = { ...run(2), ok: false, ...stopped }
+    expect(verdictOf(createConfig({ failOnTestFailure }), stages, test)).toEqual({
+      ok: false,
+      reasons,
+    })
+  })
+
   it('names each failed stage once, and not the skipped ones', () => {
     const stages = [
       stage('python', 'ok'),
@@ -203,5 +234,29 @@ describe('verdictOf', () => {
     expect(verdictOf(createConfig(), stages, undefined).reasons).toEqual([
       'install failed: pip install failed (exit 1):',
     ])
+  })
+})
+
+describe('describeTests', () => {
+  it.each<[string, Partial<TestRun>, string]>([
+    ['counts', {}, '3 passed, 1 failed, 1 error, 0 skipped'],
+    [
+      'a timeout, then the counts of what finished',
+      { stopped: 'tests timed out after 0.2 minutes (test-timeout)' },
+      'tests timed out after 0.2 minutes (test-timeout); 3 passed, 1 failed, 1 error, 0 skipped',
+    ],
+    [
+      'a signal and no report: the note',
+      {
+        stopped: 'pytest was killed by SIGSEGV (signal 11)',
+        results: undefined,
+        notes: [
+          'pytest was killed by SIGSEGV (signal 11) and wrote no JUnit report\nFatal Python error',
+        ],
+      },
+      'pytest was killed by SIGSEGV (signal 11) and wrote no JUnit report',
+    ],
+  ])('%s', (_, overrides, summary) => {
+    expect(describeTests({ ...run(1), ...overrides }).summary).toBe(summary)
   })
 })

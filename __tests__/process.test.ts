@@ -1,5 +1,15 @@
-import { describe, expect, it } from '@jest/globals'
-import { failureReason, formatCommand, stripColour, tail } from '../src/process.js'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import {
+  describeExit,
+  failureReason,
+  formatCommand,
+  SpawnRunner,
+  stripColour,
+  tail,
+} from '../src/process.js'
 
 describe('failureReason', () => {
   it.each([
@@ -106,4 +116,143 @@ describe('formatCommand', () => {
       "pip '--extra-index-url=https://***@example.org/simple' ''",
     ],
   ])('%s %j', (command, args, expected) => expect(formatCommand(command, args)).toBe(expected))
+})
+
+describe('describeExit', () => {
+  it.each<[string, { code: number; signal?: NodeJS.Signals }, string]>([
+    ['pytest', { code: 139, signal: 'SIGSEGV' }, 'pytest was killed by SIGSEGV (signal 11)'],
+    ['pytest', { code: 137, signal: 'SIGKILL' }, 'pytest was killed by SIGKILL (signal 9)'],
+    [
+      'pytest',
+      { code: 139 },
+      'pytest exited 139, as a shell does when its command is killed by SIGSEGV (signal 11)',
+    ],
+    ['pytest', { code: 3 }, 'pytest exited 3'],
+    ['pytest', { code: 128 }, 'pytest exited 128'],
+    ['pytest', { code: 255 }, 'pytest exited 255'],
+  ])('%s %j', (name, result, text) => expect(describeExit(name, result)).toBe(text))
+})
+
+/** Whether a process is running: present and not a zombie (an orphan the container's init may never reap). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
+  } catch {
+    return false
+  }
+}
+
+async function until(check: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms
+  while (Date.now() < end) {
+    if (check()) return true
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return check()
+}
+
+describe('SpawnRunner', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'spawn-runner-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('returns when the program exits, though a process it left holds its output, and ends that process', async () => {
+    const pidFile = path.join(dir, 'daemon.pid')
+    const started = Date.now()
+    const result = await new SpawnRunner().run('sh', [
+      '-c',
+      `sleep 600 & echo $! > ${pidFile}; echo done`,
+    ])
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toBe('done\n')
+    const daemon = Number(readFileSync(pidFile, 'utf8'))
+    expect(await until(() => !running(daemon), 5000)).toBe(true)
+  })
+
+  it('ends a Python child that ignores SIGTERM, with SIGKILL', async () => {
+    const pidFile = path.join(dir, 'stubborn.pid')
+    const child = `import os, signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); open(${JSON.stringify(pidFile)}, "w").write(str(os.getpid())); time.sleep(600)`
+    const parent = `import subprocess, sys, time, os; subprocess.Popen([sys.executable, "-c", ${JSON.stringify(child)}]);
+while not os.path.exists(${JSON.stringify(pidFile)}): time.sleep(0.02)
+time.sleep(0.2); print("parent done")`
+    const result = await new SpawnRunner().run('python3', ['-c', parent])
+    expect(result.stdout).toBe('parent done\n')
+    const stubborn = Number(readFileSync(pidFile, 'utf8'))
+    expect(running(stubborn)).toBe(true)
+    expect(await until(() => !running(stubborn), 8000)).toBe(true)
+  })
+
+  it('keeps all of a normal program’s output, on both streams', async () => {
+    const result = await new SpawnRunner().run('python3', [
+      '-c',
+      'import sys\nfor i in range(20000): print("line", i)\nsys.stderr.write("e" * 300000)',
+    ])
+    expect(result.code).toBe(0)
+    const lines = result.stdout.split('\n')
+    expect(lines.length).toBe(20001)
+    expect(lines[19999]).toBe('line 19999')
+    expect(result.stderr).toBe('e'.repeat(300000))
+  })
+
+  it('gives whole lines as they arrive, stdout and stderr apart, and a last unended line', async () => {
+    const lines: string[] = []
+    await new SpawnRunner().run(
+      'python3',
+      [
+        '-c',
+        'import sys, time\nsys.stdout.write("a"); sys.stdout.flush(); sys.stderr.write("err\\n"); sys.stderr.flush(); time.sleep(0.1); sys.stdout.write("b\\r\\nc")',
+      ],
+      { onLine: (line) => lines.push(line) },
+    )
+    expect(lines).toEqual(['err', 'ab', 'c'])
+  })
+
+  it('names the signal that killed a program', async () => {
+    const result = await new SpawnRunner().run('python3', [
+      '-c',
+      'import os, signal; os.kill(os.getpid(), signal.SIGSEGV)',
+    ])
+    expect(result.signal).toBe('SIGSEGV')
+    expect(result.code).toBe(139)
+    expect(result.stderr).toContain('python3 was killed by SIGSEGV (signal 11)')
+  })
+
+  it('stops a program at its timeout: SIGTERM first, so it can write what it has', async () => {
+    const report = path.join(dir, 'report.txt')
+    const program = `import signal, sys, time
+def stop(*_):
+    open(${JSON.stringify(report)}, "w").write("partial")
+    sys.exit(2)
+signal.signal(signal.SIGTERM, stop)
+print("started", flush=True)
+time.sleep(600)`
+    const started = Date.now()
+    // Long enough for Python to start and set its handler on a loaded machine.
+    const result = await new SpawnRunner().run('python3', ['-c', program], { timeoutMs: 3000 })
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(result).toMatchObject({ code: 2, timedOut: true, stdout: 'started\n' })
+    expect(readFileSync(report, 'utf8')).toBe('partial')
+  })
+
+  it('cancel ends what runs and starts nothing more', async () => {
+    const runner = new SpawnRunner()
+    const pending = runner.run('sleep', ['600'])
+    await new Promise((r) => setTimeout(r, 200))
+    await runner.cancel(2000)
+    const result = await pending
+    expect(result.signal).toBe('SIGTERM')
+    const after = await runner.run('true', [])
+    expect(after.code).toBe(130)
+    expect(after.stderr).toBe('true was not started: the step is being cancelled\n')
+  })
+
+  it('says when a program cannot be started', async () => {
+    const result = await new SpawnRunner().run(path.join(dir, 'missing'), [])
+    expect(result.code).toBe(127)
+    expect(result.stderr).toContain('ENOENT')
+  })
 })

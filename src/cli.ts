@@ -38,6 +38,8 @@ value is the next argument, whatever it starts with: --pytest-args "-k 'not slow
   --pytest-args "..."        extra pytest arguments, e.g. --pytest-args "-k 'not slow'"
   --coverage-source X        packages or folders to measure, comma-separated
   --fail-under N             exit 1 when total coverage is under N percent
+  --test-timeout MINUTES     end pytest after this long (e.g. 1.5), report what
+                             finished and exit 1
   --diff-base REF            count changed lines from REF (git diff REF...HEAD), e.g. origin/main
   --fail-under-diff N        exit 1 when the changed lines' coverage is under N percent
   --reports-dir DIR          write junit.xml, coverage.xml, coverage.json and
@@ -159,6 +161,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     'pytest-args': values['pytest-args'],
     'coverage-source': values['coverage-source'],
     'fail-under': values['fail-under'],
+    'test-timeout': values['test-timeout'],
     'diff-base': values['diff-base'],
     'fail-under-diff': values['fail-under-diff'],
     'system-site-packages': values['system-site-packages'] ? 'true' : undefined,
@@ -182,6 +185,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       : given(name)
 
   const log = terminalLog(io, values.verbose === true)
+  const runner = new SpawnRunner()
+  // Each program runs in a process group of its own, which Ctrl-C at the terminal does not reach.
+  const stop = (signal: NodeJS.Signals) => {
+    io.err(`${signal}: ending the programs this run started`)
+    void runner.cancel().then(() => process.exit(130))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
   try {
     const { config, warnings } = loadConfig(read, {
       workspace,
@@ -190,7 +201,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     for (const w of warnings) log.warning(w)
     const host: Host = {
       log,
-      runner: new SpawnRunner(),
+      runner,
       onActions: false,
       workspace,
       tempDir: mkdtempSync(path.join(os.tmpdir(), 'python-ci-')),
@@ -227,6 +238,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     log.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
     return 1
+  } finally {
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
   }
 }
 
@@ -238,6 +252,7 @@ const FLAG_OF: Partial<Record<InputName, string>> = {
   'pytest-args': '--pytest-args',
   'coverage-source': '--coverage-source',
   'fail-under': '--fail-under',
+  'test-timeout': '--test-timeout',
   'diff-base': '--diff-base',
   'fail-under-diff': '--fail-under-diff',
 }
@@ -290,6 +305,7 @@ const OPTIONS = {
   'pytest-args': { type: 'string' },
   'coverage-source': { type: 'string' },
   'fail-under': { type: 'string' },
+  'test-timeout': { type: 'string' },
   'diff-base': { type: 'string' },
   'fail-under-diff': { type: 'string' },
   'reports-dir': { type: 'string' },

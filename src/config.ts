@@ -50,6 +50,7 @@ export const INPUT_DEFAULTS = {
   'subprocess-coverage': 'true',
   'fail-on-test-failure': 'true',
   'allow-no-tests': 'false',
+  'test-timeout': '',
   cache: 'auto',
   'cache-dependency-path': '',
   'cache-suffix': '',
@@ -125,6 +126,8 @@ export interface Config {
   readonly failOnTestFailure: boolean
   /** allow-no-tests: a run that collects no test passes (a new project); else it fails. */
   readonly allowNoTests: boolean
+  /** test-timeout: minutes pytest may run before its processes are ended; undefined: no limit. */
+  readonly testTimeoutMinutes: number | undefined
   readonly pythonManifestUrl: string
   /** The workflow artifact for the built files: a name, 'auto' (one per job), or false (none). */
   readonly distsArtifact: string | 'auto' | false
@@ -743,6 +746,19 @@ function percentage(read: InputReader, name: 'fail-under' | 'fail-under-diff'): 
   return number
 }
 
+/** Minutes, decimals allowed, up to GitHub's six hours for a job. */
+function testTimeout(read: InputReader): number | undefined {
+  const raw = value(read, 'test-timeout')
+  if (raw === '') return undefined
+  const number = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN
+  if (!(number > 0 && number <= 360)) {
+    throw new ConfigError(
+      `test-timeout: ${show(raw)} is not a number of minutes; give a number over 0 and at most 360, e.g. 30 or 1.5, or leave it empty for no limit`,
+    )
+  }
+  return number
+}
+
 /** Percentage points, 0 to 100; a '%' is not accepted, since the drop is not a percentage of anything. */
 function maxCoverageDrop(read: InputReader): number | undefined {
   const raw = value(read, 'max-coverage-drop')
@@ -836,6 +852,7 @@ export function loadConfig(read: InputReader, ctx: ConfigContext): LoadedConfig 
     subprocessCoverage: bool(read, 'subprocess-coverage'),
     failOnTestFailure: bool(read, 'fail-on-test-failure'),
     allowNoTests: bool(read, 'allow-no-tests'),
+    testTimeoutMinutes: testTimeout(read),
     pythonManifestUrl: manifestUrl(read),
     distsArtifact: distsArtifact(read),
     cache: cacheSettings(read, ctx, dir),

@@ -8,9 +8,11 @@ import path from 'node:path'
 import * as core from '@actions/core'
 import { actionsArtifactService, runArtifactsOf } from './artifacts/service.js'
 import { actionsCacheService } from './cache/service.js'
+import { CancelGuard } from './cancel.js'
 import {
   actionMode,
   type CommentSettings,
+  type Config,
   ConfigError,
   commentSettings,
   loadConfig,
@@ -23,8 +25,10 @@ import { childEnvironment, type Host, secretsToMask } from './host.js'
 import { type Log, mayHoldCommand, withCommandsStopped } from './log.js'
 import { runPipeline } from './pipeline.js'
 import { SpawnRunner } from './process.js'
+import { Progress } from './progress.js'
 import { runPublishMode } from './release/entry.js'
 import { escapeInline } from './report/markdown.js'
+import type { Metrics } from './report/metrics.js'
 import { toAnnotations, toOutputs } from './report/outputs.js'
 import { writeReport } from './report/write.js'
 
@@ -59,10 +63,15 @@ function tempDirFor(workingDirectory: string): string {
   return path.join(process.env.RUNNER_TEMP || os.tmpdir(), `python-ci-${id}`)
 }
 
-function actionsHost(workspace: string, workingDirectory: string, guard: FileCommandGuard): Host {
+function actionsHost(
+  workspace: string,
+  workingDirectory: string,
+  runner: SpawnRunner,
+  guard: FileCommandGuard,
+): Host {
   return {
     log: actionsLog,
-    runner: new SpawnRunner(),
+    runner,
     onActions: process.env.GITHUB_ACTIONS === 'true',
     workspace,
     tempDir: tempDirFor(workingDirectory),
@@ -112,6 +121,45 @@ async function runCompanion(
   if (first !== undefined) core.setOutput('comment-url', first.url)
 }
 
+/**
+ * The summary, the outputs and the annotations of the step, then its verdict.
+ * The file commands are checked first: what project code wrote to them is put
+ * back and named, and only then are ours written.
+ */
+async function reportStep(
+  metrics: Metrics,
+  dir: string,
+  config: Config,
+  files: FileCommandGuard,
+): Promise<void> {
+  const { summary, cut, path: reportPath } = writeReport(metrics, dir)
+  if (cut !== undefined) core.info(`job summary: ${cut} to stay under 1 MiB`)
+  const written = files.check()
+  const caution = written.length > 0 ? `\n> [!CAUTION]\n> ${describeWrites(written)}\n` : ''
+  await files.own(async () => {
+    await writeSummary(summary + caution, `the report is at ${reportPath}`)
+    for (const [name, value] of Object.entries(toOutputs(metrics, reportPath)))
+      core.setOutput(name, value)
+  })
+  // GitHub shows ten error annotations per step; the verdict's own lines come last and must fit.
+  const maxErrors = Math.max(10 - metrics.verdict.reasons.length, 1)
+  for (const a of toAnnotations(metrics, {
+    repoPrefix: config.repoPrefix,
+    maxErrors,
+    annotateUncovered: config.annotateUncovered,
+  })) {
+    const { title, file, startLine, endLine } = a
+    const properties = { title, file, startLine, endLine }
+    if (a.level === 'error') core.error(a.message, properties)
+    else if (a.level === 'warning') core.warning(a.message, properties)
+    else core.notice(a.message, properties)
+  }
+  for (const reason of metrics.verdict.reasons) core.setFailed(reason)
+  // Checked again last, for a process that outlived its stage.
+  const late = files.check()
+  if (late.length > 0) core.setFailed(describeWrites(late))
+}
+
 export async function run(): Promise<void> {
   for (const secret of secretsToMask(process.env)) core.setSecret(secret)
   try {
@@ -121,17 +169,24 @@ export async function run(): Promise<void> {
     if (comment.token !== undefined) core.setSecret(comment.token)
     if (comment.fromRun !== undefined)
       return await runCompanion({ ...comment, fromRun: comment.fromRun })
-    const guard = new FileCommandGuard(process.env)
+    // Taken before any project code runs.
+    const files = new FileCommandGuard(process.env)
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const { config, warnings } = loadConfig((name) => core.getInput(name), {
       workspace,
       defaultArchitecture: runnerArchitecture(),
     })
-    const host = actionsHost(workspace, config.workingDirectory, guard)
+    const runner = new SpawnRunner()
+    const host = actionsHost(workspace, config.workingDirectory, runner, files)
     // Before anything can print it.
     if (config.publish.token !== undefined) core.setSecret(config.publish.token)
     for (const w of warnings) core.warning(w)
-    const { metrics, files } = await runPipeline(host, config, {
+    const progress = new Progress()
+    const report = (metrics: Metrics) =>
+      reportStep(metrics, progress.files?.dir ?? host.tempDir, config, files)
+    const cancel = new CancelGuard(runner, progress, actionsLog, report)
+    cancel.install()
+    const { metrics } = await runPipeline(host, config, {
       cache: actionsCacheService(),
       artifacts: actionsArtifactService(),
       publishing: {
@@ -141,34 +196,9 @@ export async function run(): Promise<void> {
       },
       github: {},
       runArtifacts: (token) => runArtifactsOf(token, process.env.GITHUB_REPOSITORY ?? ''),
+      progress,
     })
-
-    const { summary, cut, path: reportPath } = writeReport(metrics, files.dir)
-    if (cut !== undefined) core.info(`job summary: ${cut} to stay under 1 MiB`)
-    const written = guard.check()
-    const caution = written.length > 0 ? `\n> [!CAUTION]\n> ${describeWrites(written)}\n` : ''
-    await guard.own(async () => {
-      await writeSummary(summary + caution, `the report is at ${reportPath}`)
-      for (const [name, value] of Object.entries(toOutputs(metrics, reportPath)))
-        core.setOutput(name, value)
-    })
-    // GitHub shows ten error annotations per step; the verdict's own lines come last and must fit.
-    const maxErrors = Math.max(10 - metrics.verdict.reasons.length, 1)
-    for (const a of toAnnotations(metrics, {
-      repoPrefix: config.repoPrefix,
-      maxErrors,
-      annotateUncovered: config.annotateUncovered,
-    })) {
-      const { title, file, startLine, endLine } = a
-      const properties = { title, file, startLine, endLine }
-      if (a.level === 'error') core.error(a.message, properties)
-      else if (a.level === 'warning') core.warning(a.message, properties)
-      else core.notice(a.message, properties)
-    }
-    for (const reason of metrics.verdict.reasons) core.setFailed(reason)
-    // Checked again last, for a process that outlived its stage.
-    const late = guard.check()
-    if (late.length > 0) core.setFailed(describeWrites(late))
+    if (cancel.reporting()) await report(metrics)
   } catch (error) {
     if (!(error instanceof ConfigError) && error instanceof Error && error.stack)
       core.debug(error.stack)

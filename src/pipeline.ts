@@ -27,6 +27,7 @@ import { type Installed, installProject } from './install/install.js'
 import type { Tools } from './install/tools.js'
 import { type LintRun, runLint } from './lint/lint.js'
 import { BufferedLog, type Log } from './log.js'
+import { Progress } from './progress.js'
 import { decidePublish } from './publish/decide.js'
 import { readEvent } from './publish/event.js'
 import { describePublish, type PublishingServices, publishDists } from './publish/publish.js'
@@ -75,6 +76,8 @@ export interface PipelineOptions {
   readonly github?: GitHubServices
   /** Other runs' artifacts read with a token (the base branch's coverage); absent outside GitHub. */
   readonly runArtifacts?: (token: string) => RunArtifacts
+  /** Told what each stage found as it ends, for the report of a cancelled step. */
+  readonly progress?: Progress
 }
 
 export interface PipelineResult {
@@ -103,10 +106,17 @@ function firstLine(text: string): string {
   return text.split('\n')[0] ?? text
 }
 
-/**
- * Runs one stage in its own log group. A stage that runs beside another logs
- * into a buffer, replayed as one group when it ends, so the two never interleave.
- */
+interface StageOptions<T> {
+  /**
+   * Log into a buffer, replayed as one group once this settles: a stage that
+   * runs beside a live one waits for its group to close, so the two never interleave.
+   */
+  readonly replayAfter?: Promise<unknown>
+  /** Told as soon as the stage ends, before a buffered stage's replay. */
+  readonly ended?: (outcome: Outcome<T>) => void
+}
+
+/** Runs one stage in its own log group. */
 async function stage<T>(
   host: Host,
   name: StageName,
@@ -114,10 +124,10 @@ async function stage<T>(
   body: (log: Log) => Promise<T>,
   /** skipped: the stage ran but had nothing to do (the cache off, say). */
   describe: (value: T) => { ok: boolean; summary: string; skipped?: boolean },
-  buffered = false,
+  options: StageOptions<T> = {},
 ): Promise<Outcome<T>> {
   const started = performance.now()
-  const buffer = buffered ? new BufferedLog() : undefined
+  const buffer = options.replayAfter ? new BufferedLog() : undefined
   const log = buffer ?? host.log
   const attempt = async (): Promise<{
     value?: T
@@ -141,21 +151,21 @@ async function stage<T>(
       return { ok: false, summary, detail }
     }
   }
-  let outcome: Awaited<ReturnType<typeof attempt>>
-  if (buffer) {
-    outcome = await attempt()
-    await host.log.group(title, async () => buffer.replay(host.log))
-  } else {
-    outcome = await host.log.group(title, attempt)
-  }
+  const outcome = buffer ? await attempt() : await host.log.group(title, attempt)
   const durationMs = performance.now() - started
   const status = outcome.skipped ? 'skipped' : outcome.ok ? 'ok' : 'failed'
-  host.log.info(`${MARK[status]} ${name} ${seconds(durationMs)}: ${outcome.summary}`)
   const { summary, detail } = outcome
-  return {
+  const result: Outcome<T> = {
     value: outcome.value,
     stage: { name, status, durationMs, summary, ...(detail ? { detail } : {}) },
   }
+  options.ended?.(result)
+  if (buffer) {
+    await options.replayAfter
+    await host.log.group(title, async () => buffer.replay(host.log))
+  }
+  host.log.info(`${MARK[status]} ${name} ${seconds(durationMs)}: ${outcome.summary}`)
+  return result
 }
 
 function skipped(name: StageName, why: string): StageResult {
@@ -181,7 +191,8 @@ export function describeTests(run: TestRun): { ok: boolean; summary: string } {
   const coverage = run.coverage
     ? `, coverage ${run.coverage.percentDisplay}%${partial ? ` (${partial})` : ''}`
     : ''
-  return { ok: run.ok, summary: `${counts}${coverage}` }
+  const stopped = run.stopped && r ? `${run.stopped}; ` : ''
+  return { ok: run.ok, summary: `${stopped}${counts}${coverage}` }
 }
 
 /** "2 failures, 3 errors (1 during collection) in 11 tests". */
@@ -210,6 +221,12 @@ export function verdictOf(
       continue
     }
     const r = test?.results
+    if (test?.stopped !== undefined) {
+      reasons.push(test.stopped)
+      if (r && r.failed + r.errors > 0 && config.failOnTestFailure)
+        reasons.push(`tests failed: ${failedTests(r)}`)
+      continue
+    }
     // Exit 1 (failures) and 2 (collection errors) with a JUnit report are test
     // failures; anything else means pytest itself could not run, whatever
     // fail-on-test-failure says.
@@ -452,6 +469,8 @@ export async function runPipeline(
   const files = reportFiles(`${host.tempDir}/reports`)
   mkdirSync(files.dir, { recursive: true })
   const stages: StageResult[] = []
+  const progress = options.progress ?? new Progress()
+  progress.files = files
   // Started first and awaited before the report, so the request costs no wall time.
   const historyRequest =
     host.onActions && options.github !== undefined
@@ -475,6 +494,12 @@ export async function runPipeline(
     'Set up Python',
     () => setupPython(host, config, options.interpreter),
     (p) => ({ ok: true, summary: `${p.version} at ${p.executable}, ${p.origin}` }),
+    {
+      ended: ({ stage, value: p }) =>
+        progress.ended(stage, {
+          python: p && { version: p.version, path: p.executable, origin: p.origin },
+        }),
+    },
   )
   stages.push(python.stage)
 
@@ -488,6 +513,10 @@ export async function runPipeline(
       'Restore the cache',
       (log) => restoreCaches(host, log, config, py, options.cache),
       (c) => ({ ok: true, skipped: c.run === undefined, summary: c.summary }),
+      {
+        ended: ({ stage, value }) =>
+          progress.ended(stage, { cache: { hit: value?.run?.venvRestored ?? false } }),
+      },
     )
     cacheRun = restored.value?.run
     stages.push(restored.stage)
@@ -507,6 +536,7 @@ export async function runPipeline(
           fingerprint: cacheRun !== undefined && !cacheRun.broken,
         }),
       (i) => ({ ok: true, summary: i.summary }),
+      { ended: ({ stage }) => progress.ended(stage) },
     )
     stages.push(installed.stage)
   } else stages.push(skipped('install', 'no Python'))
@@ -527,6 +557,9 @@ export async function runPipeline(
       : Promise.resolve()
     if (config.lint)
       linting = sourceFree.then(() => runLint(work.runner, env.venv, config.workingDirectory))
+    // pytest's output streams live; the build beside it is replayed once the tests' group closes.
+    let testsEnded = () => {}
+    const testsLogged = new Promise<void>((resolve) => (testsEnded = resolve))
     const [b, t] = await Promise.all([
       config.build
         ? stage(
@@ -538,7 +571,10 @@ export async function runPipeline(
               return buildDists(work, log, config, env.venv, env.tools, sourceDone)
             },
             describeBuild,
-            both,
+            {
+              ...(both && { replayAfter: testsLogged }),
+              ended: ({ stage, value }) => progress.ended(stage, { build: value }),
+            },
           )
         : undefined,
       config.test
@@ -549,8 +585,8 @@ export async function runPipeline(
               'Run pytest under coverage',
               (log) => runTests(host, log, config, env.venv, env.distName, files),
               describeTests,
-              both,
-            ),
+              { ended: ({ stage, value }) => progress.ended(stage, { test: value }) },
+            ).finally(testsEnded),
           )
         : undefined,
     ])
@@ -567,7 +603,10 @@ export async function runPipeline(
     build?.value?.ok === true && python.value
       ? await artifactsStage(host, config, options.artifacts, build.value, python.value.version)
       : undefined
-  if (artifact) stages.push(artifact.stage)
+  if (artifact) {
+    stages.push(artifact.stage)
+    progress.ended(artifact.stage, { artifact: artifact.value })
+  }
   const baseline =
     baselineServices && baselineLookup
       ? // In a group of its own: storing it uploads an artifact, whose client logs as it goes.
@@ -609,6 +648,7 @@ export async function runPipeline(
   })
   const publish = published.result
   stages.push(published.stage)
+  progress.ended(published.stage, { publish })
 
   const metrics: Metrics = {
     history: await historyOf(host, historyRequest),

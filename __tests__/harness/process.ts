@@ -19,6 +19,13 @@ export interface ProcessOptions {
   readonly env: Readonly<Record<string, string>>
   /** Killed (SIGKILL) after this long; default 150 s. */
   readonly timeoutMs?: number
+  /** Sends `signal` once, as soon as `when` holds (asked as stdout grows, and every 100 ms). */
+  readonly interrupt?: Interrupt
+}
+
+export interface Interrupt {
+  readonly signal: NodeJS.Signals
+  readonly when: (stdout: string) => boolean
 }
 
 export function runProcess(
@@ -39,14 +46,28 @@ export function runProcess(
       timedOut = true
       child.kill('SIGKILL')
     }, options.timeoutMs ?? 150_000)
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+    let sent = false
+    const check = () => {
+      const interrupt = options.interrupt
+      if (sent || interrupt === undefined) return
+      if (!interrupt.when(Buffer.concat(stdout).toString('utf8'))) return
+      sent = true
+      child.kill(interrupt.signal)
+    }
+    const poll = options.interrupt ? setInterval(check, 100) : undefined
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout.push(chunk)
+      check()
+    })
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
     child.on('error', (error) => {
       clearTimeout(timer)
+      clearInterval(poll)
       reject(error)
     })
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer)
+      clearInterval(poll)
       resolve({
         exitCode,
         signal,

@@ -12,7 +12,7 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { indexPip, wheelhouseIndex } from './package-index.js'
 import { cleanEnv, DIST, FIXTURES, NODE24, OFFLINE_PIP, REPO_ROOT, tempDir } from './paths.js'
-import { runProcess } from './process.js'
+import { type Interrupt, runProcess } from './process.js'
 import { layToolCache, type ToolCachePython, type World } from './tool-cache.js'
 
 export type Entry = 'main' | 'cli'
@@ -68,6 +68,8 @@ export interface RunOptions {
   readonly prepare?: (ctx: RunContext) => void | Promise<void>
   /** Default 150 s. */
   readonly timeoutMs?: number
+  /** A signal sent to the bundle when a condition holds (the runner cancelling the step). */
+  readonly interrupt?: Interrupt
   /** Secret values beyond the credential variables of the environment, which no output may hold. */
   readonly secrets?: readonly string[]
   /** Return a run that printed a secret instead of failing (the leak check's own test). */
@@ -444,6 +446,7 @@ export async function runAction(options: RunOptions = {}): Promise<ActionResult>
     cwd: ctx.workspace,
     env,
     timeoutMs: options.timeoutMs,
+    interrupt: options.interrupt,
   })
 
   const read = (variable: keyof typeof FILE_COMMANDS): string => {

@@ -70,6 +70,7 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
     subprocessCoverage: true,
     failOnTestFailure: true,
     allowNoTests: false,
+    testTimeoutMinutes: undefined,
     pythonManifestUrl:
       'https://raw.githubusercontent.com/actions/python-versions/main/versions-manifest.json',
     cache: { mode: 'auto', dependencyPatterns: [`${DEMO_DIR}/pyproject.toml`], suffix: '' },

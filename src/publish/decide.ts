@@ -115,7 +115,8 @@ function testReasons(test: TestRun | undefined, said: boolean): string[] {
     return ['the tests did not run in this run (test: false, or the install failed)']
   if (test.ok || said) return []
   const r = test.results
-  if (r === undefined) return [`the tests did not pass: pytest exited ${test.exitCode}`]
+  if (r === undefined)
+    return [`the tests did not pass: ${test.stopped ?? `pytest exited ${test.exitCode}`}`]
   return [`the tests did not pass: ${r.failed} failed, ${r.errors} errors in ${r.tests} tests`]
 }
 

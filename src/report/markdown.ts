@@ -306,12 +306,16 @@ function testSection(run: TestRun, maxProblems: number, maxSlowest: number): str
   const lines = ['### Tests', '']
   const results = run.results
   if (results === undefined) {
-    lines.push(`❌ pytest exited with code ${run.exitCode} and left no test report.`)
+    const how = run.stopped ?? `pytest exited with code ${run.exitCode}`
+    lines.push(`❌ ${escapeInline(how)} and left no test report.`)
     return lines.join('\n')
   }
   const bad = results.failed + results.errors
   lines.push(`${bad > 0 ? '❌' : '✅'} ${testCounts(results)} in ${formatSeconds(results.seconds)}`)
-  if (results.interrupted !== undefined) lines.push('', `⚠️ ${escapeInline(describeStop(results))}`)
+  if (run.stopped !== undefined)
+    lines.push('', `⚠️ ${escapeInline(run.stopped)}: the tests after that did not run.`)
+  else if (results.interrupted !== undefined)
+    lines.push('', `⚠️ ${escapeInline(describeStop(results))}`)
   const shown = results.problems.slice(0, Math.max(0, maxProblems))
   if (shown.length > 0) {
     lines.push('', '#### Failures and errors', '')
@@ -810,7 +814,8 @@ function publishText(publish: PublishResult): string {
 
 function testText(run: TestRun): string[] {
   const results = run.results
-  if (results === undefined) return [`tests     pytest exited ${run.exitCode}, no test report`]
+  if (results === undefined)
+    return [`tests     ${plain(run.stopped ?? `pytest exited ${run.exitCode}`)}, no test report`]
   const lines = [`tests     ${testCounts(results)} in ${formatSeconds(results.seconds)}`]
   if (results.interrupted !== undefined) lines.push(`          ${plain(describeStop(results))}`)
   for (const problem of results.problems) {

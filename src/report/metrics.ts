@@ -137,6 +137,8 @@ export interface TestRun {
   readonly tools?: TestTools
   /** Something the user must know: no tests collected, pytest could not start, no coverage data. */
   readonly notes: readonly string[]
+  /** Why pytest ended early, one line: "tests timed out after 1.5 minutes (test-timeout)", "pytest was killed by SIGSEGV (signal 11)". */
+  readonly stopped?: string
 }
 
 export interface Metrics {

@@ -11,7 +11,7 @@ import type { Config } from '../config.js'
 import type { Host } from '../host.js'
 import type { Venv } from '../install/install.js'
 import type { Log } from '../log.js'
-import { failureReason, formatCommand, tail } from '../process.js'
+import { describeExit, failureReason, formatCommand, type RunResult, tail } from '../process.js'
 import { runSnippet, SnippetError } from '../python/snippet.js'
 import { CoverageReportError, mapCoveragePath, parseCoverageJson } from '../report/coverage.js'
 import { JUnitParser, JUnitReportError } from '../report/junit.js'
@@ -127,6 +127,21 @@ def pytest_load_initial_conftests(early_config, parser, args):
     if getattr(options, "cov_source", None):
         options.cov_source = None
     yield
+
+
+import signal as _signal
+import threading as _threading
+
+
+def _interrupt_on_sigterm(signum, frame):
+    # The action ends a run past test-timeout, or a cancelled step, with
+    # SIGTERM. Stopping as on Ctrl-C lets pytest still write its reports of
+    # the tests that finished, and coverage save its data.
+    raise KeyboardInterrupt("stopped by SIGTERM")
+
+
+if _threading.current_thread() is _threading.main_thread():
+    _signal.signal(_signal.SIGTERM, _interrupt_on_sigterm)
 `
 
 interface Probe {
@@ -172,7 +187,7 @@ export function chooseSource(
   }
 }
 
-async function parseJUnitFile(file: string): Promise<TestResults> {
+export async function parseJUnitFile(file: string): Promise<TestResults> {
   const parser = new JUnitParser()
   for await (const chunk of createReadStream(file, { encoding: 'utf8' }))
     parser.write(chunk as string)
@@ -225,13 +240,21 @@ async function runPytest(
         COVERAGE_FILE: path.join(subprocesses.partsDir, path.basename(files.coverageData)),
       }
     : ctx.env
+  const minutes = config.testTimeoutMinutes
   try {
-    const run = await host.runner.run(venv.python, args, {
+    return await host.runner.run(venv.python, args, {
       cwd: config.workingDirectory,
-      env: { ...env, PYTHONPATH: pythonPath, [OUTCOMES_VARIABLE]: files.outcomes },
+      // Unbuffered, so that what pytest prints reaches the log as it prints it.
+      env: {
+        ...env,
+        PYTHONPATH: pythonPath,
+        PYTHONUNBUFFERED: '1',
+        [OUTCOMES_VARIABLE]: files.outcomes,
+      },
+      // Line by line as pytest prints, so a long run shows where it is.
+      onLine: (line) => log.info(line),
+      ...(minutes !== undefined && { timeoutMs: minutes * 60_000 }),
     })
-    log.info(run.output.trimEnd())
-    return run
   } finally {
     subprocesses?.cleanup()
   }
@@ -267,7 +290,8 @@ export function collectedNothing(results: TestResults): boolean {
 }
 
 /** The JUnit report's numbers, and what the exit code says beyond them. */
-async function readResults(ctx: TestContext, code: number, output: string, notes: string[]) {
+async function readResults(ctx: TestContext, run: RunResult, notes: string[]) {
+  const { code, output } = run
   let results: TestResults | undefined
   try {
     results = existsSync(ctx.files.junit) ? await parseJUnitFile(ctx.files.junit) : undefined
@@ -285,9 +309,15 @@ async function readResults(ctx: TestContext, code: number, output: string, notes
       )
     }
   }
-  const meaning = EXIT_MEANING[code]
+  // pytest ended by the action's timeout exits 2 (interrupted), which says nothing more.
+  const meaning = run.timedOut ? undefined : EXIT_MEANING[code]
   // First, as the stage's summary: no report outweighs anything the exit code says.
-  if (!results && !meaning) notes.push(`${noReportReason(code)}\n${tail(output, 15)}`)
+  if (!results && !meaning) {
+    const why = run.signal
+      ? `${describeExit('pytest', run)} and wrote no JUnit report`
+      : noReportReason(code)
+    notes.push(`${why}\n${tail(output, 15)}`)
+  }
   if (code === 5 || (results && collectedNothing(results))) notes.push('pytest collected no tests')
   if (meaning) {
     // The reason on the note's first line: that line alone becomes the summary and the annotation.
@@ -387,9 +417,25 @@ export async function runTests(
 
   const run = await runPytest(ctx, measure, subprocesses)
   const notes: string[] = []
-  const results = await readResults(ctx, run.code, run.output, notes)
+  const results = await readResults(ctx, run, notes)
   const coverage = await readCoverage(ctx, measure, probe, subprocesses?.partsDir, notes)
   const ok = testsPassed(run.code, results, config.allowNoTests)
   const tools = { pytest: probe.pytest ?? undefined, coverage: probe.coverage ?? undefined }
-  return { ok, exitCode: run.code, results, coverage, tools, notes }
+  const stopped = run.timedOut
+    ? `tests timed out after ${minutesText(config.testTimeoutMinutes ?? 0)} (test-timeout)`
+    : run.signal && describeExit('pytest', run)
+  return {
+    ok: ok && stopped === undefined,
+    exitCode: run.code,
+    results,
+    coverage,
+    tools,
+    notes,
+    ...(stopped && { stopped }),
+  }
+}
+
+/** "1 minute", "1.5 minutes". */
+function minutesText(minutes: number): string {
+  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`
 }
