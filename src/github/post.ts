@@ -11,6 +11,7 @@ import { renderSummary } from '../report/markdown.js'
 import type { CommentInfo, Metrics } from '../report/metrics.js'
 import { commentBody, commentMarker, upsertComment } from './comment.js'
 import type { CommentRequest } from './comment-request.js'
+import { commentResultsOf } from './comment-results.js'
 import { decideComment } from './decide.js'
 import { GitHubApiError, GitHubClient, type GitHubClientOptions } from './rest.js'
 
@@ -31,6 +32,11 @@ export type CommentOutcome =
       /** The artifact the request was kept in. */
       readonly kept?: string
     }
+
+/** The comment's heading, the same from the run and from the companion. */
+export function commentTitle(commentId: string): string {
+  return commentId === '' ? 'Python CI' : `Python CI · ${commentId}`
+}
 
 const STILL_REPORTED = 'The results are in the job summary and the outputs of this step.'
 
@@ -68,7 +74,7 @@ export async function postComment(
   }
   const { target } = decision
   const marker = commentMarker(settings.id)
-  const title = settings.id === '' ? 'Python CI' : `Python CI · ${settings.id}`
+  const title = commentTitle(settings.id)
   const { body, cut } = commentBody(marker, metrics, renderSummary, title)
   if (cut !== undefined) log.info(`The comment was shortened to fit GitHub's limit: ${cut}.`)
   const client = new GitHubClient({
@@ -98,7 +104,13 @@ export async function postComment(
       const repository = `${target.owner}/${target.repo}`
       return {
         ...outcome,
-        request: { repository, number: target.number, headSha, commentId: settings.id, body },
+        request: {
+          repository,
+          number: target.number,
+          headSha,
+          commentId: settings.id,
+          results: commentResultsOf(metrics),
+        },
       }
     }
     if (error instanceof Error && error.stack) log.debug(error.stack)
