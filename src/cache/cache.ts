@@ -13,6 +13,7 @@ import type { Config } from '../config.js'
 import type { Host } from '../host.js'
 import { TOOLS_DIR } from '../install/tools.js'
 import type { Log } from '../log.js'
+import { type Outages, oneLine } from '../outages.js'
 import type { PythonSetup } from '../python/setup.js'
 import { type CacheKeys, cacheKeys, decideCache } from './key.js'
 import type { CacheService } from './service.js'
@@ -57,10 +58,20 @@ function osVersion(): string {
   }
 }
 
-function warnFault(log: Log, what: string, problems: readonly string[]): void {
-  log.warning(
-    `the cache could not be ${what} (${problems.join('; ')}); the run goes on without the cache`,
-  )
+/**
+ * A fault of the cache service: one warning for the run (the outages
+ * collector gathers it with anything else the fault cost), on one line.
+ */
+function warnFault(
+  log: Log,
+  outages: Outages | undefined,
+  what: 'restored' | 'saved',
+  problems: readonly string[],
+): void {
+  const cause = `the cache could not be ${what} (${oneLine(problems.join('; '))})`
+  const skipped = what === 'restored' ? 'no cached environment, no cache save' : 'no cache save'
+  if (outages !== undefined) outages.record('cache', cause, skipped)
+  else log.warning(`${cause}: ${skipped}; the run goes on without the cache`)
 }
 
 export async function restoreCaches(
@@ -69,6 +80,7 @@ export async function restoreCaches(
   config: Config,
   python: PythonSetup,
   service: CacheService | undefined,
+  outages?: Outages,
 ): Promise<CacheOutcome> {
   if (!service) return { run: undefined, summary: 'off: no cache service outside GitHub Actions' }
   const decision = decideCache(config.cache.mode, {
@@ -126,7 +138,7 @@ export async function restoreCaches(
   const venv = await service.restore(environmentPaths(host.tempDir), keys.venv.primary, [])
   if (venv.problems.length) {
     for (const dir of environmentPaths(host.tempDir)) rmSync(dir, { recursive: true, force: true })
-    warnFault(log, 'restored', venv.problems)
+    warnFault(log, outages, 'restored', venv.problems)
     return { run: { ...run, broken: true }, summary: 'fault on restore, going on cold' }
   }
   if (venv.value !== undefined) {
@@ -145,7 +157,7 @@ export async function restoreCaches(
   const pip = await service.restore([pipCacheDir], keys.pip.primary, [...keys.pip.restoreKeys])
   if (pip.problems.length) {
     rmSync(pipCacheDir, { recursive: true, force: true })
-    warnFault(log, 'restored', pip.problems)
+    warnFault(log, outages, 'restored', pip.problems)
     return { run: { ...run, broken: true }, summary: 'fault on restore, going on cold' }
   }
   if (pip.value === undefined) {
@@ -195,6 +207,7 @@ export async function saveCaches(
   run: CacheRun,
   python: PythonSetup,
   service: CacheService,
+  outages?: Outages,
 ): Promise<string> {
   if (run.broken) return 'skipped after an earlier fault'
   const saved: string[] = []
@@ -210,7 +223,7 @@ export async function saveCaches(
     for (const dir of paths) mkdirSync(dir, { recursive: true })
     const venv = await service.save(paths, run.keys.venv.primary)
     if (venv.problems.length) {
-      warnFault(log, 'saved', venv.problems)
+      warnFault(log, outages, 'saved', venv.problems)
       return 'fault on save'
     }
     if ((venv.value ?? -1) > 0) saved.push(`environment as ${run.keys.venv.primary}`)
@@ -221,7 +234,7 @@ export async function saveCaches(
     } else {
       const pip = await service.save([run.pipCacheDir], run.keys.pip.primary)
       if (pip.problems.length) {
-        warnFault(log, 'saved', pip.problems)
+        warnFault(log, outages, 'saved', pip.problems)
         return 'fault on save'
       }
       if ((pip.value ?? -1) > 0) saved.push(`pip's cache as ${run.keys.pip.primary}`)

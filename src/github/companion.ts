@@ -13,6 +13,7 @@ import type { ArtifactService } from '../artifacts/dists.js'
 import type { CommentSettings } from '../config.js'
 import { errorMessage } from '../error-message.js'
 import type { Log } from '../log.js'
+import { Outages } from '../outages.js'
 import { renderSummary } from '../report/markdown.js'
 import type { CommentInfo, Metrics } from '../report/metrics.js'
 import { commentBody, commentMarker, type FittedBody, upsertComment } from './comment.js'
@@ -115,6 +116,14 @@ export async function postRequestedComments(
     log.warning(problem)
     return done(problem, [problem])
   }
+  // Every artifact fails alike when GitHub is down: one warning names them all.
+  const outages = new Outages()
+  const outage = (error: unknown, skipped: string): CompanionResult | undefined => {
+    if (!outages.note('github', error, skipped)) return undefined
+    const [problem = ''] = outages.warnings()
+    outages.report(log)
+    return done(problem, [problem])
+  }
   if (settings.mode === 'off') return done('comment: off')
   if (settings.token === undefined) {
     return warn(
@@ -139,6 +148,8 @@ export async function postRequestedComments(
       (await client.request<unknown>('GET', `${repoPath}/actions/runs/${settings.fromRun}`)).data,
     )
   } catch (error) {
+    const down = outage(error, `run ${settings.fromRun} not read, no comment posted`)
+    if (down !== undefined) return down
     const status = error instanceof GitHubApiError ? error.status : 0
     return warn(
       `Run ${settings.fromRun} could not be read: ${errorMessage(error)}.${status === 403 || status === 404 ? ' The job needs "permissions: actions: read", and comment-from-run a run of this repository.' : ''}`,
@@ -156,6 +167,8 @@ export async function postRequestedComments(
   try {
     listed = (await artifacts.list(run.id)).filter((a) => isRequestArtifact(a.name))
   } catch (error) {
+    const down = outage(error, `the artifacts of run ${run.id} not listed, no comment posted`)
+    if (down !== undefined) return down
     return warn(
       `The artifacts of run ${run.id} could not be listed: ${errorMessage(error)}. The companion's job needs "permissions: actions: read".`,
     )
@@ -207,6 +220,7 @@ export async function postRequestedComments(
       log.info(`${result.action} the comment on #${request.number}: ${result.url}`)
       posted.push({ url: result.url, action: result.action, number: request.number })
     } catch (error) {
+      if (outages.note('github', error, `no comment from artifact ${artifact.name}`)) continue
       const problem = `The comment in artifact ${artifact.name} of run ${run.id} was not posted: ${errorMessage(error)}`
       log.warning(problem)
       problems.push(problem)
@@ -214,6 +228,8 @@ export async function postRequestedComments(
       rmSync(dir, { recursive: true, force: true })
     }
   }
+  for (const problem of outages.warnings()) problems.push(problem)
+  outages.report(log)
   const summary = posted.length
     ? `posted ${posted.map((p) => `#${p.number} (${p.action})`).join(', ')} for run ${run.id}`
     : `nothing posted for run ${run.id}`

@@ -6,6 +6,7 @@
 import type { CommentSettings } from '../config.js'
 import { errorMessage } from '../error-message.js'
 import type { Log } from '../log.js'
+import type { Outages } from '../outages.js'
 import { readPayload } from '../publish/event.js'
 import { renderSummary } from '../report/markdown.js'
 import type { CommentInfo, Metrics } from '../report/metrics.js'
@@ -16,7 +17,10 @@ import { decideComment } from './decide.js'
 import { GitHubApiError, GitHubClient, type GitHubClientOptions } from './rest.js'
 
 /** What only a run on GitHub has; tests may shorten the waits between retries. */
-export type GitHubServices = Pick<GitHubClientOptions, 'sleep' | 'baseDelayMs'>
+export interface GitHubServices extends Pick<GitHubClientOptions, 'sleep' | 'baseDelayMs'> {
+  /** Where an outage is noted, for one warning per outage; without it each feature warns. */
+  readonly outages?: Outages
+}
 
 export type CommentOutcome =
   | { readonly kind: 'posted'; readonly comment: CommentInfo; readonly cut?: string }
@@ -115,6 +119,10 @@ export async function postComment(
     }
     if (error instanceof Error && error.stack) log.debug(error.stack)
     const message = errorMessage(error)
+    if (services.outages?.note('github', error, 'no comment')) {
+      log.info(`The pull request comment was not posted ${where}: ${message}`)
+      return { kind: 'not-posted', reason: `${where}: ${message}` }
+    }
     return warn(`${where}: ${message}`, 'GitHub did not take it, after retries.')
   }
 }
