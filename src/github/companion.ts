@@ -71,7 +71,8 @@ const MAX_REQUESTS = 20
  */
 export function requestedCommentBody(request: CommentRequest, run: TriggeringRun): FittedBody {
   const ok = run.conclusion === 'success'
-  const stated = `Workflow run ${run.id} concluded ${run.conclusion || 'nothing yet'}, as GitHub's API reports it; the figures below are that run's own report.`
+  const concluded = run.conclusion ? `concluded ${run.conclusion}` : 'has not concluded'
+  const stated = `Workflow run ${run.id} ${concluded}, as GitHub's API reports it; the figures below are that run's own report.`
   const { results } = request
   const metrics: Metrics = {
     ...results,

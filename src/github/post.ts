@@ -101,6 +101,12 @@ export async function postComment(
     }
   } catch (error) {
     const where = `on ${target.owner}/${target.repo}#${target.number}`
+    const message = errorMessage(error)
+    // Before the 403 below: a rate limit is GitHub not answering, not a refusal of the token.
+    if (services.outages?.note('github', error, 'no comment')) {
+      log.info(`The pull request comment was not posted ${where}: ${message}`)
+      return { kind: 'not-posted', reason: `${where}: ${message}` }
+    }
     if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
       const outcome = warn(`${where}: ${error.message}`, refusedAdvice(error.status))
       const headSha = payload.pull_request?.head?.sha
@@ -118,11 +124,6 @@ export async function postComment(
       }
     }
     if (error instanceof Error && error.stack) log.debug(error.stack)
-    const message = errorMessage(error)
-    if (services.outages?.note('github', error, 'no comment')) {
-      log.info(`The pull request comment was not posted ${where}: ${message}`)
-      return { kind: 'not-posted', reason: `${where}: ${message}` }
-    }
     return warn(`${where}: ${message}`, 'GitHub did not take it, after retries.')
   }
 }
