@@ -27,6 +27,7 @@ import { type Installed, installProject } from './install/install.js'
 import type { Tools } from './install/tools.js'
 import { type LintRun, runLint } from './lint/lint.js'
 import { BufferedLog, type Log } from './log.js'
+import { Outages } from './outages.js'
 import { Progress } from './progress.js'
 import { decidePublish } from './publish/decide.js'
 import { readEvent } from './publish/event.js'
@@ -327,6 +328,7 @@ async function artifactsStage(
   service: ArtifactService | undefined,
   build: BuildResult,
   pythonVersion: string,
+  outages: Outages,
 ): Promise<Outcome<UploadedArtifact | undefined>> {
   const setting = config.distsArtifact
   const name =
@@ -354,7 +356,8 @@ async function artifactsStage(
       } catch (error) {
         // Not a service fault: the files to keep are not the ones built; fail the stage.
         if (error instanceof DistsChangedError) throw error
-        log.warning(`the built files were not uploaded as artifact ${name}: ${errorMessage(error)}`)
+        log.info(`the built files were not uploaded as artifact ${name}: ${errorMessage(error)}`)
+        outages.note('artifacts', error, `no artifact ${name} with the built files`)
         return undefined
       }
     },
@@ -385,6 +388,7 @@ async function commentStage(
   services: GitHubServices | undefined,
   artifacts: ArtifactService | undefined,
   metrics: Metrics,
+  outages: Outages,
 ): Promise<Outcome<CommentOutcome>> {
   const skip =
     config.comment.mode === 'off'
@@ -412,7 +416,8 @@ async function commentStage(
         )
         return { ...outcome, kept }
       } catch (error) {
-        log.warning(`The comment could not be kept as an artifact either: ${errorMessage(error)}`)
+        log.info(`The comment could not be kept as an artifact either: ${errorMessage(error)}`)
+        outages.note('artifacts', error, 'no comment kept for the workflow_run companion')
         return outcome
       }
     },
@@ -471,16 +476,19 @@ export async function runPipeline(
   const stages: StageResult[] = []
   const progress = options.progress ?? new Progress()
   progress.files = files
+  // One warning per service that fails, given at the end, naming all it cost.
+  const outages = new Outages()
+  const github: GitHubServices | undefined = options.github && { ...options.github, outages }
   // Started first and awaited before the report, so the request costs no wall time.
   const historyRequest =
-    host.onActions && options.github !== undefined
+    host.onActions && github !== undefined
       ? fetchHistory(
           host.env,
           { token: config.comment.token, window: config.historyWindow },
-          options.github,
+          github,
         )
       : undefined
-  const { artifacts, runArtifacts, github } = options
+  const { artifacts, runArtifacts } = options
   const baselineServices =
     host.onActions && artifacts && runArtifacts && github
       ? { artifacts, runArtifacts, github }
@@ -511,7 +519,7 @@ export async function runPipeline(
       host,
       'cache',
       'Restore the cache',
-      (log) => restoreCaches(host, log, config, py, options.cache),
+      (log) => restoreCaches(host, log, config, py, options.cache, outages),
       (c) => ({ ok: true, skipped: c.run === undefined, summary: c.summary }),
       {
         ended: ({ stage, value }) =>
@@ -596,12 +604,19 @@ export async function runPipeline(
   stages.push(build?.stage ?? skipped('build', config.build ? notInstalled : 'build: false'))
   stages.push(test?.stage ?? skipped('test', config.test ? notInstalled : 'test: false'))
   const diffCoverage = test?.value?.coverage
-    ? await diffCoverageStage(host, config, files.coverageXml, options.github)
+    ? await diffCoverageStage(host, config, files.coverageXml, github)
     : undefined
 
   const artifact =
     build?.value?.ok === true && python.value
-      ? await artifactsStage(host, config, options.artifacts, build.value, python.value.version)
+      ? await artifactsStage(
+          host,
+          config,
+          options.artifacts,
+          build.value,
+          python.value.version,
+          outages,
+        )
       : undefined
   if (artifact) {
     stages.push(artifact.stage)
@@ -633,7 +648,7 @@ export async function runPipeline(
     const [run, py, service] = [cacheRun, python.value, options.cache]
     const started = performance.now()
     const summary = await host.log.group('Save the cache', () =>
-      saveCaches(host.log, run, py, service),
+      saveCaches(host.log, run, py, service, outages),
     )
     host.log.info(`${MARK.ok} cache save ${seconds(performance.now() - started)}: ${summary}`)
   }
@@ -669,10 +684,11 @@ export async function runPipeline(
     verdict: verdictOf(config, stages, test?.value, publish, diffCoverage, baseline),
   }
   // Last, so the comment shows the verdict; its own failure is a warning and leaves the verdict alone.
-  const comment = await commentStage(host, config, options.github, options.artifacts, metrics)
+  const comment = await commentStage(host, config, github, options.artifacts, metrics, outages)
   // The verdict, made before, cannot name it; a comment that fails is a warning.
   if (comment.stage.status === 'failed')
     host.log.warning(`the pull request comment failed: ${comment.stage.summary}`)
+  outages.report(host.log)
   return {
     metrics: {
       ...metrics,

@@ -110,16 +110,17 @@ describe('a pull request run with a read-only token', () => {
     )
     const request = JSON.parse(text) as Record<string, unknown>
     expect(request).toMatchObject({
-      format: 1,
+      format: 2,
       repository: 'owner/repo',
       number: NUMBER,
       headSha: HEAD,
       commentId: '',
     })
-    const body = String(request.body)
-    expect(body.split('\n')[0]).toBe('<!-- python-ci-action -->')
-    // The same report as the job summary: the test counts are there.
-    expect(body).toContain(`${prRun.outputs.passed} passed`)
+    // Data, not Markdown: the companion renders the comment itself.
+    expect(request.body).toBeUndefined()
+    const results = request.results as { test: { results: { passed: number } } }
+    expect(String(results.test.results.passed)).toBe(prRun.outputs.passed)
+    expect(text).not.toContain('<!--')
   })
 })
 
@@ -132,6 +133,9 @@ describe('the workflow_run companion', () => {
     expect(ours).toHaveLength(1)
     expect(ours[0]?.body.split('\n')[0]).toBe('<!-- python-ci-action -->')
     expect(ours[0]?.body).toContain(`${prRun.outputs.passed} passed`)
+    // The verdict is the run's conclusion as the API gives it (the stand-in's default: success).
+    expect(ours[0]?.body).toContain('## ✅ Python CI: passed')
+    expect(ours[0]?.body).toContain(`Workflow run ${PR_RUN} concluded success`)
     expect(first.outputs['comment-url']).toBe(
       `https://github.com/owner/repo/pull/${NUMBER}#issuecomment-${ours[0]?.id}`,
     )

@@ -8,6 +8,8 @@ import {
   runFacts,
   serializeCommentRequest,
 } from '../../src/github/comment-request.js'
+import { commentResultsOf } from '../../src/github/comment-results.js'
+import { createMetrics } from '../helpers/metrics.js'
 
 const HEAD = 'a'.repeat(40)
 const OTHER = 'b'.repeat(40)
@@ -17,13 +19,13 @@ const request: Omit<CommentRequest, 'format'> = {
   number: 7,
   headSha: HEAD,
   commentId: 'py3.12',
-  body: '<!-- python-ci-action comment-id: py3.12 -->\n## Python CI',
+  results: commentResultsOf(createMetrics()),
 }
 
 describe('the comment request', () => {
   it('comes back as it was written', () => {
     expect(parseCommentRequest(serializeCommentRequest(request))).toEqual({
-      format: 1,
+      format: 2,
       ...request,
     })
   })
@@ -31,29 +33,42 @@ describe('the comment request', () => {
   it.each<[string, unknown, string]>([
     ['not JSON', '{', 'is not JSON'],
     ['a list', [], 'is not an object'],
-    ['another format', { ...request, format: 2 }, 'has format 2; this version reads 1'],
+    ['another format', { ...request, format: 3 }, 'has format 3; this version reads 2'],
+    [
+      'a Markdown body (format 1)',
+      {
+        format: 1,
+        repository: 'owner/repo',
+        number: 7,
+        headSha: HEAD,
+        commentId: '',
+        body: '## ✅ passed',
+      },
+      'has format 1 (a Markdown body',
+    ],
+    ['over 4 MB', `{"format": 2, "x": "${'x'.repeat(4 * 1024 * 1024)}"}`, 'is over 4 MB'],
     [
       'no repository',
-      { ...request, format: 1, repository: 'owner' },
+      { ...request, format: 2, repository: 'owner' },
       'repository is not owner/name',
     ],
-    ['number 0', { ...request, format: 1, number: 0 }, 'number is not a pull request number'],
+    ['number 0', { ...request, format: 2, number: 0 }, 'number is not a pull request number'],
     [
       'number as text',
-      { ...request, format: 1, number: '7' },
+      { ...request, format: 2, number: '7' },
       'number is not a pull request number',
     ],
-    ['a short sha', { ...request, format: 1, headSha: 'abc' }, 'headSha is not a commit hash'],
+    ['a short sha', { ...request, format: 2, headSha: 'abc' }, 'headSha is not a commit hash'],
     [
       'a comment-id that ends the marker',
-      { ...request, format: 1, commentId: 'x -->' },
+      { ...request, format: 2, commentId: 'x -->' },
       'commentId is not a valid comment-id',
     ],
-    ['an empty body', { ...request, format: 1, body: '' }, 'body is empty or longer than 65536'],
+    ['without results', { ...request, format: 2, results: undefined }, 'results is not an object'],
     [
-      'a body over the limit',
-      { ...request, format: 1, body: 'x'.repeat(65_537) },
-      'body is empty or longer than 65536',
+      'results that fail the schema',
+      { ...request, format: 2, results: { ...request.results, stages: 'all ok' } },
+      'results.stages is not a list',
     ],
   ])('is refused when it is %s', (_, value, message) => {
     const text = typeof value === 'string' ? value : JSON.stringify(value)
@@ -101,7 +116,7 @@ describe('the run that kept the request', () => {
 })
 
 describe('posting on behalf of the triggering run', () => {
-  const parsed = { format: 1 as const, ...request }
+  const parsed = { format: 2 as const, ...request }
   const run = {
     id: 42,
     event: 'pull_request',

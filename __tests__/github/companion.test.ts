@@ -8,25 +8,11 @@ import {
   requestArtifactName,
   serializeCommentRequest,
 } from '../../src/github/comment-request.js'
-import {
-  postRequestedComments,
-  type RunArtifacts,
-  withoutMentions,
-} from '../../src/github/companion.js'
+import { commentResultsOf } from '../../src/github/comment-results.js'
+import { postRequestedComments, type RunArtifacts } from '../../src/github/companion.js'
 import { BufferedLog } from '../../src/log.js'
 import { GITHUB_TOKEN, type GitHubApi, startGitHubApi } from '../harness/github-api.js'
-
-describe('withoutMentions', () => {
-  it.each([
-    ['@octocat look', '@&#8203;octocat look'],
-    ['cc @org/team and @a', 'cc @&#8203;org/team and @&#8203;a'],
-    ['mail a@b.c', 'mail a@&#8203;b.c'],
-    ['@ alone, @-dash', '@ alone, @-dash'],
-    ['```\n@inside a fence\n```\n@after', '```\n@inside a fence\n```\n@&#8203;after'],
-    ['~~~~\n@in\n~~~\n@still in\n~~~~\n@out', '~~~~\n@in\n~~~\n@still in\n~~~~\n@&#8203;out'],
-    ['already @&#8203;inert', 'already @&#8203;inert'],
-  ])('%j -> %j', (body, inert) => expect(withoutMentions(body)).toBe(inert))
-})
+import { createMetrics, createProblem, createResults, createTestRun } from '../helpers/metrics.js'
 
 describe('postRequestedComments', () => {
   const HEAD = 'a'.repeat(40)
@@ -58,12 +44,26 @@ describe('postRequestedComments', () => {
     number,
     headSha: HEAD,
     commentId,
-    body: `report for ${commentId || 'the project'}, cc @maintainers`,
+    results: commentResultsOf(
+      createMetrics({
+        verdict: { ok: true, reasons: [] },
+        test: createTestRun({
+          results: createResults({
+            problems: [
+              createProblem({
+                id: 'tests/test_x.py::test_[see](https://evil.example/login)',
+                message: 'cc @maintainers <img src=x> www.evil.example',
+              }),
+            ],
+          }),
+        }),
+      }),
+    ),
   })
 
   beforeEach(async () => {
     api = await startGitHubApi()
-    api.addWorkflowRun({ id: RUN, event: 'pull_request', head_sha: HEAD })
+    api.addWorkflowRun({ id: RUN, event: 'pull_request', head_sha: HEAD, conclusion: 'failure' })
     api.setPullRequest(5, { sha: HEAD, repo: 'owner/repo' })
     dir = mkdtempSync(path.join(os.tmpdir(), 'companion-test-'))
   })
@@ -72,7 +72,7 @@ describe('postRequestedComments', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  it('posts each kept comment with its mentions made inert', async () => {
+  it("posts each kept comment rendered from its results, with the run's conclusion", async () => {
     const kept = [
       { name: requestArtifactName(''), request: request('') },
       { name: requestArtifactName('py3.12'), request: request('py3.12') },
@@ -83,10 +83,21 @@ describe('postRequestedComments', () => {
       [5, 'created'],
       [5, 'created'],
     ])
-    expect(api.comments.map((c) => c.body)).toEqual([
-      '<!-- python-ci-action -->\nreport for the project, cc @&#8203;maintainers',
-      '<!-- python-ci-action comment-id: py3.12 -->\nreport for py3.12, cc @&#8203;maintainers',
-    ])
+    const [first, second] = api.comments.map((c) => c.body)
+    expect(first?.split('\n')[0]).toBe('<!-- python-ci-action -->')
+    expect(second?.split('\n')[0]).toBe('<!-- python-ci-action comment-id: py3.12 -->')
+    expect(second).toContain('## ❌ Python CI · py3.12: failed')
+    for (const body of [first ?? '', second ?? '']) {
+      // The artifact said passed; GitHub says the run failed.
+      expect(body).toContain('## ❌ Python CI')
+      expect(body).toContain(
+        `Workflow run ${RUN} concluded failure, as GitHub&#39;s API reports it`,
+      )
+      expect(body).not.toContain('@maintainers')
+      expect(body).not.toContain('<img')
+      expect(body).not.toContain('](https://')
+      expect(body).not.toMatch(/https:\/\/|www\./)
+    }
   })
 
   it('refuses a request kept under another comment-id than its own', async () => {

@@ -4,7 +4,7 @@
  * GET /user. It refuses what GitHub refuses: no or an unknown token (401),
  * bodies over 65,536 characters (422), writes with a read-only token (403
  * "Resource not accessible by integration"), GET /user with an installation
- * token (403). Faults can be queued: 500s, a secondary rate limit.
+ * token (403). Faults can be queued: 500s, secondary rate limits, dropped connections.
  * Workflow runs live in a registry (`runs`), listed per workflow as GitHub does.
  * Given the results service stand-in, the artifacts it holds are listed (all,
  * or one run's) and their zips served by a 302 to a signed Azurite URL.
@@ -72,6 +72,12 @@ export interface GitHubApi {
   failMatching(pattern: RegExp, count: number): void
   /** The next request (whose path, query included, matches) answers 403 with a secondary rate limit and retry-after. */
   rateLimitNext(retryAfterSeconds?: number, pattern?: RegExp): void
+  /** The next `count` matching requests answer 403 with a secondary rate limit and retry-after (Infinity: all). */
+  rateLimitMatching(pattern: RegExp, count: number, retryAfterSeconds: number): void
+  /** The next `count` matching requests get their connection closed with no answer (Infinity: all). */
+  dropMatching(pattern: RegExp, count: number): void
+  /** Every fault queued and not yet served is dropped. */
+  clearFaults(): void
   addComment(issue: number, body: string, user?: StoredComment['user']): StoredComment
   /** GET …/pulls/{number}/files lists these, paginated by the Link header (per_page at most 100). */
   setPullRequestFiles(number: number, files: readonly PullRequestFileEntry[]): void
@@ -135,7 +141,8 @@ export async function startGitHubApi(
   const pullFiles = new Map<number, readonly PullRequestFileEntry[]>()
   let failures = 0
   const pathFaults: { pattern: RegExp; count: number }[] = []
-  let rateLimit: { seconds: number; pattern?: RegExp } | undefined
+  const rateLimits: { pattern: RegExp; count: number; seconds: number }[] = []
+  const drops: { pattern: RegExp; count: number }[] = []
   let nextId = 1000
   let base = ''
 
@@ -225,6 +232,12 @@ export async function startGitHubApi(
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<number> => {
     const url = new URL(req.url ?? '/', 'http://localhost')
+    const drop = drops.find((f) => f.count > 0 && f.pattern.test(req.url ?? ''))
+    if (drop) {
+      drop.count--
+      req.socket.destroy()
+      return 0
+    }
     const pathFault = pathFaults.find((f) => f.count > 0 && f.pattern.test(req.url ?? ''))
     if (failures > 0 || pathFault) {
       if (pathFault) pathFault.count--
@@ -232,9 +245,10 @@ export async function startGitHubApi(
       send(res, 500, { message: 'Server Error' })
       return 500
     }
-    if (rateLimit !== undefined && (rateLimit.pattern?.test(req.url ?? '') ?? true)) {
+    const rateLimit = rateLimits.find((f) => f.count > 0 && f.pattern.test(req.url ?? ''))
+    if (rateLimit !== undefined) {
       const after = rateLimit.seconds
-      rateLimit = undefined
+      rateLimit.count--
       send(
         res,
         403,
@@ -480,8 +494,18 @@ export async function startGitHubApi(
     failMatching: (pattern, count) => {
       pathFaults.push({ pattern, count })
     },
-    rateLimitNext: (seconds = 1, pattern) => {
-      rateLimit = { seconds, pattern }
+    rateLimitNext: (seconds = 1, pattern = /./) => {
+      rateLimits.push({ seconds, pattern, count: 1 })
+    },
+    rateLimitMatching: (pattern, count, seconds) => {
+      rateLimits.push({ pattern, count, seconds })
+    },
+    dropMatching: (pattern, count) => {
+      drops.push({ pattern, count })
+    },
+    clearFaults: () => {
+      failures = 0
+      for (const list of [pathFaults, rateLimits, drops]) list.length = 0
     },
     setPullRequestFiles: (number, listed) => {
       pullFiles.set(number, listed)

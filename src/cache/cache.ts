@@ -13,6 +13,7 @@ import type { Config } from '../config.js'
 import type { Host } from '../host.js'
 import { TOOLS_DIR } from '../install/tools.js'
 import type { Log } from '../log.js'
+import { type Outages, oneLine } from '../outages.js'
 import type { PythonSetup } from '../python/setup.js'
 import { type CacheKeys, cacheKeys, decideCache } from './key.js'
 import type { CacheService } from './service.js'
@@ -57,13 +58,23 @@ function osVersion(): string {
   }
 }
 
-/** One line in the annotation, each problem's first; the lines after go to the log. */
-function warnFault(log: Log, what: string, problems: readonly string[]): void {
+/**
+ * A fault of the cache service: one warning for the run (the outages
+ * collector gathers it with anything else the fault cost), on one line: each
+ * problem's first; the lines after go to the log.
+ */
+function warnFault(
+  log: Log,
+  outages: Outages | undefined,
+  what: 'restored' | 'saved',
+  problems: readonly string[],
+): void {
   const lines = problems.map((p) => p.trim().split(/\r?\n/))
-  log.warning(
-    `the cache could not be ${what} (${lines.map(([first]) => first).join('; ')}); the run goes on without the cache`,
-  )
   for (const [, ...rest] of lines) if (rest.length > 0) log.info(rest.join('\n'))
+  const cause = `the cache could not be ${what} (${oneLine(lines.map(([first]) => first).join('; '))})`
+  const skipped = what === 'restored' ? 'no cached environment, no cache save' : 'no cache save'
+  if (outages !== undefined) outages.record('cache', cause, skipped)
+  else log.warning(`${cause}: ${skipped}; the run goes on without the cache`)
 }
 
 export async function restoreCaches(
@@ -72,6 +83,7 @@ export async function restoreCaches(
   config: Config,
   python: PythonSetup,
   service: CacheService | undefined,
+  outages?: Outages,
 ): Promise<CacheOutcome> {
   if (!service) return { run: undefined, summary: 'off: no cache service outside GitHub Actions' }
   const decision = decideCache(config.cache.mode, {
@@ -129,7 +141,7 @@ export async function restoreCaches(
   const venv = await service.restore(environmentPaths(host.tempDir), keys.venv.primary, [])
   if (venv.problems.length) {
     for (const dir of environmentPaths(host.tempDir)) rmSync(dir, { recursive: true, force: true })
-    warnFault(log, 'restored', venv.problems)
+    warnFault(log, outages, 'restored', venv.problems)
     return { run: { ...run, broken: true }, summary: 'fault on restore, going on cold' }
   }
   if (venv.value !== undefined) {
@@ -148,7 +160,7 @@ export async function restoreCaches(
   const pip = await service.restore([pipCacheDir], keys.pip.primary, [...keys.pip.restoreKeys])
   if (pip.problems.length) {
     rmSync(pipCacheDir, { recursive: true, force: true })
-    warnFault(log, 'restored', pip.problems)
+    warnFault(log, outages, 'restored', pip.problems)
     return { run: { ...run, broken: true }, summary: 'fault on restore, going on cold' }
   }
   if (pip.value === undefined) {
@@ -198,6 +210,7 @@ export async function saveCaches(
   run: CacheRun,
   python: PythonSetup,
   service: CacheService,
+  outages?: Outages,
 ): Promise<string> {
   if (run.broken) return 'skipped after an earlier fault'
   const saved: string[] = []
@@ -213,7 +226,7 @@ export async function saveCaches(
     for (const dir of paths) mkdirSync(dir, { recursive: true })
     const venv = await service.save(paths, run.keys.venv.primary)
     if (venv.problems.length) {
-      warnFault(log, 'saved', venv.problems)
+      warnFault(log, outages, 'saved', venv.problems)
       return 'fault on save'
     }
     if ((venv.value ?? -1) > 0) saved.push(`environment as ${run.keys.venv.primary}`)
@@ -224,7 +237,7 @@ export async function saveCaches(
     } else {
       const pip = await service.save([run.pipCacheDir], run.keys.pip.primary)
       if (pip.problems.length) {
-        warnFault(log, 'saved', pip.problems)
+        warnFault(log, outages, 'saved', pip.problems)
         return 'fault on save'
       }
       if ((pip.value ?? -1) > 0) saved.push(`pip's cache as ${run.keys.pip.primary}`)

@@ -97,7 +97,9 @@ async function fromApi(
     return { files: parsePullRequestFiles(listed), source: 'pull request files API' }
   } catch (error) {
     const reason = `the pull request's files could not be listed: ${errorMessage(error)}`
-    log.warning(`Coverage of the changed lines is not measured: ${reason}`)
+    if (github.outages?.note('github', error, 'no changed-lines coverage'))
+      log.info(`Coverage of the changed lines is not measured: ${reason}`)
+    else log.warning(`Coverage of the changed lines is not measured: ${reason}`)
     return { reason }
   }
 }

@@ -136,6 +136,10 @@ export function startBaseline(
       return found ?? { kind: 'missing', branch, note: `no baseline yet for ${branch}` }
     } catch (error) {
       if (error instanceof Error && error.stack) log.debug(error.stack)
+      if (services.github.outages?.note('github', error, 'no base-branch coverage')) {
+        log.info(`The base branch's coverage could not be looked up: ${errorMessage(error)}`)
+        return { kind: 'unreadable', branch, note: `baseline unreadable for ${branch}` }
+      }
       const advice =
         error instanceof GitHubApiError && (error.status === 403 || error.status === 404)
           ? ' Listing artifacts needs "permissions: actions: read" on the job.'
@@ -184,6 +188,11 @@ export async function settleBaseline(
         `✓ baseline: ${coverage.percentDisplay}% stored as artifact ${name} for ${decision.branch}`,
       )
     } catch (error) {
+      const skipped = `no coverage stored as the baseline of ${decision.branch}`
+      if (services.github.outages?.note('artifacts', error, skipped)) {
+        log.info(`This run's coverage was not stored (artifact ${name}): ${errorMessage(error)}`)
+        return undefined
+      }
       log.warning(
         `This run's coverage was not stored as the baseline of ${decision.branch} (artifact ${name}): ${errorMessage(error)}. Pull requests will compare with an older one, if any.`,
       )
@@ -220,16 +229,40 @@ async function compareWith(
       try {
         await runArtifacts.download(found.artifactId, found.runId, dir)
       } catch (error) {
-        throw new Error(`downloading artifact ${found.artifactId} failed: ${withStatus(error)}`)
+        throw new DownloadError(
+          `downloading artifact ${found.artifactId} failed: ${withStatus(error)}`,
+          error,
+        )
       }
     })
     const summary = parseCoverageSummary(readFileSync(path.join(dir, SUMMARY_FILE), 'utf8'))
     return compareCoverage(coverage, summary, name)
   } catch (error) {
+    const cause = error instanceof DownloadError ? error.cause : undefined
+    if (
+      cause !== undefined &&
+      services.github.outages?.note('github', cause, 'no base-branch coverage')
+    ) {
+      log.info(
+        `The base branch's coverage (artifact ${name}) could not be read: ${errorMessage(error)}`,
+      )
+      return { kind: 'unreadable', branch, note: `baseline unreadable for ${branch}` }
+    }
     log.warning(
       `The base branch's coverage (artifact ${name} of run ${found.runId}) could not be read: ${errorMessage(error)}. There is no delta; the other results are not affected.`,
     )
     return { kind: 'unreadable', branch, note: `baseline unreadable for ${branch}` }
+  }
+}
+
+/** The download of the base's artifact failed; `cause` is the client's error. */
+class DownloadError extends Error {
+  override name = 'DownloadError'
+  constructor(
+    message: string,
+    override readonly cause: unknown,
+  ) {
+    super(message)
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * The comment a pull request run could not post itself (a fork's read-only
- * token), carried to the workflow_run companion in an artifact. Pure: the
- * request is built, named, parsed and checked here; nothing is sent.
+ * token), carried to the workflow_run companion in an artifact as data (the
+ * run's results, format 2), never as Markdown: the companion renders it
+ * itself. Pure: the request is built, named, parsed and checked here; nothing
+ * is sent.
  *
  * The artifact comes from the pull request's own run, so it is untrusted: a
  * fork may change the workflow and upload anything under this name. The
@@ -10,11 +12,14 @@
  * from the comment-id itself, and never takes more than one body per name.
  */
 import { safeArtifactName } from '../artifacts/dists.js'
-import { COMMENT_ID_PATTERN, COMMENT_LIMIT } from './comment.js'
+import { COMMENT_ID_PATTERN } from './comment.js'
+import { type CommentResults, ResultsSchemaError, readCommentResults } from './comment-results.js'
 
 export const REQUEST_FILE = 'python-ci-comment.json'
 export const REQUEST_ARTIFACT = 'python-ci-comment'
-const FORMAT = 1
+const FORMAT = 2
+/** No honest run comes near it; the companion reads no more. */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024
 
 export interface CommentRequest {
   readonly format: typeof FORMAT
@@ -25,7 +30,8 @@ export interface CommentRequest {
   readonly headSha: string
   /** comment-id; '' when not set. */
   readonly commentId: string
-  readonly body: string
+  /** The figures the comment shows; the companion replaces the verdict with the run's conclusion. */
+  readonly results: CommentResults
 }
 
 /** One artifact per comment-id, so the jobs of a matrix with their own ids never collide. */
@@ -43,6 +49,9 @@ const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/
 
 /** The request, or why it cannot be used (one line). */
 export function parseCommentRequest(text: string): CommentRequest | { readonly error: string } {
+  if (text.length > MAX_REQUEST_BYTES) {
+    return { error: `${REQUEST_FILE} is over ${MAX_REQUEST_BYTES / 1024 / 1024} MB` }
+  }
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -53,6 +62,11 @@ export function parseCommentRequest(text: string): CommentRequest | { readonly e
     return { error: `${REQUEST_FILE} is not an object` }
   }
   const r = value as Record<string, unknown>
+  if (r.format === 1) {
+    return {
+      error: `${REQUEST_FILE} has format 1 (a Markdown body, written by the pull request's run); the companion posts only what it renders itself from format ${FORMAT} results. Update the action in the pull request workflow`,
+    }
+  }
   if (r.format !== FORMAT) {
     return {
       error: `${REQUEST_FILE} has format ${JSON.stringify(r.format)}; this version reads ${FORMAT}`,
@@ -73,8 +87,12 @@ export function parseCommentRequest(text: string): CommentRequest | { readonly e
   ) {
     return { error: `${REQUEST_FILE}: commentId is not a valid comment-id` }
   }
-  if (typeof r.body !== 'string' || r.body === '' || r.body.length > COMMENT_LIMIT) {
-    return { error: `${REQUEST_FILE}: body is empty or longer than ${COMMENT_LIMIT} characters` }
+  let results: CommentResults
+  try {
+    results = readCommentResults(r.results)
+  } catch (error) {
+    if (error instanceof ResultsSchemaError) return { error: `${REQUEST_FILE}: ${error.message}` }
+    throw error
   }
   return {
     format: FORMAT,
@@ -82,7 +100,7 @@ export function parseCommentRequest(text: string): CommentRequest | { readonly e
     number: r.number,
     headSha: r.headSha,
     commentId: r.commentId,
-    body: r.body,
+    results,
   }
 }
 

@@ -4,7 +4,8 @@
  * workflow, started by workflow_run on the default branch with a token that
  * may write, posts it. The companion runs no project code: it sets up no
  * Python and checks nothing out; it reads the artifacts of the triggering run
- * and posts each request that passes refuseRequest().
+ * and posts, for each request that passes refuseRequest(), the comment it
+ * renders itself from the request's results.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -12,8 +13,10 @@ import type { ArtifactService } from '../artifacts/dists.js'
 import type { CommentSettings } from '../config.js'
 import { errorMessage } from '../error-message.js'
 import type { Log } from '../log.js'
-import type { CommentInfo } from '../report/metrics.js'
-import { COMMENT_LIMIT, commentMarker, hasMarker, upsertComment } from './comment.js'
+import { Outages } from '../outages.js'
+import { renderSummary } from '../report/markdown.js'
+import type { CommentInfo, Metrics } from '../report/metrics.js'
+import { commentBody, commentMarker, type FittedBody, upsertComment } from './comment.js'
 import {
   type CommentRequest,
   isRequestArtifact,
@@ -25,7 +28,7 @@ import {
   serializeCommentRequest,
   type TriggeringRun,
 } from './comment-request.js'
-import type { GitHubServices } from './post.js'
+import { commentTitle, type GitHubServices } from './post.js'
 import { GitHubApiError, GitHubClient } from './rest.js'
 
 /** The artifacts of another run of this repository, read with the token (actions: read). */
@@ -61,25 +64,26 @@ export async function keepCommentRequest(
 const MAX_REQUESTS = 20
 
 /**
- * The body with every @name outside fenced code made inert, as the renderer
- * makes project text: the artifact comes from the fork's run, which may have
- * written the body itself. The action's own bodies have none, so they pass
- * unchanged.
+ * The comment for a kept request, rendered here from its results with the
+ * action's own renderer: nothing the pull request's run wrote is posted but
+ * as escaped text. The verdict is the run's conclusion as GitHub's API
+ * reports it, never the one in the artifact.
  */
-export function withoutMentions(body: string): string {
-  let fence: string | undefined
-  return body
-    .split('\n')
-    .map((line) => {
-      const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1]
-      if (marker !== undefined) {
-        if (fence === undefined) fence = marker
-        else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined
-        return line
-      }
-      return fence === undefined ? line.replace(/@(?=[A-Za-z0-9])/g, '@&#8203;') : line
-    })
-    .join('\n')
+export function requestedCommentBody(request: CommentRequest, run: TriggeringRun): FittedBody {
+  const ok = run.conclusion === 'success'
+  const concluded = run.conclusion ? `concluded ${run.conclusion}` : 'has not concluded'
+  const stated = `Workflow run ${run.id} ${concluded}, as GitHub's API reports it; the figures below are that run's own report.`
+  const { results } = request
+  const metrics: Metrics = {
+    ...results,
+    verdict: { ok, reasons: ok ? [stated] : [stated, ...results.verdict.reasons] },
+  }
+  return commentBody(
+    commentMarker(request.commentId),
+    metrics,
+    renderSummary,
+    commentTitle(request.commentId),
+  )
 }
 
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
@@ -113,6 +117,14 @@ export async function postRequestedComments(
     log.warning(problem)
     return done(problem, [problem])
   }
+  // Every artifact fails alike when GitHub is down: one warning names them all.
+  const outages = new Outages()
+  const outage = (error: unknown, skipped: string): CompanionResult | undefined => {
+    if (!outages.note('github', error, skipped)) return undefined
+    const [problem = ''] = outages.warnings()
+    outages.report(log)
+    return done(problem, [problem])
+  }
   if (settings.mode === 'off') return done('comment: off')
   if (settings.token === undefined) {
     return warn(
@@ -137,6 +149,8 @@ export async function postRequestedComments(
       (await client.request<unknown>('GET', `${repoPath}/actions/runs/${settings.fromRun}`)).data,
     )
   } catch (error) {
+    const down = outage(error, `run ${settings.fromRun} not read, no comment posted`)
+    if (down !== undefined) return down
     const status = error instanceof GitHubApiError ? error.status : 0
     return warn(
       `Run ${settings.fromRun} could not be read: ${errorMessage(error)}.${status === 403 || status === 404 ? ' The job needs "permissions: actions: read", and comment-from-run a run of this repository.' : ''}`,
@@ -154,6 +168,8 @@ export async function postRequestedComments(
   try {
     listed = (await artifacts.list(run.id)).filter((a) => isRequestArtifact(a.name))
   } catch (error) {
+    const down = outage(error, `the artifacts of run ${run.id} not listed, no comment posted`)
+    if (down !== undefined) return down
     return warn(
       `The artifacts of run ${run.id} could not be listed: ${errorMessage(error)}. The companion's job needs "permissions: actions: read".`,
     )
@@ -190,16 +206,13 @@ export async function postRequestedComments(
         repository: typeof head?.repo?.full_name === 'string' ? head.repo.full_name : '',
       })
       if (refused !== undefined) throw new Error(`not posted: ${refused}`)
-      // The marker is made here from the comment-id, never taken from the artifact.
-      const marker = commentMarker(request.commentId)
-      const inert = withoutMentions(request.body)
-      const body = hasMarker(inert, marker) ? inert : `${marker}\n${inert}`
-      if (body.length > COMMENT_LIMIT) throw new Error('the body is over the comment limit')
+      const { body, cut } = requestedCommentBody(request, run)
+      if (cut !== undefined) log.info(`The comment was shortened to fit GitHub's limit: ${cut}.`)
       const result = await upsertComment(
         client,
         { owner, repo, number: request.number },
         {
-          marker,
+          marker: commentMarker(request.commentId),
           body,
           onlyOnChange: false,
           debug: (message) => log.debug(message),
@@ -208,6 +221,7 @@ export async function postRequestedComments(
       log.info(`${result.action} the comment on #${request.number}: ${result.url}`)
       posted.push({ url: result.url, action: result.action, number: request.number })
     } catch (error) {
+      if (outages.note('github', error, `no comment from artifact ${artifact.name}`)) continue
       const problem = `The comment in artifact ${artifact.name} of run ${run.id} was not posted: ${errorMessage(error)}`
       log.warning(problem)
       problems.push(problem)
@@ -215,6 +229,8 @@ export async function postRequestedComments(
       rmSync(dir, { recursive: true, force: true })
     }
   }
+  for (const problem of outages.warnings()) problems.push(problem)
+  outages.report(log)
   const summary = posted.length
     ? `posted ${posted.map((p) => `#${p.number} (${p.action})`).join(', ')} for run ${run.id}`
     : `nothing posted for run ${run.id}`

@@ -72,6 +72,10 @@ export async function fetchHistory(
     return { history: successRate(runs, where, `${owner}/${repo}`), log }
   } catch (error) {
     if (error instanceof Error && error.stack) log.debug(error.stack)
+    if (services.outages?.note('github', error, 'no success rate')) {
+      log.info(`The build success rate was not measured: ${errorMessage(error)}`)
+      return notMeasured('GitHub did not answer (see the warning)')
+    }
     const status = error instanceof GitHubApiError ? error.status : 0
     const advice =
       status === 403 || status === 404

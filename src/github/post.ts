@@ -6,16 +6,21 @@
 import type { CommentSettings } from '../config.js'
 import { errorMessage } from '../error-message.js'
 import type { Log } from '../log.js'
+import type { Outages } from '../outages.js'
 import { readPayload } from '../publish/event.js'
 import { renderSummary } from '../report/markdown.js'
 import type { CommentInfo, Metrics } from '../report/metrics.js'
 import { commentBody, commentMarker, upsertComment } from './comment.js'
 import type { CommentRequest } from './comment-request.js'
+import { commentResultsOf } from './comment-results.js'
 import { decideComment } from './decide.js'
 import { GitHubApiError, GitHubClient, type GitHubClientOptions } from './rest.js'
 
 /** What only a run on GitHub has; tests may shorten the waits between retries. */
-export type GitHubServices = Pick<GitHubClientOptions, 'sleep' | 'baseDelayMs'>
+export interface GitHubServices extends Pick<GitHubClientOptions, 'sleep' | 'baseDelayMs'> {
+  /** Where an outage is noted, for one warning per outage; without it each feature warns. */
+  readonly outages?: Outages
+}
 
 export type CommentOutcome =
   | { readonly kind: 'posted'; readonly comment: CommentInfo; readonly cut?: string }
@@ -31,6 +36,11 @@ export type CommentOutcome =
       /** The artifact the request was kept in. */
       readonly kept?: string
     }
+
+/** The comment's heading, the same from the run and from the companion. */
+export function commentTitle(commentId: string): string {
+  return commentId === '' ? 'Python CI' : `Python CI · ${commentId}`
+}
 
 const STILL_REPORTED = 'The results are in the job summary and the outputs of this step.'
 
@@ -68,7 +78,7 @@ export async function postComment(
   }
   const { target } = decision
   const marker = commentMarker(settings.id)
-  const title = settings.id === '' ? 'Python CI' : `Python CI · ${settings.id}`
+  const title = commentTitle(settings.id)
   const { body, cut } = commentBody(marker, metrics, renderSummary, title)
   if (cut !== undefined) log.info(`The comment was shortened to fit GitHub's limit: ${cut}.`)
   const client = new GitHubClient({
@@ -91,6 +101,12 @@ export async function postComment(
     }
   } catch (error) {
     const where = `on ${target.owner}/${target.repo}#${target.number}`
+    const message = errorMessage(error)
+    // Before the 403 below: a rate limit is GitHub not answering, not a refusal of the token.
+    if (services.outages?.note('github', error, 'no comment')) {
+      log.info(`The pull request comment was not posted ${where}: ${message}`)
+      return { kind: 'not-posted', reason: `${where}: ${message}` }
+    }
     if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
       const outcome = warn(`${where}: ${error.message}`, refusedAdvice(error.status))
       const headSha = payload.pull_request?.head?.sha
@@ -98,11 +114,16 @@ export async function postComment(
       const repository = `${target.owner}/${target.repo}`
       return {
         ...outcome,
-        request: { repository, number: target.number, headSha, commentId: settings.id, body },
+        request: {
+          repository,
+          number: target.number,
+          headSha,
+          commentId: settings.id,
+          results: commentResultsOf(metrics),
+        },
       }
     }
     if (error instanceof Error && error.stack) log.debug(error.stack)
-    const message = errorMessage(error)
     return warn(`${where}: ${message}`, 'GitHub did not take it, after retries.')
   }
 }

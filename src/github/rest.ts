@@ -18,6 +18,8 @@ export class GitHubApiError extends Error {
     readonly status: number,
     /** GitHub's `message` field, or the start of the body. */
     readonly githubMessage: string,
+    /** How many times the request was sent. */
+    readonly attempts = 1,
   ) {
     super(
       `${request} ${status === 0 ? 'got no response' : `returned ${status}`}${githubMessage ? `: ${githubMessage}` : ''}`,
@@ -169,7 +171,7 @@ export class GitHubClient {
       const message = status === 0 ? text : githubMessage(text)
       const wait = this.retryWait(status, responseHeaders, message, attempt)
       if (wait === undefined || attempt >= this.attempts) {
-        throw new GitHubApiError(what, status, message)
+        throw new GitHubApiError(what, status, message, attempt)
       }
       this.options.onRetry?.(
         `${what} ${status === 0 ? `failed (${message})` : `returned ${status}`}; retrying in ${(wait / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${this.attempts})`,
