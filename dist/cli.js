@@ -738,7 +738,7 @@ var require_sort = __commonJS({
   "node_modules/semver/functions/sort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+    var sort = (list2, loose) => list2.sort((a, b) => compareBuild(a, b, loose));
     module.exports = sort;
   }
 });
@@ -748,7 +748,7 @@ var require_rsort = __commonJS({
   "node_modules/semver/functions/rsort.js"(exports, module) {
     "use strict";
     var compareBuild = require_compare_build();
-    var rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+    var rsort = (list2, loose) => list2.sort((a, b) => compareBuild(b, a, loose));
     module.exports = rsort;
   }
 });
@@ -902,8 +902,8 @@ var require_coerce = __commonJS({
       const minor = match3[3] || "0";
       const patch = match3[4] || "0";
       const prerelease = options.includePrerelease && match3[5] ? `-${match3[5]}` : "";
-      const build = options.includePrerelease && match3[6] ? `+${match3[6]}` : "";
-      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      const build2 = options.includePrerelease && match3[6] ? `+${match3[6]}` : "";
+      return parse4(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -914,10 +914,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse4 = require_parse();
-    var constants3 = require_constants();
+    var constants4 = require_constants();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
-      if (!constants3.RELEASE_TYPES.includes(truncation)) {
+      if (!constants4.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -2157,7 +2157,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants3 = require_constants();
+    var constants4 = require_constants();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse4 = require_parse();
@@ -2241,8 +2241,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants3.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants3.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants4.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -3288,14 +3288,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path37 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path38 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path37 && path37[0] !== "/") {
-          path37 = `/${path37}`;
+        if (path38 && path38[0] !== "/") {
+          path38 = `/${path38}`;
         }
-        return new URL(`${origin}${path37}`);
+        return new URL(`${origin}${path38}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -3746,39 +3746,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin }
+          request: { method, path: path38, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path37);
+        debuglog("sending request to %s %s/%s", method, origin, path38);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin },
+          request: { method, path: path38, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path37,
+          path38,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin }
+          request: { method, path: path38, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path37);
+        debuglog("trailers received from %s %s/%s", method, origin, path38);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path37, origin },
+          request: { method, path: path38, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path37,
+          path38,
           error.message
         );
       });
@@ -3827,9 +3827,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path37, origin }
+            request: { method, path: path38, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path37);
+          debuglog("sending request to %s %s/%s", method, origin, path38);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -3892,7 +3892,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path37,
+        path: path38,
         method,
         body,
         headers,
@@ -3907,11 +3907,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path37 !== "string") {
+        if (typeof path38 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path37[0] !== "/" && !(path37.startsWith("http://") || path37.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path38[0] !== "/" && !(path38.startsWith("http://") || path38.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path37)) {
+        } else if (invalidPathRegex.test(path38)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -3977,7 +3977,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path37, query) : path37;
+        this.path = query ? buildURL(path38, query) : path38;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -7069,8 +7069,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value2 = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value2 = list2.get(name, true);
       if (value2 === null) {
         return null;
       }
@@ -7999,7 +7999,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants3();
+    var constants4 = require_constants3();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util3.addListener;
@@ -8074,7 +8074,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert4(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -8169,11 +8169,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -8196,10 +8196,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -8216,7 +8216,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert4(this.ptr != null);
@@ -8396,7 +8396,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -8418,7 +8418,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -8454,13 +8454,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert4(client[kRunning] === 0);
           util3.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util3.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util3.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -8670,7 +8670,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path37, host, upgrade, blocking, reset } = request;
+      const { method, path: path38, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util3.isFormDataLike(body)) {
@@ -8751,7 +8751,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path37} HTTP/1.1\r
+      let header2 = `${method} ${path38} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -9280,7 +9280,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path37, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path38, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util3.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -9377,7 +9377,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path37;
+      headers[HTTP2_HEADER_PATH] = path38;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -9730,9 +9730,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util3.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path37 = search ? `${pathname}${search}` : pathname;
+        const path38 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path37;
+        this.opts.path = path38;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -10971,10 +10971,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path37 = "/",
+          path: path38 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path37;
+        opts.path = origin + path38;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -12946,20 +12946,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path37) {
-      if (typeof path37 !== "string") {
-        return path37;
+    function safeUrl(path38) {
+      if (typeof path38 !== "string") {
+        return path38;
       }
-      const pathSegments = path37.split("?");
+      const pathSegments = path38.split("?");
       if (pathSegments.length !== 2) {
-        return path37;
+        return path38;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path37, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path37);
+    function matchKey(mockDispatch2, { path: path38, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path38);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -12981,7 +12981,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path37 }) => matchValue(safeUrl(path37), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path38 }) => matchValue(safeUrl(path38), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -13019,9 +13019,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path37, method, body, headers, query } = opts;
+      const { path: path38, method, body, headers, query } = opts;
       return {
-        path: path37,
+        path: path38,
         method,
         body,
         headers,
@@ -13484,10 +13484,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path37, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path38, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path37,
+            Path: path38,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13956,11 +13956,11 @@ var require_dns = __commonJS({
             if (err) {
               return cb(err);
             }
-            const results = /* @__PURE__ */ new Map();
+            const results2 = /* @__PURE__ */ new Map();
             for (const addr of addresses) {
-              results.set(`${addr.address}:${addr.family}`, addr);
+              results2.set(`${addr.address}:${addr.family}`, addr);
             }
-            cb(null, results.values());
+            cb(null, results2.values());
           }
         );
       }
@@ -14008,16 +14008,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record of addresses) {
-          record.timestamp = timestamp;
-          if (typeof record.ttl === "number") {
-            record.ttl = Math.min(record.ttl, this.#maxTTL);
+        for (const record2 of addresses) {
+          record2.timestamp = timestamp;
+          if (typeof record2.ttl === "number") {
+            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
           } else {
-            record.ttl = this.#maxTTL;
+            record2.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record.family] ?? { ips: [] };
-          familyRecords.ips.push(record);
-          records.records[record.family] = familyRecords;
+          const familyRecords = records.records[record2.family] ?? { ips: [] };
+          familyRecords.ips.push(record2);
+          records.records[record2.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -14482,9 +14482,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -14524,8 +14524,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -15493,13 +15493,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util3.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -18366,9 +18366,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path37) {
-      for (let i = 0; i < path37.length; ++i) {
-        const code = path37.charCodeAt(i);
+    function validateCookiePath(path38) {
+      for (let i = 0; i < path38.length; ++i) {
+        const code = path38.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -21288,11 +21288,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path37 = opts.path;
+          let path38 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path37 = `/${path37}`;
+            path38 = `/${path38}`;
           }
-          url = new URL(util3.parseOrigin(url).origin + path37);
+          url = new URL(util3.parseOrigin(url).origin + path38);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -22893,10 +22893,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler !== void 0) {
-                  const { text: text4 } = this;
+                  const { text: text5 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text4.length !== 0) {
-                    handler(text4 + slice);
+                  if (text5.length !== 0) {
+                    handler(text5 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler(slice);
@@ -22963,10 +22963,10 @@ var require_saxes = __commonJS({
               case LESS: {
                 this.state = S_OPEN_WAKA;
                 if (handler !== void 0) {
-                  const { text: text4 } = this;
+                  const { text: text5 } = this;
                   const slice = chunk.slice(start, this.prevI);
-                  if (text4.length !== 0) {
-                    handler(text4 + slice);
+                  if (text5.length !== 0) {
+                    handler(text5 + slice);
                     this.text = "";
                   } else if (slice.length !== 0) {
                     handler(slice);
@@ -23056,9 +23056,9 @@ var require_saxes = __commonJS({
         if (this.state !== S_BEGIN && this.state !== S_TEXT) {
           this.fail("unexpected end.");
         }
-        const { text: text4 } = this;
-        if (text4.length !== 0) {
-          (_a2 = this.textHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, text4);
+        const { text: text5 } = this;
+        if (text5.length !== 0) {
+          (_a2 = this.textHandler) === null || _a2 === void 0 ? void 0 : _a2.call(this, text5);
           this.text = "";
         }
         this._closed = true;
@@ -23272,14 +23272,232 @@ var require_saxes = __commonJS({
 });
 
 // src/cli.ts
-import { copyFileSync, existsSync as existsSync14, mkdirSync as mkdirSync9, mkdtempSync, readdirSync as readdirSync6, rmSync as rmSync10 } from "node:fs";
+import { copyFileSync as copyFileSync2, existsSync as existsSync15, mkdirSync as mkdirSync10, mkdtempSync, readdirSync as readdirSync6, rmSync as rmSync11 } from "node:fs";
 import os7 from "node:os";
-import path36 from "node:path";
+import path37 from "node:path";
 import { parseArgs } from "node:util";
 
-// src/config.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, statSync } from "node:fs";
+// src/build/build.ts
+import { rmSync as rmSync2 } from "node:fs";
 import path3 from "node:path";
+
+// src/process.ts
+import { spawn } from "node:child_process";
+import { constants } from "node:os";
+var TERM_GRACE_MS = 3e3;
+var DRAIN_MS = 300;
+var TIMEOUT_GRACE_MS = 1e4;
+function signalNumber(signal) {
+  return constants.signals[signal];
+}
+function describeExit(name, result) {
+  if (result.signal !== void 0) {
+    const number = signalNumber(result.signal);
+    return `${name} was killed by ${result.signal}${number === void 0 ? "" : ` (signal ${number})`}`;
+  }
+  const code = result.code;
+  const byShell = code > 128 && code < 128 + 65 ? Object.entries(constants.signals).find(([, n]) => n === code - 128)?.[0] : void 0;
+  return byShell ? `${name} exited ${code}, as a shell does when its command is killed by ${byShell} (signal ${code - 128})` : `${name} exited ${code}`;
+}
+function signalGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function endGroup(pgid, graceMs) {
+  if (signalGroup(pgid, "SIGTERM")) setTimeout(() => signalGroup(pgid, "SIGKILL"), graceMs);
+}
+function lineSplitter(emit) {
+  let partial = "";
+  return {
+    push(text5) {
+      const parts = (partial + text5).split("\n");
+      partial = parts.pop() ?? "";
+      for (const line of parts) emit(line.endsWith("\r") ? line.slice(0, -1) : line);
+    },
+    flush() {
+      if (partial !== "") emit(partial);
+      partial = "";
+    }
+  };
+}
+var SpawnRunner = class {
+  live = /* @__PURE__ */ new Set();
+  cancelled = false;
+  run(command, args, options = {}) {
+    const started = performance.now();
+    if (this.cancelled) {
+      const message = `${command} was not started: the step is being cancelled
+`;
+      return Promise.resolve({
+        code: 130,
+        stdout: "",
+        stderr: message,
+        output: message,
+        durationMs: 0
+      });
+    }
+    return new Promise((resolve2) => {
+      const stdout = [];
+      const stderr = [];
+      const output = [];
+      const child2 = spawn(command, [...args], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ["ignore", "pipe", "pipe"],
+        // A process group of its own; on Windows detached means a console of its own instead.
+        detached: process.platform !== "win32"
+      });
+      this.live.add(child2);
+      child2.stdout.setEncoding("utf8");
+      child2.stderr.setEncoding("utf8");
+      const onLine = options.onLine;
+      const splitters = onLine ? [lineSplitter(onLine), lineSplitter(onLine)] : [];
+      const collect = (into, index) => (text5) => {
+        into.push(text5);
+        output.push(text5);
+        options.onOutput?.(text5);
+        splitters[index]?.push(text5);
+      };
+      child2.stdout.on("data", collect(stdout, 0));
+      child2.stderr.on("data", collect(stderr, 1));
+      let timedOut = false;
+      let killTimer;
+      const timeout = options.timeoutMs === void 0 ? void 0 : setTimeout(() => {
+        timedOut = true;
+        const pgid = child2.pid;
+        if (pgid === void 0) return;
+        signalGroup(pgid, "SIGTERM");
+        killTimer = setTimeout(() => signalGroup(pgid, "SIGKILL"), TIMEOUT_GRACE_MS);
+      }, options.timeoutMs);
+      let spawnError;
+      let done = false;
+      const finish = (code, signal) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timeout);
+        clearTimeout(killTimer);
+        this.live.delete(child2);
+        child2.stdout.destroy();
+        child2.stderr.destroy();
+        for (const s of splitters) s.flush();
+        const failure = spawnError ? `${command}: ${spawnError.message}
+` : "";
+        const killed = signal ? `${describeExit(command, { code: 0, signal })}
+` : "";
+        resolve2({
+          code: spawnError ? 127 : code ?? 128 + (signalNumber(signal ?? "") ?? 0),
+          ...signal && { signal },
+          ...timedOut && { timedOut },
+          stdout: stdout.join(""),
+          stderr: stderr.join("") + failure + killed,
+          output: output.join("") + failure + killed,
+          durationMs: performance.now() - started
+        });
+      };
+      child2.on("error", (error) => {
+        spawnError = error;
+        if (child2.pid === void 0) finish(null, null);
+      });
+      let open2 = 2;
+      let exited;
+      const closed = () => {
+        open2 -= 1;
+        if (open2 === 0) exited?.();
+      };
+      child2.stdout.on("close", closed);
+      child2.stderr.on("close", closed);
+      child2.on("exit", (code, signal) => {
+        if (child2.pid !== void 0) endGroup(child2.pid, TERM_GRACE_MS);
+        exited = () => finish(code, signal);
+        if (open2 === 0) return exited();
+        setTimeout(exited, DRAIN_MS);
+      });
+    });
+  }
+  /**
+   * Ends every group this runner started (SIGTERM, SIGKILL after the grace)
+   * and starts nothing more: the step is being cancelled. Resolves when the
+   * programs have exited, or after the grace.
+   */
+  async cancel(graceMs = TERM_GRACE_MS) {
+    this.cancelled = true;
+    const children = [...this.live];
+    const exited = children.map(
+      (child2) => new Promise((resolve2) => {
+        if (child2.exitCode !== null || child2.signalCode !== null) resolve2();
+        else child2.once("exit", () => resolve2());
+      })
+    );
+    for (const child2 of children) if (child2.pid !== void 0) signalGroup(child2.pid, "SIGTERM");
+    let timer;
+    await Promise.race([
+      Promise.all(exited),
+      new Promise((resolve2) => {
+        timer = setTimeout(resolve2, graceMs);
+      })
+    ]);
+    clearTimeout(timer);
+    for (const child2 of children) if (child2.pid !== void 0) signalGroup(child2.pid, "SIGKILL");
+  }
+};
+var COLOUR_CODES = /\x1b\[[0-9;]*[A-Za-z]/g;
+function stripColour(text5) {
+  return text5.replace(COLOUR_CODES, "");
+}
+function tail(text5, lines = 30) {
+  const all = stripColour(text5).trimEnd().split("\n");
+  return all.slice(-lines).join("\n");
+}
+var WRAPPER_LINES = [
+  // pip's error codes: subprocess-exited-with-error, metadata-generation-failed, ...
+  /^error: [a-z]+(-[a-z]+)+$/,
+  /^note: /,
+  /^hint: /,
+  /^ERROR:? Backend subprocess exited/,
+  /^ERROR: Failed (to build|building)/,
+  /^ERROR: Could not build wheels/,
+  /^ERROR: ResolutionImpossible/,
+  /^[×│╰]/,
+  /^\[end of output\]$/
+];
+var isWrapper = (line) => WRAPPER_LINES.some((w) => w.test(line));
+var USAGE_ERROR = /^\S[^:]*: error: \S/;
+var BACKEND_ERROR = /^(([A-Za-z_]\w*\.)*[A-Z]\w*(Error|Exception|Exit|Interrupt)(: .+)?|error: .+)$/;
+function failureReason(output) {
+  const lines = stripColour(output).split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const usage = lines.find((l) => USAGE_ERROR.test(l));
+  if (usage !== void 0) return usage;
+  const backend = lines.findLast((l) => BACKEND_ERROR.test(l) && !isWrapper(l));
+  if (backend !== void 0) return backend;
+  const blockEnd = lines.lastIndexOf("[end of output]");
+  const blockLast = blockEnd > 0 ? lines[blockEnd - 1] : void 0;
+  if (blockLast !== void 0 && !/lines of output\]$/.test(blockLast)) return blockLast;
+  const isError = (l) => /^ERROR:?\s/.test(l);
+  const index = lines.findLastIndex((l) => isError(l) && !isWrapper(l));
+  if (index === -1) {
+    const exited = lines.findLastIndex((l) => /^ERROR:? Backend subprocess exited/.test(l));
+    const before = exited > 0 ? lines[exited - 1] : void 0;
+    if (before !== void 0 && !/^(\*|running |ERROR)/.test(before)) return before;
+    const error2 = lines.findLast(isError);
+    if (error2 !== void 0) return error2.replace(/^ERROR:?\s+/, "");
+    return lines.findLast((l) => !isWrapper(l)) ?? lines.at(-1);
+  }
+  const error = lines[index]?.replace(/^ERROR:?\s+/, "") ?? "";
+  return error.endsWith(":") ? `${error} ${lines.slice(index + 1, index + 4).join(", ")}` : error;
+}
+function formatCommand(command, args) {
+  return [command, ...args].map((arg) => arg.replace(/(\w+:\/\/)[^/\s@]+@/g, "$1***@")).map(
+    (arg) => arg === "" || /[^\w@%+=:,./-]/.test(arg) ? `'${arg.replaceAll("'", `'\\''`)}'` : arg
+  ).join(" ");
+}
+
+// src/project.ts
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -24039,280 +24257,12 @@ function parse(toml, options = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
-// src/artifacts/dists.ts
-import path from "node:path";
-var ARTIFACT_NAME_FORBIDDEN = /["<>|*?\r\n\\/:]/;
-function safeArtifactName(text4) {
-  return text4.replace(new RegExp(ARTIFACT_NAME_FORBIDDEN.source, "g"), "_");
-}
-function defaultArtifactName(ctx) {
-  const minor = ctx.pythonVersion.split(".").slice(0, 2).join(".");
-  const parts = ["dists", ctx.packageName, ctx.job, ctx.os, ctx.arch, `py${minor}`];
-  return safeArtifactName(parts.filter((p) => p !== "").join("-")).toLowerCase();
-}
-async function uploadDists(service, name, build) {
-  const files = [build.sdist, build.wheel].filter((d) => d !== void 0).map((d) => d.path);
-  const root = path.dirname(files[0] ?? ".");
-  const { id, size } = await service.upload(name, files, root);
-  return { name, files: files.map((f) => path.basename(f)), id, size };
-}
-
-// src/cache/key.ts
-import { createHash } from "node:crypto";
-var CACHE_MODES = ["auto", "true", "false"];
-var DEFAULT_DEPENDENCY_PATTERNS = [
-  // Every name `install: auto` takes (test-requirements.txt, requirements/tests.txt, …).
-  "**/*requirements*.txt",
-  "**/requirements/*.txt",
-  "**/constraints*.txt",
-  "pyproject.toml",
-  "setup.cfg",
-  "setup.py",
-  "poetry.lock",
-  "uv.lock",
-  "pdm.lock"
-];
-function clean(part) {
-  return part.replace(/[^A-Za-z0-9._+-]/g, "_");
-}
-function cacheKeys(parts) {
-  const machine = [parts.os, parts.osVersion, parts.arch].filter((p) => p !== "").map(clean).join("-");
-  const suffix = parts.suffix === "" ? "" : `-${clean(parts.suffix)}`;
-  const pipPrefix = `python-ci-pip-${machine}-py${clean(parts.pythonVersion)}-${parts.installer}${suffix}-`;
-  const settings = createHash("sha256").update(parts.environmentSettings).digest("hex").slice(0, 12);
-  const venvPrefix = `python-ci-venv-${machine}-py${clean(parts.pythonVersion)}-${parts.installer}${suffix}-${settings}-`;
-  return {
-    pip: { primary: pipPrefix + parts.dependencyHash, restoreKeys: [pipPrefix] },
-    venv: { primary: venvPrefix + parts.dependencyHash, restoreKeys: [] }
-  };
-}
-var UNTRUSTED_FOR_AUTO = {
-  release: "a release event",
-  pull_request_target: "a pull_request_target event",
-  workflow_run: "a workflow_run event"
-};
-function decideCache(mode, event) {
-  if (mode === "false") return { enabled: false, reason: "cache: false" };
-  if (mode === "true") return { enabled: true, reason: "cache: true" };
-  const why = event.ref.startsWith("refs/tags/") ? `a tag push (${event.ref.slice("refs/tags/".length)})` : UNTRUSTED_FOR_AUTO[event.eventName];
-  if (why) {
-    return {
-      enabled: false,
-      reason: `cache: auto is off for ${why}, so nothing a pull request wrote can reach it; set cache: true to cache anyway`
-    };
-  }
-  return { enabled: true, reason: `cache: auto (${event.eventName || "no event"})` };
-}
-
 // src/error-message.ts
 function errorMessage(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-// src/github/comment.ts
-import { createHash as createHash2 } from "node:crypto";
-var COMMENT_LIMIT = 65536;
-var COMMENT_ID_PATTERN = /^(?!.*--)[A-Za-z0-9._+=:@,/-](?:[A-Za-z0-9 ._+=:@,/-]{0,98}[A-Za-z0-9._+=:@,/-])?$/;
-function commentMarker(id) {
-  if (id === "") return "<!-- python-ci-action -->";
-  if (!COMMENT_ID_PATTERN.test(id)) throw new Error(`comment-id ${JSON.stringify(id)} is not valid`);
-  return `<!-- python-ci-action comment-id: ${id} -->`;
-}
-function hasMarker(body, marker) {
-  const first = body.split("\n", 1)[0] ?? "";
-  return first.trim() === marker;
-}
-var DIGEST = /^<!-- python-ci-action results: ([0-9a-f]+) -->$/m;
-function resultsDigest(metrics) {
-  const results = metrics.test?.results;
-  const coverage = metrics.test?.coverage;
-  const dist = metrics.build?.wheel ?? metrics.build?.sdist;
-  const stable = {
-    verdict: metrics.verdict,
-    results: results && {
-      counts: [
-        results.tests,
-        results.passed,
-        results.failed,
-        results.skipped,
-        results.xfailed,
-        results.xpassed,
-        results.errors
-      ],
-      problems: results.problems.map((p) => [p.kind, p.id, p.message])
-    },
-    notes: metrics.test?.notes,
-    coverage: coverage && {
-      total: coverage.percentDisplay,
-      files: coverage.files.map((f) => [f.path, f.percentDisplay, f.missingLines.join(",")])
-    },
-    build: metrics.build && {
-      ok: metrics.build.ok,
-      dist: dist && [dist.name, dist.version],
-      problems: metrics.build.problems,
-      warnings: metrics.build.warnings
-    },
-    publish: metrics.publish && [metrics.publish.status, metrics.publish.reasons],
-    baseline: metrics.baseline && (metrics.baseline.kind === "compared" ? [metrics.baseline.deltaDisplay, metrics.baseline.base.sha] : metrics.baseline.kind),
-    diff: metrics.diffCoverage?.measured ? [
-      metrics.diffCoverage.percentDisplay,
-      metrics.diffCoverage.files.map((f) => [f.path, f.uncoveredRanges])
-    ] : metrics.diffCoverage?.reason,
-    stages: metrics.stages.map((s) => [s.name, s.status])
-  };
-  return createHash2("sha256").update(JSON.stringify(stable)).digest("hex").slice(0, 32);
-}
-var LADDER = [
-  { maxFiles: 50, maxProblems: 20, maxDiffFiles: 50 },
-  { maxFiles: 20, maxProblems: 20, maxDiffFiles: 20 },
-  { maxFiles: 5, maxProblems: 20, maxDiffFiles: 5 },
-  { maxFiles: 0, maxProblems: 10, maxDiffFiles: 0 },
-  { maxFiles: 0, maxProblems: 3, maxDiffFiles: 0 },
-  { maxFiles: 0, maxProblems: 0, maxDiffFiles: 0 }
-];
-var LIMIT_TEXT = "GitHub's 65,536-character limit on comments";
-function fitComment(head, render, limit = COMMENT_LIMIT, diffRows = 0) {
-  const first = LADDER[0];
-  for (const rung of LADDER) {
-    const markdown2 = render(rung);
-    if (rung === first) {
-      const body2 = `${head}
-${markdown2}`;
-      if (body2.length <= limit) return { body: body2, cut: void 0 };
-      continue;
-    }
-    const left = [
-      rung.maxFiles < (first?.maxFiles ?? 0) ? `per-file coverage rows (${rung.maxFiles} shown)` : "",
-      rung.maxDiffFiles < Math.min(first?.maxDiffFiles ?? 0, diffRows) ? `changed-lines rows (${rung.maxDiffFiles} shown)` : "",
-      rung.maxProblems < (first?.maxProblems ?? 0) ? `failure details (${rung.maxProblems} shown)` : ""
-    ].filter((s) => s !== "");
-    const cut2 = `fewer ${left.join(" and fewer ")}`;
-    const note2 = `
-> \u2702\uFE0F Shortened to fit ${LIMIT_TEXT}: ${cut2}. The job summary of this run has the full report.
-`;
-    const body = `${head}
-${markdown2}${note2}`;
-    if (body.length <= limit) return { body, cut: cut2 };
-  }
-  const markdown = render(
-    LADDER[LADDER.length - 1] ?? { maxFiles: 0, maxProblems: 0, maxDiffFiles: 0 }
-  );
-  const note = `
-
-> \u2702\uFE0F Cut at ${LIMIT_TEXT}; the rest of the report is in the job summary of this run.
-`;
-  let room = limit - head.length - 1 - note.length;
-  for (; ; ) {
-    let text4 = markdown.slice(0, Math.max(0, room));
-    const lastLine = text4.lastIndexOf("\n");
-    if (lastLine > 0) text4 = text4.slice(0, lastLine);
-    const body = `${head}
-${closeFence(text4)}${note}`;
-    if (body.length <= limit || room <= 0) {
-      return { body, cut: `the report was cut at ${text4.length} characters` };
-    }
-    room -= body.length - limit;
-  }
-}
-function closeFence(text4) {
-  let open2;
-  for (const line of text4.split("\n")) {
-    const fence = /^(`{3,})/.exec(line)?.[1];
-    if (fence === void 0) continue;
-    if (open2 === void 0) open2 = fence;
-    else if (fence.length >= open2.length && line.trim() === fence) open2 = void 0;
-  }
-  return open2 === void 0 ? text4 : `${text4}
-${open2}`;
-}
-function commentBody(marker, metrics, render, title) {
-  const head = `${marker}
-<!-- python-ci-action results: ${resultsDigest(metrics)} -->`;
-  const diff = metrics.diffCoverage;
-  const diffRows = diff?.measured ? diff.files.length : 0;
-  return fitComment(head, (options) => render(metrics, { ...options, title }), void 0, diffRows);
-}
-async function upsertComment(client, target, options) {
-  const issue2 = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}/issues`;
-  let login;
-  try {
-    const user = await client.request("GET", "/user");
-    if (typeof user.data?.login === "string") login = user.data.login;
-  } catch (error) {
-    options.debug?.(`GET /user: ${errorMessage(error)}; taking comments by bots as ours`);
-  }
-  const comments = await client.paginate(
-    `${issue2}/${target.number}/comments?per_page=100`
-  );
-  const ours = comments.find(
-    (c) => hasMarker(c.body ?? "", options.marker) && (login !== void 0 ? c.user?.login === login : c.user?.type === "Bot")
-  );
-  options.debug?.(
-    `${comments.length} comments on #${target.number}; ours: ${ours ? ours.id : "none"} (author ${login ?? "any bot"})`
-  );
-  if (ours !== void 0) {
-    const before = ours.body ?? "";
-    const unchanged = before === options.body || options.onlyOnChange && DIGEST.exec(before)?.[1] === DIGEST.exec(options.body)?.[1];
-    if (unchanged) return { action: "unchanged", id: ours.id, url: ours.html_url };
-    const updated = await client.request("PATCH", `${issue2}/comments/${ours.id}`, {
-      body: options.body
-    });
-    return { action: "updated", id: ours.id, url: updated.data?.html_url ?? ours.html_url };
-  }
-  const created = await client.request("POST", `${issue2}/${target.number}/comments`, {
-    body: options.body
-  });
-  return { action: "created", id: created.data.id, url: created.data.html_url };
-}
-
-// src/github/decide.ts
-var COMMENT_MODES = ["auto", "always", "on-change", "off"];
-var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set([
-  "pull_request",
-  "pull_request_target"
-]);
-function field(value2, key) {
-  return value2 !== null && typeof value2 === "object" ? value2[key] : void 0;
-}
-function prNumber(value2) {
-  return typeof value2 === "number" && Number.isInteger(value2) && value2 > 0 ? value2 : void 0;
-}
-function pullRequestOf(eventName, payload) {
-  if (PULL_REQUEST_EVENTS.has(eventName)) {
-    return prNumber(field(field(payload, "pull_request"), "number")) ?? prNumber(field(payload, "number"));
-  }
-  const issue2 = field(payload, "issue");
-  if (eventName === "issue_comment" && field(issue2, "pull_request") !== void 0) {
-    return prNumber(field(issue2, "number"));
-  }
-  const runs = field(field(payload, "workflow_run"), "pull_requests");
-  if (eventName === "workflow_run" && Array.isArray(runs)) return prNumber(field(runs[0], "number"));
-  return void 0;
-}
-function decideComment(input) {
-  const { mode, eventName } = input;
-  if (mode === "off") return { kind: "skip", reason: "comment: off" };
-  if (mode !== "always" && !PULL_REQUEST_EVENTS.has(eventName)) {
-    return { kind: "skip", reason: `not a pull request event (${eventName || "no event"})` };
-  }
-  const number = pullRequestOf(eventName, input.payload);
-  const [owner = "", repo = ""] = input.repository.split("/");
-  if (number === void 0) {
-    const reason = `the ${eventName || "unknown"} event names no pull request to comment on`;
-    return mode === "always" ? { kind: "warn", reason } : { kind: "skip", reason };
-  }
-  if (owner === "" || repo === "") {
-    return {
-      kind: "warn",
-      reason: `GITHUB_REPOSITORY (${JSON.stringify(input.repository)}) is not owner/name`
-    };
-  }
-  return { kind: "post", target: { owner, repo, number } };
-}
-
 // src/project.ts
-import { existsSync, readFileSync } from "node:fs";
-import path2 from "node:path";
 var ProjectError = class extends Error {
   name = "ProjectError";
 };
@@ -24341,7 +24291,7 @@ function poetryGroupsOf(poetry) {
   return groups;
 }
 function readProject(dir) {
-  const file = path2.join(dir, "pyproject.toml");
+  const file = path.join(dir, "pyproject.toml");
   let pyproject;
   if (existsSync(file)) {
     try {
@@ -24363,8 +24313,8 @@ function readProject(dir) {
   return {
     dir,
     pyproject,
-    hasSetupPy: existsSync(path2.join(dir, "setup.py")),
-    hasSetupCfg: existsSync(path2.join(dir, "setup.cfg")),
+    hasSetupPy: existsSync(path.join(dir, "setup.py")),
+    hasSetupCfg: existsSync(path.join(dir, "setup.cfg")),
     name: typeof project?.name === "string" ? project.name : typeof poetryName === "string" ? poetryName : void 0,
     requiresPython: typeof project?.["requires-python"] === "string" ? project["requires-python"] : void 0,
     buildBackend: typeof backend === "string" ? backend : void 0,
@@ -24408,969 +24358,6 @@ function resolveDependencyGroup(groups, name, seen = []) {
   return out;
 }
 
-// src/publish/pep440.ts
-var VERSION_PATTERN = new RegExp(
-  "^v?(?:(?<epoch>[0-9]+)!)?(?<release>[0-9]+(?:\\.[0-9]+)*)(?<pre>[-_.]?(?<pre_l>alpha|beta|preview|pre|a|b|c|rc)[-_.]?(?<pre_n>[0-9]+)?)?(?<post>(?:-(?<post_n1>[0-9]+))|(?:[-_.]?(?<post_l>post|rev|r)[-_.]?(?<post_n2>[0-9]+)?))?(?<dev>[-_.]?(?<dev_l>dev)[-_.]?(?<dev_n>[0-9]+)?)?(?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?$",
-  "i"
-);
-var PRE_LABELS = {
-  a: "a",
-  alpha: "a",
-  b: "b",
-  beta: "b",
-  c: "rc",
-  rc: "rc",
-  pre: "rc",
-  preview: "rc"
-};
-function parsePep440(text4) {
-  const groups = VERSION_PATTERN.exec(text4.trim())?.groups;
-  if (groups === void 0) return void 0;
-  const int = (s) => s === void 0 ? 0 : Number.parseInt(s, 10);
-  const release3 = (groups.release ?? "0").split(".").map((part) => Number.parseInt(part, 10));
-  const preLabel = groups.pre_l ? PRE_LABELS[groups.pre_l.toLowerCase()] : void 0;
-  return {
-    epoch: int(groups.epoch),
-    release: release3,
-    ...preLabel && { pre: { label: preLabel, number: int(groups.pre_n) } },
-    ...groups.post !== void 0 && { post: int(groups.post_n1 ?? groups.post_n2) },
-    ...groups.dev !== void 0 && { dev: int(groups.dev_n) },
-    ...groups.local !== void 0 && { local: groups.local.toLowerCase().replace(/[-_]/g, ".") }
-  };
-}
-function formatPep440(version2) {
-  let text4 = version2.epoch === 0 ? "" : `${version2.epoch}!`;
-  text4 += version2.release.join(".");
-  if (version2.pre) text4 += `${version2.pre.label}${version2.pre.number}`;
-  if (version2.post !== void 0) text4 += `.post${version2.post}`;
-  if (version2.dev !== void 0) text4 += `.dev${version2.dev}`;
-  if (version2.local !== void 0) text4 += `+${version2.local}`;
-  return text4;
-}
-function releaseKey(release3) {
-  const parts = [...release3];
-  while (parts.length > 1 && parts.at(-1) === 0) parts.pop();
-  return parts.join(".");
-}
-function samePep440(a, b) {
-  const key = (v) => formatPep440({ ...v, release: releaseKey(v.release).split(".").map(Number) });
-  return key(a) === key(b);
-}
-
-// src/publish/decide.ts
-var PUBLISH_MODES = ["auto", "true", "false"];
-function parseTagPattern(text4) {
-  const first = text4.search(/[*?[]/);
-  if (first === -1) return void 0;
-  let source = "";
-  for (let i = 0; i < text4.length; i++) {
-    const char = text4[i] ?? "";
-    if (char === "*") source += "[^/]*";
-    else if (char === "?") source += "[^/]";
-    else if (char === "[") {
-      const end = text4.indexOf("]", i + 2);
-      if (end === -1) return void 0;
-      const body = text4.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
-      source += `[${body}]`;
-      i = end;
-    } else source += char.replace(/[.+^${}()|\\]/g, "\\$&");
-  }
-  return { text: text4, prefix: text4.slice(0, first), regex: new RegExp(`^${source}$`) };
-}
-function releaseTag(event) {
-  if (event.name.startsWith("pull_request")) {
-    return { not: `a ${event.name} event never publishes; release from a tag push` };
-  }
-  if (event.fork) {
-    return {
-      not: `${event.repository || "this repository"} is a fork; publishing runs from the original repository only`
-    };
-  }
-  if (event.name === "release") {
-    if (event.releaseAction !== "published") {
-      return {
-        not: `a release event with action ${event.releaseAction ?? "(none)"} does not publish; only "published" does`
-      };
-    }
-    const tag = event.releaseTag ?? event.ref.replace(/^refs\/tags\//, "");
-    return tag ? { tag } : { not: "the release event names no tag" };
-  }
-  if (event.name === "push" && event.ref.startsWith("refs/tags/")) {
-    return { tag: event.ref.slice("refs/tags/".length) };
-  }
-  const what = event.name === "push" ? `a push to ${event.ref}` : `a ${event.name} event`;
-  return { not: `${what} is not a tag push or a published release` };
-}
-function testReasons(test) {
-  if (test === void 0)
-    return ["the tests did not run in this run (test: false, or the install failed)"];
-  if (test.ok) return [];
-  const r = test.results;
-  if (r === void 0) return [`the tests did not pass: pytest exited ${test.exitCode}`];
-  return [`the tests did not pass: ${r.failed} failed, ${r.errors} errors in ${r.tests} tests`];
-}
-function buildReasons(build) {
-  if (build === void 0)
-    return ["nothing was built in this run (build: false, or the install failed)"];
-  if (build.error !== void 0) return [`the build failed: ${build.error.split("\n")[0] ?? ""}`];
-  const reasons = build.problems.map((p) => `the built files are not releasable: ${p}`);
-  if (!build.ok && reasons.length === 0) reasons.push("the build failed");
-  return reasons;
-}
-function versionReasons(tag, pattern, build) {
-  const dist = build?.sdist ?? build?.wheel;
-  if (dist === void 0 || dist.version === "") return { reasons: [] };
-  const reasons = [];
-  const built = parsePep440(dist.version);
-  if (built === void 0) {
-    reasons.push(`the built version ${dist.version} is not a PEP 440 version, which PyPI refuses`);
-  } else if (built.local !== void 0) {
-    reasons.push(
-      `the built version ${dist.version} has a local part (+${built.local}), which PyPI refuses; build from the tag itself`
-    );
-  }
-  const tagText = tag.slice(pattern.prefix.length);
-  const fromTag = parsePep440(tagText);
-  if (fromTag === void 0) {
-    reasons.push(
-      `tag ${tag} gives version "${tagText}" (the tag minus tag-pattern's prefix "${pattern.prefix}"), which is not a PEP 440 version`
-    );
-  } else if (built !== void 0 && !samePep440(fromTag, built)) {
-    reasons.push(
-      `tag ${tag} is version ${formatPep440(fromTag)}, but the built version is ${formatPep440(built)}; tag the commit whose version matches, or fix the version`
-    );
-  }
-  return { reasons, version: dist.version };
-}
-function decidePublish(inputs) {
-  if (inputs.mode === "false") return { kind: "skip", reason: "publish: false" };
-  const found = releaseTag(inputs.event);
-  let tag;
-  if ("not" in found) {
-    return inputs.mode === "auto" ? { kind: "skip", reason: `${found.not} (publish: auto)` } : { kind: "refuse", reasons: [`publish: true, but ${found.not}`] };
-  }
-  tag = found.tag;
-  if (!inputs.tagPattern.regex.test(tag)) {
-    const why = `tag ${tag} does not match tag-pattern ${inputs.tagPattern.text}`;
-    return inputs.mode === "auto" ? { kind: "skip", reason: `${why} (publish: auto)` } : { kind: "refuse", reasons: [`publish: true, but ${why}`] };
-  }
-  const version2 = versionReasons(tag, inputs.tagPattern, inputs.build);
-  const reasons = [...testReasons(inputs.test), ...buildReasons(inputs.build), ...version2.reasons];
-  if (reasons.length > 0) return { kind: "refuse", reasons };
-  const files = [inputs.build?.sdist, inputs.build?.wheel].filter((d) => d !== void 0);
-  return { kind: "publish", tag, version: version2.version ?? "", files };
-}
-
-// src/python/version-spec.ts
-var import_semver = __toESM(require_semver2(), 1);
-var PEP440_CLAUSE = /^(~=|===|==|!=|<=|>=|<|>)\s*v?(\d+(?:\.\d+)*)(\.\*)?(?:(a|b|rc)(\d+))?$/;
-function toSemver(version2) {
-  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-?(a|b|rc|alpha|beta)\.?(\d+))?$/.exec(
-    version2.trim()
-  );
-  if (!m) return null;
-  const [, major, minor = "0", patch = "0", pre, preNum] = m;
-  const tag = pre === "alpha" ? "a" : pre === "beta" ? "b" : pre;
-  return `${major}.${minor}.${patch}${tag ? `-${tag}.${preNum}` : ""}`;
-}
-function release(version2) {
-  return version2.split(".").map((p) => Number.parseInt(p, 10));
-}
-function compareRelease(a, b) {
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-function prefixMatch(version2, prefix) {
-  return prefix.every((p, i) => (version2[i] ?? 0) === p);
-}
-function pep440Clause(text4) {
-  const m = PEP440_CLAUSE.exec(text4.trim());
-  if (!m) return null;
-  const [, op, ver = "", star3] = m;
-  const spec = release(ver);
-  if (star3 && op !== "==" && op !== "!=") return null;
-  switch (op) {
-    case "==":
-    case "===":
-      return star3 ? (v) => prefixMatch(v, spec) : (v) => compareRelease(v, spec) === 0;
-    case "!=":
-      return star3 ? (v) => !prefixMatch(v, spec) : (v) => compareRelease(v, spec) !== 0;
-    case "<=":
-      return (v) => compareRelease(v, spec) <= 0;
-    case ">=":
-      return (v) => compareRelease(v, spec) >= 0;
-    case "<":
-      return (v) => compareRelease(v, spec) < 0;
-    case ">":
-      return (v) => compareRelease(v, spec) > 0;
-    case "~=": {
-      if (spec.length < 2) return null;
-      const prefix = spec.slice(0, -1);
-      return (v) => compareRelease(v, spec) >= 0 && prefixMatch(v, prefix);
-    }
-    default:
-      return null;
-  }
-}
-function parsePep4402(text4) {
-  const parts = text4.split(",").map((p) => p.trim());
-  if (parts.some((p) => p === "")) return null;
-  const clauses = parts.map(pep440Clause);
-  if (clauses.some((c) => c === null)) return null;
-  return (v) => clauses.every((c) => c?.(v));
-}
-function parseVersionSpec(text4, source) {
-  const trimmed = text4.trim();
-  if (trimmed === "") return null;
-  const allowPrerelease = /\d(-?(a|b|rc|alpha|beta)\.?\d+)/.test(trimmed);
-  const pep440 = /[<>=!~]/.test(trimmed) ? parsePep4402(trimmed) : null;
-  if (pep440) {
-    return {
-      text: trimmed,
-      source,
-      allowPrerelease,
-      matches: (version2) => {
-        const sv = import_semver.default.parse(toSemver(version2) ?? "");
-        if (!sv) return false;
-        if (sv.prerelease.length > 0 && !allowPrerelease) return false;
-        return pep440([sv.major, sv.minor, sv.patch]);
-      }
-    };
-  }
-  const asVersion = toSemver(trimmed);
-  const range2 = /^\d+$/.test(trimmed) ? `${trimmed}.x` : /^\d+\.\d+$/.test(trimmed) ? `~${trimmed}.0` : asVersion && /^\d/.test(trimmed) ? asVersion : trimmed;
-  if (import_semver.default.validRange(range2) === null) return null;
-  return {
-    text: trimmed,
-    source,
-    allowPrerelease,
-    matches: (version2) => {
-      const sv = toSemver(version2);
-      if (!sv) return false;
-      return import_semver.default.satisfies(sv, range2, { includePrerelease: allowPrerelease });
-    }
-  };
-}
-function highestMatch(spec, versions) {
-  let best;
-  for (const v of versions) {
-    if (!spec.matches(v)) continue;
-    if (best === void 0 || import_semver.default.gt(toSemver(v) ?? "0.0.0", toSemver(best) ?? "0.0.0")) best = v;
-  }
-  return best;
-}
-function versionFromFile(fileName, content, toml) {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  if (base.endsWith(".toml")) {
-    const project = toml?.project;
-    const requires = project?.["requires-python"];
-    if (typeof requires === "string") return requires;
-    const tool = toml?.tool;
-    const poetry = tool?.poetry;
-    const deps = poetry?.dependencies;
-    const py = deps?.python;
-    return typeof py === "string" ? poetryToPep440(py) : null;
-  }
-  const lines = content.split(/\r?\n/).map((l) => l.replace(/#.*$/, "").trim()).filter((l) => l !== "");
-  if (base === ".tool-versions") {
-    const line = lines.find((l) => /^python\s/.test(l));
-    return line ? line.split(/\s+/)[1] ?? null : null;
-  }
-  return lines[0] ?? null;
-}
-function poetryToPep440(spec) {
-  const caret = /^\^(\d+)(?:\.(\d+))?/.exec(spec);
-  if (caret) return `>=${caret[1]}.${caret[2] ?? 0},<${Number(caret[1]) + 1}`;
-  const tilde = /^~(\d+)\.(\d+)/.exec(spec);
-  if (tilde) return `>=${tilde[1]}.${tilde[2]},<${tilde[1]}.${Number(tilde[2]) + 1}`;
-  return spec;
-}
-
-// src/shell-words.ts
-var ShellWordsError = class extends Error {
-  name = "ShellWordsError";
-};
-function splitShellWords(text4) {
-  const words2 = [];
-  let word = "";
-  let inWord = false;
-  let i = 0;
-  while (i < text4.length) {
-    const ch = text4.charAt(i);
-    if (ch === "'") {
-      const end = text4.indexOf("'", i + 1);
-      if (end === -1) throw new ShellWordsError(`unterminated single quote at position ${i + 1}`);
-      word += text4.slice(i + 1, end);
-      inWord = true;
-      i = end + 1;
-    } else if (ch === '"') {
-      i += 1;
-      let closed = false;
-      while (i < text4.length) {
-        const c = text4.charAt(i);
-        if (c === '"') {
-          closed = true;
-          i += 1;
-          break;
-        }
-        if (c === "\\" && i + 1 < text4.length && '"\\$`\n'.includes(text4.charAt(i + 1))) {
-          if (text4.charAt(i + 1) !== "\n") word += text4.charAt(i + 1);
-          i += 2;
-          continue;
-        }
-        word += c;
-        i += 1;
-      }
-      if (!closed) throw new ShellWordsError("unterminated double quote");
-      inWord = true;
-    } else if (ch === "\\") {
-      if (i + 1 >= text4.length) throw new ShellWordsError("trailing backslash");
-      const next = text4.charAt(i + 1);
-      if (next !== "\n") {
-        word += next;
-        inWord = true;
-      }
-      i += 2;
-    } else if (/\s/.test(ch)) {
-      if (inWord) words2.push(word);
-      word = "";
-      inWord = false;
-      i += 1;
-    } else {
-      word += ch;
-      inWord = true;
-      i += 1;
-    }
-  }
-  if (inWord) words2.push(word);
-  return words2;
-}
-
-// src/config.ts
-var ConfigError = class extends Error {
-  name = "ConfigError";
-};
-var INPUT_DEFAULTS = {
-  "python-version": "",
-  "python-version-file": "",
-  architecture: "",
-  "working-directory": ".",
-  install: "auto",
-  "pip-args": "",
-  "system-site-packages": "false",
-  build: "true",
-  "build-isolation": "true",
-  test: "true",
-  "pytest-args": "",
-  "coverage-source": "",
-  "subprocess-coverage": "true",
-  "fail-on-test-failure": "true",
-  cache: "auto",
-  "cache-dependency-path": "",
-  "cache-suffix": "",
-  "python-manifest-url": "https://raw.githubusercontent.com/actions/python-versions/main/versions-manifest.json",
-  "dists-artifact": "auto",
-  publish: "auto",
-  "repository-url": "https://upload.pypi.org/legacy/",
-  "pypi-token": "",
-  "skip-existing": "false",
-  "verify-metadata": "true",
-  "tag-pattern": "v*",
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: action.yml's expression, verbatim
-  "github-token": "${{ github.token }}",
-  comment: "auto",
-  "comment-id": "",
-  "comment-from-run": "",
-  "fail-under": "",
-  "fail-under-diff": "",
-  "max-coverage-drop": "",
-  "annotate-uncovered": "true",
-  "diff-base": "",
-  "history-window": "20",
-  lint: "auto"
-};
-var ARCHITECTURES = ["x64", "x86", "arm64"];
-function runnerArchitecture(arch3 = process.arch) {
-  return arch3 === "arm64" ? "arm64" : arch3 === "ia32" ? "x86" : "x64";
-}
-var show = (value2) => JSON.stringify(value2);
-function bool(read, name) {
-  const raw = value(read, name);
-  if (/^(true|True|TRUE)$/.test(raw)) return true;
-  if (/^(false|False|FALSE)$/.test(raw)) return false;
-  throw new ConfigError(`${name}: ${show(raw)} is not a boolean; use true or false`);
-}
-function value(read, name) {
-  const raw = read(name).trim();
-  return raw === "" ? INPUT_DEFAULTS[name] : raw;
-}
-function words(read, name, example) {
-  const raw = value(read, name);
-  try {
-    return splitShellWords(raw);
-  } catch (error) {
-    const reason = error instanceof ShellWordsError ? error.message : String(error);
-    throw new ConfigError(
-      `${name}: ${show(raw)} cannot be split into arguments (${reason}); quote as in a POSIX shell, e.g. ${example}`
-    );
-  }
-}
-function versionSpec(read, ctx, workingDirectory2, project) {
-  const warnings = [];
-  const input = value(read, "python-version");
-  const file = value(read, "python-version-file");
-  if (input !== "") {
-    if (file !== "")
-      warnings.push("python-version and python-version-file are both set; python-version wins");
-    if (/\n/.test(input)) {
-      throw new ConfigError(
-        `python-version: ${show(input)} lists several versions; this action sets up one per job, so use a matrix`
-      );
-    }
-    return { spec: parsePythonVersion(input, "python-version", "python-version"), warnings };
-  }
-  if (file !== "") {
-    const resolved = path3.resolve(ctx.workspace, file);
-    if (!existsSync2(resolved) || !statSync(resolved).isFile()) {
-      throw new ConfigError(
-        `python-version-file: ${show(file)} does not exist (looked at ${resolved}); give a path relative to the workspace, e.g. .python-version or pyproject.toml`
-      );
-    }
-    const text4 = readVersionFile(resolved, `python-version-file: ${show(file)}`);
-    if (text4 === null) {
-      throw new ConfigError(
-        `python-version-file: ${show(file)} holds no Python version; accepted: .python-version, .tool-versions ("python 3.12"), pyproject.toml (requires-python) or a file with a version on its first line`
-      );
-    }
-    return {
-      spec: parsePythonVersion(text4, "python-version-file", `python-version-file (${file})`),
-      warnings
-    };
-  }
-  const dotfile = [workingDirectory2, ctx.workspace].map((d) => path3.join(d, ".python-version")).find((f) => existsSync2(f) && statSync(f).isFile());
-  if (dotfile) {
-    const text4 = readVersionFile(dotfile, show(dotfile));
-    if (text4 !== null)
-      return { spec: parsePythonVersion(text4, ".python-version", dotfile), warnings };
-  }
-  if (project.requiresPython) {
-    return {
-      spec: parsePythonVersion(
-        project.requiresPython,
-        "requires-python",
-        "pyproject.toml requires-python"
-      ),
-      warnings
-    };
-  }
-  return { spec: void 0, warnings };
-}
-function readVersionFile(file, what) {
-  const content = readFileSync2(file, "utf8");
-  if (file.endsWith(".toml")) {
-    try {
-      return versionFromFile(file, content, parse(content));
-    } catch (error) {
-      throw new ConfigError(`${what} is not valid TOML (${errorMessage(error).split("\n")[0]})`);
-    }
-  }
-  return versionFromFile(file, content);
-}
-function parsePythonVersion(text4, source, where) {
-  const accepted = "accepted: a version (3.12, 3.12.4, 3.x, 3.14.0-rc.1) or a range (>=3.10, >=3.10,<3.13)";
-  if (/^(pypy|graalpy)/i.test(text4)) {
-    throw new ConfigError(
-      `${where}: ${show(text4)} asks for ${text4.replace(/\d.*/, "")}, which this action does not set up; CPython only, ${accepted}`
-    );
-  }
-  if (/^\d+(\.\d+)*t$/.test(text4)) {
-    throw new ConfigError(
-      `${where}: ${show(text4)} asks for a free-threaded build, which this action does not set up yet; ${accepted}`
-    );
-  }
-  const spec = parseVersionSpec(text4, source);
-  if (!spec) throw new ConfigError(`${where}: ${show(text4)} is not a Python version; ${accepted}`);
-  if (/[<>=!~^]/.test(text4)) {
-    if (!admitsPython3(spec)) {
-      throw new ConfigError(`${where}: ${show(text4)} matches no Python 3 version; ${accepted}`);
-    }
-  } else if (/\d+/.exec(text4)?.[0] !== "3") {
-    throw new ConfigError(`${where}: ${show(text4)} is not a Python 3 version; ${accepted}`);
-  } else if (!spec.allowPrerelease && !admitsPython3(spec)) {
-    throw new ConfigError(`${where}: ${show(text4)} matches no Python 3 version; ${accepted}`);
-  }
-  return spec;
-}
-function admitsPython3(spec) {
-  for (let minor = 0; minor <= 50; minor++) {
-    for (let patch = 0; patch <= 50; patch++) {
-      if (spec.matches(`3.${minor}.${patch}`)) return true;
-    }
-  }
-  return false;
-}
-function architecture(read, ctx) {
-  const raw = value(read, "architecture");
-  if (raw === "") return ctx.defaultArchitecture;
-  const lower = raw.toLowerCase();
-  const found = ARCHITECTURES.find((a) => a === lower);
-  if (!found) {
-    throw new ConfigError(
-      `architecture: ${show(raw)} is not known; accepted: ${ARCHITECTURES.join(", ")}`
-    );
-  }
-  return found;
-}
-function workingDirectory(read, ctx) {
-  const raw = value(read, "working-directory");
-  const dir = path3.resolve(ctx.workspace, raw);
-  if (!existsSync2(dir)) {
-    throw new ConfigError(
-      `working-directory: ${show(raw)} does not exist (looked at ${dir}); give the Python project's folder, relative to the workspace`
-    );
-  }
-  if (!statSync(dir).isDirectory()) {
-    throw new ConfigError(
-      `working-directory: ${show(raw)} is a file, not a folder; give the folder that holds pyproject.toml or setup.py`
-    );
-  }
-  if (!["pyproject.toml", "setup.py", "setup.cfg"].some((f) => existsSync2(path3.join(dir, f)))) {
-    throw new ConfigError(
-      `working-directory: ${show(raw)} holds no pyproject.toml, setup.py or setup.cfg; point it at the Python project`
-    );
-  }
-  return dir;
-}
-var INSTALL_ACCEPTED = "accepted: auto, none, extra:NAME, group:NAME, requirements:PATH (separated by spaces, commas or new lines)";
-function installPlan(read, dir, project) {
-  const raw = value(read, "install");
-  const entries = raw.split(/[\s,]+/).filter((e) => e !== "");
-  const plan = {
-    none: false,
-    auto: false,
-    extras: [],
-    groups: [],
-    requirements: []
-  };
-  for (const entry of entries) {
-    const m = /^(extra|group|requirements):(.*)$/.exec(entry);
-    if (entry === "auto") plan.auto = true;
-    else if (entry === "none") plan.none = true;
-    else if (!m)
-      throw new ConfigError(`install: ${show(entry)} is not understood; ${INSTALL_ACCEPTED}`);
-    else {
-      const [, kind, arg = ""] = m;
-      if (arg === "")
-        throw new ConfigError(
-          `install: ${show(entry)} names nothing after '${kind}:'; ${INSTALL_ACCEPTED}`
-        );
-      if (kind === "extra") {
-        if (!/^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(arg)) {
-          throw new ConfigError(
-            `install: ${show(entry)} is not a valid extra name; extras are letters, digits, '-', '_' and '.'`
-          );
-        }
-        if (project.extras && !project.extras.includes(normalizeName(arg))) {
-          const known = project.extras.length ? project.extras.join(", ") : "none";
-          throw new ConfigError(
-            `install: ${show(entry)} names an extra that pyproject.toml does not declare; declared extras: ${known}`
-          );
-        }
-        plan.extras.push(arg);
-      } else if (kind === "group") {
-        const known = declaredGroups(project);
-        if (!known.includes(normalizeName(arg))) {
-          throw new ConfigError(
-            `install: ${show(entry)} names a dependency group that pyproject.toml does not declare (in [dependency-groups], [tool.poetry.group.NAME] or [tool.pdm.dev-dependencies]); declared groups: ${known.length ? known.join(", ") : "none"}`
-          );
-        }
-        plan.groups.push(arg);
-      } else {
-        const file = path3.resolve(dir, arg);
-        if (!existsSync2(file) || !statSync(file).isFile()) {
-          throw new ConfigError(
-            `install: ${show(entry)} names a requirements file that does not exist (looked at ${file}); paths are relative to working-directory`
-          );
-        }
-        plan.requirements.push(file);
-      }
-    }
-  }
-  if (plan.none && entries.length > 1) {
-    throw new ConfigError(
-      `install: ${show(raw)} combines 'none' with other entries; use 'none' alone to install only the project`
-    );
-  }
-  if (entries.length === 0) plan.auto = true;
-  return plan;
-}
-function coverageSource(read) {
-  const raw = value(read, "coverage-source");
-  const entries = raw.split(/[\s,]+/).filter((e) => e !== "");
-  for (const e of entries) {
-    if (!/^[A-Za-z0-9_./-]+$/.test(e)) {
-      throw new ConfigError(
-        `coverage-source: ${show(e)} is neither an import name nor a path; give packages or folders separated by commas, e.g. mypkg,src/other`
-      );
-    }
-  }
-  return entries;
-}
-var OWNED_PYTEST_OPTIONS = [
-  [/^--junit-?xml(=|$)/, "the action writes the JUnit report itself (see the report-path output)"],
-  [
-    /^--cov(-|=|$)/,
-    "the action measures coverage itself; use the coverage-source input or [tool.coverage.run]"
-  ],
-  [/^--no-cov$/, "the action measures coverage itself; set test: false to skip tests"]
-];
-function pytestArgs(read) {
-  const args = words(read, "pytest-args", '-k "not slow"');
-  for (const arg of args) {
-    for (const [pattern, why] of OWNED_PYTEST_OPTIONS) {
-      if (pattern.test(arg))
-        throw new ConfigError(`pytest-args: ${show(arg)} is not accepted: ${why}`);
-    }
-  }
-  return args;
-}
-function manifestUrl(read) {
-  const raw = value(read, "python-manifest-url");
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(
-      `python-manifest-url: ${show(raw)} is not a URL; give an http(s) URL of a versions-manifest.json`
-    );
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConfigError(
-      `python-manifest-url: ${show(raw)} uses ${url.protocol}; accepted: http: or https: URLs`
-    );
-  }
-  return url.toString();
-}
-function isLoopback(hostname) {
-  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-function repositoryUrl(read) {
-  const raw = value(read, "repository-url");
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(
-      `repository-url: ${show(raw)} is not a URL; give the index's upload URL, e.g. https://upload.pypi.org/legacy/ or https://test.pypi.org/legacy/`
-    );
-  }
-  if (url.username !== "" || url.password !== "") {
-    const shown = `${url.protocol}//***@${url.host}${url.pathname}`;
-    throw new ConfigError(
-      `repository-url: ${show(shown)} holds a user name or password; give the URL alone and the token as pypi-token (or use Trusted Publishing)`
-    );
-  }
-  if (url.protocol === "https:") return url.toString();
-  if (url.protocol === "http:" && isLoopback(url.hostname)) return url.toString();
-  const why = url.protocol === "http:" ? `is http:// on a host that is not loopback, so the token would travel in clear text` : `uses ${url.protocol}`;
-  throw new ConfigError(
-    `repository-url: ${show(raw)} ${why}; accepted: an https:// URL (http:// only for 127.0.0.0/8, ::1 or localhost)`
-  );
-}
-function publishSettings(read, warnings) {
-  const rawMode = value(read, "publish");
-  const mode = PUBLISH_MODES.find((m) => m === rawMode.toLowerCase());
-  if (!mode) {
-    throw new ConfigError(
-      `publish: ${show(rawMode)} is not understood; accepted: auto (on tag pushes and published releases), true or false`
-    );
-  }
-  const pattern = value(read, "tag-pattern");
-  const tagPattern = /\s/.test(pattern) ? void 0 : parseTagPattern(pattern);
-  if (!tagPattern) {
-    throw new ConfigError(
-      `tag-pattern: ${show(pattern)} is not a tag glob with a wildcard; the version is what follows the literal prefix, e.g. v* (v1.2.3 -> 1.2.3) or release-* (release-1.2.3 -> 1.2.3)`
-    );
-  }
-  const token = read("pypi-token").trim();
-  if (token !== "" && !token.startsWith("pypi-")) {
-    warnings.push(
-      'pypi-token does not start with "pypi-", as PyPI API tokens do; the upload will likely be refused'
-    );
-  }
-  return {
-    mode,
-    repositoryUrl: repositoryUrl(read),
-    token: token === "" ? void 0 : token,
-    skipExisting: bool(read, "skip-existing"),
-    verifyMetadata: bool(read, "verify-metadata"),
-    tagPattern
-  };
-}
-function cacheSettings(read, ctx, dir) {
-  const rawMode = value(read, "cache");
-  const mode = CACHE_MODES.find((m) => m === rawMode.toLowerCase());
-  if (!mode) {
-    throw new ConfigError(
-      `cache: ${show(rawMode)} is not understood; accepted: auto (on, except for releases, tag pushes, pull_request_target and workflow_run), true or false`
-    );
-  }
-  const suffix = value(read, "cache-suffix");
-  if (!/^[A-Za-z0-9._-]{0,100}$/.test(suffix)) {
-    throw new ConfigError(
-      `cache-suffix: ${show(suffix)} holds characters a cache key should not; accepted: up to 100 letters, digits, '.', '_' and '-'`
-    );
-  }
-  const given = value(read, "cache-dependency-path").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
-  const patterns = [];
-  for (const pattern of given) {
-    const negated = pattern.startsWith("!");
-    const absolute = path3.resolve(ctx.workspace, negated ? pattern.slice(1) : pattern);
-    const inside = path3.relative(ctx.workspace, absolute);
-    if (inside.startsWith("..") || path3.isAbsolute(inside)) {
-      throw new ConfigError(
-        `cache-dependency-path: ${show(pattern)} is outside the workspace (${ctx.workspace}); only files inside it are hashed, so give globs relative to it, e.g. requirements/*.txt`
-      );
-    }
-    patterns.push(`${negated ? "!" : ""}${absolute}`);
-  }
-  return {
-    mode,
-    dependencyPatterns: patterns.length ? patterns : DEFAULT_DEPENDENCY_PATTERNS.map((p) => path3.join(dir, p)),
-    suffix
-  };
-}
-function distsArtifact(read) {
-  const raw = value(read, "dists-artifact");
-  if (/^(false|False|FALSE)$/.test(raw)) return false;
-  if (raw === "auto") return "auto";
-  const bad = ARTIFACT_NAME_FORBIDDEN.exec(raw);
-  if (bad) {
-    throw new ConfigError(
-      `dists-artifact: ${show(raw)} holds ${show(bad[0])}, which artifact names cannot; accepted: auto, false, or a name without " : < > | * ? \\ / or line breaks`
-    );
-  }
-  return raw;
-}
-function commentSettings(read) {
-  const rawMode = value(read, "comment");
-  const mode = COMMENT_MODES.find((m) => m === rawMode.toLowerCase());
-  if (!mode) {
-    throw new ConfigError(
-      `comment: ${show(rawMode)} is not understood; accepted: auto (on pull_request and pull_request_target events), always (also other events that name a pull request), on-change (like auto, but edits the comment only when the results changed) or off`
-    );
-  }
-  const id = value(read, "comment-id");
-  if (id !== "" && !COMMENT_ID_PATTERN.test(id)) {
-    throw new ConfigError(
-      `comment-id: ${show(id)} cannot go into the comment's hidden marker; accepted: up to 100 letters, digits, spaces and . _ - + = : @ , / (no "--"), e.g. py3.12-ubuntu`
-    );
-  }
-  const fromRun = value(read, "comment-from-run");
-  if (fromRun !== "" && !/^[1-9]\d{0,14}$/.test(fromRun)) {
-    throw new ConfigError(
-      `comment-from-run: ${show(fromRun)} is not a workflow run id; accepted: empty, or the id of a run of this repository, e.g. \${{ github.event.workflow_run.id }}`
-    );
-  }
-  const token = read("github-token").trim();
-  return {
-    mode,
-    id,
-    token: token === "" || token === INPUT_DEFAULTS["github-token"] ? void 0 : token,
-    ...fromRun !== "" && { fromRun: Number(fromRun) }
-  };
-}
-function percentage(read, name) {
-  const raw = value(read, name);
-  if (raw === "") return void 0;
-  const number = /^\d+(\.\d+)?%?$/.test(raw) ? Number(raw.replace(/%$/, "")) : Number.NaN;
-  if (!(number >= 0 && number <= 100)) {
-    throw new ConfigError(
-      `${name}: ${show(raw)} is not a percentage; give a number from 0 to 100, e.g. 80 or 92.5`
-    );
-  }
-  return number;
-}
-function maxCoverageDrop(read) {
-  const raw = value(read, "max-coverage-drop");
-  if (raw === "") return void 0;
-  const number = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(number >= 0 && number <= 100)) {
-    throw new ConfigError(
-      `max-coverage-drop: ${show(raw)} is not a number of percentage points; give a number from 0 to 100, e.g. 0 (no drop at all) or 0.5`
-    );
-  }
-  return number;
-}
-function diffBase(read) {
-  const raw = value(read, "diff-base");
-  if (raw === "") return void 0;
-  const bad = /^-|\.\.|@\{|[\s:?*[\\]|[\u0000-\u001f\u007f]|\/$|\.lock$|\.$/;
-  if (bad.test(raw)) {
-    throw new ConfigError(
-      `diff-base: ${show(raw)} is not a git ref or commit; accepted: a branch, tag or sha, e.g. origin/main or 1a2b3c4`
-    );
-  }
-  return raw;
-}
-function lintSetting(read) {
-  const raw = value(read, "lint");
-  const lower = raw.toLowerCase();
-  if (lower === "auto" || lower === "true") return true;
-  if (lower === "false") return false;
-  throw new ConfigError(
-    `lint: ${show(raw)} is not understood; accepted: auto (flake8's finding count when the environment has flake8; it is never installed) or false`
-  );
-}
-function historyWindow(read) {
-  const raw = value(read, "history-window");
-  const number = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(number >= 0 && number <= 100)) {
-    throw new ConfigError(
-      `history-window: ${show(raw)} is not a whole number from 0 to 100; accepted: how many of the newest completed runs to count, e.g. 20, or 0 for no success rate`
-    );
-  }
-  return number;
-}
-function repoPrefix(workspace, dir) {
-  const relative2 = path3.relative(workspace, dir).split(path3.sep).join("/");
-  return relative2.startsWith("..") || path3.isAbsolute(relative2) ? "" : relative2;
-}
-function deepFreeze(obj) {
-  if (obj && typeof obj === "object" && !Object.isFrozen(obj)) {
-    Object.freeze(obj);
-    for (const v of Object.values(obj)) deepFreeze(v);
-  }
-  return obj;
-}
-function loadConfig(read, ctx) {
-  const dir = workingDirectory(read, ctx);
-  let project;
-  try {
-    project = readProject(dir);
-  } catch (error) {
-    if (error instanceof ProjectError) throw new ConfigError(`working-directory: ${error.message}`);
-    throw error;
-  }
-  const { spec, warnings } = versionSpec(read, ctx, dir, project);
-  const config = {
-    pythonSpec: spec,
-    architecture: architecture(read, ctx),
-    workingDirectory: dir,
-    repoPrefix: repoPrefix(ctx.workspace, dir),
-    project,
-    install: installPlan(read, dir, project),
-    pipArgs: words(read, "pip-args", '--extra-index-url "https://example.org/simple"'),
-    systemSitePackages: bool(read, "system-site-packages"),
-    build: bool(read, "build"),
-    buildIsolation: bool(read, "build-isolation"),
-    test: bool(read, "test"),
-    pytestArgs: pytestArgs(read),
-    coverageSource: coverageSource(read),
-    subprocessCoverage: bool(read, "subprocess-coverage"),
-    failOnTestFailure: bool(read, "fail-on-test-failure"),
-    pythonManifestUrl: manifestUrl(read),
-    distsArtifact: distsArtifact(read),
-    cache: cacheSettings(read, ctx, dir),
-    publish: publishSettings(read, warnings),
-    comment: commentSettings(read),
-    failUnder: percentage(read, "fail-under"),
-    failUnderDiff: percentage(read, "fail-under-diff"),
-    maxCoverageDrop: maxCoverageDrop(read),
-    annotateUncovered: bool(read, "annotate-uncovered"),
-    diffBase: diffBase(read),
-    historyWindow: historyWindow(read),
-    lint: lintSetting(read)
-  };
-  if (!config.build && !config.test)
-    warnings.push("build and test are both false; only Python and the install run");
-  return { config: deepFreeze(config), warnings };
-}
-
-// src/host.ts
-var WITHHELD = /* @__PURE__ */ new Set(["ACTIONS_ID_TOKEN_REQUEST_TOKEN", "ACTIONS_RUNTIME_TOKEN"]);
-function childEnvironment(env) {
-  return Object.fromEntries(
-    Object.entries(env).filter(([name]) => !name.startsWith("INPUT_") && !WITHHELD.has(name))
-  );
-}
-
-// src/pipeline.ts
-import { mkdirSync as mkdirSync8, rmSync as rmSync9 } from "node:fs";
-import path34 from "node:path";
-
-// src/build/build.ts
-import { rmSync as rmSync2 } from "node:fs";
-import path5 from "node:path";
-
-// src/process.ts
-import { spawn } from "node:child_process";
-var SpawnRunner = class {
-  run(command, args, options = {}) {
-    const started = performance.now();
-    return new Promise((resolve2) => {
-      const stdout = [];
-      const stderr = [];
-      const output = [];
-      const child2 = spawn(command, [...args], {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        stdio: ["ignore", "pipe", "pipe"]
-      });
-      child2.stdout.setEncoding("utf8");
-      child2.stderr.setEncoding("utf8");
-      const collect = (into) => (text4) => {
-        into.push(text4);
-        output.push(text4);
-        options.onOutput?.(text4);
-      };
-      child2.stdout.on("data", collect(stdout));
-      child2.stderr.on("data", collect(stderr));
-      let spawnError;
-      child2.on("error", (error) => {
-        spawnError = error;
-      });
-      child2.on("close", (code, signal) => {
-        const failure = spawnError ? `${command}: ${spawnError.message}
-` : "";
-        const killed = signal ? `${command} was killed by ${signal}
-` : "";
-        resolve2({
-          code: spawnError ? 127 : code ?? 128,
-          stdout: stdout.join(""),
-          stderr: stderr.join("") + failure + killed,
-          output: output.join("") + failure + killed,
-          durationMs: performance.now() - started
-        });
-      });
-    });
-  }
-};
-var COLOUR_CODES = /\x1b\[[0-9;]*[A-Za-z]/g;
-function stripColour(text4) {
-  return text4.replace(COLOUR_CODES, "");
-}
-function tail(text4, lines = 30) {
-  const all = stripColour(text4).trimEnd().split("\n");
-  return all.slice(-lines).join("\n");
-}
-function failureReason(output) {
-  const lines = stripColour(output).split("\n").map((l) => l.trim()).filter((l) => l !== "");
-  const index = lines.findLastIndex((l) => /^ERROR:?\s/.test(l));
-  if (index === -1) return lines.at(-1);
-  const error = lines[index]?.replace(/^ERROR:?\s+/, "") ?? "";
-  return error.endsWith(":") ? `${error} ${lines.slice(index + 1, index + 4).join(", ")}` : error;
-}
-function formatCommand(command, args) {
-  return [command, ...args].map((arg) => arg.replace(/(\w+:\/\/)[^/\s@]+@/g, "$1***@")).map(
-    (arg) => arg === "" || /[^\w@%+=:,./-]/.test(arg) ? `'${arg.replaceAll("'", `'\\''`)}'` : arg
-  ).join(" ");
-}
-
 // src/python/snippet.ts
 var SnippetError = class extends Error {
   name = "SnippetError";
@@ -25396,9 +24383,40 @@ ${tail(result.output, 15)}`);
   }
 }
 
+// src/build/digest.ts
+import { createHash } from "node:crypto";
+import { readFileSync as readFileSync2 } from "node:fs";
+function digestOf(file) {
+  const bytes = readFileSync2(file);
+  return { sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.length };
+}
+function short(sha256) {
+  return `${sha256.slice(0, 12)}\u2026`;
+}
+function describeChange(fileName, built, now) {
+  if (now === built) return void 0;
+  if (now === void 0) return `${fileName} is gone since the build (sha256 ${short(built)})`;
+  return `${fileName} changed after the build (sha256 ${short(built)} at build, ${short(now)} now)`;
+}
+function changedSinceBuild(files) {
+  const changes = [];
+  for (const f of files) {
+    let now;
+    try {
+      now = digestOf(f.path).sha256;
+    } catch (error) {
+      if (error.code !== "ENOENT") throw error;
+      now = void 0;
+    }
+    const change = describeChange(f.fileName, f.sha256, now);
+    if (change !== void 0) changes.push(change);
+  }
+  return changes;
+}
+
 // src/build/leftovers.ts
 import { readdirSync, rmSync } from "node:fs";
-import path4 from "node:path";
+import path2 from "node:path";
 function isLeftover(folder) {
   const parts = folder.split("/");
   const name = parts[parts.length - 1] ?? "";
@@ -25414,7 +24432,7 @@ function folders(dir) {
 }
 function findLeftovers(dir) {
   const top = folders(dir);
-  const below = top.filter((f) => !f.startsWith(".") && !isLeftover(f) && f !== "node_modules").flatMap((f) => folders(path4.join(dir, f)).map((g) => `${f}/${g}`));
+  const below = top.filter((f) => !f.startsWith(".") && !isLeftover(f) && f !== "node_modules").flatMap((f) => folders(path2.join(dir, f)).map((g) => `${f}/${g}`));
   return [...top, ...below].filter(isLeftover).sort();
 }
 function removeNewLeftovers(log, dir, before, after) {
@@ -25423,7 +24441,7 @@ function removeNewLeftovers(log, dir, before, after) {
   const removed = [];
   for (const folder of made) {
     try {
-      rmSync(path4.join(dir, folder), { recursive: true, force: true });
+      rmSync(path2.join(dir, folder), { recursive: true, force: true });
       removed.push(folder);
     } catch (error) {
       log.warning(
@@ -25456,17 +24474,13 @@ async function checkMetadata(host, log, venv, files) {
 
 // src/build/build.ts
 var INSPECT = `
-import email.parser, hashlib, json, os, sys, tarfile, zipfile
+import email.parser, json, sys, tarfile, zipfile
 def meta(text):
     m = email.parser.HeaderParser().parsestr(text)
     return {'name': m.get('Name', ''), 'version': m.get('Version', '')}
 out = {'files': []}
 for p in sys.argv[1:]:
-    h = hashlib.sha256()
-    with open(p, 'rb') as f:
-        for block in iter(lambda: f.read(1 << 20), b''):
-            h.update(block)
-    info = {'path': p, 'size': os.path.getsize(p), 'sha256': h.hexdigest(), 'name': '', 'version': '', 'error': None, 'top': [], 'generator': None}
+    info = {'path': p, 'name': '', 'version': '', 'error': None, 'top': [], 'generator': None}
     try:
         if p.endswith('.whl'):
             with zipfile.ZipFile(p) as z:
@@ -25508,9 +24522,9 @@ function wheelContentWarnings(fileName, top) {
   return warnings;
 }
 function generatorName(generator) {
-  const text4 = generator.trim().replace(/\s+/g, " ");
-  const match3 = /^(.+?) \(([^()]+)\)$/.exec(text4);
-  return match3 ? `${match3[1]} ${match3[2]}` : text4;
+  const text5 = generator.trim().replace(/\s+/g, " ");
+  const match3 = /^(.+?) \(([^()]+)\)$/.exec(text5);
+  return match3 ? `${match3[1]} ${match3[2]}` : text5;
 }
 function checkDists(sdist, wheel) {
   const problems = [];
@@ -25591,8 +24605,11 @@ ${tail(result.output, 25)}`
 }
 async function buildDists(host, log, config, venv, tools, sourceDone = () => {
 }) {
-  const outDir = path5.join(config.workingDirectory, "dist");
+  const outDir = distsDir(host);
+  rmSync2(outDir, { recursive: true, force: true });
   const builder = builderFor(config, venv, tools);
+  const digests = /* @__PURE__ */ new Map();
+  const record2 = (name) => digests.set(name, digestOf(path3.join(outDir, name)));
   let sdistName;
   const before = findLeftovers(config.workingDirectory);
   try {
@@ -25605,11 +24622,12 @@ async function buildDists(host, log, config, venv, tools, sourceDone = () => {
     );
     if (sdist.error !== void 0) return failed(sdist.error);
     sdistName = sdist.name;
+    record2(sdistName);
   } finally {
     removeNewLeftovers(log, config.workingDirectory, before, "the sdist");
     sourceDone();
   }
-  const unpackDir = path5.join(host.tempDir, "sdist");
+  const unpackDir = path3.join(host.tempDir, "sdist");
   rmSync2(unpackDir, { recursive: true, force: true });
   let top;
   try {
@@ -25617,7 +24635,7 @@ async function buildDists(host, log, config, venv, tools, sourceDone = () => {
       host,
       venv.python,
       UNPACK,
-      [path5.join(outDir, sdistName), unpackDir],
+      [path3.join(outDir, sdistName), unpackDir],
       "unpacking the sdist",
       { env: venv.env }
     );
@@ -25625,7 +24643,7 @@ async function buildDists(host, log, config, venv, tools, sourceDone = () => {
     if (error instanceof SnippetError) return failed(error.message);
     throw error;
   }
-  const srcDir = path5.join(unpackDir, top);
+  const srcDir = path3.join(unpackDir, top);
   const wheel = await runBuild(
     host,
     log,
@@ -25634,16 +24652,14 @@ async function buildDists(host, log, config, venv, tools, sourceDone = () => {
     srcDir
   );
   if (wheel.error !== void 0) return failed(wheel.error);
-  return inspectDists(
-    host,
-    log,
-    config,
-    venv,
-    tools,
-    [sdistName, wheel.name].map((n) => path5.join(outDir, n))
-  );
+  record2(wheel.name);
+  return inspectDists(host, log, config, venv, tools, outDir, digests);
 }
-async function inspectDists(host, log, config, venv, tools, files) {
+function distsDir(host) {
+  return path3.join(host.tempDir, "dists");
+}
+async function inspectDists(host, log, config, venv, tools, outDir, digests) {
+  const files = [...digests.keys()].map((n) => path3.join(outDir, n));
   let data;
   try {
     data = await runSnippet(
@@ -25661,13 +24677,15 @@ async function inspectDists(host, log, config, venv, tools, files) {
   const problems = [];
   const dists = [];
   for (const f of data.files) {
-    if (f.error) problems.push(`${path5.basename(f.path)} could not be read: ${f.error}`);
+    if (f.error) problems.push(`${path3.basename(f.path)} could not be read: ${f.error}`);
+    const fileName = path3.basename(f.path);
+    const digest = digests.get(fileName);
+    if (digest === void 0) throw new Error(`${fileName} was inspected but never recorded`);
     dists.push({
       path: f.path,
-      fileName: path5.basename(f.path),
+      fileName,
       kind: f.path.endsWith(".whl") ? "wheel" : "sdist",
-      size: f.size,
-      sha256: f.sha256,
+      ...digest,
       name: f.name,
       version: f.version
     });
@@ -25705,9 +24723,1413 @@ async function inspectDists(host, log, config, venv, tools, files) {
   };
 }
 
+// src/config.ts
+import { existsSync as existsSync3, readFileSync as readFileSync3, statSync } from "node:fs";
+import path6 from "node:path";
+
+// src/artifacts/dists.ts
+import { copyFileSync, existsSync as existsSync2, mkdirSync, rmSync as rmSync3, writeFileSync } from "node:fs";
+import path4 from "node:path";
+
+// src/artifacts/manifest.ts
+var MANIFEST_FILE = "python-ci-dists.json";
+function manifestOf(build2, commit) {
+  const dists = [build2.sdist, build2.wheel].filter((d) => d !== void 0);
+  const first = dists[0];
+  return {
+    format: 1,
+    package: first?.name ?? "",
+    version: first?.version ?? "",
+    commit,
+    files: dists.map((d) => ({ name: d.fileName, kind: d.kind, size: d.size, sha256: d.sha256 }))
+  };
+}
+
+// src/artifacts/dists.ts
+var ARTIFACT_NAME_FORBIDDEN = /["<>|*?\r\n\\/:]/;
+function safeArtifactName(text5) {
+  return text5.replace(new RegExp(ARTIFACT_NAME_FORBIDDEN.source, "g"), "_");
+}
+function defaultArtifactName(ctx) {
+  const minor = ctx.pythonVersion.split(".").slice(0, 2).join(".");
+  const parts = ["dists", ctx.packageName, ctx.job, ctx.os, ctx.arch, `py${minor}`];
+  return safeArtifactName(parts.filter((p) => p !== "").join("-")).toLowerCase();
+}
+var DistsChangedError = class extends Error {
+  name = "DistsChangedError";
+};
+async function uploadDists(service, name, build2, stage3) {
+  const dists = [build2.sdist, build2.wheel].filter((d) => d !== void 0);
+  rmSync3(stage3.dir, { recursive: true, force: true });
+  mkdirSync(stage3.dir, { recursive: true });
+  const staged = dists.map((d) => ({ ...d, path: path4.join(stage3.dir, d.fileName) }));
+  for (const [i, d] of dists.entries())
+    if (existsSync2(d.path)) copyFileSync(d.path, staged[i]?.path ?? "");
+  const changed = changedSinceBuild(staged);
+  if (changed.length > 0) {
+    throw new DistsChangedError(`${changed.join("; ")}; artifact ${name} was not uploaded`);
+  }
+  const manifest = path4.join(stage3.dir, MANIFEST_FILE);
+  writeFileSync(manifest, `${JSON.stringify(manifestOf(build2, stage3.commit), null, 2)}
+`);
+  const files = [...staged.map((d) => d.path), manifest];
+  const { id, size } = await service.upload(name, files, stage3.dir);
+  return { name, files: files.map((f) => path4.basename(f)), id, size };
+}
+
+// src/cache/key.ts
+import { createHash as createHash2 } from "node:crypto";
+var CACHE_MODES = ["auto", "true", "false"];
+var DEFAULT_DEPENDENCY_PATTERNS = [
+  // Every name `install: auto` takes (test-requirements.txt, requirements/tests.txt, …).
+  "**/*requirements*.txt",
+  "**/requirements/*.txt",
+  "**/constraints*.txt",
+  "pyproject.toml",
+  "setup.cfg",
+  "setup.py",
+  "poetry.lock",
+  "uv.lock",
+  "pdm.lock"
+];
+function clean(part) {
+  return part.replace(/[^A-Za-z0-9._+-]/g, "_");
+}
+function cacheKeys(parts) {
+  const machine = [parts.os, parts.osVersion, parts.arch].filter((p) => p !== "").map(clean).join("-");
+  const suffix = parts.suffix === "" ? "" : `-${clean(parts.suffix)}`;
+  const pipPrefix = `python-ci-pip-${machine}-py${clean(parts.pythonVersion)}-${parts.installer}${suffix}-`;
+  const settings = createHash2("sha256").update(parts.environmentSettings).digest("hex").slice(0, 12);
+  const venvPrefix = `python-ci-venv-${machine}-py${clean(parts.pythonVersion)}-${parts.installer}${suffix}-${settings}-`;
+  return {
+    pip: { primary: pipPrefix + parts.dependencyHash, restoreKeys: [pipPrefix] },
+    venv: { primary: venvPrefix + parts.dependencyHash, restoreKeys: [] }
+  };
+}
+var UNTRUSTED_FOR_AUTO = {
+  release: "a release event",
+  pull_request_target: "a pull_request_target event",
+  workflow_run: "a workflow_run event"
+};
+function decideCache(mode, event) {
+  if (mode === "false") return { enabled: false, reason: "cache: false" };
+  if (mode === "true") return { enabled: true, reason: "cache: true" };
+  const why = event.ref.startsWith("refs/tags/") ? `a tag push (${event.ref.slice("refs/tags/".length)})` : UNTRUSTED_FOR_AUTO[event.eventName];
+  if (why) {
+    return {
+      enabled: false,
+      reason: `cache: auto is off for ${why}, so nothing a pull request wrote can reach it; set cache: true to cache anyway`
+    };
+  }
+  return { enabled: true, reason: `cache: auto (${event.eventName || "no event"})` };
+}
+
+// src/github/comment.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/report/budget.ts
+var LADDER = [
+  { maxFiles: 50, maxProblems: 20, maxDiffFiles: 50, maxSlowest: 10 },
+  { maxFiles: 20, maxProblems: 20, maxDiffFiles: 20, maxSlowest: 10 },
+  { maxFiles: 5, maxProblems: 20, maxDiffFiles: 5, maxSlowest: 10 },
+  { maxFiles: 0, maxProblems: 10, maxDiffFiles: 0, maxSlowest: 10 },
+  { maxFiles: 0, maxProblems: 3, maxDiffFiles: 0, maxSlowest: 10 },
+  { maxFiles: 0, maxProblems: 0, maxDiffFiles: 0, maxSlowest: 0 }
+];
+var FULL = LADDER[0] ?? {
+  maxFiles: 50,
+  maxProblems: 20,
+  maxDiffFiles: 50,
+  maxSlowest: 10
+};
+var FEWEST = LADDER[LADDER.length - 1] ?? FULL;
+var SUMMARY_BUDGET = {
+  limit: 1024 * 1024,
+  measure: (text5) => Buffer.byteLength(text5, "utf8"),
+  limitText: "GitHub's 1 MiB summary limit"
+};
+function rowsShown(metrics, limits) {
+  const results2 = metrics.test?.results;
+  const diff = metrics.diffCoverage;
+  const shown = (count4, max) => Math.min(count4, Math.max(0, max));
+  return [
+    [shown(results2?.problems.length ?? 0, limits.maxProblems), "failure details"],
+    [shown(metrics.test?.coverage?.files.length ?? 0, limits.maxFiles), "coverage rows"],
+    [shown(diff?.measured ? diff.files.length : 0, limits.maxDiffFiles), "changed-lines rows"],
+    [shown(results2?.slowest.length ?? 0, limits.maxSlowest), "slowest-test rows"]
+  ];
+}
+function describeLeftOut(metrics, limits) {
+  const full = rowsShown(metrics, FULL);
+  const parts = rowsShown(metrics, limits).map(([count4, what], i) => [(full[i]?.[0] ?? 0) - count4, what]).filter(([count4]) => count4 > 0).map(([count4, what]) => `${count4} ${count4 === 1 ? what.replace(/s$/, "") : what}`);
+  if (parts.length === 0) return "nothing left out";
+  const last = parts.pop();
+  return `${parts.length > 0 ? `${parts.join(", ")} and ` : ""}${last} left out`;
+}
+function fitReport(head, render, leftOut, budget) {
+  const prefix = head === "" ? "" : `${head}
+`;
+  const fits = (body) => budget.measure(body) <= budget.limit;
+  for (const rung of LADDER) {
+    const markdown2 = render(rung);
+    if (rung === FULL) {
+      if (fits(`${prefix}${markdown2}`)) return { body: `${prefix}${markdown2}`, cut: void 0 };
+      continue;
+    }
+    const cut3 = leftOut(rung);
+    const body = `${prefix}${markdown2}
+${cutNote(cut3, budget)}`;
+    if (fits(body)) return { body, cut: cut3 };
+  }
+  const markdown = render(FEWEST);
+  const probe2 = cutNote(`the report was cut after ${markdown.length} characters`, budget);
+  const room = budget.limit - budget.measure(`${prefix}
+
+${probe2}`);
+  const text5 = cutAtLine(markdown, room, budget.measure);
+  const cut2 = `the report was cut after ${text5.length} characters`;
+  return { body: `${prefix}${text5}
+
+${cutNote(cut2, budget)}`, cut: cut2 };
+}
+function cutNote(cut2, budget) {
+  return `> \u2702\uFE0F ${cut2.charAt(0).toUpperCase()}${cut2.slice(1)} to stay under ${budget.limitText}; ${budget.fullReport}.
+`;
+}
+var ELEMENT = /<(\/?)(details|summary|table)\b[^>]*>/gi;
+function afterLine(state, line) {
+  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+  if (state.fence !== void 0) {
+    const closes = fence !== void 0 && fence[0] === state.fence[0] && fence.length >= state.fence.length && line.trim() === fence;
+    return closes ? { ...state, fence: void 0 } : state;
+  }
+  if (fence !== void 0) return { ...state, fence };
+  const elements = [...state.elements];
+  for (const [, closing, name = ""] of line.matchAll(ELEMENT)) {
+    const tag = name.toLowerCase();
+    if (closing === "") elements.push(tag);
+    else if (elements.lastIndexOf(tag) >= 0) elements.splice(elements.lastIndexOf(tag));
+  }
+  return { ...state, elements };
+}
+function closers(state) {
+  const fence = state.fence === void 0 ? "" : `
+${state.fence}`;
+  const elements = [...state.elements].reverse().map((tag) => `
+
+</${tag}>`);
+  return `${fence}${elements.join("")}`;
+}
+function cutAtLine(markdown, room, measure2) {
+  let state = { fence: void 0, elements: [] };
+  const kept = [];
+  let size = 0;
+  for (const line of markdown.split("\n")) {
+    const next = afterLine(state, line);
+    const added = (kept.length === 0 ? 0 : 1) + measure2(line);
+    if (size + added + measure2(closers(next)) > room) break;
+    kept.push(line);
+    size += added;
+    state = next;
+  }
+  return `${kept.join("\n")}${closers(state)}`;
+}
+
+// src/github/comment.ts
+var COMMENT_LIMIT = 65536;
+var COMMENT_ID_PATTERN = /^(?!.*--)[A-Za-z0-9._+=:@,/-](?:[A-Za-z0-9 ._+=:@,/-]{0,98}[A-Za-z0-9._+=:@,/-])?$/;
+function commentMarker(id) {
+  if (id === "") return "<!-- python-ci-action -->";
+  if (!COMMENT_ID_PATTERN.test(id)) throw new Error(`comment-id ${JSON.stringify(id)} is not valid`);
+  return `<!-- python-ci-action comment-id: ${id} -->`;
+}
+function hasMarker(body, marker) {
+  const first = body.split("\n", 1)[0] ?? "";
+  return first.trim() === marker;
+}
+var DIGEST = /^<!-- python-ci-action results: ([0-9a-f]+) -->$/m;
+function resultsDigest(metrics) {
+  const results2 = metrics.test?.results;
+  const coverage2 = metrics.test?.coverage;
+  const dist = metrics.build?.wheel ?? metrics.build?.sdist;
+  const stable = {
+    verdict: metrics.verdict,
+    results: results2 && {
+      counts: [
+        results2.tests,
+        results2.passed,
+        results2.failed,
+        results2.skipped,
+        results2.xfailed,
+        results2.xpassed,
+        results2.errors
+      ],
+      problems: results2.problems.map((p) => [p.kind, p.id, p.message])
+    },
+    notes: metrics.test?.notes,
+    coverage: coverage2 && {
+      total: coverage2.percentDisplay,
+      files: coverage2.files.map((f) => [f.path, f.percentDisplay, f.missingLines.join(",")])
+    },
+    build: metrics.build && {
+      ok: metrics.build.ok,
+      dist: dist && [dist.name, dist.version],
+      problems: metrics.build.problems,
+      warnings: metrics.build.warnings
+    },
+    publish: metrics.publish && [metrics.publish.status, metrics.publish.reasons],
+    baseline: metrics.baseline && (metrics.baseline.kind === "compared" ? [metrics.baseline.deltaDisplay, metrics.baseline.base.sha] : metrics.baseline.kind),
+    diff: metrics.diffCoverage?.measured ? [
+      metrics.diffCoverage.percentDisplay,
+      metrics.diffCoverage.files.map((f) => [f.path, f.uncoveredRanges])
+    ] : metrics.diffCoverage?.reason,
+    stages: metrics.stages.map((s) => [s.name, s.status])
+  };
+  return createHash3("sha256").update(JSON.stringify(stable)).digest("hex").slice(0, 32);
+}
+var COMMENT_BUDGET = {
+  limit: COMMENT_LIMIT,
+  measure: (text5) => text5.length,
+  limitText: "GitHub's 65,536-character limit on comments",
+  fullReport: "the job summary of this run has the full report"
+};
+function fitComment(head, render, leftOut, limit = COMMENT_LIMIT) {
+  return fitReport(head, render, leftOut, { ...COMMENT_BUDGET, limit });
+}
+function commentBody(marker, metrics, render, title) {
+  const head = `${marker}
+<!-- python-ci-action results: ${resultsDigest(metrics)} -->`;
+  return fitComment(
+    head,
+    (limits) => render(metrics, { ...limits, title }),
+    (limits) => describeLeftOut(metrics, limits)
+  );
+}
+async function upsertComment(client, target, options) {
+  const issue2 = `/repos/${encodeURIComponent(target.owner)}/${encodeURIComponent(target.repo)}/issues`;
+  let login;
+  try {
+    const user = await client.request("GET", "/user");
+    if (typeof user.data?.login === "string") login = user.data.login;
+  } catch (error) {
+    options.debug?.(`GET /user: ${errorMessage(error)}; taking comments by bots as ours`);
+  }
+  const comments = await client.paginate(
+    `${issue2}/${target.number}/comments?per_page=100`
+  );
+  const ours = comments.find(
+    (c) => hasMarker(c.body ?? "", options.marker) && (login !== void 0 ? c.user?.login === login : c.user?.type === "Bot")
+  );
+  options.debug?.(
+    `${comments.length} comments on #${target.number}; ours: ${ours ? ours.id : "none"} (author ${login ?? "any bot"})`
+  );
+  if (ours !== void 0) {
+    const before = ours.body ?? "";
+    const unchanged = before === options.body || options.onlyOnChange && DIGEST.exec(before)?.[1] === DIGEST.exec(options.body)?.[1];
+    if (unchanged) return { action: "unchanged", id: ours.id, url: ours.html_url };
+    const updated = await client.request("PATCH", `${issue2}/comments/${ours.id}`, {
+      body: options.body
+    });
+    return { action: "updated", id: ours.id, url: updated.data?.html_url ?? ours.html_url };
+  }
+  const created = await client.request("POST", `${issue2}/${target.number}/comments`, {
+    body: options.body
+  });
+  return { action: "created", id: created.data.id, url: created.data.html_url };
+}
+
+// src/github/decide.ts
+var COMMENT_MODES = ["auto", "always", "on-change", "off"];
+var PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set([
+  "pull_request",
+  "pull_request_target"
+]);
+function field(value2, key) {
+  return value2 !== null && typeof value2 === "object" ? value2[key] : void 0;
+}
+function prNumber(value2) {
+  return typeof value2 === "number" && Number.isInteger(value2) && value2 > 0 ? value2 : void 0;
+}
+function pullRequestOf(eventName, payload) {
+  if (PULL_REQUEST_EVENTS.has(eventName)) {
+    return prNumber(field(field(payload, "pull_request"), "number")) ?? prNumber(field(payload, "number"));
+  }
+  const issue2 = field(payload, "issue");
+  if (eventName === "issue_comment" && field(issue2, "pull_request") !== void 0) {
+    return prNumber(field(issue2, "number"));
+  }
+  const runs = field(field(payload, "workflow_run"), "pull_requests");
+  if (eventName === "workflow_run" && Array.isArray(runs)) return prNumber(field(runs[0], "number"));
+  return void 0;
+}
+function decideComment(input) {
+  const { mode, eventName } = input;
+  if (mode === "off") return { kind: "skip", reason: "comment: off" };
+  if (mode !== "always" && !PULL_REQUEST_EVENTS.has(eventName)) {
+    return { kind: "skip", reason: `not a pull request event (${eventName || "no event"})` };
+  }
+  const number = pullRequestOf(eventName, input.payload);
+  const [owner = "", repo = ""] = input.repository.split("/");
+  if (number === void 0) {
+    const reason = `the ${eventName || "unknown"} event names no pull request to comment on`;
+    return mode === "always" ? { kind: "warn", reason } : { kind: "skip", reason };
+  }
+  if (owner === "" || repo === "") {
+    return {
+      kind: "warn",
+      reason: `GITHUB_REPOSITORY (${JSON.stringify(input.repository)}) is not owner/name`
+    };
+  }
+  return { kind: "post", target: { owner, repo, number } };
+}
+
+// src/publish/pep440.ts
+var VERSION_PATTERN = new RegExp(
+  "^v?(?:(?<epoch>[0-9]+)!)?(?<release>[0-9]+(?:\\.[0-9]+)*)(?<pre>[-_.]?(?<pre_l>alpha|beta|preview|pre|a|b|c|rc)[-_.]?(?<pre_n>[0-9]+)?)?(?<post>(?:-(?<post_n1>[0-9]+))|(?:[-_.]?(?<post_l>post|rev|r)[-_.]?(?<post_n2>[0-9]+)?))?(?<dev>[-_.]?(?<dev_l>dev)[-_.]?(?<dev_n>[0-9]+)?)?(?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?$",
+  "i"
+);
+var PRE_LABELS = {
+  a: "a",
+  alpha: "a",
+  b: "b",
+  beta: "b",
+  c: "rc",
+  rc: "rc",
+  pre: "rc",
+  preview: "rc"
+};
+function parsePep440(text5) {
+  const groups = VERSION_PATTERN.exec(text5.trim())?.groups;
+  if (groups === void 0) return void 0;
+  const int = (s) => s === void 0 ? 0 : Number.parseInt(s, 10);
+  const release3 = (groups.release ?? "0").split(".").map((part) => Number.parseInt(part, 10));
+  const preLabel = groups.pre_l ? PRE_LABELS[groups.pre_l.toLowerCase()] : void 0;
+  return {
+    epoch: int(groups.epoch),
+    release: release3,
+    ...preLabel && { pre: { label: preLabel, number: int(groups.pre_n) } },
+    ...groups.post !== void 0 && { post: int(groups.post_n1 ?? groups.post_n2) },
+    ...groups.dev !== void 0 && { dev: int(groups.dev_n) },
+    ...groups.local !== void 0 && { local: groups.local.toLowerCase().replace(/[-_]/g, ".") }
+  };
+}
+function formatPep440(version2) {
+  let text5 = version2.epoch === 0 ? "" : `${version2.epoch}!`;
+  text5 += version2.release.join(".");
+  if (version2.pre) text5 += `${version2.pre.label}${version2.pre.number}`;
+  if (version2.post !== void 0) text5 += `.post${version2.post}`;
+  if (version2.dev !== void 0) text5 += `.dev${version2.dev}`;
+  if (version2.local !== void 0) text5 += `+${version2.local}`;
+  return text5;
+}
+function releaseKey(release3) {
+  const parts = [...release3];
+  while (parts.length > 1 && parts.at(-1) === 0) parts.pop();
+  return parts.join(".");
+}
+function samePep440(a, b) {
+  const key = (v) => formatPep440({ ...v, release: releaseKey(v.release).split(".").map(Number) });
+  return key(a) === key(b);
+}
+
+// src/publish/decide.ts
+var PUBLISH_MODES = ["auto", "true", "false"];
+function parseTagPattern(text5) {
+  const first = text5.search(/[*?[]/);
+  if (first === -1) return void 0;
+  let source = "";
+  for (let i = 0; i < text5.length; i++) {
+    const char = text5[i] ?? "";
+    if (char === "*") source += "[^/]*";
+    else if (char === "?") source += "[^/]";
+    else if (char === "[") {
+      const end = text5.indexOf("]", i + 2);
+      if (end === -1) return void 0;
+      const body = text5.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
+      source += `[${body}]`;
+      i = end;
+    } else source += char.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return { text: text5, prefix: text5.slice(0, first), regex: new RegExp(`^${source}$`) };
+}
+function releaseTag(event) {
+  if (event.name.startsWith("pull_request")) {
+    return { not: `a ${event.name} event never publishes; release from a tag push` };
+  }
+  if (event.fork) {
+    return {
+      not: `${event.repository || "this repository"} is a fork; publishing runs from the original repository only`
+    };
+  }
+  if (event.name === "release") {
+    if (event.releaseAction !== "published") {
+      return {
+        not: `a release event with action ${event.releaseAction ?? "(none)"} does not publish; only "published" does`
+      };
+    }
+    const tag = event.releaseTag ?? event.ref.replace(/^refs\/tags\//, "");
+    return tag ? { tag } : { not: "the release event names no tag" };
+  }
+  if (event.name === "push" && event.ref.startsWith("refs/tags/")) {
+    return { tag: event.ref.slice("refs/tags/".length) };
+  }
+  const what = event.name === "push" ? `a push to ${event.ref}` : `a ${event.name} event`;
+  return { not: `${what} is not a tag push or a published release` };
+}
+function testReasons(test, said) {
+  if (test === void 0)
+    return ["the tests did not run in this run (test: false, or the install failed)"];
+  if (test.ok || said) return [];
+  const r = test.results;
+  if (r === void 0)
+    return [`the tests did not pass: ${test.stopped ?? `pytest exited ${test.exitCode}`}`];
+  return [`the tests did not pass: ${r.failed} failed, ${r.errors} errors in ${r.tests} tests`];
+}
+function buildReasons(build2, said) {
+  if (build2 === void 0)
+    return ["nothing was built in this run (build: false, or the install failed)"];
+  if (said) return [];
+  if (build2.error !== void 0) return [`the build failed: ${build2.error.split("\n")[0] ?? ""}`];
+  const reasons = build2.problems.map((p) => `the built files are not releasable: ${p}`);
+  if (!build2.ok && reasons.length === 0) reasons.push("the build failed");
+  return reasons;
+}
+function versionReasons(tag, pattern, builtVersion) {
+  if (builtVersion === void 0 || builtVersion === "") return { reasons: [] };
+  const reasons = [];
+  const built = parsePep440(builtVersion);
+  if (built === void 0) {
+    reasons.push(`the built version ${builtVersion} is not a PEP 440 version, which PyPI refuses`);
+  } else if (built.local !== void 0) {
+    reasons.push(
+      `the built version ${builtVersion} has a local part (+${built.local}), which PyPI refuses; build from the tag itself`
+    );
+  }
+  const tagText = tag.slice(pattern.prefix.length);
+  const fromTag = parsePep440(tagText);
+  if (fromTag === void 0) {
+    reasons.push(
+      `tag ${tag} gives version "${tagText}" (the tag minus tag-pattern's prefix "${pattern.prefix}"), which is not a PEP 440 version`
+    );
+  } else if (built !== void 0 && !samePep440(fromTag, built)) {
+    reasons.push(
+      `tag ${tag} is version ${formatPep440(fromTag)}, but the built version is ${formatPep440(built)}; tag the commit whose version matches, or fix the version`
+    );
+  }
+  return { reasons, version: builtVersion };
+}
+function decideReleaseEvent(inputs) {
+  if (inputs.mode === "false") return { kind: "skip", reason: "publish: false" };
+  const found = releaseTag(inputs.event);
+  if ("not" in found) {
+    return inputs.mode === "auto" ? { kind: "skip", reason: `${found.not} (publish: auto)` } : { kind: "refuse", reasons: [`publish: true, but ${found.not}`] };
+  }
+  if (!inputs.tagPattern.regex.test(found.tag)) {
+    const why = `tag ${found.tag} does not match tag-pattern ${inputs.tagPattern.text}`;
+    return inputs.mode === "auto" ? { kind: "skip", reason: `${why} (publish: auto)` } : { kind: "refuse", reasons: [`publish: true, but ${why}`] };
+  }
+  return { kind: "tag", tag: found.tag };
+}
+function decidePublish(inputs) {
+  const found = decideReleaseEvent(inputs);
+  if (found.kind !== "tag") return found;
+  const tag = found.tag;
+  const dist = inputs.build?.sdist ?? inputs.build?.wheel;
+  const version2 = versionReasons(tag, inputs.tagPattern, dist?.version);
+  const failing = inputs.failing ?? [];
+  const said = failing.length > 0;
+  const reasons = [
+    ...failing,
+    ...testReasons(inputs.test, said),
+    ...buildReasons(inputs.build, said),
+    ...version2.reasons
+  ];
+  if (reasons.length > 0) return { kind: "refuse", reasons };
+  const files = [inputs.build?.sdist, inputs.build?.wheel].filter((d) => d !== void 0);
+  return { kind: "publish", tag, version: version2.version ?? "", files };
+}
+
+// src/python/version-spec.ts
+var import_semver = __toESM(require_semver2(), 1);
+var PEP440_CLAUSE = /^(~=|===|==|!=|<=|>=|<|>)\s*v?(\d+(?:\.\d+)*)(\.\*)?(?:(a|b|rc)(\d+))?$/;
+function toSemver(version2) {
+  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-?(a|b|rc|alpha|beta)\.?(\d+))?$/.exec(
+    version2.trim()
+  );
+  if (!m) return null;
+  const [, major, minor = "0", patch = "0", pre, preNum] = m;
+  const tag = pre === "alpha" ? "a" : pre === "beta" ? "b" : pre;
+  return `${major}.${minor}.${patch}${tag ? `-${tag}.${preNum}` : ""}`;
+}
+function release(version2) {
+  return version2.split(".").map((p) => Number.parseInt(p, 10));
+}
+function compareRelease(a, b) {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+function prefixMatch(version2, prefix) {
+  return prefix.every((p, i) => (version2[i] ?? 0) === p);
+}
+function pep440Clause(text5) {
+  const m = PEP440_CLAUSE.exec(text5.trim());
+  if (!m) return null;
+  const [, op, ver = "", star3] = m;
+  const spec = release(ver);
+  if (star3 && op !== "==" && op !== "!=") return null;
+  switch (op) {
+    case "==":
+    case "===":
+      return star3 ? (v) => prefixMatch(v, spec) : (v) => compareRelease(v, spec) === 0;
+    case "!=":
+      return star3 ? (v) => !prefixMatch(v, spec) : (v) => compareRelease(v, spec) !== 0;
+    case "<=":
+      return (v) => compareRelease(v, spec) <= 0;
+    case ">=":
+      return (v) => compareRelease(v, spec) >= 0;
+    case "<":
+      return (v) => compareRelease(v, spec) < 0;
+    case ">":
+      return (v) => compareRelease(v, spec) > 0;
+    case "~=": {
+      if (spec.length < 2) return null;
+      const prefix = spec.slice(0, -1);
+      return (v) => compareRelease(v, spec) >= 0 && prefixMatch(v, prefix);
+    }
+    default:
+      return null;
+  }
+}
+function parsePep4402(text5) {
+  const parts = text5.split(",").map((p) => p.trim());
+  if (parts.some((p) => p === "")) return null;
+  const clauses = parts.map(pep440Clause);
+  if (clauses.some((c) => c === null)) return null;
+  return (v) => clauses.every((c) => c?.(v));
+}
+function parseVersionSpec(text5, source) {
+  const trimmed = text5.trim();
+  if (trimmed === "") return null;
+  const allowPrerelease = /\d(-?(a|b|rc|alpha|beta)\.?\d+)/.test(trimmed);
+  const pep440 = /[<>=!~]/.test(trimmed) ? parsePep4402(trimmed) : null;
+  if (pep440) {
+    return {
+      text: trimmed,
+      source,
+      allowPrerelease,
+      matches: (version2) => {
+        const sv = import_semver.default.parse(toSemver(version2) ?? "");
+        if (!sv) return false;
+        if (sv.prerelease.length > 0 && !allowPrerelease) return false;
+        return pep440([sv.major, sv.minor, sv.patch]);
+      }
+    };
+  }
+  const asVersion = toSemver(trimmed);
+  const range2 = /^\d+$/.test(trimmed) ? `${trimmed}.x` : /^\d+\.\d+$/.test(trimmed) ? `~${trimmed}.0` : asVersion && /^\d/.test(trimmed) ? asVersion : trimmed;
+  if (import_semver.default.validRange(range2) === null) return null;
+  return {
+    text: trimmed,
+    source,
+    allowPrerelease,
+    matches: (version2) => {
+      const sv = toSemver(version2);
+      if (!sv) return false;
+      return import_semver.default.satisfies(sv, range2, { includePrerelease: allowPrerelease });
+    }
+  };
+}
+function highestMatch(spec, versions) {
+  let best;
+  for (const v of versions) {
+    if (!spec.matches(v)) continue;
+    if (best === void 0 || import_semver.default.gt(toSemver(v) ?? "0.0.0", toSemver(best) ?? "0.0.0")) best = v;
+  }
+  return best;
+}
+function versionFromFile(fileName, content, toml) {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  if (base.endsWith(".toml")) {
+    const project = toml?.project;
+    const requires = project?.["requires-python"];
+    if (typeof requires === "string") return requires;
+    const tool = toml?.tool;
+    const poetry = tool?.poetry;
+    const deps = poetry?.dependencies;
+    const py = deps?.python;
+    return typeof py === "string" ? poetryToPep440(py) : null;
+  }
+  const lines = content.split(/\r?\n/).map((l) => l.replace(/#.*$/, "").trim()).filter((l) => l !== "");
+  if (base === ".tool-versions") {
+    const line = lines.find((l) => /^python\s/.test(l));
+    return line ? line.split(/\s+/)[1] ?? null : null;
+  }
+  return lines[0] ?? null;
+}
+function poetryToPep440(spec) {
+  const caret = /^\^(\d+)(?:\.(\d+))?/.exec(spec);
+  if (caret) return `>=${caret[1]}.${caret[2] ?? 0},<${Number(caret[1]) + 1}`;
+  const tilde = /^~(\d+)\.(\d+)/.exec(spec);
+  if (tilde) return `>=${tilde[1]}.${tilde[2]},<${tilde[1]}.${Number(tilde[2]) + 1}`;
+  return spec;
+}
+
+// src/shell-words.ts
+var ShellWordsError = class extends Error {
+  name = "ShellWordsError";
+};
+function splitShellWords(text5) {
+  const words2 = [];
+  let word = "";
+  let inWord = false;
+  let i = 0;
+  while (i < text5.length) {
+    const ch = text5.charAt(i);
+    if (ch === "'") {
+      const end = text5.indexOf("'", i + 1);
+      if (end === -1) throw new ShellWordsError(`unterminated single quote at position ${i + 1}`);
+      word += text5.slice(i + 1, end);
+      inWord = true;
+      i = end + 1;
+    } else if (ch === '"') {
+      i += 1;
+      let closed = false;
+      while (i < text5.length) {
+        const c = text5.charAt(i);
+        if (c === '"') {
+          closed = true;
+          i += 1;
+          break;
+        }
+        if (c === "\\" && i + 1 < text5.length && '"\\$`\n'.includes(text5.charAt(i + 1))) {
+          if (text5.charAt(i + 1) !== "\n") word += text5.charAt(i + 1);
+          i += 2;
+          continue;
+        }
+        word += c;
+        i += 1;
+      }
+      if (!closed) throw new ShellWordsError("unterminated double quote");
+      inWord = true;
+    } else if (ch === "\\") {
+      if (i + 1 >= text5.length) throw new ShellWordsError("trailing backslash");
+      const next = text5.charAt(i + 1);
+      if (next !== "\n") {
+        word += next;
+        inWord = true;
+      }
+      i += 2;
+    } else if (/\s/.test(ch)) {
+      if (inWord) words2.push(word);
+      word = "";
+      inWord = false;
+      i += 1;
+    } else {
+      word += ch;
+      inWord = true;
+      i += 1;
+    }
+  }
+  if (inWord) words2.push(word);
+  return words2;
+}
+
+// src/workspace-path.ts
+import { lstatSync, realpathSync } from "node:fs";
+import path5 from "node:path";
+function realLocation(file) {
+  const rest = [];
+  let at = path5.resolve(file);
+  for (; ; ) {
+    try {
+      return path5.join(realpathSync(at), ...rest);
+    } catch {
+      const parent = path5.dirname(at);
+      if (parent === at) return path5.resolve(file);
+      rest.unshift(path5.basename(at));
+      at = parent;
+    }
+  }
+}
+function isLink(file) {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function isInside(root, file) {
+  const relative2 = path5.relative(root, file);
+  return relative2 === "" || !(relative2 === ".." || relative2.startsWith(`..${path5.sep}`) || path5.isAbsolute(relative2));
+}
+function outsideWorkspace(workspace, file) {
+  if (!isInside(workspace, path5.resolve(file))) return `is outside the workspace (${workspace})`;
+  if (!isInside(realLocation(workspace), realLocation(file)))
+    return `leads outside the workspace (${workspace}) through a symbolic link`;
+  return void 0;
+}
+
+// src/config.ts
+var ConfigError = class extends Error {
+  name = "ConfigError";
+};
+var INPUT_DEFAULTS = {
+  mode: "test",
+  "python-version": "",
+  "python-version-file": "",
+  architecture: "",
+  "working-directory": ".",
+  install: "auto",
+  "pip-args": "",
+  "system-site-packages": "false",
+  build: "true",
+  "build-isolation": "true",
+  test: "true",
+  "pytest-args": "",
+  "coverage-source": "",
+  "subprocess-coverage": "true",
+  "fail-on-test-failure": "true",
+  "allow-no-tests": "false",
+  "test-timeout": "",
+  cache: "auto",
+  "cache-dependency-path": "",
+  "cache-suffix": "",
+  "python-manifest-url": "https://raw.githubusercontent.com/actions/python-versions/main/versions-manifest.json",
+  "dists-artifact": "auto",
+  publish: "auto",
+  "repository-url": "https://upload.pypi.org/legacy/",
+  "pypi-token": "",
+  "skip-existing": "false",
+  "verify-metadata": "true",
+  "tag-pattern": "v*",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: action.yml's expression, verbatim
+  "github-token": "${{ github.token }}",
+  comment: "auto",
+  "comment-id": "",
+  "comment-from-run": "",
+  "fail-under": "",
+  "fail-under-diff": "",
+  "max-coverage-drop": "",
+  "annotate-uncovered": "true",
+  "diff-base": "",
+  "history-window": "20",
+  lint: "auto"
+};
+var ARCHITECTURES = ["x64", "x86", "arm64"];
+function runnerArchitecture(arch3 = process.arch) {
+  return arch3 === "arm64" ? "arm64" : arch3 === "ia32" ? "x86" : "x64";
+}
+var show = (value2) => JSON.stringify(value2);
+function excerpt(text5) {
+  const first = text5.split(/[\r\n\u0000]/)[0] ?? "";
+  const printable = first.replace(/[^\x20-\x7e]/g, "?");
+  return JSON.stringify(printable.length > 40 ? `${printable.slice(0, 40)}\u2026` : printable);
+}
+function bool(read, name) {
+  const raw = value(read, name);
+  if (/^(true|True|TRUE)$/.test(raw)) return true;
+  if (/^(false|False|FALSE)$/.test(raw)) return false;
+  throw new ConfigError(`${name}: ${show(raw)} is not a boolean; use true or false`);
+}
+function value(read, name) {
+  const raw = read(name).trim();
+  return raw === "" ? INPUT_DEFAULTS[name] : raw;
+}
+function words(read, name, example) {
+  const raw = value(read, name);
+  try {
+    return splitShellWords(raw);
+  } catch (error) {
+    const reason = error instanceof ShellWordsError ? error.message : String(error);
+    throw new ConfigError(
+      `${name}: ${show(raw)} cannot be split into arguments (${reason}); quote as in a POSIX shell, e.g. ${example}`
+    );
+  }
+}
+function versionSpec(read, ctx, workingDirectory2, project) {
+  const warnings = [];
+  const input = value(read, "python-version");
+  const file = value(read, "python-version-file");
+  if (input !== "") {
+    if (file !== "")
+      warnings.push("python-version and python-version-file are both set; python-version wins");
+    if (/\n/.test(input)) {
+      throw new ConfigError(
+        `python-version: ${show(input)} lists several versions; this action sets up one per job, so use a matrix`
+      );
+    }
+    return { spec: parsePythonVersion(input, "python-version", "python-version"), warnings };
+  }
+  if (file !== "") {
+    const resolved = path6.resolve(ctx.workspace, file);
+    const outside = outsideWorkspace(ctx.workspace, resolved);
+    if (outside !== void 0) {
+      throw new ConfigError(
+        `python-version-file: ${show(file)} ${outside}; accepted: a file inside the workspace, relative to it, e.g. .python-version or pyproject.toml`
+      );
+    }
+    if (!existsSync3(resolved) || !statSync(resolved).isFile()) {
+      throw new ConfigError(
+        `python-version-file: ${show(file)} does not exist (looked at ${resolved}); give a path relative to the workspace, e.g. .python-version or pyproject.toml`
+      );
+    }
+    const text5 = readVersionFile(resolved, `python-version-file: ${show(file)}`);
+    if (text5 === null) {
+      throw new ConfigError(
+        `python-version-file: ${show(file)} holds no Python version; accepted: .python-version, .tool-versions ("python 3.12"), pyproject.toml (requires-python) or a file with a version on its first line`
+      );
+    }
+    return {
+      spec: parsePythonVersion(
+        text5,
+        "python-version-file",
+        `python-version-file (${file})`,
+        excerpt(text5)
+      ),
+      warnings
+    };
+  }
+  const dotfile = [workingDirectory2, ctx.workspace].map((d) => path6.join(d, ".python-version")).find((f) => existsSync3(f) && statSync(f).isFile());
+  if (dotfile) {
+    const outside = outsideWorkspace(ctx.workspace, dotfile);
+    if (outside !== void 0) {
+      throw new ConfigError(
+        `.python-version: ${show(dotfile)} ${outside}; accepted: a file inside the workspace holding the version, or the python-version input`
+      );
+    }
+    const text5 = readVersionFile(dotfile, show(dotfile));
+    if (text5 !== null)
+      return {
+        spec: parsePythonVersion(text5, ".python-version", dotfile, excerpt(text5)),
+        warnings
+      };
+  }
+  if (project.requiresPython) {
+    return {
+      spec: parsePythonVersion(
+        project.requiresPython,
+        "requires-python",
+        "pyproject.toml requires-python",
+        excerpt(project.requiresPython)
+      ),
+      warnings
+    };
+  }
+  return { spec: void 0, warnings };
+}
+function readVersionFile(file, what) {
+  const content = readFileSync3(file, "utf8");
+  if (file.endsWith(".toml")) {
+    try {
+      return versionFromFile(file, content, parse(content));
+    } catch (error) {
+      throw new ConfigError(`${what} is not valid TOML (${errorMessage(error).split("\n")[0]})`);
+    }
+  }
+  return versionFromFile(file, content);
+}
+function parsePythonVersion(text5, source, where, shown = show(text5)) {
+  const accepted = "accepted: a version (3.12, 3.12.4, 3.x, 3.14.0-rc.1) or a range (>=3.10, >=3.10,<3.13)";
+  const other = /^(pypy|graalpy)/i.exec(text5)?.[1];
+  if (other !== void 0) {
+    throw new ConfigError(
+      `${where}: ${shown} asks for ${other}, which this action does not set up; CPython only, ${accepted}`
+    );
+  }
+  if (/^\d+(\.\d+)*t$/.test(text5)) {
+    throw new ConfigError(
+      `${where}: ${shown} asks for a free-threaded build, which this action does not set up yet; ${accepted}`
+    );
+  }
+  const spec = parseVersionSpec(text5, source);
+  if (!spec) throw new ConfigError(`${where}: ${shown} is not a Python version; ${accepted}`);
+  if (/[<>=!~^]/.test(text5)) {
+    if (!admitsPython3(spec)) {
+      throw new ConfigError(`${where}: ${shown} matches no Python 3 version; ${accepted}`);
+    }
+  } else if (/\d+/.exec(text5)?.[0] !== "3") {
+    throw new ConfigError(`${where}: ${shown} is not a Python 3 version; ${accepted}`);
+  } else if (!spec.allowPrerelease && !admitsPython3(spec)) {
+    throw new ConfigError(`${where}: ${shown} matches no Python 3 version; ${accepted}`);
+  }
+  return spec;
+}
+function admitsPython3(spec) {
+  for (let minor = 0; minor <= 50; minor++) {
+    for (let patch = 0; patch <= 50; patch++) {
+      if (spec.matches(`3.${minor}.${patch}`)) return true;
+    }
+  }
+  return false;
+}
+function architecture(read, ctx) {
+  const raw = value(read, "architecture");
+  if (raw === "") return ctx.defaultArchitecture;
+  const lower = raw.toLowerCase();
+  const found = ARCHITECTURES.find((a) => a === lower);
+  if (!found) {
+    throw new ConfigError(
+      `architecture: ${show(raw)} is not known; accepted: ${ARCHITECTURES.join(", ")}`
+    );
+  }
+  return found;
+}
+function workingDirectory(read, ctx) {
+  const raw = value(read, "working-directory");
+  const dir = path6.resolve(ctx.workspace, raw);
+  const outside = outsideWorkspace(ctx.workspace, dir);
+  if (outside !== void 0) {
+    throw new ConfigError(
+      `working-directory: ${show(raw)} ${outside}; accepted: the Python project's folder inside the workspace, relative to it`
+    );
+  }
+  if (!existsSync3(dir)) {
+    throw new ConfigError(
+      `working-directory: ${show(raw)} does not exist (looked at ${dir}); give the Python project's folder, relative to the workspace`
+    );
+  }
+  if (!statSync(dir).isDirectory()) {
+    throw new ConfigError(
+      `working-directory: ${show(raw)} is a file, not a folder; give the folder that holds pyproject.toml or setup.py`
+    );
+  }
+  const projectFiles = ["pyproject.toml", "setup.py", "setup.cfg"];
+  if (!projectFiles.some((f) => existsSync3(path6.join(dir, f)))) {
+    throw new ConfigError(
+      `working-directory: ${show(raw)} holds no pyproject.toml, setup.py or setup.cfg; point it at the Python project`
+    );
+  }
+  for (const name of projectFiles) {
+    const file = path6.join(dir, name);
+    const why = isLink(file) ? outsideWorkspace(ctx.workspace, file) : void 0;
+    if (why !== void 0) {
+      throw new ConfigError(
+        `working-directory: ${show(raw)} holds ${name}, which ${why}; accepted: the project's own files, inside the workspace`
+      );
+    }
+  }
+  return dir;
+}
+var INSTALL_ACCEPTED = "accepted: auto, none, extra:NAME, group:NAME, requirements:PATH (separated by spaces, commas or new lines)";
+function installPlan(read, workspace, dir, project) {
+  const raw = value(read, "install");
+  const entries = raw.split(/[\s,]+/).filter((e) => e !== "");
+  const plan = {
+    none: false,
+    auto: false,
+    extras: [],
+    groups: [],
+    requirements: []
+  };
+  for (const entry of entries) {
+    const m = /^(extra|group|requirements):(.*)$/.exec(entry);
+    if (entry === "auto") plan.auto = true;
+    else if (entry === "none") plan.none = true;
+    else if (!m)
+      throw new ConfigError(`install: ${show(entry)} is not understood; ${INSTALL_ACCEPTED}`);
+    else {
+      const [, kind, arg = ""] = m;
+      if (arg === "")
+        throw new ConfigError(
+          `install: ${show(entry)} names nothing after '${kind}:'; ${INSTALL_ACCEPTED}`
+        );
+      if (kind === "extra") {
+        if (!/^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(arg)) {
+          throw new ConfigError(
+            `install: ${show(entry)} is not a valid extra name; extras are letters, digits, '-', '_' and '.'`
+          );
+        }
+        if (project.extras && !project.extras.includes(normalizeName(arg))) {
+          const known = project.extras.length ? project.extras.join(", ") : "none";
+          throw new ConfigError(
+            `install: ${show(entry)} names an extra that pyproject.toml does not declare; declared extras: ${known}`
+          );
+        }
+        plan.extras.push(arg);
+      } else if (kind === "group") {
+        const known = declaredGroups(project);
+        if (!known.includes(normalizeName(arg))) {
+          throw new ConfigError(
+            `install: ${show(entry)} names a dependency group that pyproject.toml does not declare (in [dependency-groups], [tool.poetry.group.NAME] or [tool.pdm.dev-dependencies]); declared groups: ${known.length ? known.join(", ") : "none"}`
+          );
+        }
+        plan.groups.push(arg);
+      } else {
+        const file = path6.resolve(dir, arg);
+        const outside = outsideWorkspace(workspace, file);
+        if (outside !== void 0) {
+          throw new ConfigError(
+            `install: ${show(entry)} names a requirements file that ${outside}; accepted: a file inside the workspace, relative to working-directory`
+          );
+        }
+        if (!existsSync3(file) || !statSync(file).isFile()) {
+          throw new ConfigError(
+            `install: ${show(entry)} names a requirements file that does not exist (looked at ${file}); paths are relative to working-directory`
+          );
+        }
+        plan.requirements.push(file);
+      }
+    }
+  }
+  if (plan.none && entries.length > 1) {
+    throw new ConfigError(
+      `install: ${show(raw)} combines 'none' with other entries; use 'none' alone to install only the project`
+    );
+  }
+  if (entries.length === 0) plan.auto = true;
+  return plan;
+}
+function coverageSource(read, workspace, dir) {
+  const raw = value(read, "coverage-source");
+  const entries = raw.split(/[\s,]+/).filter((e) => e !== "");
+  for (const e of entries) {
+    if (!/^[A-Za-z0-9_./-]+$/.test(e)) {
+      throw new ConfigError(
+        `coverage-source: ${show(e)} is neither an import name nor a path; give packages or folders separated by commas, e.g. mypkg,src/other`
+      );
+    }
+    const outside = /[/]|^\./.test(e) ? outsideWorkspace(workspace, path6.resolve(dir, e)) : void 0;
+    if (outside !== void 0) {
+      throw new ConfigError(
+        `coverage-source: ${show(e)} ${outside}; accepted: import names, or folders inside the workspace relative to working-directory, e.g. mypkg,src/other`
+      );
+    }
+  }
+  return entries;
+}
+var OWNED_PYTEST_OPTIONS = [
+  [/^--junit-?xml(=|$)/, "the action writes the JUnit report itself (see the report-path output)"],
+  [
+    /^--cov(-|=|$)/,
+    "the action measures coverage itself; use the coverage-source input or [tool.coverage.run]"
+  ],
+  [/^--no-cov$/, "the action measures coverage itself; set test: false to skip tests"]
+];
+function pytestArgs(read) {
+  const args = words(read, "pytest-args", '-k "not slow"');
+  for (const arg of args) {
+    for (const [pattern, why] of OWNED_PYTEST_OPTIONS) {
+      if (pattern.test(arg))
+        throw new ConfigError(`pytest-args: ${show(arg)} is not accepted: ${why}`);
+    }
+  }
+  return args;
+}
+function manifestUrl(read) {
+  const raw = value(read, "python-manifest-url");
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      `python-manifest-url: ${show(raw)} is not a URL; give an https:// URL of a versions-manifest.json`
+    );
+  }
+  return secureUrl(
+    "python-manifest-url",
+    raw,
+    url,
+    "the interpreter and its setup.sh would arrive unverified"
+  );
+}
+function isLoopback(hostname) {
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+function repositoryUrl(read) {
+  const raw = value(read, "repository-url");
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      `repository-url: ${show(raw)} is not a URL; give the index's upload URL, e.g. https://upload.pypi.org/legacy/ or https://test.pypi.org/legacy/`
+    );
+  }
+  if (url.username !== "" || url.password !== "") {
+    const shown = `${url.protocol}//***@${url.host}${url.pathname}`;
+    throw new ConfigError(
+      `repository-url: ${show(shown)} holds a user name or password; give the URL alone and the token as pypi-token (or use Trusted Publishing)`
+    );
+  }
+  return secureUrl("repository-url", raw, url, "the token would travel in clear text");
+}
+var SECURE_URLS = "an https:// URL (http:// only for 127.0.0.0/8, ::1 or localhost)";
+function insecureUrl(url, risk) {
+  if (url.protocol === "https:") return void 0;
+  if (url.protocol === "http:" && isLoopback(url.hostname)) return void 0;
+  return url.protocol === "http:" ? `is http:// on a host that is not loopback, so ${risk}` : `uses ${url.protocol}`;
+}
+function secureUrl(input, raw, url, risk) {
+  const why = insecureUrl(url, risk);
+  if (why === void 0) return url.toString();
+  throw new ConfigError(`${input}: ${show(raw)} ${why}; accepted: ${SECURE_URLS}`);
+}
+function publishSettings(read, warnings) {
+  const rawMode = value(read, "publish");
+  const mode = PUBLISH_MODES.find((m) => m === rawMode.toLowerCase());
+  if (!mode) {
+    throw new ConfigError(
+      `publish: ${show(rawMode)} is not understood; accepted: auto (on tag pushes and published releases), true or false`
+    );
+  }
+  const pattern = value(read, "tag-pattern");
+  let tagPattern;
+  try {
+    tagPattern = /\s/.test(pattern) ? void 0 : parseTagPattern(pattern);
+  } catch (error) {
+    const why = /: ([^:/]+)$/.exec(errorMessage(error))?.[1]?.toLowerCase() ?? "not valid";
+    throw new ConfigError(
+      `tag-pattern: ${show(pattern)} has a [...] class that cannot match (${why}); accepted: a tag glob with * ? or [...] classes such as [0-9], e.g. v* (v1.2.3 -> 1.2.3)`
+    );
+  }
+  if (!tagPattern) {
+    throw new ConfigError(
+      `tag-pattern: ${show(pattern)} is not a tag glob with a wildcard; the version is what follows the literal prefix, e.g. v* (v1.2.3 -> 1.2.3) or release-* (release-1.2.3 -> 1.2.3)`
+    );
+  }
+  const token = read("pypi-token").trim();
+  if (token !== "" && !token.startsWith("pypi-")) {
+    warnings.push(
+      'pypi-token does not start with "pypi-", as PyPI API tokens do; the upload will likely be refused'
+    );
+  }
+  return {
+    mode,
+    repositoryUrl: repositoryUrl(read),
+    token: token === "" ? void 0 : token,
+    skipExisting: bool(read, "skip-existing"),
+    verifyMetadata: bool(read, "verify-metadata"),
+    tagPattern
+  };
+}
+function cacheSettings(read, ctx, dir) {
+  const rawMode = value(read, "cache");
+  const mode = CACHE_MODES.find((m) => m === rawMode.toLowerCase());
+  if (!mode) {
+    throw new ConfigError(
+      `cache: ${show(rawMode)} is not understood; accepted: auto (on, except for releases, tag pushes, pull_request_target and workflow_run), true or false`
+    );
+  }
+  const suffix = value(read, "cache-suffix");
+  if (!/^[A-Za-z0-9._-]{0,100}$/.test(suffix)) {
+    throw new ConfigError(
+      `cache-suffix: ${show(suffix)} holds characters a cache key should not; accepted: up to 100 letters, digits, '.', '_' and '-'`
+    );
+  }
+  const given = value(read, "cache-dependency-path").split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "");
+  const patterns = [];
+  for (const pattern of given) {
+    const negated = pattern.startsWith("!");
+    const absolute = path6.resolve(ctx.workspace, negated ? pattern.slice(1) : pattern);
+    const fixed = absolute.split(/[*?[{]/)[0] ?? absolute;
+    const outside = outsideWorkspace(
+      ctx.workspace,
+      fixed === absolute ? absolute : path6.dirname(`${fixed}x`)
+    );
+    if (outside !== void 0) {
+      throw new ConfigError(
+        `cache-dependency-path: ${show(pattern)} ${outside}; only files inside it are hashed, so give globs relative to it, e.g. requirements/*.txt`
+      );
+    }
+    patterns.push(`${negated ? "!" : ""}${absolute}`);
+  }
+  return {
+    mode,
+    dependencyPatterns: patterns.length ? patterns : DEFAULT_DEPENDENCY_PATTERNS.map((p) => path6.join(dir, p)),
+    suffix
+  };
+}
+function distsArtifact(read) {
+  const raw = value(read, "dists-artifact");
+  if (/^(false|False|FALSE)$/.test(raw)) return false;
+  if (raw === "auto") return "auto";
+  const bad = ARTIFACT_NAME_FORBIDDEN.exec(raw);
+  if (bad) {
+    throw new ConfigError(
+      `dists-artifact: ${show(raw)} holds ${show(bad[0])}, which artifact names cannot; accepted: auto, false, or a name without " : < > | * ? \\ / or line breaks`
+    );
+  }
+  return raw;
+}
+function commentSettings(read) {
+  const rawMode = value(read, "comment");
+  const mode = COMMENT_MODES.find((m) => m === rawMode.toLowerCase());
+  if (!mode) {
+    throw new ConfigError(
+      `comment: ${show(rawMode)} is not understood; accepted: auto (on pull_request and pull_request_target events), always (also other events that name a pull request), on-change (like auto, but edits the comment only when the results changed) or off`
+    );
+  }
+  const id = value(read, "comment-id");
+  if (id !== "" && !COMMENT_ID_PATTERN.test(id)) {
+    throw new ConfigError(
+      `comment-id: ${show(id)} cannot go into the comment's hidden marker; accepted: up to 100 letters, digits, spaces and . _ - + = : @ , / (no "--"), e.g. py3.12-ubuntu`
+    );
+  }
+  const fromRun = value(read, "comment-from-run");
+  if (fromRun !== "" && !/^[1-9]\d{0,14}$/.test(fromRun)) {
+    throw new ConfigError(
+      `comment-from-run: ${show(fromRun)} is not a workflow run id; accepted: empty, or the id of a run of this repository, e.g. \${{ github.event.workflow_run.id }}`
+    );
+  }
+  const token = read("github-token").trim();
+  return {
+    mode,
+    id,
+    token: token === "" || token === INPUT_DEFAULTS["github-token"] ? void 0 : token,
+    ...fromRun !== "" && { fromRun: Number(fromRun) }
+  };
+}
+function percentage(read, name) {
+  const raw = value(read, name);
+  if (raw === "") return void 0;
+  const number = /^\d+(\.\d+)?%?$/.test(raw) ? Number(raw.replace(/%$/, "")) : Number.NaN;
+  if (!(number >= 0 && number <= 100)) {
+    throw new ConfigError(
+      `${name}: ${show(raw)} is not a percentage; give a number from 0 to 100, e.g. 80 or 92.5`
+    );
+  }
+  return number;
+}
+function testTimeout(read) {
+  const raw = value(read, "test-timeout");
+  if (raw === "") return void 0;
+  const number = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(number > 0 && number <= 360)) {
+    throw new ConfigError(
+      `test-timeout: ${show(raw)} is not a number of minutes; give a number over 0 and at most 360, e.g. 30 or 1.5, or leave it empty for no limit`
+    );
+  }
+  return number;
+}
+function maxCoverageDrop(read) {
+  const raw = value(read, "max-coverage-drop");
+  if (raw === "") return void 0;
+  const number = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(number >= 0 && number <= 100)) {
+    throw new ConfigError(
+      `max-coverage-drop: ${show(raw)} is not a number of percentage points; give a number from 0 to 100, e.g. 0 (no drop at all) or 0.5`
+    );
+  }
+  return number;
+}
+function diffBase(read) {
+  const raw = value(read, "diff-base");
+  if (raw === "") return void 0;
+  const bad = /^-|\.\.|@\{|[\s:?*[\\]|[\u0000-\u001f\u007f]|\/$|\.lock$|\.$/;
+  if (bad.test(raw)) {
+    throw new ConfigError(
+      `diff-base: ${show(raw)} is not a git ref or commit; accepted: a branch, tag or sha, e.g. origin/main or 1a2b3c4`
+    );
+  }
+  return raw;
+}
+function lintSetting(read) {
+  const raw = value(read, "lint");
+  const lower = raw.toLowerCase();
+  if (lower === "auto" || lower === "true") return true;
+  if (lower === "false") return false;
+  throw new ConfigError(
+    `lint: ${show(raw)} is not understood; accepted: auto (flake8's finding count when the environment has flake8; it is never installed) or false`
+  );
+}
+function historyWindow(read) {
+  const raw = value(read, "history-window");
+  const number = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(number >= 0 && number <= 100)) {
+    throw new ConfigError(
+      `history-window: ${show(raw)} is not a whole number from 0 to 100; accepted: how many of the newest completed runs to count, e.g. 20, or 0 for no success rate`
+    );
+  }
+  return number;
+}
+function repoPrefix(workspace, dir) {
+  const relative2 = path6.relative(workspace, dir).split(path6.sep).join("/");
+  return relative2.startsWith("..") || path6.isAbsolute(relative2) ? "" : relative2;
+}
+function deepFreeze(obj) {
+  if (obj && typeof obj === "object" && !Object.isFrozen(obj)) {
+    Object.freeze(obj);
+    for (const v of Object.values(obj)) deepFreeze(v);
+  }
+  return obj;
+}
+function loadConfig(read, ctx) {
+  const dir = workingDirectory(read, ctx);
+  let project;
+  try {
+    project = readProject(dir);
+  } catch (error) {
+    if (error instanceof ProjectError) throw new ConfigError(`working-directory: ${error.message}`);
+    throw error;
+  }
+  const { spec, warnings } = versionSpec(read, ctx, dir, project);
+  const config = {
+    pythonSpec: spec,
+    architecture: architecture(read, ctx),
+    workingDirectory: dir,
+    repoPrefix: repoPrefix(ctx.workspace, dir),
+    project,
+    install: installPlan(read, ctx.workspace, dir, project),
+    pipArgs: words(read, "pip-args", '--extra-index-url "https://example.org/simple"'),
+    systemSitePackages: bool(read, "system-site-packages"),
+    build: bool(read, "build"),
+    buildIsolation: bool(read, "build-isolation"),
+    test: bool(read, "test"),
+    pytestArgs: pytestArgs(read),
+    coverageSource: coverageSource(read, ctx.workspace, dir),
+    subprocessCoverage: bool(read, "subprocess-coverage"),
+    failOnTestFailure: bool(read, "fail-on-test-failure"),
+    allowNoTests: bool(read, "allow-no-tests"),
+    testTimeoutMinutes: testTimeout(read),
+    pythonManifestUrl: manifestUrl(read),
+    distsArtifact: distsArtifact(read),
+    cache: cacheSettings(read, ctx, dir),
+    publish: publishSettings(read, warnings),
+    comment: commentSettings(read),
+    failUnder: percentage(read, "fail-under"),
+    failUnderDiff: percentage(read, "fail-under-diff"),
+    maxCoverageDrop: maxCoverageDrop(read),
+    annotateUncovered: bool(read, "annotate-uncovered"),
+    diffBase: diffBase(read),
+    historyWindow: historyWindow(read),
+    lint: lintSetting(read)
+  };
+  if (!config.build && !config.test)
+    warnings.push("build and test are both false; only Python and the install run");
+  return { config: deepFreeze(config), warnings };
+}
+
+// src/host.ts
+var WITHHELD = /* @__PURE__ */ new Set([
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_URL",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_RUNTIME_URL",
+  "ACTIONS_RESULTS_URL",
+  "ACTIONS_CACHE_URL",
+  "GITHUB_OUTPUT",
+  "GITHUB_ENV",
+  "GITHUB_PATH",
+  "GITHUB_STATE",
+  "GITHUB_STEP_SUMMARY"
+]);
+function childEnvironment(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !name.startsWith("INPUT_") && !WITHHELD.has(name))
+  );
+}
+
+// src/pipeline.ts
+import { mkdirSync as mkdirSync9, rmSync as rmSync10 } from "node:fs";
+import path35 from "node:path";
+
 // src/cache/cache.ts
-import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync3, rmSync as rmSync3, writeFileSync } from "node:fs";
-import path17 from "node:path";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, readFileSync as readFileSync4, rmSync as rmSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import path18 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -26480,7 +26902,7 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL2 } from "os";
-import { constants, promises } from "fs";
+import { constants as constants2, promises } from "fs";
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
     return value2 instanceof P ? value2 : new P(function(resolve2) {
@@ -26530,7 +26952,7 @@ var Summary = class {
         throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
       }
       try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+        yield access(pathFromEnv, constants2.R_OK | constants2.W_OK);
       } catch (_a2) {
         throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
       }
@@ -26613,8 +27035,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text4, addEOL = false) {
-    this._buffer += text4;
+  addRaw(text5, addEOL = false) {
+    this._buffer += text5;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -26710,10 +27132,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text4, level) {
+  addHeading(text5, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text4);
+    const element = this.wrap(allowedTag, text5);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -26742,9 +27164,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text4, cite) {
+  addQuote(text5, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text4, attrs);
+    const element = this.wrap("blockquote", text5, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -26755,8 +27177,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text4, href) {
-    const element = this.wrap("a", text4, { href });
+  addLink(text5, href) {
+    const element = this.wrap("a", text5, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -26769,15 +27191,15 @@ import os3 from "os";
 import * as os2 from "os";
 import * as events from "events";
 import * as child from "child_process";
-import * as path8 from "path";
+import * as path9 from "path";
 
 // node_modules/@actions/io/lib/io.js
 import { ok } from "assert";
-import * as path7 from "path";
+import * as path8 from "path";
 
 // node_modules/@actions/io/lib/io-util.js
 import * as fs from "fs";
-import * as path6 from "path";
+import * as path7 from "path";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
     return value2 instanceof P ? value2 : new P(function(resolve2) {
@@ -26843,7 +27265,7 @@ function tryGetExecutablePath(filePath, extensions) {
     }
     if (stats && stats.isFile()) {
       if (IS_WINDOWS) {
-        const upperExt = path6.extname(filePath).toUpperCase();
+        const upperExt = path7.extname(filePath).toUpperCase();
         if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
           return filePath;
         }
@@ -26867,11 +27289,11 @@ function tryGetExecutablePath(filePath, extensions) {
       if (stats && stats.isFile()) {
         if (IS_WINDOWS) {
           try {
-            const directory = path6.dirname(filePath);
-            const upperName = path6.basename(filePath).toUpperCase();
+            const directory = path7.dirname(filePath);
+            const upperName = path7.basename(filePath).toUpperCase();
             for (const actualName of yield readdir(directory)) {
               if (upperName === actualName.toUpperCase()) {
-                filePath = path6.join(directory, actualName);
+                filePath = path7.join(directory, actualName);
                 break;
               }
             }
@@ -26984,7 +27406,7 @@ function findInPath(tool) {
     }
     const extensions = [];
     if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path7.delimiter)) {
+      for (const extension of process.env["PATHEXT"].split(path8.delimiter)) {
         if (extension) {
           extensions.push(extension);
         }
@@ -26997,12 +27419,12 @@ function findInPath(tool) {
       }
       return [];
     }
-    if (tool.includes(path7.sep)) {
+    if (tool.includes(path8.sep)) {
       return [];
     }
     const directories = [];
     if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path7.delimiter)) {
+      for (const p of process.env.PATH.split(path8.delimiter)) {
         if (p) {
           directories.push(p);
         }
@@ -27010,7 +27432,7 @@ function findInPath(tool) {
     }
     const matches = [];
     for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path7.join(directory, tool), extensions);
+      const filePath = yield tryGetExecutablePath(path8.join(directory, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -27259,7 +27681,7 @@ var ToolRunner = class extends events.EventEmitter {
   exec() {
     return __awaiter5(this, void 0, void 0, function* () {
       if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-        this.toolPath = path8.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+        this.toolPath = path9.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
       return new Promise((resolve2, reject) => __awaiter5(this, void 0, void 0, function* () {
@@ -27564,10 +27986,10 @@ function getOptions(copy) {
 }
 
 // node_modules/@actions/glob/lib/internal-globber.js
-import * as path13 from "path";
+import * as path14 from "path";
 
 // node_modules/@actions/glob/lib/internal-path-helper.js
-import * as path9 from "path";
+import * as path10 from "path";
 import assert from "assert";
 var IS_WINDOWS3 = process.platform === "win32";
 function dirname4(p) {
@@ -27575,7 +27997,7 @@ function dirname4(p) {
   if (IS_WINDOWS3 && /^\\\\[^\\]+(\\[^\\]+)?$/.test(p)) {
     return p;
   }
-  let result = path9.dirname(p);
+  let result = path10.dirname(p);
   if (IS_WINDOWS3 && /^\\\\[^\\]+\\[^\\]+\\$/.test(result)) {
     result = safeTrimTrailingSeparator(result);
   }
@@ -27612,7 +28034,7 @@ function ensureAbsoluteRoot(root, itemPath) {
   assert(hasAbsoluteRoot(root), `ensureAbsoluteRoot parameter 'root' must have an absolute root`);
   if (root.endsWith("/") || IS_WINDOWS3 && root.endsWith("\\")) {
   } else {
-    root += path9.sep;
+    root += path10.sep;
   }
   return root + itemPath;
 }
@@ -27646,10 +28068,10 @@ function safeTrimTrailingSeparator(p) {
     return "";
   }
   p = normalizeSeparators2(p);
-  if (!p.endsWith(path9.sep)) {
+  if (!p.endsWith(path10.sep)) {
     return p;
   }
-  if (p === path9.sep) {
+  if (p === path10.sep) {
     return p;
   }
   if (IS_WINDOWS3 && /^[A-Z]:\\$/i.test(p)) {
@@ -27717,7 +28139,7 @@ function partialMatch(patterns, itemPath) {
 
 // node_modules/@actions/glob/lib/internal-pattern.js
 import * as os5 from "os";
-import * as path12 from "path";
+import * as path13 from "path";
 import assert3 from "assert";
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -28934,11 +29356,11 @@ var qmarksTestNoExtDot = ([$0]) => {
   return (f) => f.length === len && f !== "." && f !== "..";
 };
 var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path10 = {
+var path11 = {
   win32: { sep: "\\" },
   posix: { sep: "/" }
 };
-var sep3 = defaultPlatform === "win32" ? path10.win32.sep : path10.posix.sep;
+var sep3 = defaultPlatform === "win32" ? path11.win32.sep : path11.posix.sep;
 minimatch.sep = sep3;
 var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
 minimatch.GLOBSTAR = GLOBSTAR;
@@ -28980,7 +29402,7 @@ var defaults = (def) => {
     defaults: (options) => orig.defaults(ext(def, options)),
     makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
     braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+    match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
     sep: orig.sep,
     GLOBSTAR
   });
@@ -28996,13 +29418,13 @@ var braceExpand = (pattern, options = {}) => {
 minimatch.braceExpand = braceExpand;
 var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
 minimatch.makeRe = makeRe;
-var match2 = (list, pattern, options = {}) => {
+var match2 = (list2, pattern, options = {}) => {
   const mm = new Minimatch(pattern, options);
-  list = list.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list.length) {
-    list.push(pattern);
+  list2 = list2.filter((f) => mm.match(f));
+  if (mm.options.nonull && !list2.length) {
+    list2.push(pattern);
   }
-  return list;
+  return list2;
 };
 minimatch.match = match2;
 var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -29685,7 +30107,7 @@ minimatch.escape = escape;
 minimatch.unescape = unescape;
 
 // node_modules/@actions/glob/lib/internal-path.js
-import * as path11 from "path";
+import * as path12 from "path";
 import assert2 from "assert";
 var IS_WINDOWS5 = process.platform === "win32";
 var Path = class {
@@ -29699,12 +30121,12 @@ var Path = class {
       assert2(itemPath, `Parameter 'itemPath' must not be empty`);
       itemPath = safeTrimTrailingSeparator(itemPath);
       if (!hasRoot(itemPath)) {
-        this.segments = itemPath.split(path11.sep);
+        this.segments = itemPath.split(path12.sep);
       } else {
         let remaining = itemPath;
         let dir = dirname4(remaining);
         while (dir !== remaining) {
-          const basename5 = path11.basename(remaining);
+          const basename5 = path12.basename(remaining);
           this.segments.unshift(basename5);
           remaining = dir;
           dir = dirname4(remaining);
@@ -29722,7 +30144,7 @@ var Path = class {
           assert2(segment === dirname4(segment), `Parameter 'itemPath' root segment contains information for multiple segments`);
           this.segments.push(segment);
         } else {
-          assert2(!segment.includes(path11.sep), `Parameter 'itemPath' contains unexpected path separators`);
+          assert2(!segment.includes(path12.sep), `Parameter 'itemPath' contains unexpected path separators`);
           this.segments.push(segment);
         }
       }
@@ -29733,12 +30155,12 @@ var Path = class {
    */
   toString() {
     let result = this.segments[0];
-    let skipSlash = result.endsWith(path11.sep) || IS_WINDOWS5 && /^[A-Z]:$/i.test(result);
+    let skipSlash = result.endsWith(path12.sep) || IS_WINDOWS5 && /^[A-Z]:$/i.test(result);
     for (let i = 1; i < this.segments.length; i++) {
       if (skipSlash) {
         skipSlash = false;
       } else {
-        result += path11.sep;
+        result += path12.sep;
       }
       result += this.segments[i];
     }
@@ -29770,7 +30192,7 @@ var Pattern = class _Pattern {
     }
     pattern = _Pattern.fixupPattern(pattern, homedir2);
     this.segments = new Path(pattern).segments;
-    this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path12.sep);
+    this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path13.sep);
     pattern = safeTrimTrailingSeparator(pattern);
     let foundGlob = false;
     const searchSegments = this.segments.map((x) => _Pattern.getLiteral(x)).filter((x) => !foundGlob && !(foundGlob = x === ""));
@@ -29794,8 +30216,8 @@ var Pattern = class _Pattern {
   match(itemPath) {
     if (this.segments[this.segments.length - 1] === "**") {
       itemPath = normalizeSeparators2(itemPath);
-      if (!itemPath.endsWith(path12.sep) && this.isImplicitPattern === false) {
-        itemPath = `${itemPath}${path12.sep}`;
+      if (!itemPath.endsWith(path13.sep) && this.isImplicitPattern === false) {
+        itemPath = `${itemPath}${path13.sep}`;
       }
     } else {
       itemPath = safeTrimTrailingSeparator(itemPath);
@@ -29830,9 +30252,9 @@ var Pattern = class _Pattern {
     assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
     assert3(!hasRoot(pattern) || literalSegments[0], `Invalid pattern '${pattern}'. Root segment must not contain globs.`);
     pattern = normalizeSeparators2(pattern);
-    if (pattern === "." || pattern.startsWith(`.${path12.sep}`)) {
+    if (pattern === "." || pattern.startsWith(`.${path13.sep}`)) {
       pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
-    } else if (pattern === "~" || pattern.startsWith(`~${path12.sep}`)) {
+    } else if (pattern === "~" || pattern.startsWith(`~${path13.sep}`)) {
       homedir2 = homedir2 || os5.homedir();
       assert3(homedir2, "Unable to determine HOME directory");
       assert3(hasAbsoluteRoot(homedir2), `Expected HOME directory to be a rooted path. Actual '${homedir2}'`);
@@ -29908,8 +30330,8 @@ var Pattern = class _Pattern {
 
 // node_modules/@actions/glob/lib/internal-search-state.js
 var SearchState = class {
-  constructor(path37, level) {
-    this.path = path37;
+  constructor(path38, level) {
+    this.path = path38;
     this.level = level;
   }
 };
@@ -30076,7 +30498,7 @@ var DefaultGlobber = class _DefaultGlobber {
         if (!stats) {
           continue;
         }
-        if (options.excludeHiddenFiles && path13.basename(item.path).match(/^\./)) {
+        if (options.excludeHiddenFiles && path14.basename(item.path).match(/^\./)) {
           continue;
         }
         if (stats.isDirectory()) {
@@ -30086,7 +30508,7 @@ var DefaultGlobber = class _DefaultGlobber {
             continue;
           }
           const childLevel = item.level + 1;
-          const childItems = (yield __await(fs2.promises.readdir(item.path))).map((x) => new SearchState(path13.join(item.path, x), childLevel));
+          const childItems = (yield __await(fs2.promises.readdir(item.path))).map((x) => new SearchState(path14.join(item.path, x), childLevel));
           stack.push(...childItems.reverse());
         } else if (match3 & MatchKind.File) {
           yield yield __await(item.path);
@@ -30156,7 +30578,7 @@ import * as crypto from "crypto";
 import * as fs3 from "fs";
 import * as stream from "stream";
 import * as util from "util";
-import * as path14 from "path";
+import * as path15 from "path";
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
     return value2 instanceof P ? value2 : new P(function(resolve2) {
@@ -30218,7 +30640,7 @@ function hashFiles(globber_1, currentWorkspace_1) {
         _e = false;
         const file = _c;
         writeDelegate(file);
-        if (!file.startsWith(`${githubWorkspace}${path14.sep}`)) {
+        if (!file.startsWith(`${githubWorkspace}${path15.sep}`)) {
           writeDelegate(`Ignore '${file}' since it is not under GITHUB_WORKSPACE.`);
           continue;
         }
@@ -30300,21 +30722,21 @@ function hashFiles2(patterns_1) {
 }
 
 // src/install/tools.ts
-import { existsSync as existsSync3 } from "node:fs";
-import path16 from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import path17 from "node:path";
 
 // src/install/venv.ts
-import path15 from "node:path";
+import path16 from "node:path";
 var InstallError = class extends Error {
   name = "InstallError";
 };
 var isWindows = process.platform === "win32";
 function venvOf(host, dir) {
-  const bin = path15.join(dir, isWindows ? "Scripts" : "bin");
+  const bin = path16.join(dir, isWindows ? "Scripts" : "bin");
   return {
     dir,
-    python: path15.join(bin, isWindows ? "python.exe" : "python"),
-    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path15.delimiter}${host.env.PATH ?? ""}` }
+    python: path16.join(bin, isWindows ? "python.exe" : "python"),
+    env: { ...host.env, VIRTUAL_ENV: dir, PATH: `${bin}${path16.delimiter}${host.env.PATH ?? ""}` }
   };
 }
 
@@ -30352,9 +30774,9 @@ async function probe(host, tools) {
   }
 }
 async function prepareTools(host, config, python, basePip, systemSite) {
-  const dir = path16.join(host.tempDir, TOOLS_DIR);
+  const dir = path17.join(host.tempDir, TOOLS_DIR);
   const tools = venvOf(host, dir);
-  if (!existsSync3(tools.python)) {
+  if (!existsSync4(tools.python)) {
     const args = [
       "-m",
       "venv",
@@ -30402,181 +30824,21 @@ ${tail(result.output, 20)}`
   return { ...tools, site: found.site, versions };
 }
 
-// src/cache/cache.ts
-var MARKER = "python-ci-cache.json";
-function osVersion() {
-  try {
-    const text4 = readFileSync3("/etc/os-release", "utf8");
-    const id = /^ID="?([^"\n]*)"?$/m.exec(text4)?.[1] ?? "";
-    const version2 = /^VERSION_ID="?([^"\n]*)"?$/m.exec(text4)?.[1] ?? "";
-    return [id, version2].filter((p) => p !== "").join("-");
-  } catch {
-    return "";
-  }
-}
-function warnFault(log, what, problems) {
-  log.warning(
-    `the cache could not be ${what} (${problems.join("; ")}); the run goes on without the cache`
-  );
-}
-async function restoreCaches(host, log, config, python, service) {
-  if (!service) return { run: void 0, summary: "off: no cache service outside GitHub Actions" };
-  const decision = decideCache(config.cache.mode, {
-    eventName: host.env.GITHUB_EVENT_NAME ?? "",
-    ref: host.env.GITHUB_REF ?? ""
-  });
-  if (!decision.enabled) return { run: void 0, summary: `off: ${decision.reason}` };
-  if (!service.available()) {
-    log.warning(
-      "the Actions cache service is not available on this runner (no ACTIONS_RESULTS_URL, or GHES without the cache); the run goes on without the cache"
-    );
-    return { run: void 0, summary: "off: no cache service" };
-  }
-  const dependencyHash = await hashFiles2(config.cache.dependencyPatterns.join("\n"), host.workspace);
-  if (dependencyHash === "") {
-    log.warning(
-      `cache-dependency-path matched no file in the workspace (${config.cache.dependencyPatterns.join(", ")}); the run goes on without the cache`
-    );
-    return { run: void 0, summary: "off: no dependency files matched" };
-  }
-  const keys = cacheKeys({
-    os: host.env.RUNNER_OS || process.platform,
-    osVersion: osVersion(),
-    arch: config.architecture,
-    pythonVersion: python.version,
-    installer: "pip",
-    dependencyHash,
-    suffix: config.cache.suffix,
-    environmentSettings: JSON.stringify({
-      interpreter: python.executable,
-      install: config.install,
-      pipArgs: config.pipArgs,
-      systemSitePackages: config.systemSitePackages,
-      buildIsolation: config.buildIsolation,
-      build: config.build,
-      test: config.test
-    })
-  });
-  const pipCacheDir = host.env.PIP_CACHE_DIR || path17.join(host.tempDir, "pip-cache");
-  const venvDir = path17.join(host.tempDir, "venv");
-  log.info(decision.reason);
-  log.debug(`cache keys: ${JSON.stringify(keys)}`);
-  const run = {
-    keys,
-    pipCacheDir,
-    venvDir,
-    venvRestored: false,
-    pipMatchedKey: void 0,
-    broken: false
-  };
-  const venv = await service.restore(environmentPaths(host.tempDir), keys.venv.primary, []);
-  if (venv.problems.length) {
-    for (const dir of environmentPaths(host.tempDir)) rmSync3(dir, { recursive: true, force: true });
-    warnFault(log, "restored", venv.problems);
-    return { run: { ...run, broken: true }, summary: "fault on restore, going on cold" };
-  }
-  if (venv.value !== void 0) {
-    const stale = venv.value === keys.venv.primary ? staleVenv(venvDir, python) : "another key";
-    if (stale === void 0) {
-      log.info(`environment restored from the cache: ${venv.value}`);
-      return {
-        run: { ...run, venvRestored: true },
-        summary: "environment restored (exact key)"
-      };
-    }
-    log.info(`the cached environment is not used: ${stale}; installing afresh`);
-    for (const dir of environmentPaths(host.tempDir)) rmSync3(dir, { recursive: true, force: true });
-  } else log.info(`no cached environment for ${keys.venv.primary}`);
-  const pip = await service.restore([pipCacheDir], keys.pip.primary, [...keys.pip.restoreKeys]);
-  if (pip.problems.length) {
-    rmSync3(pipCacheDir, { recursive: true, force: true });
-    warnFault(log, "restored", pip.problems);
-    return { run: { ...run, broken: true }, summary: "fault on restore, going on cold" };
-  }
-  if (pip.value === void 0) {
-    log.info(`no cached pip downloads for ${keys.pip.primary}`);
-    return { run, summary: "environment and pip cache missed" };
-  }
-  const how = pip.value === keys.pip.primary ? "exact key" : "restore key";
-  log.info(`pip's cache restored (${how}): ${pip.value}`);
-  return {
-    run: { ...run, pipMatchedKey: pip.value },
-    summary: `environment missed, pip cache restored (${how})`
-  };
-}
-function environmentPaths(tempDir) {
-  return [path17.join(tempDir, "venv"), path17.join(tempDir, TOOLS_DIR)];
-}
-function staleVenv(venvDir, python) {
-  const file = path17.join(venvDir, MARKER);
-  if (!existsSync4(file)) return `it has no ${MARKER}`;
-  let marker;
-  try {
-    marker = JSON.parse(readFileSync3(file, "utf8"));
-  } catch {
-    return `its ${MARKER} is not JSON`;
-  }
-  if (marker.executable !== python.executable)
-    return `it was made by ${marker.executable}, not ${python.executable}`;
-  if (marker.version !== python.version)
-    return `it was made by Python ${marker.version}, not ${python.version}`;
-  const bin = path17.join(venvDir, process.platform === "win32" ? "Scripts" : "bin");
-  if (!existsSync4(path17.join(bin, process.platform === "win32" ? "python.exe" : "python")))
-    return "its interpreter link is broken";
-  return void 0;
-}
-async function saveCaches(log, run, python, service) {
-  if (run.broken) return "skipped after an earlier fault";
-  const saved = [];
-  if (!run.venvRestored) {
-    const marker = {
-      executable: python.executable,
-      version: python.version,
-      key: run.keys.venv.primary
-    };
-    writeFileSync(path17.join(run.venvDir, MARKER), `${JSON.stringify(marker)}
-`);
-    const paths = environmentPaths(path17.dirname(run.venvDir));
-    for (const dir of paths) mkdirSync(dir, { recursive: true });
-    const venv = await service.save(paths, run.keys.venv.primary);
-    if (venv.problems.length) {
-      warnFault(log, "saved", venv.problems);
-      return "fault on save";
-    }
-    if ((venv.value ?? -1) > 0) saved.push(`environment as ${run.keys.venv.primary}`);
-  }
-  if (!run.venvRestored && run.pipMatchedKey !== run.keys.pip.primary) {
-    if (!existsSync4(run.pipCacheDir)) {
-      log.info(`pip's cache is empty (${run.pipCacheDir}); nothing to save`);
-    } else {
-      const pip = await service.save([run.pipCacheDir], run.keys.pip.primary);
-      if (pip.problems.length) {
-        warnFault(log, "saved", pip.problems);
-        return "fault on save";
-      }
-      if ((pip.value ?? -1) > 0) saved.push(`pip's cache as ${run.keys.pip.primary}`);
-    }
-  }
-  for (const s of saved) log.info(`saved ${s}`);
-  return saved.length ? `saved ${saved.length} of 2 layers` : "nothing to save";
-}
-
-// src/diff/changed-lines.ts
-import { createReadStream as createReadStream2, existsSync as existsSync6 } from "node:fs";
-
 // src/github/rest.ts
 var GitHubApiError = class extends Error {
-  constructor(request, status, githubMessage2) {
+  constructor(request, status, githubMessage2, attempts = 1) {
     super(
       `${request} ${status === 0 ? "got no response" : `returned ${status}`}${githubMessage2 ? `: ${githubMessage2}` : ""}`
     );
     this.request = request;
     this.status = status;
     this.githubMessage = githubMessage2;
+    this.attempts = attempts;
   }
   request;
   status;
   githubMessage;
+  attempts;
   name = "GitHubApiError";
 };
 var DEFAULT_API = "https://api.github.com";
@@ -30625,16 +30887,16 @@ var GitHubClient = class {
   maxWaitMs;
   sleep;
   /** An absolute URL for a path such as /repos/o/r/issues/1/comments (the base's own path kept, for GHES /api/v3). */
-  url(path37) {
-    return new URL(path37.replace(/^\/+/, ""), this.base).toString();
+  url(path38) {
+    return new URL(path38.replace(/^\/+/, ""), this.base).toString();
   }
-  async request(method, path37, body) {
-    return this.requestUrl(method, this.url(path37), body);
+  async request(method, path38, body) {
+    return this.requestUrl(method, this.url(path38), body);
   }
   /** Every item of a list endpoint, following rel="next" links on the API's own host only. */
-  async paginate(path37) {
+  async paginate(path38) {
     const items = [];
-    let url = this.url(path37);
+    let url = this.url(path38);
     while (url !== void 0) {
       const page = await this.requestUrl("GET", url);
       if (!Array.isArray(page.data)) {
@@ -30658,27 +30920,27 @@ var GitHubClient = class {
     const data = body === void 0 ? null : JSON.stringify(body);
     for (let attempt = 1; ; attempt++) {
       let status = 0;
-      let text4 = "";
+      let text5 = "";
       let responseHeaders = {};
       try {
         const response = await this.http.request(method, url, data, headers);
         status = response.message.statusCode ?? 0;
         responseHeaders = response.message.headers;
-        text4 = await response.readBody();
+        text5 = await response.readBody();
       } catch (error) {
-        text4 = errorMessage(error);
+        text5 = errorMessage(error);
       }
       if (status >= 200 && status < 300) {
         return {
           status,
           headers: responseHeaders,
-          data: text4 === "" ? void 0 : JSON.parse(text4)
+          data: text5 === "" ? void 0 : JSON.parse(text5)
         };
       }
-      const message = status === 0 ? text4 : githubMessage(text4);
+      const message = status === 0 ? text5 : githubMessage(text5);
       const wait = this.retryWait(status, responseHeaders, message, attempt);
       if (wait === void 0 || attempt >= this.attempts) {
-        throw new GitHubApiError(what, status, message);
+        throw new GitHubApiError(what, status, message, attempt);
       }
       this.options.onRetry?.(
         `${what} ${status === 0 ? `failed (${message})` : `returned ${status}`}; retrying in ${(wait / 1e3).toFixed(1)} s (attempt ${attempt + 1} of ${this.attempts})`
@@ -30706,12 +30968,243 @@ var GitHubClient = class {
   }
 };
 
-// src/publish/event.ts
-import { existsSync as existsSync5, readFileSync as readFileSync4 } from "node:fs";
-function readPayload(file) {
-  if (!file || !existsSync5(file)) return {};
+// src/outages.ts
+var STILL_REPORTED = "The results are in the job summary and the outputs of this step.";
+var HEADLINE = {
+  github: (cause) => `GitHub's API did not answer (${cause})`,
+  artifacts: (cause) => `The Actions artifact service failed (${cause})`,
+  cache: (cause) => cause
+};
+var TAIL = {
+  github: `. ${STILL_REPORTED}`,
+  artifacts: `. ${STILL_REPORTED}`,
+  cache: "; the run goes on without the cache."
+};
+var CONNECTION = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|socket hang up|other side closed|fetch failed/i;
+function oneLine(text5) {
+  return text5.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+function outageCause(error) {
+  if (error instanceof GitHubApiError) {
+    const tries = error.attempts > 1 ? ` after ${error.attempts} tries` : "";
+    if (error.status === 0) return `no response${tries}: ${oneLine(error.githubMessage)}`;
+    if (error.status >= 500) return `HTTP ${error.status}${tries}`;
+    if (error.status === 429 || error.status === 403 && /rate limit/i.test(error.githubMessage))
+      return `rate limited, HTTP ${error.status}${tries}`;
+    return void 0;
+  }
+  const status = error !== null && typeof error === "object" && "status" in error ? error.status : void 0;
+  if (typeof status === "number" && (status >= 500 || status === 429)) return `HTTP ${status}`;
+  const message = oneLine(errorMessage(error));
+  if (CONNECTION.test(message)) return `no connection: ${message.slice(0, 200)}`;
+  return void 0;
+}
+var Outages = class {
+  seen = /* @__PURE__ */ new Map();
+  /** Notes the fault of `service` with `cause`, so that `skipped` did not happen. */
+  record(service, cause, skipped2) {
+    const entry = this.seen.get(service) ?? { cause: oneLine(cause), skipped: [] };
+    if (!entry.skipped.includes(skipped2)) entry.skipped.push(skipped2);
+    this.seen.set(service, entry);
+  }
+  /**
+   * Notes the error when it is an outage and says whether it was; a caller
+   * given false warns on its own. The artifact service's faults all count:
+   * its one job is the upload that failed.
+   */
+  note(service, error, skipped2) {
+    const cause = outageCause(error) ?? (service === "artifacts" ? oneLine(errorMessage(error)).slice(0, 300) : void 0);
+    if (cause === void 0) return false;
+    this.record(service, cause, skipped2);
+    return true;
+  }
+  has(service) {
+    return this.seen.has(service);
+  }
+  /** One line per service that failed. */
+  warnings() {
+    return [...this.seen].map(
+      ([service, { cause, skipped: skipped2 }]) => `${HEADLINE[service](cause)}: ${skipped2.join(", ")}${TAIL[service]}`
+    );
+  }
+  /** Logs the warnings, once: what is reported is forgotten. */
+  report(log) {
+    for (const warning of this.warnings()) log.warning(warning);
+    this.seen.clear();
+  }
+};
+
+// src/cache/cache.ts
+var MARKER = "python-ci-cache.json";
+function osVersion() {
   try {
-    return JSON.parse(readFileSync4(file, "utf8"));
+    const text5 = readFileSync4("/etc/os-release", "utf8");
+    const id = /^ID="?([^"\n]*)"?$/m.exec(text5)?.[1] ?? "";
+    const version2 = /^VERSION_ID="?([^"\n]*)"?$/m.exec(text5)?.[1] ?? "";
+    return [id, version2].filter((p) => p !== "").join("-");
+  } catch {
+    return "";
+  }
+}
+function warnFault(log, outages, what, problems) {
+  const lines = problems.map((p) => p.trim().split(/\r?\n/));
+  for (const [, ...rest] of lines) if (rest.length > 0) log.info(rest.join("\n"));
+  const cause = `the cache could not be ${what} (${oneLine(lines.map(([first]) => first).join("; "))})`;
+  const skipped2 = what === "restored" ? "no cached environment, no cache save" : "no cache save";
+  if (outages !== void 0) outages.record("cache", cause, skipped2);
+  else log.warning(`${cause}: ${skipped2}; the run goes on without the cache`);
+}
+async function restoreCaches(host, log, config, python, service, outages) {
+  if (!service) return { run: void 0, summary: "off: no cache service outside GitHub Actions" };
+  const decision = decideCache(config.cache.mode, {
+    eventName: host.env.GITHUB_EVENT_NAME ?? "",
+    ref: host.env.GITHUB_REF ?? ""
+  });
+  if (!decision.enabled) return { run: void 0, summary: `off: ${decision.reason}` };
+  if (!service.available()) {
+    log.warning(
+      "the Actions cache service is not available on this runner (no ACTIONS_RESULTS_URL, or GHES without the cache); the run goes on without the cache"
+    );
+    return { run: void 0, summary: "off: no cache service" };
+  }
+  const dependencyHash = await hashFiles2(config.cache.dependencyPatterns.join("\n"), host.workspace);
+  if (dependencyHash === "") {
+    log.warning(
+      `cache-dependency-path matched no file in the workspace (${config.cache.dependencyPatterns.join(", ")}); the run goes on without the cache`
+    );
+    return { run: void 0, summary: "off: no dependency files matched" };
+  }
+  const keys = cacheKeys({
+    os: host.env.RUNNER_OS || process.platform,
+    osVersion: osVersion(),
+    arch: config.architecture,
+    pythonVersion: python.version,
+    installer: "pip",
+    dependencyHash,
+    suffix: config.cache.suffix,
+    environmentSettings: JSON.stringify({
+      interpreter: python.executable,
+      install: config.install,
+      pipArgs: config.pipArgs,
+      systemSitePackages: config.systemSitePackages,
+      buildIsolation: config.buildIsolation,
+      build: config.build,
+      test: config.test
+    })
+  });
+  const pipCacheDir = host.env.PIP_CACHE_DIR || path18.join(host.tempDir, "pip-cache");
+  const venvDir = path18.join(host.tempDir, "venv");
+  log.info(decision.reason);
+  log.debug(`cache keys: ${JSON.stringify(keys)}`);
+  const run = {
+    keys,
+    pipCacheDir,
+    venvDir,
+    venvRestored: false,
+    pipMatchedKey: void 0,
+    broken: false
+  };
+  const venv = await service.restore(environmentPaths(host.tempDir), keys.venv.primary, []);
+  if (venv.problems.length) {
+    for (const dir of environmentPaths(host.tempDir)) rmSync4(dir, { recursive: true, force: true });
+    warnFault(log, outages, "restored", venv.problems);
+    return { run: { ...run, broken: true }, summary: "fault on restore, going on cold" };
+  }
+  if (venv.value !== void 0) {
+    const stale = venv.value === keys.venv.primary ? staleVenv(venvDir, python) : "another key";
+    if (stale === void 0) {
+      log.info(`environment restored from the cache: ${venv.value}`);
+      return {
+        run: { ...run, venvRestored: true },
+        summary: "environment restored (exact key)"
+      };
+    }
+    log.info(`the cached environment is not used: ${stale}; installing afresh`);
+    for (const dir of environmentPaths(host.tempDir)) rmSync4(dir, { recursive: true, force: true });
+  } else log.info(`no cached environment for ${keys.venv.primary}`);
+  const pip = await service.restore([pipCacheDir], keys.pip.primary, [...keys.pip.restoreKeys]);
+  if (pip.problems.length) {
+    rmSync4(pipCacheDir, { recursive: true, force: true });
+    warnFault(log, outages, "restored", pip.problems);
+    return { run: { ...run, broken: true }, summary: "fault on restore, going on cold" };
+  }
+  if (pip.value === void 0) {
+    log.info(`no cached pip downloads for ${keys.pip.primary}`);
+    return { run, summary: "environment and pip cache missed" };
+  }
+  const how = pip.value === keys.pip.primary ? "exact key" : "restore key";
+  log.info(`pip's cache restored (${how}): ${pip.value}`);
+  return {
+    run: { ...run, pipMatchedKey: pip.value },
+    summary: `environment missed, pip cache restored (${how})`
+  };
+}
+function environmentPaths(tempDir) {
+  return [path18.join(tempDir, "venv"), path18.join(tempDir, TOOLS_DIR)];
+}
+function staleVenv(venvDir, python) {
+  const file = path18.join(venvDir, MARKER);
+  if (!existsSync5(file)) return `it has no ${MARKER}`;
+  let marker;
+  try {
+    marker = JSON.parse(readFileSync4(file, "utf8"));
+  } catch {
+    return `its ${MARKER} is not JSON`;
+  }
+  if (marker.executable !== python.executable)
+    return `it was made by ${marker.executable}, not ${python.executable}`;
+  if (marker.version !== python.version)
+    return `it was made by Python ${marker.version}, not ${python.version}`;
+  const bin = path18.join(venvDir, process.platform === "win32" ? "Scripts" : "bin");
+  if (!existsSync5(path18.join(bin, process.platform === "win32" ? "python.exe" : "python")))
+    return "its interpreter link is broken";
+  return void 0;
+}
+async function saveCaches(log, run, python, service, outages) {
+  if (run.broken) return "skipped after an earlier fault";
+  const saved = [];
+  if (!run.venvRestored) {
+    const marker = {
+      executable: python.executable,
+      version: python.version,
+      key: run.keys.venv.primary
+    };
+    writeFileSync2(path18.join(run.venvDir, MARKER), `${JSON.stringify(marker)}
+`);
+    const paths = environmentPaths(path18.dirname(run.venvDir));
+    for (const dir of paths) mkdirSync2(dir, { recursive: true });
+    const venv = await service.save(paths, run.keys.venv.primary);
+    if (venv.problems.length) {
+      warnFault(log, outages, "saved", venv.problems);
+      return "fault on save";
+    }
+    if ((venv.value ?? -1) > 0) saved.push(`environment as ${run.keys.venv.primary}`);
+  }
+  if (!run.venvRestored && run.pipMatchedKey !== run.keys.pip.primary) {
+    if (!existsSync5(run.pipCacheDir)) {
+      log.info(`pip's cache is empty (${run.pipCacheDir}); nothing to save`);
+    } else {
+      const pip = await service.save([run.pipCacheDir], run.keys.pip.primary);
+      if (pip.problems.length) {
+        warnFault(log, outages, "saved", pip.problems);
+        return "fault on save";
+      }
+      if ((pip.value ?? -1) > 0) saved.push(`pip's cache as ${run.keys.pip.primary}`);
+    }
+  }
+  for (const s of saved) log.info(`saved ${s}`);
+  return saved.length ? `saved ${saved.length} of 2 layers` : "nothing to save";
+}
+
+// src/diff/changed-lines.ts
+import { createReadStream as createReadStream2, existsSync as existsSync7 } from "node:fs";
+
+// src/publish/event.ts
+import { existsSync as existsSync6, readFileSync as readFileSync5 } from "node:fs";
+function readPayload(file) {
+  if (!file || !existsSync6(file)) return {};
+  try {
+    return JSON.parse(readFileSync5(file, "utf8"));
   } catch {
     return {};
   }
@@ -30834,8 +31327,8 @@ var CoberturaParser = class {
       }
       case "source":
         this.sourceText = "";
-        this.sax.on("text", (text4) => {
-          this.sourceText += text4;
+        this.sax.on("text", (text5) => {
+          this.sourceText += text5;
         });
         return;
     }
@@ -30889,8 +31382,8 @@ function resolveCoberturaFile(filename, sources, exists2) {
   const candidates = sources.map((source) => `${slashes(source).replace(/\/+$/, "")}/${name}`);
   return candidates.find(exists2) ?? candidates[0];
 }
-function slashes(path37) {
-  return path37.replaceAll("\\", "/");
+function slashes(path38) {
+  return path38.replaceAll("\\", "/");
 }
 
 // src/report/diff.ts
@@ -30947,8 +31440,8 @@ function parsePatch(patch, where = "patch") {
   }
   return unique(hunks.added);
 }
-function parseGitDiff(text4) {
-  const lines = splitLines(text4);
+function parseGitDiff(text5) {
+  const lines = splitLines(text5);
   const files = [];
   let open2;
   let index = 0;
@@ -30984,13 +31477,13 @@ function parseGitDiff(text4) {
       continue;
     }
     if (line.startsWith("--- ")) {
-      const path37 = headerPath(line.slice(4), "a/");
-      if (path37 === void 0) open2.status = "added";
-      else open2.oldPath = path37;
+      const path38 = headerPath(line.slice(4), "a/");
+      if (path38 === void 0) open2.status = "added";
+      else open2.oldPath = path38;
     } else if (line.startsWith("+++ ")) {
-      const path37 = headerPath(line.slice(4), "b/");
-      if (path37 === void 0) open2.status = "deleted";
-      else open2.newPath = path37;
+      const path38 = headerPath(line.slice(4), "b/");
+      if (path38 === void 0) open2.status = "deleted";
+      else open2.newPath = path38;
     } else if (line.startsWith("new file mode ")) open2.status = "added";
     else if (line.startsWith("deleted file mode ")) open2.status = "deleted";
     else if (line.startsWith("rename from ")) {
@@ -31013,11 +31506,11 @@ function parseGitDiff(text4) {
 function close(file) {
   const oldPath = file.oldPath ?? file.headerOld;
   const newPath = file.newPath ?? file.headerNew;
-  const path37 = file.status === "deleted" ? oldPath : newPath;
-  if (path37 === void 0) throw new DiffParseError(`${describe(file)}: no file name`);
+  const path38 = file.status === "deleted" ? oldPath : newPath;
+  if (path38 === void 0) throw new DiffParseError(`${describe(file)}: no file name`);
   const moved = file.status === "renamed" || file.status === "copied";
   return {
-    path: path37,
+    path: path38,
     ...moved && oldPath !== void 0 ? { oldPath } : {},
     status: file.status,
     binary: file.binary,
@@ -31056,12 +31549,12 @@ function splitGitHeader(rest) {
 function strip(name, prefix) {
   return name.startsWith(prefix) ? name.slice(prefix.length) : name;
 }
-function closingQuote(text4) {
-  for (let index = 1; index < text4.length; index += 1) {
-    if (text4.charAt(index) === "\\") index += 1;
-    else if (text4.charAt(index) === '"') return index;
+function closingQuote(text5) {
+  for (let index = 1; index < text5.length; index += 1) {
+    if (text5.charAt(index) === "\\") index += 1;
+    else if (text5.charAt(index) === '"') return index;
   }
-  throw new DiffParseError(`unterminated quoted file name: ${JSON.stringify(clip(text4))}`);
+  throw new DiffParseError(`unterminated quoted file name: ${JSON.stringify(clip(text5))}`);
 }
 var ESCAPES = {
   a: 7,
@@ -31139,8 +31632,8 @@ function pullStatus(status) {
       return "modified";
   }
 }
-function splitLines(text4) {
-  const lines = text4.split("\n");
+function splitLines(text5) {
+  const lines = text5.split("\n");
   if (lines.at(-1) === "") lines.pop();
   return lines;
 }
@@ -31150,8 +31643,8 @@ function stripCr(line) {
 function unique(lines) {
   return [...new Set(lines)].sort((a, b) => a - b);
 }
-function clip(text4) {
-  return text4.length <= 80 ? text4 : `${text4.slice(0, 79)}\u2026`;
+function clip(text5) {
+  return text5.length <= 80 ? text5 : `${text5.slice(0, 79)}\u2026`;
 }
 
 // src/diff/plan.ts
@@ -31201,9 +31694,9 @@ function baselineArtifactName(commentId) {
   const name = commentId === "" ? ARTIFACT_PREFIX : `${ARTIFACT_PREFIX}-${commentId}`;
   return name.replace(new RegExp(ARTIFACT_NAME_FORBIDDEN.source, "g"), "_");
 }
-function coverageSummary(coverage, sha, branch) {
+function coverageSummary(coverage2, sha, branch) {
   const files = {};
-  for (const f of coverage.files) {
+  for (const f of coverage2.files) {
     files[f.path] = {
       coveredLines: f.statements - f.missing,
       statements: f.statements,
@@ -31216,12 +31709,12 @@ function coverageSummary(coverage, sha, branch) {
     sha,
     branch,
     total: {
-      percent: coverage.percent,
-      percentDisplay: coverage.percentDisplay,
-      coveredLines: coverage.coveredLines,
-      statements: coverage.statements,
-      coveredBranches: coverage.coveredBranches,
-      branches: coverage.branches
+      percent: coverage2.percent,
+      percentDisplay: coverage2.percentDisplay,
+      coveredLines: coverage2.coveredLines,
+      statements: coverage2.statements,
+      coveredBranches: coverage2.coveredBranches,
+      branches: coverage2.branches
     },
     files
   };
@@ -31276,10 +31769,10 @@ function parseCoverageSummary(json) {
   if (!/^\d{1,3}(\.\d+)?$/.test(total.percentDisplay))
     throw new SummaryError("total.percentDisplay is not a percentage");
   const files = {};
-  for (const [path37, entry] of Object.entries(object(root.files, "files"))) {
-    const where = `files[${JSON.stringify(path37)}]`;
+  for (const [path38, entry] of Object.entries(object(root.files, "files"))) {
+    const where = `files[${JSON.stringify(path38)}]`;
     const f = object(entry, where);
-    files[path37] = {
+    files[path38] = {
       coveredLines: count(f, "coveredLines", where),
       statements: count(f, "statements", where),
       percent: percent(f, "percent", where),
@@ -31355,10 +31848,10 @@ function decideBaseline(eventName, ref, payload) {
   }
   return { kind: "none", reason: `not a push or pull request event (${eventName || "no event"})` };
 }
-function describeBaseline(baseline) {
-  if (baseline.kind !== "compared") return baseline.note;
-  const sha = shortSha(baseline.base.sha);
-  return `${baseline.deltaDisplay} against ${baseline.branch}${sha ? ` ${sha}` : ""} (${baseline.base.percentDisplay}%)`;
+function describeBaseline(baseline2) {
+  if (baseline2.kind !== "compared") return baseline2.note;
+  const sha = shortSha(baseline2.base.sha);
+  return `${baseline2.deltaDisplay} against ${baseline2.branch}${sha ? ` ${sha}` : ""} (${baseline2.base.percentDisplay}%)`;
 }
 function shortSha(sha) {
   return /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7).toLowerCase() : "";
@@ -31394,14 +31887,50 @@ var INLINE_ENTITIES = {
   // GitHub links @name after rendering, so only a character between @ and the name stops the ping.
   "@": "@&#8203;"
 };
-function escapeInline(text4) {
-  return text4.replace(/\r\n|[\r\n\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/[&<>"'|`*_[\]\\~#!()$@]/g, (char) => INLINE_ENTITIES[char] ?? char);
+var INERT_REFERENCES = [
+  [/&#35;(?=\d)/g, "&#35;&#8203;"],
+  [/\b(gh)-(?=\d)/gi, "$1&#8203;-"],
+  [/:\/\//g, "&#58;&#8203;//"],
+  [/\b(www)\./gi, "$1&#8203;."]
+];
+var HIDDEN = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]/g;
+function withoutHidden(text5) {
+  return text5.replace(HIDDEN, "").replace(/\r\n?/g, "\n");
 }
-function codeBlock(text4) {
+function escapeInline(text5) {
+  let escaped = withoutHidden(text5).replace(/[\n\u2028\u2029]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ").replace(/[&<>"'|`*_[\]\\~#!()$@]/g, (char) => INLINE_ENTITIES[char] ?? char);
+  for (const [pattern, inert] of INERT_REFERENCES) escaped = escaped.replace(pattern, inert);
+  return escaped;
+}
+function escapeUrl(url) {
+  return /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?(?:\/[A-Za-z0-9._/%-]*)?$/.test(url) ? url : escapeInline(url);
+}
+var MAX_ID = 200;
+var MAX_MESSAGE = 500;
+var MAX_BLOCK = 2e4;
+function clipText(text5, max) {
+  const points = Array.from(text5);
+  if (points.length <= max) return text5;
+  return `${points.slice(0, Math.max(0, max - 1)).join("")}\u2026`;
+}
+function clipInline(text5, max) {
+  return escapeInline(clipText(text5, max));
+}
+function clipBlock(text5, max) {
+  const points = Array.from(text5);
+  if (points.length <= max) return text5;
+  const head = Math.floor(max / 4);
+  const tail2 = max - head;
+  const gap = points.length - head - tail2;
+  return `${points.slice(0, head).join("")}
+\u2026 ${gap} characters left out \u2026
+${points.slice(-tail2).join("")}`;
+}
+function codeBlock(text5, max = MAX_BLOCK) {
+  const body = clipBlock(withoutHidden(text5), max).replace(/\n+$/, "");
   let longest = 0;
-  for (const run of text4.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
+  for (const run of body.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   const fence = "`".repeat(Math.max(3, longest + 1));
-  const body = text4.replace(/\r\n?/g, "\n").replace(/\n+$/, "");
   return `${fence}
 ${body}
 ${fence}`;
@@ -31426,9 +31955,9 @@ function formatSeconds(seconds2) {
 function renderSummary(metrics, options = {}) {
   const blocks = [headline(metrics, options.title ?? DEFAULT_TITLE)];
   if (metrics.python !== void 0) {
-    const { version: version2, path: path37, origin } = metrics.python;
+    const { version: version2, path: path38, origin } = metrics.python;
     blocks.push(
-      `**Python** ${escapeInline(version2)} \xB7 ${escapeInline(path37)} \xB7 ${escapeInline(origin)}`
+      `**Python** ${escapeInline(version2)} \xB7 ${escapeInline(path38)} \xB7 ${escapeInline(origin)}`
     );
   }
   const tools = describeTools(metrics);
@@ -31439,7 +31968,7 @@ function renderSummary(metrics, options = {}) {
     blocks.push(`Code quality: ${escapeInline(describeLint(metrics.lint))}`);
   const run = metrics.test;
   if (run !== void 0) {
-    blocks.push(testSection(run, options.maxProblems ?? 20));
+    blocks.push(testSection(run, options.maxProblems ?? 20, options.maxSlowest ?? 10));
     if (run.coverage !== void 0) {
       blocks.push(
         coverageSection(run.coverage, options.maxFiles ?? 50, metrics.baseline, run.results)
@@ -31467,43 +31996,43 @@ function headline(metrics, title) {
 }
 function keyNumbers(metrics) {
   const numbers = [];
-  const results = metrics.test?.results;
-  if (results !== void 0) {
-    const parts = [`**${results.passed}** passed`];
-    if (results.failed > 0) parts.push(`**${results.failed}** failed`);
-    if (results.errors > 0) parts.push(`**${results.errors}** ${plural(results.errors, "error")}`);
-    if (results.skipped > 0) parts.push(`${results.skipped} skipped`);
-    if (results.xfailed > 0) parts.push(`${results.xfailed} xfailed`);
-    if (results.xpassed > 0) parts.push(`${results.xpassed} xpassed`);
+  const results2 = metrics.test?.results;
+  if (results2 !== void 0) {
+    const parts = [`**${results2.passed}** passed`];
+    if (results2.failed > 0) parts.push(`**${results2.failed}** failed`);
+    if (results2.errors > 0) parts.push(`**${results2.errors}** ${plural(results2.errors, "error")}`);
+    if (results2.skipped > 0) parts.push(`${results2.skipped} skipped`);
+    if (results2.xfailed > 0) parts.push(`${results2.xfailed} xfailed`);
+    if (results2.xpassed > 0) parts.push(`${results2.xpassed} xpassed`);
     numbers.push(parts.join(", "));
   }
-  const coverage = metrics.test?.coverage;
-  if (coverage !== void 0) {
+  const coverage2 = metrics.test?.coverage;
+  if (coverage2 !== void 0) {
     const delta = metrics.baseline?.kind === "compared" ? ` (${deltaMark(metrics.baseline.deltaDisplay)})` : "";
-    const partial = partialCoverage(results);
+    const partial = partialCoverage(results2);
     const mark = partial === void 0 ? "" : ` (${escapeInline(partial)})`;
-    numbers.push(`coverage **${escapeInline(coverage.percentDisplay)}%**${delta}${mark}`);
+    numbers.push(`coverage **${escapeInline(coverage2.percentDisplay)}%**${delta}${mark}`);
   }
   const diff = metrics.diffCoverage;
   if (diff?.measured) numbers.push(`changed lines **${escapeInline(diff.percentDisplay)}%**`);
-  const build = metrics.build;
-  if (build !== void 0) {
-    const dist = build.wheel ?? build.sdist;
-    if (!build.ok) numbers.push("build **failed**");
+  const build2 = metrics.build;
+  if (build2 !== void 0) {
+    const dist = build2.wheel ?? build2.sdist;
+    if (!build2.ok) numbers.push("build **failed**");
     else if (dist !== void 0) {
       numbers.push(`built ${escapeInline(dist.name)} ${escapeInline(dist.version)}`);
     }
   }
   return numbers;
 }
-function buildSection(build, artifact) {
+function buildSection(build2, artifact) {
   const lines = ["### Build", ""];
-  const dists = [build.sdist, build.wheel].filter((dist2) => dist2 !== void 0);
-  const dist = build.wheel ?? build.sdist;
-  const status = build.ok ? "\u2705" : "\u274C Build failed \xB7";
+  const dists = [build2.sdist, build2.wheel].filter((dist2) => dist2 !== void 0);
+  const dist = build2.wheel ?? build2.sdist;
+  const status = build2.ok ? "\u2705" : "\u274C Build failed \xB7";
   const identity = dist === void 0 ? "" : ` **${escapeInline(dist.name)}** ${escapeInline(dist.version)} \xB7`;
   const kept = artifact ? ` \xB7 kept as artifact **${escapeInline(artifact.name)}**` : "";
-  lines.push(`${status}${identity} twine check: ${twine(build.twineCheck)}${kept}`);
+  lines.push(`${status}${identity} twine check: ${twine(build2.twineCheck)}${kept}`);
   if (dists.length > 0) {
     lines.push(
       "",
@@ -31520,9 +32049,9 @@ function buildSection(build, artifact) {
       "</details>"
     );
   }
-  for (const problem of build.problems) lines.push("", ...noteLines("\u274C", problem));
-  for (const warning of build.warnings) lines.push("", ...noteLines("\u26A0\uFE0F", warning));
-  if (build.error !== void 0 && build.error !== "") lines.push("", codeBlock(build.error));
+  for (const problem of build2.problems) lines.push("", ...noteLines("\u274C", problem));
+  for (const warning of build2.warnings) lines.push("", ...noteLines("\u26A0\uFE0F", warning));
+  if (build2.error !== void 0 && build2.error !== "") lines.push("", codeBlock(build2.error));
   return lines.join("\n");
 }
 function twine(check) {
@@ -31531,20 +32060,24 @@ function twine(check) {
   return "not available";
 }
 function shortSha2(file) {
-  const short = file.sha256.slice(0, 12);
-  return /^[0-9a-f]+$/i.test(short) ? `\`${short}\`` : escapeInline(short);
+  const short2 = file.sha256.slice(0, 12);
+  return /^[0-9a-f]+$/i.test(short2) ? `\`${short2}\`` : escapeInline(short2);
 }
-function testSection(run, maxProblems) {
+function testSection(run, maxProblems, maxSlowest) {
   const lines = ["### Tests", ""];
-  const results = run.results;
-  if (results === void 0) {
-    lines.push(`\u274C pytest exited with code ${run.exitCode} and left no test report.`);
+  const results2 = run.results;
+  if (results2 === void 0) {
+    const how = run.stopped ?? `pytest exited with code ${run.exitCode}`;
+    lines.push(`\u274C ${escapeInline(how)} and left no test report.`);
     return lines.join("\n");
   }
-  const bad = results.failed + results.errors;
-  lines.push(`${bad > 0 ? "\u274C" : "\u2705"} ${testCounts(results)} in ${formatSeconds(results.seconds)}`);
-  if (results.interrupted !== void 0) lines.push("", `\u26A0\uFE0F ${escapeInline(describeStop(results))}`);
-  const shown = results.problems.slice(0, Math.max(0, maxProblems));
+  const bad = results2.failed + results2.errors;
+  lines.push(`${bad > 0 ? "\u274C" : "\u2705"} ${testCounts(results2)} in ${formatSeconds(results2.seconds)}`);
+  if (run.stopped !== void 0)
+    lines.push("", `\u26A0\uFE0F ${escapeInline(run.stopped)}: the tests after that did not run.`);
+  else if (results2.interrupted !== void 0)
+    lines.push("", `\u26A0\uFE0F ${escapeInline(describeStop(results2))}`);
+  const shown = results2.problems.slice(0, Math.max(0, maxProblems));
   if (shown.length > 0) {
     lines.push("", "#### Failures and errors", "");
     for (const problem of shown) lines.push(problemBlock(problem), "");
@@ -31553,15 +32086,16 @@ function testSection(run, maxProblems) {
       lines.push(`\u2026and ${more} more failing ${plural(more, "test")}: see the log of this step.`);
     }
   }
-  if (results.slowest.length > 0) {
+  const slowest = results2.slowest.slice(0, Math.max(0, maxSlowest));
+  if (slowest.length > 0) {
     lines.push(
       "",
-      `<details><summary>Slowest ${plural(results.slowest.length, "test")}</summary>`,
+      `<details><summary>Slowest ${plural(slowest.length, "test")}</summary>`,
       "",
       ...table2(
         ["test", "seconds"],
         ["---", "---:"],
-        results.slowest.map((slow) => [escapeInline(slow.id), slow.seconds.toFixed(2)])
+        slowest.map((slow) => [clipInline(slow.id, MAX_ID), slow.seconds.toFixed(2)])
       ),
       "",
       "</details>"
@@ -31569,32 +32103,32 @@ function testSection(run, maxProblems) {
   }
   return lines.join("\n").trimEnd();
 }
-function describeCounts(results) {
-  const collection = results.collectionErrors > 0 ? ` (${results.collectionErrors} during collection)` : "";
+function describeCounts(results2) {
+  const collection = results2.collectionErrors > 0 ? ` (${results2.collectionErrors} during collection)` : "";
   const parts = [
-    `${results.passed} passed`,
-    `${results.failed} failed`,
-    `${results.errors} ${plural(results.errors, "error")}${collection}`,
-    `${results.skipped} skipped`
+    `${results2.passed} passed`,
+    `${results2.failed} failed`,
+    `${results2.errors} ${plural(results2.errors, "error")}${collection}`,
+    `${results2.skipped} skipped`
   ];
-  if (results.xfailed > 0) parts.push(`${results.xfailed} xfailed`);
-  if (results.xpassed > 0) parts.push(`${results.xpassed} xpassed`);
+  if (results2.xfailed > 0) parts.push(`${results2.xfailed} xfailed`);
+  if (results2.xpassed > 0) parts.push(`${results2.xpassed} xpassed`);
   return parts.join(", ");
 }
-function testCounts(results) {
-  return `${results.tests} ${plural(results.tests, "test")}: ${describeCounts(results)}`;
+function testCounts(results2) {
+  return `${results2.tests} ${plural(results2.tests, "test")}: ${describeCounts(results2)}`;
 }
-function stoppedAtCollection(results) {
-  return results.interrupted !== void 0 && results.tests === 0 && results.collectionErrors > 0;
+function stoppedAtCollection(results2) {
+  return results2.interrupted !== void 0 && results2.tests === 0 && results2.collectionErrors > 0;
 }
-function describeStop(results) {
-  const why = (results.interrupted ?? "").replace(/^Interrupted: /, "");
-  if (stoppedAtCollection(results)) return `pytest stopped at collection (${why}): no test ran.`;
+function describeStop(results2) {
+  const why = (results2.interrupted ?? "").replace(/^Interrupted: /, "");
+  if (stoppedAtCollection(results2)) return `pytest stopped at collection (${why}): no test ran.`;
   return `pytest stopped before the end (${why}): the tests after that did not run.`;
 }
-function partialCoverage(results) {
-  if (results?.interrupted === void 0) return void 0;
-  if (stoppedAtCollection(results)) return "partial: collection stopped";
+function partialCoverage(results2) {
+  if (results2?.interrupted === void 0) return void 0;
+  if (stoppedAtCollection(results2)) return "partial: collection stopped";
   return "partial: pytest stopped early";
 }
 function describeTools(metrics) {
@@ -31607,30 +32141,30 @@ function describeTools(metrics) {
   return parts.length > 0 ? parts.join(" \xB7 ") : void 0;
 }
 function problemBlock(problem) {
-  const message = problem.message === "" ? "" : ` \u2014 ${escapeInline(problem.message)}`;
+  const message = problem.message === "" ? "" : ` \u2014 ${clipInline(problem.message, MAX_MESSAGE)}`;
   return [
-    `<details><summary>${escapeInline(problem.id)}${message}</summary>`,
+    `<details><summary>${clipInline(problem.id, MAX_ID)}${message}</summary>`,
     "",
     codeBlock(problem.details),
     "",
     "</details>"
   ].join("\n");
 }
-function coverageSection(coverage, maxFiles, baseline, results) {
+function coverageSection(coverage2, maxFiles, baseline2, results2) {
   const lines = ["### Coverage", ""];
-  const partial = partialCoverage(results);
+  const partial = partialCoverage(results2);
   const mark = partial === void 0 ? "" : ` (${escapeInline(partial)})`;
-  const parts = [`**${escapeInline(coverage.percentDisplay)}%**${mark}`];
-  parts.push(`lines ${coverage.coveredLines}/${coverage.statements}`);
-  if (coverage.branches > 0) parts.push(`branches ${coverage.coveredBranches}/${coverage.branches}`);
+  const parts = [`**${escapeInline(coverage2.percentDisplay)}%**${mark}`];
+  parts.push(`lines ${coverage2.coveredLines}/${coverage2.statements}`);
+  if (coverage2.branches > 0) parts.push(`branches ${coverage2.coveredBranches}/${coverage2.branches}`);
   lines.push(parts.join(" \xB7 "));
-  if (results !== void 0 && partial !== void 0) {
-    const only = stoppedAtCollection(results) ? "what importing the test modules ran" : "the tests that ran before pytest stopped";
-    lines.push("", `\u26A0\uFE0F ${escapeInline(describeStop(results))} The total counts only ${only}.`);
+  if (results2 !== void 0 && partial !== void 0) {
+    const only = stoppedAtCollection(results2) ? "what importing the test modules ran" : "the tests that ran before pytest stopped";
+    lines.push("", `\u26A0\uFE0F ${escapeInline(describeStop(results2))} The total counts only ${only}.`);
   }
-  if (baseline !== void 0) lines.push("", ...baselineLines(baseline, coverage, maxFiles));
-  if (coverage.sourceNote !== "") lines.push("", `Measured: ${escapeInline(coverage.sourceNote)}`);
-  const files = [...coverage.files].sort(leastCoveredFirst);
+  if (baseline2 !== void 0) lines.push("", ...baselineLines(baseline2, coverage2, maxFiles));
+  if (coverage2.sourceNote !== "") lines.push("", `Measured: ${escapeInline(coverage2.sourceNote)}`);
+  const files = [...coverage2.files].sort(leastCoveredFirst);
   const shown = files.slice(0, Math.max(0, maxFiles));
   if (shown.length > 0) {
     lines.push(
@@ -31639,7 +32173,7 @@ function coverageSection(coverage, maxFiles, baseline, results) {
         ["file", "stmts", "miss", "branch", "partial", "cover"],
         ["---", "---:", "---:", "---:", "---:", "---:"],
         shown.map((file) => [
-          escapeInline(file.path),
+          clipInline(file.path, MAX_ID),
           String(file.statements),
           String(file.missing),
           String(file.branches),
@@ -31660,23 +32194,23 @@ function coverageSection(coverage, maxFiles, baseline, results) {
   return lines.join("\n");
 }
 var MAX_DELTA_FILES = 20;
-function baselineLines(baseline, coverage, maxFiles) {
-  const branch = escapeInline(baseline.branch);
-  if (baseline.kind !== "compared") {
-    const mark = baseline.kind === "unreadable" ? "\u26A0\uFE0F" : "\u2139\uFE0F";
-    return [`${mark} Against the base branch: ${escapeInline(baseline.note)}`];
+function baselineLines(baseline2, coverage2, maxFiles) {
+  const branch = escapeInline(baseline2.branch);
+  if (baseline2.kind !== "compared") {
+    const mark = baseline2.kind === "unreadable" ? "\u26A0\uFE0F" : "\u2139\uFE0F";
+    return [`${mark} Against the base branch: ${escapeInline(baseline2.note)}`];
   }
-  const { base } = baseline;
+  const { base } = baseline2;
   const sha = shortSha(base.sha);
   const numbers = [`lines ${base.coveredLines}/${base.statements}`];
   if (base.branches > 0) numbers.push(`branches ${base.coveredBranches}/${base.branches}`);
   const lines = [
-    `**${deltaMark(baseline.deltaDisplay)}** points against **${branch}**: ${escapeInline(base.percentDisplay)}%${sha ? ` at \`${sha}\`` : ""} (${numbers.join(", ")})`
+    `**${deltaMark(baseline2.deltaDisplay)}** points against **${branch}**: ${escapeInline(base.percentDisplay)}%${sha ? ` at \`${sha}\`` : ""} (${numbers.join(", ")})`
   ];
-  const shown = baseline.files.slice(0, Math.min(MAX_DELTA_FILES, Math.max(0, maxFiles)));
+  const shown = baseline2.files.slice(0, Math.min(MAX_DELTA_FILES, Math.max(0, maxFiles)));
   if (shown.length === 0) return lines;
-  const precision = precisionOf(coverage.percentDisplay);
-  const count4 = baseline.files.length;
+  const precision = precisionOf(coverage2.percentDisplay);
+  const count4 = baseline2.files.length;
   lines.push(
     "",
     `<details><summary>${count4} ${plural(count4, "file")} with changed coverage</summary>`,
@@ -31685,7 +32219,7 @@ function baselineLines(baseline, coverage, maxFiles) {
       ["file", branch, "now", "\xB1"],
       ["---", "---:", "---:", "---:"],
       shown.map((file) => [
-        escapeInline(file.path),
+        clipInline(file.path, MAX_ID),
         file.basePercentDisplay === void 0 ? "new" : `${escapeInline(file.basePercentDisplay)}%`,
         `${escapeInline(file.percentDisplay)}%`,
         file.delta === void 0 ? "" : deltaMark(formatDelta(file.delta, precision))
@@ -31741,7 +32275,7 @@ function changedLinesSection(diff, maxFiles) {
       ["file", "covered", "cover", "uncovered lines"],
       ["---", "---:", "---:", "---"],
       shown.map((file) => [
-        escapeInline(file.path),
+        clipInline(file.path, MAX_ID),
         `${file.covered}/${file.coverable}`,
         `${filePercent(file.percent)}%`,
         rangesCell(file)
@@ -31768,7 +32302,7 @@ function changedLinesSection(diff, maxFiles) {
     );
   }
   if (diff.unreadFiles.length > 0) {
-    const names = diff.unreadFiles.slice(0, 20).map(escapeInline).join(", ");
+    const names = diff.unreadFiles.slice(0, 20).map((name) => clipInline(name, MAX_ID)).join(", ");
     const more = diff.unreadFiles.length > 20 ? ` and ${diff.unreadFiles.length - 20} more` : "";
     lines.push("", `Not measured (binary, or a diff too large to list): ${names}${more}`);
   }
@@ -31780,12 +32314,12 @@ function leastCoveredFirst(a, b) {
 }
 function failuresSection(stages) {
   const lines = ["### What failed"];
-  for (const stage2 of stages) {
+  for (const stage3 of stages) {
     lines.push(
       "",
-      `\u274C **${stage2.name}**: ${escapeInline(stage2.summary)}`,
+      `\u274C **${stage3.name}**: ${escapeInline(stage3.summary)}`,
       "",
-      codeBlock(stage2.detail ?? "")
+      codeBlock(stage3.detail ?? "")
     );
   }
   return lines.join("\n");
@@ -31807,7 +32341,7 @@ var PUBLISH_OUTCOME = {
 };
 function publishSection(publish) {
   const lines = ["### Publish", ""];
-  const where = publish.repositoryUrl === void 0 ? "" : ` to ${escapeInline(publish.repositoryUrl)}`;
+  const where = publish.repositoryUrl === void 0 ? "" : ` to ${escapeUrl(publish.repositoryUrl)}`;
   const tag = publish.tag === void 0 ? "" : ` ${escapeInline(publish.tag)}`;
   const how = publish.credential === void 0 ? "" : ` with ${publish.credential}`;
   if (publish.status === "skipped") {
@@ -31839,16 +32373,17 @@ function publishSection(publish) {
     );
   }
   if (publish.projectUrl !== void 0 && publish.status === "published") {
-    lines.push("", `Project: ${escapeInline(publish.projectUrl)}`);
+    lines.push("", `Project: ${escapeUrl(publish.projectUrl)}`);
   }
   return lines.join("\n");
 }
-function codeSpan(text4) {
-  return text4.includes("`") ? escapeInline(text4) : `\`${text4}\``;
+function codeSpan(text5) {
+  const shown = withoutHidden(text5).replace(/\n/g, " ");
+  return shown.includes("`") ? escapeInline(shown) : `\`${shown}\``;
 }
-function successRateParts(history, branch, text4) {
+function successRateParts(history, branch, text5) {
   if (history.kind === "not-measured") {
-    return { where: "", value: `not measured (${text4(history.reason)})` };
+    return { where: "", value: `not measured (${text5(history.reason)})` };
   }
   const where = ` on ${branch(history.branch)}`;
   const left = history.notCounted > 0 ? `${history.notCounted} skipped or cancelled not counted` : void 0;
@@ -31881,11 +32416,11 @@ function stagesSection(stages) {
     ...table2(
       ["stage", "status", "seconds", "summary"],
       ["---", "---", "---:", "---"],
-      stages.map((stage2) => [
-        escapeInline(stage2.name),
-        STATUS_ICON[stage2.status],
-        (stage2.durationMs / 1e3).toFixed(1),
-        escapeInline(stage2.summary)
+      stages.map((stage3) => [
+        escapeInline(stage3.name),
+        STATUS_ICON[stage3.status],
+        (stage3.durationMs / 1e3).toFixed(1),
+        escapeInline(stage3.summary)
       ])
     )
   ].join("\n");
@@ -31904,8 +32439,8 @@ function renderText(metrics) {
   ];
   for (const reason of metrics.verdict.reasons) lines.push(`  - ${plain(reason)}`);
   if (metrics.python !== void 0) {
-    const { version: version2, path: path37, origin } = metrics.python;
-    lines.push(`python    ${plain(version2)} ${plain(path37)} (${plain(origin)})`);
+    const { version: version2, path: path38, origin } = metrics.python;
+    lines.push(`python    ${plain(version2)} ${plain(path38)} (${plain(origin)})`);
   }
   const tools = describeTools(metrics);
   if (tools !== void 0) lines.push(`tools     ${plain(tools)}`);
@@ -31926,26 +32461,26 @@ function renderText(metrics) {
   if (metrics.publish !== void 0) lines.push(publishText(metrics.publish));
   if (metrics.stages.length > 0) {
     lines.push("stages");
-    for (const stage2 of metrics.stages) {
-      const summary3 = stage2.summary === "" ? "" : `: ${plain(stage2.summary)}`;
-      const seconds2 = (stage2.durationMs / 1e3).toFixed(1);
-      lines.push(`  ${TEXT_STATUS[stage2.status]} ${stage2.name} ${seconds2}s${summary3}`);
+    for (const stage3 of metrics.stages) {
+      const summary3 = stage3.summary === "" ? "" : `: ${plain(stage3.summary)}`;
+      const seconds2 = (stage3.durationMs / 1e3).toFixed(1);
+      lines.push(`  ${TEXT_STATUS[stage3.status]} ${stage3.name} ${seconds2}s${summary3}`);
     }
   }
   return `${lines.join("\n")}
 `;
 }
-function buildText(build) {
-  const dists = [build.sdist, build.wheel].filter((dist2) => dist2 !== void 0);
+function buildText(build2) {
+  const dists = [build2.sdist, build2.wheel].filter((dist2) => dist2 !== void 0);
   const files = dists.map((file) => `${plain(file.fileName)} (${formatSize(file.size)})`);
-  const dist = build.wheel ?? build.sdist;
+  const dist = build2.wheel ?? build2.sdist;
   const identity = dist === void 0 ? "" : `${plain(dist.name)} ${plain(dist.version)}: `;
   const lines = [
-    `build     ${build.ok ? "" : "FAILED "}${identity}${files.join(", ") || "nothing built"}; twine check ${build.twineCheck}`
+    `build     ${build2.ok ? "" : "FAILED "}${identity}${files.join(", ") || "nothing built"}; twine check ${build2.twineCheck}`
   ];
-  for (const problem of build.problems) lines.push(`          ! ${plain(problem)}`);
-  for (const warning of build.warnings) lines.push(`          ? ${plain(warning)}`);
-  if (build.error !== void 0 && build.error !== "") lines.push(indent(plain(build.error), 10));
+  for (const problem of build2.problems) lines.push(`          ! ${plain(problem)}`);
+  for (const warning of build2.warnings) lines.push(`          ? ${plain(warning)}`);
+  if (build2.error !== void 0 && build2.error !== "") lines.push(indent(plain(build2.error), 10));
   return lines;
 }
 function publishText(publish) {
@@ -31954,16 +32489,17 @@ function publishText(publish) {
   return `publish   ${publish.status}${why}${files ? ` (${files})` : ""}`;
 }
 function testText(run) {
-  const results = run.results;
-  if (results === void 0) return [`tests     pytest exited ${run.exitCode}, no test report`];
-  const lines = [`tests     ${testCounts(results)} in ${formatSeconds(results.seconds)}`];
-  if (results.interrupted !== void 0) lines.push(`          ${plain(describeStop(results))}`);
-  for (const problem of results.problems) {
+  const results2 = run.results;
+  if (results2 === void 0)
+    return [`tests     ${plain(run.stopped ?? `pytest exited ${run.exitCode}`)}, no test report`];
+  const lines = [`tests     ${testCounts(results2)} in ${formatSeconds(results2.seconds)}`];
+  if (results2.interrupted !== void 0) lines.push(`          ${plain(describeStop(results2))}`);
+  for (const problem of results2.problems) {
     const label = problem.kind === "failure" ? "FAILED" : "ERROR ";
-    const message = problem.message === "" ? "" : ` - ${plain(oneLine(problem.message))}`;
-    lines.push(`          ${label} ${plain(oneLine(problem.id))}${message}`);
+    const message = problem.message === "" ? "" : ` - ${plain(oneLine2(problem.message))}`;
+    lines.push(`          ${label} ${plain(oneLine2(problem.id))}${message}`);
   }
-  const more = results.failed + results.errors - results.problems.length;
+  const more = results2.failed + results2.errors - results2.problems.length;
   if (more > 0) lines.push(`          \u2026and ${more} more`);
   return lines;
 }
@@ -31973,27 +32509,27 @@ function describeDiffCoverage(diff) {
   const lines = `${diff.coverableLines} changed ${plural(diff.coverableLines, "line")}`;
   return `${diff.percentDisplay}% of ${lines} (${missing} missing), ${diffSourceText(diff, plain)}`;
 }
-function coverageText(coverage, results) {
-  const branches = coverage.branches > 0 ? `, branches ${coverage.coveredBranches}/${coverage.branches}` : "";
-  const source = coverage.sourceNote === "" ? "" : ` of ${plain(coverage.sourceNote)}`;
-  const partial = partialCoverage(results);
+function coverageText(coverage2, results2) {
+  const branches = coverage2.branches > 0 ? `, branches ${coverage2.coveredBranches}/${coverage2.branches}` : "";
+  const source = coverage2.sourceNote === "" ? "" : ` of ${plain(coverage2.sourceNote)}`;
+  const partial = partialCoverage(results2);
   const mark = partial === void 0 ? "" : ` (${partial})`;
-  return `coverage  ${plain(coverage.percentDisplay)}%${mark} (lines ${coverage.coveredLines}/${coverage.statements}${branches})${source}`;
+  return `coverage  ${plain(coverage2.percentDisplay)}%${mark} (lines ${coverage2.coveredLines}/${coverage2.statements}${branches})${source}`;
 }
-function plain(text4) {
+function plain(text5) {
   const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-  return text4.replace(/\r\n?/g, "\n").replace(controls, "?");
+  return text5.replace(/\r\n?/g, "\n").replace(controls, "?");
 }
-function oneLine(text4) {
-  return text4.replace(/\r\n?|\n/g, " ");
+function oneLine2(text5) {
+  return text5.replace(/\r\n?|\n/g, " ");
 }
-function indent(text4, width = 10) {
-  return text4.replaceAll("\n", `
+function indent(text5, width = 10) {
+  return text5.replaceAll("\n", `
 ${" ".repeat(width)}`);
 }
 
 // src/diff/measure.ts
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/report/coverage.ts
 var CoverageReportError = class extends Error {
@@ -32106,41 +32642,41 @@ function inRepository(relative2, repoPrefix2) {
   const prefix = slashes2(repoPrefix2).replace(/\/+$/, "");
   return normalizeRelative(prefix === "" || prefix === "." ? relative2 : `${prefix}/${relative2}`);
 }
-function under(path37, folder) {
+function under(path38, folder) {
   const base = folder.replace(/\/+$/, "");
   const windows = /^[A-Za-z]:\//.test(base);
-  const head = path37.slice(0, base.length);
+  const head = path38.slice(0, base.length);
   const same = windows ? head.toLowerCase() === base.toLowerCase() : head === base;
-  if (!same || path37.charAt(base.length) !== "/") return void 0;
-  const rest = path37.slice(base.length + 1);
+  if (!same || path38.charAt(base.length) !== "/") return void 0;
+  const rest = path38.slice(base.length + 1);
   return rest === "" ? void 0 : rest;
 }
-function normalizeRelative(path37) {
+function normalizeRelative(path38) {
   const parts = [];
-  for (const part of path37.split("/")) {
+  for (const part of path38.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === ".." && parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
     else parts.push(part);
   }
   return parts.join("/");
 }
-function slashes2(path37) {
-  return path37.replaceAll("\\", "/");
+function slashes2(path38) {
+  return path38.replaceAll("\\", "/");
 }
-function isAbsolute(path37) {
-  return path37.startsWith("/") || /^[A-Za-z]:\//.test(path37);
+function isAbsolute(path38) {
+  return path38.startsWith("/") || /^[A-Za-z]:\//.test(path38);
 }
 
 // src/report/diff-coverage.ts
-function computeDiffCoverage(changed, coverage) {
+function computeDiffCoverage(changed, coverage2) {
   let changedLines = 0;
   let coverableLines = 0;
   let coveredLines = 0;
   const files = [];
-  for (const [path37, lines] of changed) {
+  for (const [path38, lines] of changed) {
     const changedSet = new Set(lines);
     changedLines += changedSet.size;
-    const measured = coverage.get(path37);
+    const measured = coverage2.get(path38);
     if (measured === void 0) continue;
     const missing = new Set(measured.missing);
     const statements = /* @__PURE__ */ new Set([...measured.covered, ...measured.missing]);
@@ -32151,7 +32687,7 @@ function computeDiffCoverage(changed, coverage) {
     coverableLines += coverable.length;
     coveredLines += covered;
     files.push({
-      path: path37,
+      path: path38,
       coverable: coverable.length,
       covered,
       // diff-cover's own formula, so the figures agree to the last digit.
@@ -32174,15 +32710,15 @@ function computeDiffCoverage(changed, coverage) {
 function joinFileLines(files, mapPath) {
   const byPath = /* @__PURE__ */ new Map();
   for (const entry of files) {
-    const path37 = mapPath(entry.filename);
-    const known = byPath.get(path37);
+    const path38 = mapPath(entry.filename);
+    const known = byPath.get(path38);
     if (known === void 0) {
-      byPath.set(path37, { covered: entry.covered, missing: entry.missing });
+      byPath.set(path38, { covered: entry.covered, missing: entry.missing });
       continue;
     }
     const missing = /* @__PURE__ */ new Set([...known.missing, ...entry.missing]);
     const covered = new Set([...known.covered, ...entry.covered].filter((l) => !missing.has(l)));
-    byPath.set(path37, { covered: [...covered], missing: [...missing] });
+    byPath.set(path38, { covered: [...covered], missing: [...missing] });
   }
   return byPath;
 }
@@ -32217,7 +32753,7 @@ function coverageByRepositoryPath(report, paths) {
     workingDirectory: paths.workingDirectory,
     sitePackages: sitePackagesOf(resolved.map((file) => file.filename)),
     repoPrefix: paths.repoPrefix,
-    exists: (relative2) => paths.exists(path18.join(paths.workingDirectory, relative2))
+    exists: (relative2) => paths.exists(path19.join(paths.workingDirectory, relative2))
   };
   return joinFileLines(resolved, (file) => mapCoveragePath(file, options));
 }
@@ -32291,7 +32827,9 @@ async function fromApi(host, log, config, plan, github, git) {
     return { files: parsePullRequestFiles(listed), source: "pull request files API" };
   } catch (error) {
     const reason = `the pull request's files could not be listed: ${errorMessage(error)}`;
-    log.warning(`Coverage of the changed lines is not measured: ${reason}`);
+    if (github.outages?.note("github", error, "no changed-lines coverage"))
+      log.info(`Coverage of the changed lines is not measured: ${reason}`);
+    else log.warning(`Coverage of the changed lines is not measured: ${reason}`);
     return { reason };
   }
 }
@@ -32316,17 +32854,17 @@ async function measure(host, log, config, coverageXml, github) {
   });
   if (plan.kind === "none") return { measured: false, reason: plan.reason };
   const base = plan.base;
-  if (!existsSync6(coverageXml)) return { measured: false, reason: "no coverage.xml", base };
+  if (!existsSync7(coverageXml)) return { measured: false, reason: "no coverage.xml", base };
   try {
     const changed = await changedFiles(host, log, config, plan, github);
     if ("reason" in changed) return { measured: false, reason: changed.reason, base };
     const report = await readCobertura(coverageXml);
-    const coverage = coverageByRepositoryPath(report, {
+    const coverage2 = coverageByRepositoryPath(report, {
       workingDirectory: config.workingDirectory,
       repoPrefix: config.repoPrefix,
-      exists: existsSync6
+      exists: existsSync7
     });
-    return measureDiffCoverage({ files: changed.files, coverage, source: changed.source, base });
+    return measureDiffCoverage({ files: changed.files, coverage: coverage2, source: changed.source, base });
   } catch (error) {
     if (!(error instanceof DiffParseError || error instanceof CoberturaReportError)) throw error;
     const reason = `the changes cannot be read: ${error.message}`;
@@ -32349,8 +32887,8 @@ async function diffCoverageStage(host, config, coverageXml, github) {
 }
 
 // src/github/baseline.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, rmSync as rmSync4, writeFileSync as writeFileSync2 } from "node:fs";
-import path19 from "node:path";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync6, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import path20 from "node:path";
 
 // src/log.ts
 var BufferedLog = class {
@@ -32424,6 +32962,10 @@ function startBaseline(env, comment, services) {
       return found ?? { kind: "missing", branch, note: `no baseline yet for ${branch}` };
     } catch (error) {
       if (error instanceof Error && error.stack) log.debug(error.stack);
+      if (services.github.outages?.note("github", error, "no base-branch coverage")) {
+        log.info(`The base branch's coverage could not be looked up: ${errorMessage(error)}`);
+        return { kind: "unreadable", branch, note: `baseline unreadable for ${branch}` };
+      }
       const advice = error instanceof GitHubApiError && (error.status === 403 || error.status === 404) ? ' Listing artifacts needs "permissions: actions: read" on the job.' : "";
       log.warning(
         `The base branch's coverage could not be looked up: ${errorMessage(error)}.${advice} There is no delta; the other results are not affected.`
@@ -32433,7 +32975,7 @@ function startBaseline(env, comment, services) {
   };
   return { decision, name, log, lookup: lookup() };
 }
-async function settleBaseline(log, pending, coverage, context, services) {
+async function settleBaseline(log, pending, coverage2, context, services) {
   pending.log.replay(log);
   const { decision, name } = pending;
   if (decision.kind === "none") {
@@ -32441,23 +32983,28 @@ async function settleBaseline(log, pending, coverage, context, services) {
     return void 0;
   }
   if (decision.kind === "store") {
-    if (coverage === void 0) {
+    if (coverage2 === void 0) {
       log.info(`\u2013 baseline: no coverage was measured, so none is stored for ${decision.branch}`);
       return void 0;
     }
     try {
-      const dir = path19.join(context.dir, "store");
-      rmSync4(dir, { recursive: true, force: true });
-      mkdirSync2(dir, { recursive: true });
-      const file = path19.join(dir, SUMMARY_FILE);
-      const summary3 = coverageSummary(coverage, context.env.GITHUB_SHA ?? "", decision.branch);
-      writeFileSync2(file, `${JSON.stringify(summary3, null, 1)}
+      const dir = path20.join(context.dir, "store");
+      rmSync5(dir, { recursive: true, force: true });
+      mkdirSync3(dir, { recursive: true });
+      const file = path20.join(dir, SUMMARY_FILE);
+      const summary3 = coverageSummary(coverage2, context.env.GITHUB_SHA ?? "", decision.branch);
+      writeFileSync3(file, `${JSON.stringify(summary3, null, 1)}
 `);
       await services.artifacts.upload(name, [file], dir);
       log.info(
-        `\u2713 baseline: ${coverage.percentDisplay}% stored as artifact ${name} for ${decision.branch}`
+        `\u2713 baseline: ${coverage2.percentDisplay}% stored as artifact ${name} for ${decision.branch}`
       );
     } catch (error) {
+      const skipped2 = `no coverage stored as the baseline of ${decision.branch}`;
+      if (services.github.outages?.note("artifacts", error, skipped2)) {
+        log.info(`This run's coverage was not stored (artifact ${name}): ${errorMessage(error)}`);
+        return void 0;
+      }
       log.warning(
         `This run's coverage was not stored as the baseline of ${decision.branch} (artifact ${name}): ${errorMessage(error)}. Pull requests will compare with an older one, if any.`
       );
@@ -32465,50 +33012,423 @@ async function settleBaseline(log, pending, coverage, context, services) {
     return void 0;
   }
   const found = await pending.lookup;
-  const baseline = await compareWith(log, found, name, decision.branch, coverage, context, services);
-  log.info(`${baseline.kind === "compared" ? "\u2713" : "\u2013"} baseline: ${describeBaseline(baseline)}`);
-  return baseline;
+  const baseline2 = await compareWith(log, found, name, decision.branch, coverage2, context, services);
+  log.info(`${baseline2.kind === "compared" ? "\u2713" : "\u2013"} baseline: ${describeBaseline(baseline2)}`);
+  return baseline2;
 }
-async function compareWith(log, found, name, branch, coverage, context, services) {
+async function compareWith(log, found, name, branch, coverage2, context, services) {
   if (found === void 0) return { kind: "not-looked-up", branch, note: "not looked up" };
   if ("kind" in found) return found;
-  if (coverage === void 0 || context.token === void 0) {
+  if (coverage2 === void 0 || context.token === void 0) {
     return { kind: "not-looked-up", branch, note: "no coverage was measured to compare" };
   }
-  const dir = path19.join(context.dir, "download");
+  const dir = path20.join(context.dir, "download");
   try {
-    rmSync4(dir, { recursive: true, force: true });
-    mkdirSync2(dir, { recursive: true });
+    rmSync5(dir, { recursive: true, force: true });
+    mkdirSync3(dir, { recursive: true });
     const runArtifacts = services.runArtifacts(context.token);
     await log.group(`Download the coverage of ${branch} (run ${found.runId})`, async () => {
       try {
         await runArtifacts.download(found.artifactId, found.runId, dir);
       } catch (error) {
-        throw new Error(`downloading artifact ${found.artifactId} failed: ${withStatus(error)}`);
+        throw new DownloadError(
+          `downloading artifact ${found.artifactId} failed: ${withStatus(error)}`,
+          error
+        );
       }
     });
-    const summary3 = parseCoverageSummary(readFileSync5(path19.join(dir, SUMMARY_FILE), "utf8"));
-    return compareCoverage(coverage, summary3, name);
+    const summary3 = parseCoverageSummary(readFileSync6(path20.join(dir, SUMMARY_FILE), "utf8"));
+    return compareCoverage(coverage2, summary3, name);
   } catch (error) {
+    const cause = error instanceof DownloadError ? error.cause : void 0;
+    if (cause !== void 0 && services.github.outages?.note("github", cause, "no base-branch coverage")) {
+      log.info(
+        `The base branch's coverage (artifact ${name}) could not be read: ${errorMessage(error)}`
+      );
+      return { kind: "unreadable", branch, note: `baseline unreadable for ${branch}` };
+    }
     log.warning(
       `The base branch's coverage (artifact ${name} of run ${found.runId}) could not be read: ${errorMessage(error)}. There is no delta; the other results are not affected.`
     );
     return { kind: "unreadable", branch, note: `baseline unreadable for ${branch}` };
   }
 }
+var DownloadError = class extends Error {
+  constructor(message, cause) {
+    super(message);
+    this.cause = cause;
+  }
+  cause;
+  name = "DownloadError";
+};
 function withStatus(error) {
   const status = error !== null && typeof error === "object" && "status" in error ? error.status : void 0;
   return `${errorMessage(error)}${typeof status === "number" ? ` (HTTP ${status})` : ""}`;
 }
 
 // src/github/companion.ts
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync6, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
-import path20 from "node:path";
+import { mkdirSync as mkdirSync4, readFileSync as readFileSync7, rmSync as rmSync6, writeFileSync as writeFileSync4 } from "node:fs";
+import path21 from "node:path";
+
+// src/github/comment-results.ts
+var LIMITS = {
+  text: 1e3,
+  id: 2e3,
+  details: 4e3,
+  reasons: 20,
+  problems: 50,
+  slowest: 20,
+  files: 1e3,
+  notes: 20,
+  lines: 1e4
+};
+var ResultsSchemaError = class extends Error {
+  name = "ResultsSchemaError";
+};
+function fail(at, what) {
+  throw new ResultsSchemaError(`${at} ${what}`);
+}
+var text2 = (max = LIMITS.text, pattern) => (value2, at) => {
+  if (typeof value2 !== "string") fail(at, "is not a string");
+  if (value2.length > max) fail(at, `is longer than ${max} characters`);
+  if (pattern !== void 0 && !pattern.test(value2)) fail(at, "has an unexpected form");
+  return defang(value2);
+};
+var integer = (max = Number.MAX_SAFE_INTEGER) => (value2, at) => {
+  if (typeof value2 !== "number" || !Number.isSafeInteger(value2) || value2 < 0 || value2 > max)
+    fail(at, `is not a whole number from 0 to ${max}`);
+  return value2;
+};
+var real = (min, max) => (value2, at) => {
+  if (typeof value2 !== "number" || !Number.isFinite(value2) || value2 < min || value2 > max)
+    fail(at, `is not a number from ${min} to ${max}`);
+  return value2;
+};
+var flag = (value2, at) => {
+  if (typeof value2 !== "boolean") fail(at, "is not true or false");
+  return value2;
+};
+var oneOf = (...choices) => (value2, at) => {
+  if (!choices.includes(value2)) fail(at, `is not one of ${choices.join(", ")}`);
+  return value2;
+};
+var list = (item, max) => (value2, at) => {
+  if (!Array.isArray(value2)) fail(at, "is not a list");
+  if (value2.length > max) fail(at, `has more than ${max} items`);
+  return value2.map((v, i) => item(v, `${at}[${i}]`));
+};
+function record(fields, optional = []) {
+  return (value2, at) => {
+    if (value2 === null || typeof value2 !== "object" || Array.isArray(value2))
+      fail(at, "is not an object");
+    const source = value2;
+    const out = {};
+    for (const key of Object.keys(fields)) {
+      const v = source[key];
+      if (v === void 0 || v === null) {
+        if (optional.includes(key)) continue;
+        fail(`${at}.${key}`, "is missing");
+      }
+      out[key] = fields[key](v, `${at}.${key}`);
+    }
+    return out;
+  };
+}
+function defang(value2) {
+  return value2.replace(/\b(https?|ftp)(?=:\/\/)/gi, "$1\u200B").replace(/\bwww(?=\.)/gi, "www\u200B");
+}
+var PERCENT = /^\d{1,3}(?:\.\d{1,6})?$/;
+var SIGNED = /^[+-]?\d{1,3}(?:\.\d{1,6})?$/;
+var HEX = /^[0-9a-f]{0,64}$/i;
+var RANGES = /^[0-9, -]*$/;
+var distFile = record({
+  path: text2(),
+  fileName: text2(),
+  kind: oneOf("sdist", "wheel"),
+  size: integer(),
+  sha256: text2(64, HEX),
+  name: text2(),
+  version: text2()
+});
+var build = record(
+  {
+    ok: flag,
+    sdist: distFile,
+    wheel: distFile,
+    problems: list(text2(LIMITS.details), LIMITS.notes),
+    warnings: list(text2(LIMITS.details), LIMITS.notes),
+    twineCheck: oneOf("passed", "failed", "not available"),
+    error: text2(LIMITS.details),
+    backend: text2()
+  },
+  ["sdist", "wheel", "error", "backend"]
+);
+var results = record(
+  {
+    tests: integer(),
+    passed: integer(),
+    failed: integer(),
+    skipped: integer(),
+    xfailed: integer(),
+    xpassed: integer(),
+    errors: integer(),
+    collectionErrors: integer(),
+    interrupted: text2(),
+    seconds: real(0, 1e9),
+    problems: list(
+      record(
+        {
+          kind: oneOf("failure", "error", "collection"),
+          id: text2(LIMITS.id),
+          file: text2(),
+          line: integer(),
+          message: text2(),
+          details: text2(LIMITS.details)
+        },
+        ["file", "line"]
+      ),
+      LIMITS.problems
+    ),
+    slowest: list(record({ id: text2(LIMITS.id), seconds: real(0, 1e9) }), LIMITS.slowest)
+  },
+  ["interrupted"]
+);
+var coverage = record({
+  percent: real(0, 100),
+  percentDisplay: text2(12, PERCENT),
+  coveredLines: integer(),
+  statements: integer(),
+  coveredBranches: integer(),
+  branches: integer(),
+  files: list(
+    record({
+      path: text2(),
+      statements: integer(),
+      missing: integer(),
+      branches: integer(),
+      partialBranches: integer(),
+      percent: real(0, 100),
+      percentDisplay: text2(12, PERCENT),
+      missingLines: list(integer(), LIMITS.lines)
+    }),
+    LIMITS.files
+  ),
+  sourceNote: text2()
+});
+var testRun = record(
+  {
+    ok: flag,
+    exitCode: integer(255),
+    results,
+    coverage,
+    tools: record({ pytest: text2(40), coverage: text2(40) }, ["pytest", "coverage"]),
+    notes: list(text2(LIMITS.details), LIMITS.notes),
+    stopped: text2()
+  },
+  ["results", "coverage", "tools", "stopped"]
+);
+var diffFile = record({
+  path: text2(),
+  coverable: integer(),
+  covered: integer(),
+  percent: real(0, 100),
+  uncoveredLines: list(integer(), LIMITS.lines),
+  uncoveredRanges: text2(LIMITS.details, RANGES)
+});
+var diffSource = oneOf("git diff base...HEAD", "pull request files API");
+var diffCoverage = (value2, at) => {
+  const measured = record({ measured: flag })(value2, at).measured;
+  if (!measured) {
+    return {
+      measured: false,
+      ...record({ reason: text2(), source: diffSource, base: text2(80) }, ["source", "base"])(
+        value2,
+        at
+      )
+    };
+  }
+  return {
+    measured: true,
+    ...record({
+      changedLines: integer(),
+      coverableLines: integer(),
+      coveredLines: integer(),
+      percent: real(0, 100),
+      percentTruncated: integer(100),
+      files: list(diffFile, LIMITS.files),
+      source: diffSource,
+      base: text2(80),
+      percentDisplay: text2(12, PERCENT),
+      unreadFiles: list(text2(), LIMITS.files)
+    })(value2, at)
+  };
+};
+var baseline = (value2, at) => {
+  const { kind } = record({ kind: oneOf("compared", "missing", "unreadable", "not-looked-up") })(
+    value2,
+    at
+  );
+  if (kind !== "compared") return { kind, ...record({ branch: text2(), note: text2() })(value2, at) };
+  return {
+    kind,
+    ...record({
+      branch: text2(255),
+      artifact: text2(),
+      base: record({
+        sha: text2(64, HEX),
+        percent: real(0, 100),
+        percentDisplay: text2(12, PERCENT),
+        coveredLines: integer(),
+        statements: integer(),
+        coveredBranches: integer(),
+        branches: integer()
+      }),
+      delta: real(-100, 100),
+      deltaDisplay: text2(12, SIGNED),
+      files: list(
+        record(
+          {
+            path: text2(),
+            basePercent: real(0, 100),
+            basePercentDisplay: text2(12, PERCENT),
+            percent: real(0, 100),
+            percentDisplay: text2(12, PERCENT),
+            delta: real(-100, 100)
+          },
+          ["basePercent", "basePercentDisplay", "delta"]
+        ),
+        LIMITS.files
+      )
+    })(value2, at)
+  };
+};
+var stage = record(
+  {
+    name: oneOf("python", "cache", "install", "build", "test", "artifacts", "publish", "comment"),
+    status: oneOf("ok", "failed", "skipped"),
+    durationMs: real(0, 1e10),
+    summary: text2(),
+    detail: text2(LIMITS.details)
+  },
+  ["detail"]
+);
+var commentResults = record(
+  {
+    python: record({ version: text2(40), path: text2(), origin: text2() }),
+    build,
+    artifact: record({ name: text2(), files: list(text2(), 10), id: integer(), size: integer() }, [
+      "id",
+      "size"
+    ]),
+    test: testRun,
+    diffCoverage,
+    baseline,
+    stages: list(stage, 20),
+    verdict: record({ ok: flag, reasons: list(text2(), LIMITS.reasons) })
+  },
+  ["python", "build", "artifact", "test", "diffCoverage", "baseline"]
+);
+function clip2(value2, max = LIMITS.text) {
+  return value2.length <= max ? value2 : `${value2.slice(0, max - 1)}\u2026`;
+}
+function clipAll(values, count4, max = LIMITS.text) {
+  return values.slice(0, count4).map((v) => clip2(v, max));
+}
+function clipDist(dist) {
+  return dist && { ...dist, path: clip2(dist.path), fileName: clip2(dist.fileName) };
+}
+function clipTest(run) {
+  const r = run.results;
+  const c = run.coverage;
+  return {
+    ok: run.ok,
+    exitCode: Math.min(Math.max(run.exitCode, 0), 255),
+    notes: clipAll(run.notes, LIMITS.notes, LIMITS.details),
+    ...run.tools && { tools: run.tools },
+    ...r && {
+      results: {
+        ...r,
+        ...r.interrupted !== void 0 && { interrupted: clip2(r.interrupted) },
+        problems: r.problems.slice(0, LIMITS.problems).map((p) => ({
+          ...p,
+          id: clip2(p.id, LIMITS.id),
+          message: clip2(p.message),
+          details: clip2(p.details, LIMITS.details),
+          ...p.file !== void 0 && { file: clip2(p.file) }
+        })),
+        slowest: r.slowest.slice(0, LIMITS.slowest).map((s) => ({ ...s, id: clip2(s.id, LIMITS.id) }))
+      }
+    },
+    ...c && {
+      coverage: {
+        ...c,
+        sourceNote: clip2(c.sourceNote),
+        // The least covered first, as the table shows them.
+        files: [...c.files].sort((a, b) => a.percent - b.percent).slice(0, LIMITS.files).map((f) => ({
+          ...f,
+          path: clip2(f.path),
+          missingLines: f.missingLines.slice(0, LIMITS.lines)
+        }))
+      }
+    }
+  };
+}
+function commentResultsOf(metrics) {
+  const { python, build: b, artifact, test, diffCoverage: diff, baseline: base } = metrics;
+  return {
+    ...python && {
+      python: { version: python.version, path: clip2(python.path), origin: clip2(python.origin) }
+    },
+    ...b && {
+      build: {
+        ok: b.ok,
+        ...b.sdist && { sdist: clipDist(b.sdist) },
+        ...b.wheel && { wheel: clipDist(b.wheel) },
+        problems: clipAll(b.problems, LIMITS.notes, LIMITS.details),
+        warnings: clipAll(b.warnings, LIMITS.notes, LIMITS.details),
+        twineCheck: b.twineCheck,
+        ...b.error !== void 0 && { error: clip2(b.error, LIMITS.details) },
+        ...b.backend !== void 0 && { backend: clip2(b.backend) }
+      }
+    },
+    ...artifact && {
+      artifact: { ...artifact, name: clip2(artifact.name), files: clipAll(artifact.files, 10) }
+    },
+    ...test && { test: clipTest(test) },
+    ...diff && {
+      diffCoverage: diff.measured ? {
+        ...diff,
+        files: diff.files.slice(0, LIMITS.files).map((f) => ({
+          ...f,
+          path: clip2(f.path),
+          uncoveredLines: f.uncoveredLines.slice(0, LIMITS.lines),
+          uncoveredRanges: clip2(f.uncoveredRanges, LIMITS.details).replace(/[^0-9, -]/g, "")
+        })),
+        unreadFiles: clipAll(diff.unreadFiles, LIMITS.files)
+      } : { ...diff, reason: clip2(diff.reason) }
+    },
+    ...base && {
+      baseline: base.kind === "compared" ? {
+        ...base,
+        files: base.files.slice(0, LIMITS.files).map((f) => ({ ...f, path: clip2(f.path) }))
+      } : { ...base, note: clip2(base.note) }
+    },
+    stages: metrics.stages.slice(0, 20).map((s) => ({
+      name: s.name,
+      status: s.status,
+      durationMs: s.durationMs,
+      summary: clip2(s.summary),
+      ...s.detail !== void 0 && { detail: clip2(s.detail, LIMITS.details) }
+    })),
+    verdict: { ok: metrics.verdict.ok, reasons: clipAll(metrics.verdict.reasons, LIMITS.reasons) }
+  };
+}
 
 // src/github/comment-request.ts
 var REQUEST_FILE = "python-ci-comment.json";
 var REQUEST_ARTIFACT = "python-ci-comment";
-var FORMAT = 1;
+var FORMAT = 2;
+var MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 function requestArtifactName(commentId) {
   if (commentId === "") return REQUEST_ARTIFACT;
   return `${REQUEST_ARTIFACT}-${safeArtifactName(commentId).replace(/\s+/g, "_")}`;
@@ -32518,11 +33438,88 @@ function serializeCommentRequest(request) {
 `;
 }
 
+// src/github/post.ts
+function commentTitle(commentId) {
+  return commentId === "" ? "Python CI" : `Python CI \xB7 ${commentId}`;
+}
+var STILL_REPORTED2 = "The results are in the job summary and the outputs of this step.";
+function refusedAdvice(status) {
+  return `The token may not write to this pull request${status === 404 ? " (or cannot see it)" : ""}: give the job "permissions: pull-requests: write". Pull requests from forks always get a read-only token: the comment is then kept as an artifact for the workflow_run companion to post (see 'Pull requests from forks' in the README).`;
+}
+async function postComment(log, env, settings, metrics, services) {
+  const payload = readPayload(env.GITHUB_EVENT_PATH);
+  const decision = decideComment({
+    mode: settings.mode,
+    eventName: env.GITHUB_EVENT_NAME ?? "",
+    repository: env.GITHUB_REPOSITORY ?? "",
+    payload
+  });
+  if (decision.kind === "skip") return { kind: "skipped", reason: decision.reason };
+  const warn = (reason, advice) => {
+    log.warning(`The pull request comment was not posted: ${reason}. ${advice} ${STILL_REPORTED2}`);
+    return { kind: "not-posted", reason };
+  };
+  if (decision.kind === "warn")
+    return warn(decision.reason, "Set comment: auto to comment only on pull request events.");
+  if (settings.token === void 0) {
+    return warn("github-token is empty", "Pass a token, e.g. the default github.token.");
+  }
+  const { target } = decision;
+  const marker = commentMarker(settings.id);
+  const title = commentTitle(settings.id);
+  const { body, cut: cut2 } = commentBody(marker, metrics, renderSummary, title);
+  if (cut2 !== void 0) log.info(`The comment was shortened to fit GitHub's limit: ${cut2}.`);
+  const client = new GitHubClient({
+    token: settings.token,
+    env,
+    ...services,
+    onRetry: (message) => log.info(message)
+  });
+  try {
+    const result = await upsertComment(client, target, {
+      marker,
+      body,
+      onlyOnChange: settings.mode === "on-change",
+      debug: (message) => log.debug(message)
+    });
+    return {
+      kind: "posted",
+      comment: { url: result.url, action: result.action },
+      ...cut2 !== void 0 && { cut: cut2 }
+    };
+  } catch (error) {
+    const where = `on ${target.owner}/${target.repo}#${target.number}`;
+    const message = errorMessage(error);
+    if (services.outages?.note("github", error, "no comment")) {
+      log.info(`The pull request comment was not posted ${where}: ${message}`);
+      return { kind: "not-posted", reason: `${where}: ${message}` };
+    }
+    if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
+      const outcome = warn(`${where}: ${error.message}`, refusedAdvice(error.status));
+      const headSha = payload.pull_request?.head?.sha;
+      if (typeof headSha !== "string" || outcome.kind !== "not-posted") return outcome;
+      const repository = `${target.owner}/${target.repo}`;
+      return {
+        ...outcome,
+        request: {
+          repository,
+          number: target.number,
+          headSha,
+          commentId: settings.id,
+          results: commentResultsOf(metrics)
+        }
+      };
+    }
+    if (error instanceof Error && error.stack) log.debug(error.stack);
+    return warn(`${where}: ${message}`, "GitHub did not take it, after retries.");
+  }
+}
+
 // src/github/companion.ts
 async function keepCommentRequest(service, dir, request) {
-  mkdirSync3(dir, { recursive: true });
-  const file = path20.join(dir, REQUEST_FILE);
-  writeFileSync3(file, serializeCommentRequest(request));
+  mkdirSync4(dir, { recursive: true });
+  const file = path21.join(dir, REQUEST_FILE);
+  writeFileSync4(file, serializeCommentRequest(request));
   const name = requestArtifactName(request.commentId);
   await service.upload(name, [file], dir);
   return name;
@@ -32539,7 +33536,7 @@ var NOT_COUNTED_CONCLUSIONS = /* @__PURE__ */ new Set([
   // Stopped by a person or by `concurrency: cancel-in-progress` when a newer push came.
   "cancelled"
 ]);
-function text2(value2) {
+function text3(value2) {
   return typeof value2 === "string" && value2 !== "" ? value2 : void 0;
 }
 function workflowFile(workflowRef) {
@@ -32547,10 +33544,10 @@ function workflowFile(workflowRef) {
 }
 function baseBranch(eventName, ref, payload) {
   if (PULL_REQUEST_EVENTS.has(eventName)) {
-    return text2(field(field(field(payload, "pull_request"), "base"), "ref"));
+    return text3(field(field(field(payload, "pull_request"), "base"), "ref"));
   }
   if (eventName === "push" && ref.startsWith("refs/heads/")) return ref.slice("refs/heads/".length);
-  return text2(field(field(payload, "repository"), "default_branch"));
+  return text3(field(field(payload, "repository"), "default_branch"));
 }
 function ratePercent(successes, completed) {
   return completed === 0 ? 0 : Math.round(successes / completed * 1e3) / 10;
@@ -32607,7 +33604,7 @@ async function fetchHistory(env, request, services) {
     // The newest hundred: forks' runs are dropped from them before the window is taken.
     per_page: "100"
   });
-  const path37 = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
+  const path38 = `/repos/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}/runs?${query}`;
   try {
     const client = new GitHubClient({
       token: request.token,
@@ -32615,12 +33612,16 @@ async function fetchHistory(env, request, services) {
       ...services,
       onRetry: (message) => log.info(message)
     });
-    const { data } = await client.request("GET", path37);
+    const { data } = await client.request("GET", path38);
     const runs = Array.isArray(data?.workflow_runs) ? data.workflow_runs : [];
     const where = { branch, workflow, window: request.window };
     return { history: successRate(runs, where, `${owner}/${repo}`), log };
   } catch (error) {
     if (error instanceof Error && error.stack) log.debug(error.stack);
+    if (services.outages?.note("github", error, "no success rate")) {
+      log.info(`The build success rate was not measured: ${errorMessage(error)}`);
+      return notMeasured("GitHub did not answer (see the warning)");
+    }
     const status = error instanceof GitHubApiError ? error.status : 0;
     const advice = status === 403 || status === 404 ? 'Listing workflow runs needs "permissions: actions: read" on the job.' : status === 0 || status >= 500 ? "GitHub did not answer, after retries." : "GitHub refused the request.";
     log.warning(
@@ -32630,91 +33631,27 @@ async function fetchHistory(env, request, services) {
   }
 }
 
-// src/github/post.ts
-var STILL_REPORTED = "The results are in the job summary and the outputs of this step.";
-function refusedAdvice(status) {
-  return `The token may not write to this pull request${status === 404 ? " (or cannot see it)" : ""}: give the job "permissions: pull-requests: write". Pull requests from forks always get a read-only token: the comment is then kept as an artifact for the workflow_run companion to post (see 'Pull requests from forks' in the README).`;
-}
-async function postComment(log, env, settings, metrics, services) {
-  const payload = readPayload(env.GITHUB_EVENT_PATH);
-  const decision = decideComment({
-    mode: settings.mode,
-    eventName: env.GITHUB_EVENT_NAME ?? "",
-    repository: env.GITHUB_REPOSITORY ?? "",
-    payload
-  });
-  if (decision.kind === "skip") return { kind: "skipped", reason: decision.reason };
-  const warn = (reason, advice) => {
-    log.warning(`The pull request comment was not posted: ${reason}. ${advice} ${STILL_REPORTED}`);
-    return { kind: "not-posted", reason };
-  };
-  if (decision.kind === "warn")
-    return warn(decision.reason, "Set comment: auto to comment only on pull request events.");
-  if (settings.token === void 0) {
-    return warn("github-token is empty", "Pass a token, e.g. the default github.token.");
-  }
-  const { target } = decision;
-  const marker = commentMarker(settings.id);
-  const title = settings.id === "" ? "Python CI" : `Python CI \xB7 ${settings.id}`;
-  const { body, cut: cut2 } = commentBody(marker, metrics, renderSummary, title);
-  if (cut2 !== void 0) log.info(`The comment was shortened to fit GitHub's limit: ${cut2}.`);
-  const client = new GitHubClient({
-    token: settings.token,
-    env,
-    ...services,
-    onRetry: (message) => log.info(message)
-  });
-  try {
-    const result = await upsertComment(client, target, {
-      marker,
-      body,
-      onlyOnChange: settings.mode === "on-change",
-      debug: (message) => log.debug(message)
-    });
-    return {
-      kind: "posted",
-      comment: { url: result.url, action: result.action },
-      ...cut2 !== void 0 && { cut: cut2 }
-    };
-  } catch (error) {
-    const where = `on ${target.owner}/${target.repo}#${target.number}`;
-    if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
-      const outcome = warn(`${where}: ${error.message}`, refusedAdvice(error.status));
-      const headSha = payload.pull_request?.head?.sha;
-      if (typeof headSha !== "string" || outcome.kind !== "not-posted") return outcome;
-      const repository = `${target.owner}/${target.repo}`;
-      return {
-        ...outcome,
-        request: { repository, number: target.number, headSha, commentId: settings.id, body }
-      };
-    }
-    if (error instanceof Error && error.stack) log.debug(error.stack);
-    const message = errorMessage(error);
-    return warn(`${where}: ${message}`, "GitHub did not take it, after retries.");
-  }
-}
-
 // src/install/install.ts
 var import_semver2 = __toESM(require_semver2(), 1);
-import { existsSync as existsSync10, mkdirSync as mkdirSync5, readFileSync as readFileSync10, rmSync as rmSync7, writeFileSync as writeFileSync5 } from "node:fs";
-import path28 from "node:path";
+import { existsSync as existsSync11, mkdirSync as mkdirSync6, readFileSync as readFileSync11, rmSync as rmSync8, writeFileSync as writeFileSync6 } from "node:fs";
+import path29 from "node:path";
 
 // src/install/fingerprint.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import {
   closeSync,
-  existsSync as existsSync7,
-  lstatSync,
+  existsSync as existsSync8,
+  lstatSync as lstatSync2,
   openSync,
   readdirSync as readdirSync2,
-  readFileSync as readFileSync7,
+  readFileSync as readFileSync8,
   readlinkSync,
   readSync,
-  realpathSync,
+  realpathSync as realpathSync2,
   statSync as statSync3,
-  writeFileSync as writeFileSync4
+  writeFileSync as writeFileSync5
 } from "node:fs";
-import path21 from "node:path";
+import path22 from "node:path";
 var PROJECT_MARKER = "python-ci-project.json";
 var FINGERPRINT_BUDGET = { entries: 2e4, bytes: 256 * 1024 * 1024 };
 var NEVER_BUILT = /* @__PURE__ */ new Set([
@@ -32729,13 +33666,13 @@ var NEVER_BUILT = /* @__PURE__ */ new Set([
 ]);
 var VENV_NAMES = /* @__PURE__ */ new Set([".venv", "venv"]);
 function neverBuilt(name, full) {
-  return NEVER_BUILT.has(name) || VENV_NAMES.has(name) && existsSync7(path21.join(full, "pyvenv.cfg"));
+  return NEVER_BUILT.has(name) || VENV_NAMES.has(name) && existsSync8(path22.join(full, "pyvenv.cfg"));
 }
 var OverBudget = class extends Error {
 };
 var MiB = 1024 * 1024;
 function projectFingerprint(dir, extra = "", budget = FINGERPRINT_BUDGET) {
-  const hash = createHash4("sha256").update(`python-ci-project 1\0${extra}\0`);
+  const hash = createHash5("sha256").update(`python-ci-project 1\0${extra}\0`);
   const open2 = /* @__PURE__ */ new Set();
   let entries = 0;
   let bytes = 0;
@@ -32766,25 +33703,25 @@ function projectFingerprint(dir, extra = "", budget = FINGERPRINT_BUDGET) {
     }
   };
   const walk = (rel, full) => {
-    const real = realpathSync(full);
-    if (open2.has(real)) {
+    const real2 = realpathSync2(full);
+    if (open2.has(real2)) {
       hash.update(`c\0${rel}\0`);
       return;
     }
-    open2.add(real);
+    open2.add(real2);
     for (const name of readdirSync2(full).sort()) {
-      const child2 = path21.join(full, name);
+      const child2 = path22.join(full, name);
       if (neverBuilt(name, child2)) continue;
       spend(1, 0);
       const relPath = rel === "" ? name : `${rel}/${name}`;
-      const stat2 = lstatSync(child2);
+      const stat2 = lstatSync2(child2);
       if (stat2.isSymbolicLink()) {
         hash.update(`l\0${relPath}\0${readlinkSync(child2)}\0`);
         const target = statSync3(child2, { throwIfNoEntry: false });
         if (target) entry(relPath, child2, target);
       } else entry(relPath, child2, stat2);
     }
-    open2.delete(real);
+    open2.delete(real2);
   };
   try {
     walk("", dir);
@@ -32804,10 +33741,10 @@ function hasStaticVersion(pyproject) {
   return typeof project?.version === "string" && !dynamic.includes("version");
 }
 function readProjectMarker(venvDir) {
-  const file = path21.join(venvDir, PROJECT_MARKER);
-  if (!existsSync7(file)) return void 0;
+  const file = path22.join(venvDir, PROJECT_MARKER);
+  if (!existsSync8(file)) return void 0;
   try {
-    const marker = JSON.parse(readFileSync7(file, "utf8"));
+    const marker = JSON.parse(readFileSync8(file, "utf8"));
     if (typeof marker.fingerprint !== "string") return void 0;
     return {
       fingerprint: marker.fingerprint,
@@ -32820,24 +33757,24 @@ function readProjectMarker(venvDir) {
   }
 }
 function writeProjectMarker(venvDir, marker) {
-  writeFileSync4(path21.join(venvDir, PROJECT_MARKER), `${JSON.stringify(marker)}
+  writeFileSync5(path22.join(venvDir, PROJECT_MARKER), `${JSON.stringify(marker)}
 `);
 }
 
 // src/install/plan.ts
-import { existsSync as existsSync8, readdirSync as readdirSync3, readFileSync as readFileSync8 } from "node:fs";
-import path25 from "node:path";
+import { existsSync as existsSync9, readdirSync as readdirSync3, readFileSync as readFileSync9, statSync as statSync4 } from "node:fs";
+import path26 from "node:path";
 
 // src/install/groups.ts
-import path23 from "node:path";
+import path24 from "node:path";
 import { fileURLToPath, pathToFileURL as pathToFileURL2 } from "node:url";
 
 // src/install/poetry.ts
-import path22 from "node:path";
+import path23 from "node:path";
 import { pathToFileURL } from "node:url";
 var OPERATOR = /(<>|!=|>=|<=|==|~=|=|>|<|~|\^)\s+/g;
-function release2(text4) {
-  const m = /^v?(\d+(?:\.\d+)*)(.*)$/i.exec(text4);
+function release2(text5) {
+  const m = /^v?(\d+(?:\.\d+)*)(.*)$/i.exec(text5);
   if (!m?.[1]) return void 0;
   return { parts: m[1].split(".").map(Number), rest: m[2] ?? "" };
 }
@@ -32902,7 +33839,7 @@ function poetryPythonMarker(constraint) {
   if (clauses.length === 1) return (clauses[0] ?? []).join(" and ");
   return clauses.map((c) => c.length > 1 ? `(${c.join(" and ")})` : c.join("")).join(" or ");
 }
-function text3(value2) {
+function text4(value2) {
   return typeof value2 === "string" && value2.trim() !== "" ? value2.trim() : void 0;
 }
 function gitUrl(url) {
@@ -32915,40 +33852,40 @@ function tableEntry(name, spec, projectDir) {
   const extras = Array.isArray(spec.extras) ? spec.extras.filter((e) => typeof e === "string") : [];
   const head = `${name}${extras.length ? `[${extras.join(",")}]` : ""}`;
   const markers = [];
-  const python = text3(spec.python);
+  const python = text4(spec.python);
   if (python !== void 0) {
     const marker2 = poetryPythonMarker(python);
     if (marker2 === void 0)
       return { note: `${name}: python '${python}' is not understood; left out` };
     if (marker2 !== "") markers.push(marker2);
   }
-  const platform2 = text3(spec.platform);
+  const platform2 = text4(spec.platform);
   if (platform2 !== void 0) markers.push(`sys_platform == "${platform2}"`);
-  const written = text3(spec.markers);
+  const written = text4(spec.markers);
   if (written !== void 0) markers.push(written);
   const marker = markers.length === 0 ? "" : markers.length === 1 ? markers[0] ?? "" : markers.map((m) => `(${m})`).join(" and ");
-  const git = text3(spec.git);
-  const local = text3(spec.path);
-  const url = text3(spec.url);
+  const git = text4(spec.git);
+  const local = text4(spec.path);
+  const url = text4(spec.url);
   let target;
   if (git !== void 0) {
-    const ref = text3(spec.rev) ?? text3(spec.tag) ?? text3(spec.branch);
-    const sub = text3(spec.subdirectory);
+    const ref = text4(spec.rev) ?? text4(spec.tag) ?? text4(spec.branch);
+    const sub = text4(spec.subdirectory);
     target = ` @ ${gitUrl(git)}${ref ? `@${ref}` : ""}${sub ? `#subdirectory=${sub}` : ""}`;
   } else if (local !== void 0) {
-    const folder = path22.resolve(projectDir, local);
-    if (folder === path22.resolve(projectDir))
+    const folder = path23.resolve(projectDir, local);
+    if (folder === path23.resolve(projectDir))
       return { note: `${name}: path '${local}' is the project itself, installed by the action` };
     target = ` @ ${pathToFileURL(folder).href}`;
     if (spec.develop === true) notes.push(`${name}: from path '${local}', not editable`);
   } else if (url !== void 0) {
     target = ` @ ${url}`;
   } else {
-    const v = poetryVersion(text3(spec.version) ?? "*");
+    const v = poetryVersion(text4(spec.version) ?? "*");
     if ("unsupported" in v) notes.push(`${name}: ${v.unsupported}; any version`);
     target = "specifier" in v ? v.specifier : "";
   }
-  const source = text3(spec.source);
+  const source = text4(spec.source);
   if (source !== void 0)
     notes.push(`${name}: source '${source}' is Poetry's; pip looks in the indexes it is given`);
   const separator = target.startsWith(" @ ") ? " ; " : "; ";
@@ -33024,13 +33961,13 @@ function poetryGroup(groups, name, projectDir, seen = []) {
 function localFolder(target, projectDir) {
   if (/^file:/i.test(target)) {
     try {
-      return path23.resolve(fileURLToPath(target.replace(/#.*$/, "")));
+      return path24.resolve(fileURLToPath(target.replace(/#.*$/, "")));
     } catch {
       return void 0;
     }
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return void 0;
-  return path23.resolve(projectDir, target.replace(/\[[^\]]*\]$/, ""));
+  return path24.resolve(projectDir, target.replace(/\[[^\]]*\]$/, ""));
 }
 function pdmEntry(entry, projectDir) {
   if (typeof entry !== "string")
@@ -33041,7 +33978,7 @@ function pdmEntry(entry, projectDir) {
   if (!editable) return { requirement: expanded };
   const target = (editable[1] ?? "").trim();
   const folder = localFolder(target, projectDir);
-  if (folder !== void 0 && folder === path23.resolve(projectDir)) {
+  if (folder !== void 0 && folder === path24.resolve(projectDir)) {
     const extras = /\[([^\]]*)\]$/.exec(target)?.[1]?.split(",").map((e) => e.trim()) ?? [];
     return {
       note: `'${entry}' is the project itself, installed by the action`,
@@ -33091,7 +34028,7 @@ function resolveGroup(project, name) {
 }
 
 // src/install/requirement-files.ts
-import path24 from "node:path";
+import path25 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var AUTO_REQUIREMENT_PLACES = [
   {
@@ -33102,15 +34039,15 @@ var AUTO_REQUIREMENT_PLACES = [
   { folder: "tests", pattern: /^requirements[^/]*\.txt$/i },
   { folder: "test", pattern: /^requirements[^/]*\.txt$/i }
 ];
-function autoRequirementFiles(list) {
+function autoRequirementFiles(list2) {
   return AUTO_REQUIREMENT_PLACES.flatMap(
-    ({ folder, pattern }) => list(folder).filter((name) => pattern.test(name)).sort().map((name) => folder ? `${folder}/${name}` : name)
+    ({ folder, pattern }) => list2(folder).filter((name) => pattern.test(name)).sort().map((name) => folder ? `${folder}/${name}` : name)
   );
 }
-function logicalLines(text4) {
+function logicalLines(text5) {
   const lines = [];
   let pending = "";
-  for (const raw of text4.split(/\r?\n/)) {
+  for (const raw of text5.split(/\r?\n/)) {
     if (raw.endsWith("\\")) {
       pending += raw.slice(0, -1);
       continue;
@@ -33146,38 +34083,38 @@ function localTarget(target) {
     }
   } else if (/^file:/i.test(bare)) bare = bare.slice("file:".length);
   else if (isUrl(bare)) return void 0;
-  const list = (extras ?? "").split(",").map((e) => e.trim()).filter((e) => e !== "");
-  return { path: bare === "" ? "." : bare, extras: list };
+  const list2 = (extras ?? "").split(",").map((e) => e.trim()).filter((e) => e !== "");
+  return { path: bare === "" ? "." : bare, extras: list2 };
 }
 function prepareRequirementFiles(files, projectDir, scratchDir, access2) {
-  const project = path24.resolve(projectDir);
+  const project = path25.resolve(projectDir);
   const copies = [];
   const extras = [];
   const notes = [];
   const done = /* @__PURE__ */ new Map();
-  const shown = (file) => path24.relative(project, file) || file;
+  const shown = (file) => path25.relative(project, file) || file;
   const visit = (file, stack) => {
     const known = done.get(file);
     if (known !== void 0) return known;
-    const text4 = stack.includes(file) ? void 0 : access2.read(file);
-    if (text4 === void 0) return file;
-    const dir = path24.dirname(file);
+    const text5 = stack.includes(file) ? void 0 : access2.read(file);
+    if (text5 === void 0) return file;
+    const dir = path25.dirname(file);
     let changed = false;
     const out = [];
-    for (const line of logicalLines(text4)) {
+    for (const line of logicalLines(text5)) {
       const kind = classifyLine(line);
       const literal = kind.kind !== "other" && !kind.target.includes("${");
       if (kind.kind === "include" && literal && !isUrl(kind.target)) {
-        const target = path24.resolve(dir, kind.target);
+        const target = path25.resolve(dir, kind.target);
         const nested = /^(-r|--requirement)$/.test(kind.option) ? visit(target, [...stack, file]) : target;
         if (nested !== target) changed = true;
         out.push(`${kind.option} ${nested}`);
-      } else if (kind.kind === "find-links" && literal && !isUrl(kind.target) && !path24.isAbsolute(kind.target)) {
-        const beside = path24.resolve(dir, kind.target);
+      } else if (kind.kind === "find-links" && literal && !isUrl(kind.target) && !path25.isAbsolute(kind.target)) {
+        const beside = path25.resolve(dir, kind.target);
         out.push(access2.exists(beside) ? `${kind.option} ${beside}` : line);
       } else if (kind.kind === "local") {
         const local = localTarget(kind.target);
-        const self = local !== void 0 && [path24.resolve(project, local.path), path24.resolve(dir, local.path)].includes(project);
+        const self = local !== void 0 && [path25.resolve(project, local.path), path25.resolve(dir, local.path)].includes(project);
         if (local && self) {
           changed = true;
           extras.push(...local.extras);
@@ -33192,35 +34129,43 @@ function prepareRequirementFiles(files, projectDir, scratchDir, access2) {
       done.set(file, file);
       return file;
     }
-    const copy = path24.join(scratchDir, `${copies.length + 1}-${path24.basename(file)}`);
+    const copy = path25.join(scratchDir, `${copies.length + 1}-${path25.basename(file)}`);
     copies.push({ file: copy, text: `${out.join("\n")}
 ` });
     done.set(file, copy);
     return copy;
   };
-  const args = files.map((f) => visit(path24.resolve(project, f), []));
+  const args = files.map((f) => visit(path25.resolve(project, f), []));
   return { args, copies, extras: [...new Set(extras)], notes };
 }
 
 // src/install/plan.ts
 var AUTO_NAMES = ["test", "tests", "testing", "dev"];
-var diskFiles = {
+var isFile = (file) => {
+  try {
+    return statSync4(file).isFile();
+  } catch {
+    return false;
+  }
+};
+var diskFiles = (workspace) => ({
   list: (dir) => {
     try {
-      return readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+      return readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isFile() || e.isSymbolicLink() && isFile(path26.join(dir, e.name))).map((e) => e.name);
     } catch {
       return [];
     }
   },
+  outside: (file) => outsideWorkspace(workspace, file),
   read: (file) => {
     try {
-      return readFileSync8(file, "utf8");
+      return readFileSync9(file, "utf8");
     } catch {
       return void 0;
     }
   },
-  exists: existsSync8
-};
+  exists: existsSync9
+});
 function extrasHint(project) {
   if (project.extras !== void 0) return void 0;
   const where = project.pyproject?.project ? "are dynamic in pyproject.toml" : project.hasSetupPy || project.hasSetupCfg ? "of a setup.py or setup.cfg project are not read without running it" : "are not declared in pyproject.toml";
@@ -33234,7 +34179,7 @@ function groupLines(sources) {
     ...s.notes.map((n) => `${s.source.replace(/ \(pyproject\.toml\)$/, "")}: ${n}`)
   ]);
 }
-function planInstall(config, missingTools2, scratchDir, files = diskFiles) {
+function planInstall(config, missingTools2, scratchDir, files) {
   const { install, project } = config;
   const dir = config.workingDirectory;
   const extras = [...install.extras];
@@ -33249,8 +34194,14 @@ function planInstall(config, missingTools2, scratchDir, files = diskFiles) {
       if (project.extras?.includes(n) && !extras.map(normalizeName).includes(n)) extras.push(n);
     for (const n of AUTO_NAMES)
       if (declared.includes(n) && !groups.map(normalizeName).includes(n)) groups.push(n);
-    for (const found of autoRequirementFiles((folder) => files.list(path25.join(dir, folder)))) {
-      const file = path25.join(dir, found);
+    for (const found of autoRequirementFiles((folder) => files.list(path26.join(dir, folder)))) {
+      const file = path26.join(dir, found);
+      const why = files.outside(file);
+      if (why !== void 0) {
+        throw new InstallError(
+          `install: auto found ${found}, a requirements file that ${why}; accepted: files inside the workspace, or name the ones to use with requirements:PATH`
+        );
+      }
       if (!requirementFiles.includes(file)) requirementFiles.push(file);
     }
   }
@@ -33259,7 +34210,7 @@ function planInstall(config, missingTools2, scratchDir, files = diskFiles) {
   const picked = [
     ...extras.map((e) => `extra ${e}`),
     ...sources.map((s) => s.source),
-    ...requirementFiles.map((f) => path25.relative(dir, f))
+    ...requirementFiles.map((f) => path26.relative(dir, f))
   ];
   for (const e of [...sources.flatMap((s) => s.extras), ...prepared.extras])
     if (!extras.map(normalizeName).includes(normalizeName(e))) extras.push(e);
@@ -33294,8 +34245,8 @@ function pipInstallArgs(config, request) {
 }
 
 // src/install/submodules.ts
-import { existsSync as existsSync9, readdirSync as readdirSync4, readFileSync as readFileSync9, statSync as statSync4 } from "node:fs";
-import path26 from "node:path";
+import { existsSync as existsSync10, readdirSync as readdirSync4, readFileSync as readFileSync10, statSync as statSync5 } from "node:fs";
+import path27 from "node:path";
 function submodulePaths(gitmodules) {
   const paths = [];
   let inSubmodule = false;
@@ -33309,21 +34260,21 @@ function submodulePaths(gitmodules) {
 }
 function emptySubmodulesWarning(empty) {
   if (empty.length === 0) return void 0;
-  const list = empty.join(", ");
+  const list2 = empty.join(", ");
   const verb = empty.length === 1 ? "is a git submodule" : "are git submodules";
   const them = empty.length === 1 ? "its folder is" : "their folders are";
-  return `${list} ${verb} (.gitmodules) but ${them} empty: the checkout has no submodules. If the tests need them, check out with \`submodules: true\` (actions/checkout's input)`;
+  return `${list2} ${verb} (.gitmodules) but ${them} empty: the checkout has no submodules. If the tests need them, check out with \`submodules: true\` (actions/checkout's input)`;
 }
 function gitmodulesOf(dir) {
-  for (let at = path26.resolve(dir); ; at = path26.dirname(at)) {
-    const file = path26.join(at, ".gitmodules");
-    if (existsSync9(file)) return file;
-    if (existsSync9(path26.join(at, ".git")) || path26.dirname(at) === at) return void 0;
+  for (let at = path27.resolve(dir); ; at = path27.dirname(at)) {
+    const file = path27.join(at, ".gitmodules");
+    if (existsSync10(file)) return file;
+    if (existsSync10(path27.join(at, ".git")) || path27.dirname(at) === at) return void 0;
   }
 }
 function isEmptyFolder(folder) {
   try {
-    return statSync4(folder).isDirectory() && readdirSync4(folder).length === 0;
+    return statSync5(folder).isDirectory() && readdirSync4(folder).length === 0;
   } catch {
     return true;
   }
@@ -33331,22 +34282,22 @@ function isEmptyFolder(folder) {
 function warnEmptySubmodules(log, dir) {
   const file = gitmodulesOf(dir);
   if (file === void 0) return;
-  let text4;
+  let text5;
   try {
-    text4 = readFileSync9(file, "utf8");
+    text5 = readFileSync10(file, "utf8");
   } catch (error) {
     log.debug(`${file} could not be read: ${String(error)}`);
     return;
   }
-  const root = path26.dirname(file);
-  const empty = submodulePaths(text4).filter((p) => isEmptyFolder(path26.join(root, p)));
+  const root = path27.dirname(file);
+  const empty = submodulePaths(text5).filter((p) => isEmptyFolder(path27.join(root, p)));
   const warning = emptySubmodulesWarning(empty);
   if (warning) log.warning(warning);
 }
 
 // src/install/wheel.ts
-import { mkdirSync as mkdirSync4, rmSync as rmSync6 } from "node:fs";
-import path27 from "node:path";
+import { mkdirSync as mkdirSync5, rmSync as rmSync7 } from "node:fs";
+import path28 from "node:path";
 var LEGACY_BACKEND = "setuptools.build_meta:__legacy__";
 var LEGACY_REQUIRES = ["setuptools>=40.8.0"];
 function buildBackendOf(pyproject) {
@@ -33379,8 +34330,8 @@ else:
     name = backend.build_wheel(outdir)
     print("\\n" + json.dumps(os.path.join(outdir, name)))`;
 async function buildWheelInVenv(host, venvPython, env, projectDir, backend, outDir, buildEnv) {
-  rmSync6(outDir, { recursive: true, force: true });
-  mkdirSync4(outDir, { recursive: true });
+  rmSync7(outDir, { recursive: true, force: true });
+  mkdirSync5(outDir, { recursive: true });
   const run = buildEnv === void 0 ? { env } : isolatedRun(env, buildEnv);
   try {
     return await runSnippet(
@@ -33400,7 +34351,7 @@ var WheelBuildError = class extends Error {
   name = "WheelBuildError";
 };
 function wheelDistName(file) {
-  return /^([^-]+)-[^-]+(-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$/.exec(path27.basename(file))?.[1];
+  return /^([^-]+)-[^-]+(-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$/.exec(path28.basename(file))?.[1];
 }
 async function backendWheelRequires(host, venvPython, env, projectDir, backend, buildEnv) {
   try {
@@ -33441,7 +34392,7 @@ function pipIsOffline(env) {
 }
 function distNameFromReport(file, projectDir) {
   try {
-    const report = JSON.parse(readFileSync10(file, "utf8"));
+    const report = JSON.parse(readFileSync11(file, "utf8"));
     const url = new URL(`file://${projectDir}`).href.replace(/\/$/, "");
     return report.install?.find((i) => i.download_info?.url?.replace(/\/$/, "") === url)?.metadata?.name;
   } catch {
@@ -33464,10 +34415,10 @@ async function installProject(host, config, python, options = {}) {
 }
 async function installInto(host, config, python, basePip, options) {
   const { log, runner } = host;
-  const dir = path28.join(host.tempDir, "venv");
+  const dir = path29.join(host.tempDir, "venv");
   const fingerprint = options.fingerprint || options.reuseVenv ? await checkoutFingerprint(host, config) : void 0;
   if (options.reuseVenv) return reinstallProject(host, config, python, dir, basePip, fingerprint);
-  rmSync7(dir, { recursive: true, force: true });
+  rmSync8(dir, { recursive: true, force: true });
   const tools = config.test ? ["pytest", "coverage"] : [];
   let systemSite = config.systemSitePackages;
   if (!systemSite && tools.length > 0 && pipIsOffline(host.env)) {
@@ -33500,11 +34451,16 @@ ${tail(created.output)}`);
     ...fingerprint !== void 0 ? ["pip"] : []
   ]);
   const missing = probed.filter((m) => m !== "pip");
-  const request = planInstall(config, missing, path28.join(host.tempDir, "requirements"));
+  const request = planInstall(
+    config,
+    missing,
+    path29.join(host.tempDir, "requirements"),
+    diskFiles(host.workspace)
+  );
   for (const note of request.notes) log.info(note);
   for (const copy of request.copies) {
-    mkdirSync5(path28.dirname(copy.file), { recursive: true });
-    writeFileSync5(copy.file, copy.text);
+    mkdirSync6(path29.dirname(copy.file), { recursive: true });
+    writeFileSync6(copy.file, copy.text);
   }
   const installing = pipInstall(host, log, config, python, venv, basePip, [
     ...pipInstallArgs(config, request)
@@ -33523,7 +34479,7 @@ ${tail(created.output)}`);
   return { venv, distName, summary: `${what} into ${dir}` };
 }
 async function keepBuildEnv(host, config, python, venv, basePip, installing) {
-  const target = path28.join(venv.dir, BUILD_ENV);
+  const target = path29.join(venv.dir, BUILD_ENV);
   const backend = buildBackendOf(config.project.pyproject);
   const command = basePip ? python.executable : venv.python;
   const pip = async (requirements) => {
@@ -33535,7 +34491,7 @@ async function keepBuildEnv(host, config, python, venv, basePip, installing) {
       );
   };
   try {
-    rmSync7(target, { recursive: true, force: true });
+    rmSync8(target, { recursive: true, force: true });
     await pip(backend.requires);
     await installing.catch(() => void 0);
     const more = await backendWheelRequires(
@@ -33552,7 +34508,7 @@ async function keepBuildEnv(host, config, python, venv, basePip, installing) {
     );
     return true;
   } catch (error) {
-    rmSync7(target, { recursive: true, force: true });
+    rmSync8(target, { recursive: true, force: true });
     host.log.info(
       `the build backend's requirements could not be kept in the environment (${errorMessage(error)}): a reinstall into it from the cache lets pip build the project`
     );
@@ -33600,8 +34556,8 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
   const viaBase = basePip && !recorded?.venvPip;
   let installArgs = pipInstallArgs(config, { extras: [], requirementFiles: [], requirements: [] });
   let builtName;
-  const buildEnv = path28.join(dir, BUILD_ENV);
-  const isolated = config.buildIsolation && recorded?.buildEnv === true && existsSync10(buildEnv);
+  const buildEnv = path29.join(dir, BUILD_ENV);
+  const isolated = config.buildIsolation && recorded?.buildEnv === true && existsSync11(buildEnv);
   if (config.pipArgs.length === 0 && (!config.buildIsolation || isolated)) {
     const backend = buildBackendOf(config.project.pyproject);
     host.log.info(
@@ -33614,7 +34570,7 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
         venv.env,
         config.workingDirectory,
         backend,
-        path28.join(host.tempDir, "reinstall"),
+        path29.join(host.tempDir, "reinstall"),
         isolated ? buildEnv : void 0
       );
       installArgs = [wheel];
@@ -33644,8 +34600,8 @@ async function reinstallProject(host, config, python, dir, basePip, fingerprint)
   };
 }
 async function pipInstall(host, log, config, python, venv, basePip, installArgs) {
-  const reportFile = path28.join(host.tempDir, "pip-report.json");
-  rmSync7(reportFile, { force: true });
+  const reportFile = path29.join(host.tempDir, "pip-report.json");
+  rmSync8(reportFile, { force: true });
   const command = basePip ? python.executable : venv.python;
   const args = [
     ...basePip ? ["-m", "pip", "--python", venv.python] : ["-m", "pip"],
@@ -33741,6 +34697,906 @@ ${tail(run.output, 20)}`
     return { log };
   }
 }
+
+// src/test/outcomes.ts
+var OUTCOMES_VARIABLE = "PYTHON_CI_PYTEST_OUTCOMES";
+var OUTCOMES_PLUGIN = `
+import json as _json
+import os as _os
+
+_outcomes = {"counts": {}, "tests": set(), "collection_errors": 0, "interrupted": None}
+_config = []
+
+
+def _count(category, report):
+    if category and getattr(report, "count_towards_summary", True):
+        counts = _outcomes["counts"]
+        counts[category] = counts.get(category, 0) + 1
+
+
+def pytest_configure(config):
+    _config.append(config)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collectreport(report):
+    if report.failed:
+        _outcomes["collection_errors"] += 1
+        _count("error", report)
+    elif report.skipped:
+        _outcomes["tests"].add(report.nodeid)
+        _count("skipped", report)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_logreport(report):
+    status = _config[0].hook.pytest_report_teststatus(report=report, config=_config[0])
+    if status:
+        category = status[0]
+    elif report.when != "call" and report.passed:
+        category = ""
+    elif report.when != "call" and report.failed:
+        category = "error"
+    else:
+        category = report.outcome
+    if category or report.when == "call":
+        _outcomes["tests"].add(report.nodeid)
+    _count(category, report)
+
+
+def pytest_deselected(items):
+    counts = _outcomes["counts"]
+    counts["deselected"] = counts.get("deselected", 0) + len(items)
+
+
+def pytest_keyboard_interrupt(excinfo):
+    _outcomes["interrupted"] = "%s: %s" % (type(excinfo.value).__name__, excinfo.value)
+
+
+def pytest_sessionfinish(session):
+    # -x and --maxfail end the session without an interruption.
+    stop = session.shouldfail or session.shouldstop
+    if stop and not _outcomes["interrupted"]:
+        _outcomes["interrupted"] = stop if isinstance(stop, str) else "stopped early"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    path = _os.environ.get("${OUTCOMES_VARIABLE}")
+    if not path or hasattr(config, "workerinput"):
+        return
+    with open(path, "w", encoding="utf-8") as f:
+        _json.dump(dict(_outcomes, tests=len(_outcomes["tests"])), f)
+`;
+var OutcomesError = class extends Error {
+  name = "OutcomesError";
+};
+function count3(value2, what) {
+  if (value2 === void 0) return 0;
+  if (typeof value2 !== "number" || !Number.isInteger(value2) || value2 < 0)
+    throw new OutcomesError(`${what} is not a count: ${JSON.stringify(value2)}`);
+  return value2;
+}
+function parseOutcomes(text5) {
+  let data;
+  try {
+    data = JSON.parse(text5);
+  } catch {
+    throw new OutcomesError(`not JSON: ${text5.slice(0, 80)}`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    throw new OutcomesError("not a JSON object");
+  const record2 = data;
+  const counts = record2.counts ?? {};
+  if (typeof counts !== "object" || counts === null) throw new OutcomesError("counts is no object");
+  const interrupted = record2.interrupted;
+  return {
+    passed: count3(counts.passed, "passed"),
+    failed: count3(counts.failed, "failed"),
+    skipped: count3(counts.skipped, "skipped"),
+    xfailed: count3(counts.xfailed, "xfailed"),
+    xpassed: count3(counts.xpassed, "xpassed"),
+    errors: count3(counts.error, "error"),
+    collectionErrors: count3(record2.collection_errors, "collection_errors"),
+    tests: count3(record2.tests, "tests"),
+    ...typeof interrupted === "string" && interrupted !== "" && { interrupted }
+  };
+}
+function withOutcomes(junit, outcomes) {
+  return { ...junit, ...outcomes };
+}
+
+// src/test/run-tests.ts
+import { createReadStream as createReadStream3, existsSync as existsSync12, mkdirSync as mkdirSync8, readFileSync as readFileSync12, writeFileSync as writeFileSync7 } from "node:fs";
+import path31 from "node:path";
+
+// src/report/junit.ts
+var import_saxes2 = __toESM(require_saxes(), 1);
+var JUnitReportError = class extends Error {
+  name = "JUnitReportError";
+};
+var MAX_MESSAGE2 = 500;
+var CUT_MARK = "\n\u2026 (cut)\n";
+var JUnitParser = class {
+  sax = new import_saxes2.SaxesParser();
+  maxProblems;
+  maxSlowest;
+  maxDetails;
+  rootSeen = false;
+  blank = true;
+  closed = false;
+  suites = [];
+  totalSeconds = 0;
+  current;
+  problem;
+  tests = 0;
+  passed = 0;
+  failed = 0;
+  skipped = 0;
+  xfailed = 0;
+  errors = 0;
+  collectionErrors = 0;
+  problems = [];
+  /** Sorted by seconds, descending; ties keep document order. */
+  slowest = [];
+  constructor(options = {}) {
+    this.maxProblems = options.maxProblems ?? 50;
+    this.maxSlowest = options.slowest ?? 10;
+    this.maxDetails = options.maxDetails ?? 4e3;
+    this.sax.on("opentag", (tag) => this.openTag(tag));
+    this.sax.on("closetag", (tag) => this.closeTag(tag));
+    this.sax.on("text", (text5) => this.problem?.text?.push(text5));
+    this.sax.on("cdata", (text5) => this.problem?.text?.push(text5));
+  }
+  write(chunk) {
+    if (this.closed) throw new JUnitReportError("JUnit report: write after close");
+    if (this.blank && /\S/.test(chunk)) this.blank = false;
+    try {
+      this.sax.write(chunk);
+    } catch (error) {
+      this.closed = true;
+      throw this.wrap(error);
+    }
+  }
+  close() {
+    if (this.closed) throw new JUnitReportError("JUnit report: parser already closed");
+    this.closed = true;
+    if (this.blank) throw new JUnitReportError("JUnit report is empty");
+    try {
+      this.sax.close();
+    } catch (error) {
+      this.closed = true;
+      throw this.wrap(error);
+    }
+    return {
+      tests: this.tests,
+      passed: this.passed,
+      failed: this.failed,
+      skipped: this.skipped,
+      xfailed: this.xfailed,
+      // JUnit writes an xpass as a pass; pytest's own counts (the plugin's) tell them apart.
+      xpassed: 0,
+      errors: this.errors,
+      collectionErrors: this.collectionErrors,
+      seconds: this.totalSeconds,
+      problems: this.problems,
+      slowest: this.slowest
+    };
+  }
+  wrap(error) {
+    if (error instanceof JUnitReportError) return error;
+    const message = errorMessage(error);
+    return new JUnitReportError(`JUnit report is not well-formed XML: ${message}`);
+  }
+  openTag(tag) {
+    const attributes = tag.attributes;
+    if (!this.rootSeen) {
+      this.rootSeen = true;
+      if (tag.name !== "testsuites" && tag.name !== "testsuite") {
+        throw new JUnitReportError(
+          `JUnit report must start with <testsuites> or <testsuite>, not <${tag.name}>`
+        );
+      }
+    }
+    switch (tag.name) {
+      case "testsuite":
+        this.suites.push({ seconds: parseSeconds(attributes.time), childSeconds: 0 });
+        return;
+      case "testcase":
+        this.current = {
+          classname: attributes.classname ?? "",
+          name: attributes.name ?? "",
+          file: attributes.file === void 0 ? void 0 : normalizePath(attributes.file),
+          line: parseLine(attributes.line),
+          seconds: parseSeconds(attributes.time) ?? 0,
+          failed: false,
+          errored: false,
+          skipped: false,
+          xfailed: false
+        };
+        return;
+      case "failure":
+      case "error":
+        if (this.current === void 0) return;
+        if (tag.name === "failure") this.current.failed = true;
+        else this.current.errored = true;
+        this.problem = {
+          kind: tag.name === "error" && isCollection(this.current) ? "collection" : tag.name,
+          message: attributes.message ?? "",
+          text: this.problems.length < this.maxProblems ? [] : void 0
+        };
+        return;
+      case "skipped":
+        if (this.current === void 0) return;
+        if (attributes.type === "pytest.xfail") this.current.xfailed = true;
+        else this.current.skipped = true;
+        return;
+    }
+  }
+  closeTag(tag) {
+    switch (tag.name) {
+      case "testsuite": {
+        const suite = this.suites.pop();
+        if (suite !== void 0) this.addSeconds(suite.seconds ?? suite.childSeconds);
+        return;
+      }
+      case "testcase":
+        if (this.current !== void 0) this.finishCase(this.current);
+        this.current = void 0;
+        return;
+      case "failure":
+      case "error":
+        if (this.current !== void 0 && this.problem !== void 0) {
+          this.finishProblem(this.current, this.problem);
+        }
+        this.problem = void 0;
+        return;
+    }
+  }
+  addSeconds(seconds2) {
+    const parent = this.suites.at(-1);
+    if (parent === void 0) this.totalSeconds += seconds2;
+    else parent.childSeconds += seconds2;
+  }
+  finishCase(testCase) {
+    if (testCase.errored && isCollection(testCase)) this.collectionErrors += 1;
+    else this.tests += 1;
+    if (testCase.failed) this.failed += 1;
+    if (testCase.errored) this.errors += 1;
+    if (!testCase.failed && !testCase.errored) {
+      if (testCase.xfailed) this.xfailed += 1;
+      else if (testCase.skipped) this.skipped += 1;
+      else this.passed += 1;
+    }
+    this.addSeconds(testCase.seconds);
+    this.considerSlow(testCase);
+  }
+  considerSlow(testCase) {
+    const seconds2 = testCase.seconds;
+    if (this.maxSlowest <= 0 || seconds2 <= 0) return;
+    const list2 = this.slowest;
+    const last = list2.at(-1);
+    if (list2.length >= this.maxSlowest && last !== void 0 && seconds2 <= last.seconds) return;
+    let index = list2.length;
+    while (index > 0 && list2[index - 1].seconds < seconds2) index -= 1;
+    list2.splice(index, 0, { id: testId(testCase), seconds: seconds2 });
+    if (list2.length > this.maxSlowest) list2.pop();
+  }
+  finishProblem(testCase, problem) {
+    if (problem.text === void 0) return;
+    const text5 = problem.text.join("");
+    const collection = isCollection(testCase);
+    const where = collection ? collectionLocation(testCase, text5) : failureLocation(testCase, text5);
+    this.problems.push({
+      kind: problem.kind,
+      id: testId(testCase),
+      file: where.file,
+      line: where.line,
+      message: problemMessage(problem.message, text5, collection),
+      details: cut(text5, this.maxDetails)
+    });
+  }
+};
+function isCollection(testCase) {
+  return testCase.classname === "";
+}
+function testId(testCase) {
+  const { classname, name, file } = testCase;
+  if (classname === "") return file || name || "(collection)";
+  if (file !== void 0) {
+    const module = file.replace(/\.py$/, "").replaceAll("/", ".");
+    const classPart = classAfterModule(classname, module);
+    if (classPart !== void 0) {
+      return classPart === "" ? `${file}::${name}` : `${file}::${classPart}::${name}`;
+    }
+  }
+  return `${classname}::${name}`;
+}
+function classAfterModule(classname, module) {
+  let start = classname.startsWith(module) ? 0 : classname.indexOf(`.${module}`);
+  if (start < 0) return void 0;
+  if (start > 0) start += 1;
+  const rest = classname.slice(start + module.length);
+  if (rest === "") return "";
+  if (!rest.startsWith(".")) return void 0;
+  return rest.slice(1).replaceAll(".", "::");
+}
+var LOCATION = /^((?:[A-Za-z]:)?[^\s:"<>]+\.py):(\d+):|\bFile "((?:[A-Za-z]:)?[^"\n]+\.py)", line (\d+)/gm;
+function locations(text5) {
+  const found = [];
+  for (const match3 of text5.matchAll(LOCATION)) {
+    const path38 = match3[1] ?? match3[3];
+    const line = match3[2] ?? match3[4];
+    if (path38 !== void 0 && line !== void 0) {
+      found.push({ path: normalizePath(path38), line: Number.parseInt(line, 10) });
+    }
+  }
+  return found;
+}
+function sameFile(path38, file) {
+  return path38 === file || isAbsolute2(path38) && path38.endsWith(`/${file}`);
+}
+function lastIn(found, file) {
+  return found.findLast((location) => sameFile(location.path, file));
+}
+function failureLocation(testCase, text5) {
+  const file = testCase.file;
+  if (file === void 0) return {};
+  const found = lastIn(locations(text5), file);
+  if (found !== void 0) return { file, line: found.line };
+  return { file, line: testCase.line === void 0 ? void 0 : testCase.line + 1 };
+}
+function collectionLocation(testCase, text5) {
+  const file = testCase.file ?? (testCase.name === "" ? void 0 : `${testCase.name.replaceAll(".", "/")}.py`);
+  const found = locations(text5);
+  if (file !== void 0) {
+    const own = lastIn(found, file);
+    if (own !== void 0) return { file, line: own.line };
+  }
+  const relative2 = found.findLast((location) => !isAbsolute2(location.path));
+  if (relative2 !== void 0) return { file: relative2.path, line: relative2.line };
+  return { file: testCase.file };
+}
+function problemMessage(attribute, text5, collection) {
+  const first = collection ? "" : firstLine(attribute);
+  if (first !== "") return clip3(first, MAX_MESSAGE2);
+  return clip3(exceptionLine(text5) ?? firstLine(text5.trim()), MAX_MESSAGE2);
+}
+function firstLine(text5) {
+  const end = text5.indexOf("\n");
+  return (end < 0 ? text5 : text5.slice(0, end)).trim();
+}
+function exceptionLine(text5) {
+  let last = [];
+  let block = [];
+  for (const line of text5.split(/\r?\n/)) {
+    if (/^E(?: {2,}\S|\s*$)/.test(line)) block.push(line);
+    else if (block.length > 0) [last, block] = [block, []];
+  }
+  if (block.length > 0) last = block;
+  const lines = last.filter((line) => line.trim() !== "E");
+  if (lines.length === 0) return void 0;
+  const indent2 = Math.min(...lines.map((line) => /^E( +)/.exec(line)?.[1]?.length ?? 0));
+  const body = lines.map((line) => line.slice(1 + indent2).trimEnd());
+  return body.find((line) => /^[A-Za-z_][\w.]*(?::(?: |$)|$)/.test(line)) ?? body[0];
+}
+function clip3(text5, max) {
+  return text5.length <= max ? text5 : `${text5.slice(0, max - 1)}\u2026`;
+}
+function cut(text5, max) {
+  if (text5.length <= max) return text5;
+  const keep = Math.max(0, max - CUT_MARK.length);
+  const head = Math.floor(keep / 3);
+  return `${text5.slice(0, head)}${CUT_MARK}${text5.slice(text5.length - (keep - head))}`;
+}
+function parseSeconds(value2) {
+  if (value2 === void 0) return void 0;
+  const seconds2 = Number.parseFloat(value2);
+  return Number.isFinite(seconds2) && seconds2 >= 0 ? seconds2 : void 0;
+}
+function parseLine(value2) {
+  if (value2 === void 0 || !/^\d+$/.test(value2)) return void 0;
+  return Number.parseInt(value2, 10);
+}
+function normalizePath(path38) {
+  return path38.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
+}
+function isAbsolute2(path38) {
+  return path38.startsWith("/") || /^[A-Za-z]:\//.test(path38);
+}
+
+// src/test/subprocess-coverage.ts
+import { mkdirSync as mkdirSync7, rmSync as rmSync9 } from "node:fs";
+import path30 from "node:path";
+var WRITE_RCFILE = `
+import configparser, json, os, sys
+import coverage
+
+out_dir, source = sys.argv[1], json.loads(sys.argv[2])
+config = coverage.Coverage().config
+read_from = config.config_file
+has_patch = 'patch' in vars(config)
+adds = {'parallel': True, 'branch': True}
+if source:
+    adds['source'] = source
+
+def toml(value):
+    if isinstance(value, bool):
+        return 'true' if value else 'false'
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return '[' + ', '.join(toml(v) for v in value) + ']'
+    if isinstance(value, dict):
+        return '{' + ', '.join(toml(k) + ' = ' + toml(v) for k, v in value.items()) + '}'
+    raise ValueError('a %s value cannot be copied' % type(value).__name__)
+
+if read_from and read_from.endswith('.toml'):
+    try:
+        import tomllib
+    except ImportError:
+        import tomli as tomllib
+    with open(read_from, 'rb') as f:
+        tables = tomllib.load(f).get('tool', {}).get('coverage', {})
+    tables = {k: v for k, v in tables.items() if isinstance(v, dict)}
+    run = tables.setdefault('run', {})
+    run.update(adds)
+    if has_patch:
+        patch = run.get('patch', [])
+        run['patch'] = ([patch] if isinstance(patch, str) else list(patch)) + ['subprocess']
+    lines = []
+    for name, table in tables.items():
+        lines.append('[tool.coverage.%s]' % toml(name))
+        lines.extend('%s = %s' % (toml(k), toml(v)) for k, v in table.items())
+        lines.append('')
+    rcfile = os.path.join(out_dir, 'coverage.toml')
+    with open(rcfile, 'w', encoding='utf-8') as f:
+        f.write('\\n'.join(lines))
+else:
+    copy = configparser.RawConfigParser()
+    copy.optionxform = str
+    names = ['run', 'coverage:run']
+    if read_from:
+        original = configparser.RawConfigParser()
+        original.optionxform = str
+        original.read(read_from, encoding='utf-8')
+        # setup.cfg and tox.ini hold other tools' sections; coverage reads its [coverage:*] ones.
+        shared = os.path.basename(read_from) in ('setup.cfg', 'tox.ini')
+        if shared:
+            names = ['coverage:run']
+        for name in original.sections():
+            if not shared or name.startswith('coverage:'):
+                copy.add_section(name)
+                for k, v in original.items(name):
+                    copy.set(name, k, v)
+    run = next((n for n in names if copy.has_section(n)), names[0])
+    if not copy.has_section(run):
+        copy.add_section(run)
+    for k, v in adds.items():
+        copy.set(run, k, '\\n'.join(v) if isinstance(v, list) else str(v))
+    if has_patch:
+        patch = copy.get(run, 'patch', fallback='').strip()
+        copy.set(run, 'patch', (patch + '\\n' if patch else '') + 'subprocess')
+    rcfile = os.path.join(out_dir, 'coveragerc')
+    with open(rcfile, 'w', encoding='utf-8') as f:
+        copy.write(f)
+
+pth = None
+if not has_patch:
+    import sysconfig
+    # With system site-packages, coverage may live in a folder that site adds
+    # after the venv's, where this file is read: it is put on sys.path for the start.
+    where = os.path.dirname(os.path.dirname(os.path.abspath(coverage.__file__)))
+    code = '\\n'.join([
+        'import os, sys',
+        'if os.environ.get("COVERAGE_PROCESS_START"):',
+        '    where = %r' % where,
+        '    added = where not in sys.path',
+        '    if added:',
+        '        sys.path.append(where)',
+        '    try:',
+        '        import coverage',
+        '    except ImportError:',
+        '        pass',
+        '    else:',
+        '        coverage.process_startup()',
+        '    finally:',
+        '        if added:',
+        '            sys.path.remove(where)',
+    ])
+    pth = os.path.join(sysconfig.get_paths()['purelib'], 'python_ci_coverage.pth')
+    with open(pth, 'w', encoding='utf-8') as f:
+        f.write('import sys; exec(%r)\\n' % code)
+print(json.dumps({
+    'rcfile': rcfile,
+    'read_from': read_from,
+    'version': coverage.__version__,
+    'pth': pth,
+}))
+`;
+async function prepareSubprocessCoverage(ctx, warn) {
+  const rcDir = path30.join(ctx.host.tempDir, "coverage-config");
+  rmSync9(rcDir, { recursive: true, force: true });
+  mkdirSync7(rcDir, { recursive: true });
+  let written;
+  try {
+    written = await runSnippet(
+      ctx.host,
+      ctx.python,
+      WRITE_RCFILE,
+      [rcDir, JSON.stringify(ctx.source)],
+      "copying the project's coverage settings",
+      { cwd: ctx.cwd, env: ctx.env }
+    );
+  } catch (error) {
+    if (!(error instanceof SnippetError)) throw error;
+    warn(
+      `the processes the tests start are not measured: ${error.message}; set subprocess-coverage: false to measure the pytest process alone without this warning`
+    );
+    return void 0;
+  }
+  rmSync9(ctx.partsDir, { recursive: true, force: true });
+  mkdirSync7(ctx.partsDir, { recursive: true });
+  const settings = written.read_from ? `a copy of ${path30.relative(ctx.cwd, written.read_from) || written.read_from}'s coverage settings` : "settings of its own (the project has no coverage configuration)";
+  const how = written.pth ? `COVERAGE_PROCESS_START (coverage ${written.version} has no patch = subprocess)` : `patch = subprocess (coverage ${written.version})`;
+  const pth = written.pth;
+  return {
+    args: [`--rcfile=${written.rcfile}`],
+    env: pth ? { COVERAGE_PROCESS_START: written.rcfile } : {},
+    partsDir: ctx.partsDir,
+    note: `the processes the tests start are measured too, through ${how}, with ${settings}`,
+    cleanup: () => {
+      if (pth) rmSync9(pth, { force: true });
+    }
+  };
+}
+
+// src/test/run-tests.ts
+function reportFiles(dir) {
+  return {
+    dir,
+    junit: path31.join(dir, "junit.xml"),
+    coverageData: path31.join(dir, ".coverage"),
+    coverageParts: path31.join(dir, "coverage-parts"),
+    coverageJson: path31.join(dir, "coverage.json"),
+    coverageXml: path31.join(dir, "coverage.xml"),
+    outcomes: path31.join(dir, "pytest-outcomes.json")
+  };
+}
+var PROBE3 = `
+import json, sys, sysconfig
+import os
+# python -c puts the project folder first on sys.path; its *.egg-info would
+# then pass for the installed distribution.
+sys.path = [p for p in sys.path if p not in ('', os.getcwd())]
+out = {'source': None, 'include': None, 'error': None, 'top_level': [], 'site_packages': []}
+from importlib.metadata import version
+for tool in ('pytest', 'coverage'):
+    try:
+        out[tool] = version(tool)
+    except Exception:
+        out[tool] = None
+try:
+    import coverage
+    c = coverage.Coverage()
+    out['source'] = c.config.source
+    out['include'] = c.config.run_include
+except Exception as e:
+    out['error'] = '%s: %s' % (type(e).__name__, e)
+paths = sysconfig.get_paths()
+out['site_packages'] = sorted({paths['purelib'], paths['platlib']})
+if len(sys.argv) > 1 and sys.argv[1]:
+    from importlib.metadata import distribution
+    try:
+        tops = set()
+        for f in distribution(sys.argv[1]).files or []:
+            top = f.parts[0] if f.parts else ''
+            if not top or top in ('..', '__pycache__') or top.endswith(('.dist-info', '.data', '.pth')):
+                continue
+            if len(f.parts) > 1:
+                tops.add(top)
+            elif top.endswith('.py'):
+                tops.add(top[:-3])
+        out['top_level'] = sorted(t for t in tops if t.isidentifier())
+    except Exception:
+        pass
+print(json.dumps(out))
+`;
+var REPORT = `
+import json, sys
+import coverage
+c = coverage.Coverage(data_file=sys.argv[1])
+try:
+    if sys.argv[4]:
+        c.combine([sys.argv[4]], keep=True)
+        c.save()
+    elif c.config.parallel:
+        c.combine()
+    c.load()
+    c.json_report(outfile=sys.argv[2])
+    c.xml_report(outfile=sys.argv[3])
+    print(json.dumps({'error': None}))
+except Exception as e:
+    print(json.dumps({'error': str(e)}))
+`;
+var PLUGIN_MODULE = "python_ci_pytest";
+var PLUGIN = `# Loaded by python-ci-action, which measures coverage with coverage run.
+import pytest
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    options = early_config.known_args_namespace
+    if getattr(options, "cov_source", None):
+        options.cov_source = None
+    yield
+
+
+import signal as _signal
+import threading as _threading
+
+
+def _interrupt_on_sigterm(signum, frame):
+    # The action ends a run past test-timeout, or a cancelled step, with
+    # SIGTERM. Stopping as on Ctrl-C lets pytest still write its reports of
+    # the tests that finished, and coverage save its data.
+    raise KeyboardInterrupt("stopped by SIGTERM")
+
+
+if _threading.current_thread() is _threading.main_thread():
+    _signal.signal(_signal.SIGTERM, _interrupt_on_sigterm)
+`;
+function chooseSource(configured, probe2) {
+  if (configured.length) {
+    return { source: [...configured], note: `${configured.join(", ")} (coverage-source input)` };
+  }
+  if (probe2.source?.length)
+    return { source: [], note: `${probe2.source.join(", ")} (the project's coverage configuration)` };
+  if (probe2.include?.length)
+    return {
+      source: [],
+      note: `include ${probe2.include.join(", ")} (the project's coverage configuration)`
+    };
+  if (probe2.top_level.length) {
+    return {
+      source: [...probe2.top_level],
+      note: `${probe2.top_level.join(", ")} (the installed project's top-level packages)`
+    };
+  }
+  return {
+    source: [],
+    note: "everything imported (no source configured and no package found); set coverage-source"
+  };
+}
+async function parseJUnitFile(file) {
+  const parser = new JUnitParser();
+  for await (const chunk of createReadStream3(file, { encoding: "utf8" }))
+    parser.write(chunk);
+  return parser.close();
+}
+var EXIT_MEANING = {
+  2: "pytest was interrupted (errors during collection)",
+  3: "pytest hit an internal error",
+  4: "pytest could not start: its command line or configuration is wrong"
+};
+async function runPytest(ctx, measure2, subprocesses) {
+  const { host, log, config, venv, files } = ctx;
+  const flags = subprocesses ? subprocesses.args : ["--branch", ...measure2.source.length ? [`--source=${measure2.source.join(",")}`] : []];
+  const args = [
+    ...["-m", "coverage", "run", ...flags],
+    ...["-m", "pytest", "-o", "junit_family=xunit1", `--junitxml=${files.junit}`],
+    ...["-p", PLUGIN_MODULE, ...config.pytestArgs]
+  ];
+  const pluginDir = path31.join(host.tempDir, "pytest-plugin");
+  mkdirSync8(pluginDir, { recursive: true });
+  writeFileSync7(path31.join(pluginDir, `${PLUGIN_MODULE}.py`), `${PLUGIN}${OUTCOMES_PLUGIN}`);
+  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path31.delimiter);
+  log.info(`$ ${formatCommand("python", args)}`);
+  const env = subprocesses ? {
+    ...ctx.env,
+    ...subprocesses.env,
+    COVERAGE_FILE: path31.join(subprocesses.partsDir, path31.basename(files.coverageData))
+  } : ctx.env;
+  const minutes = config.testTimeoutMinutes;
+  try {
+    return await host.runner.run(venv.python, args, {
+      cwd: config.workingDirectory,
+      // Unbuffered, so that what pytest prints reaches the log as it prints it.
+      env: {
+        ...env,
+        PYTHONPATH: pythonPath,
+        PYTHONUNBUFFERED: "1",
+        [OUTCOMES_VARIABLE]: files.outcomes
+      },
+      // Line by line as pytest prints, so a long run shows where it is.
+      onLine: (line) => log.info(line),
+      ...minutes !== void 0 && { timeoutMs: minutes * 6e4 }
+    });
+  } finally {
+    subprocesses?.cleanup();
+  }
+}
+function noReportReason(code) {
+  return code === 0 || code === 5 ? `pytest wrote no JUnit report (it exited ${code}; a test may have ended the process)` : `pytest exited ${code} and wrote no JUnit report`;
+}
+function testsPassed(code, results2, allowNoTests) {
+  if (results2 === void 0 || code !== 0 && code !== 5) return false;
+  return allowNoTests || !collectedNothing(results2);
+}
+var NO_TESTS_REASON = "pytest collected no tests; allow-no-tests: true lets a project with no tests yet pass";
+function collectedNothing(results2) {
+  return results2.tests === 0 && results2.collectionErrors === 0;
+}
+async function readResults(ctx, run, notes) {
+  const { code, output } = run;
+  let results2;
+  try {
+    results2 = existsSync12(ctx.files.junit) ? await parseJUnitFile(ctx.files.junit) : void 0;
+  } catch (error) {
+    if (!(error instanceof JUnitReportError)) throw error;
+    notes.push(`the JUnit report pytest wrote cannot be read: ${error.message}`);
+  }
+  if (results2 && existsSync12(ctx.files.outcomes)) {
+    try {
+      results2 = withOutcomes(results2, parseOutcomes(readFileSync12(ctx.files.outcomes, "utf8")));
+    } catch (error) {
+      if (!(error instanceof OutcomesError)) throw error;
+      notes.push(
+        `pytest's own counts cannot be read (${error.message}); these are the JUnit report's`
+      );
+    }
+  }
+  const meaning = run.timedOut ? void 0 : EXIT_MEANING[code];
+  if (!results2 && !meaning) {
+    const why = run.signal ? `${describeExit("pytest", run)} and wrote no JUnit report` : noReportReason(code);
+    notes.push(`${why}
+${tail(output, 15)}`);
+  }
+  if (code === 5 || results2 && collectedNothing(results2)) notes.push("pytest collected no tests");
+  if (meaning) {
+    const reason = code === 4 ? failureReason(output) : void 0;
+    notes.push(`${meaning} (exit ${code})${reason ? `: ${reason}` : ""}
+${tail(output, 15)}`);
+  }
+  return results2;
+}
+async function readCoverage(ctx, measure2, probe2, partsDir, notes) {
+  const { host, config, venv, files } = ctx;
+  const cwd = config.workingDirectory;
+  try {
+    const { error } = await runSnippet(
+      host,
+      venv.python,
+      REPORT,
+      [files.coverageData, files.coverageJson, files.coverageXml, partsDir ?? ""],
+      "writing the coverage reports",
+      { cwd, env: ctx.env }
+    );
+    if (error) {
+      notes.push(`no coverage: ${error}`);
+      return void 0;
+    }
+    return parseCoverageJson(readFileSync12(files.coverageJson, "utf8"), {
+      sourceNote: measure2.note,
+      mapPath: (file) => mapCoveragePath(file, {
+        workingDirectory: cwd,
+        sitePackages: probe2.site_packages,
+        repoPrefix: config.repoPrefix,
+        exists: (rel) => existsSync12(path31.join(cwd, rel))
+      })
+    });
+  } catch (error) {
+    if (error instanceof SnippetError) notes.push(`no coverage: ${error.message}`);
+    else if (error instanceof CoverageReportError) {
+      notes.push(`the coverage report cannot be read: ${error.message}`);
+    } else throw error;
+    return void 0;
+  }
+}
+async function runTests(host, log, config, venv, distName, files) {
+  const env = { ...venv.env, COVERAGE_FILE: files.coverageData };
+  const ctx = { host, log, config, venv, files, env };
+  let probe2;
+  try {
+    probe2 = await runSnippet(
+      host,
+      venv.python,
+      PROBE3,
+      [distName ?? ""],
+      "reading the coverage configuration",
+      { cwd: config.workingDirectory, env }
+    );
+  } catch (error) {
+    if (!(error instanceof SnippetError)) throw error;
+    return { ok: false, exitCode: 1, notes: [error.message] };
+  }
+  if (probe2.error) {
+    const notes2 = [`coverage cannot read the project's configuration: ${probe2.error}`];
+    return { ok: false, exitCode: 1, notes: notes2 };
+  }
+  const measure2 = chooseSource(config.coverageSource, probe2);
+  log.info(`coverage measures ${measure2.note}`);
+  const subprocesses = config.subprocessCoverage ? await prepareSubprocessCoverage(
+    {
+      host,
+      python: venv.python,
+      cwd: config.workingDirectory,
+      env,
+      source: measure2.source,
+      partsDir: files.coverageParts
+    },
+    (message) => log.warning(message)
+  ) : void 0;
+  if (subprocesses) log.info(subprocesses.note);
+  const run = await runPytest(ctx, measure2, subprocesses);
+  const notes = [];
+  const results2 = await readResults(ctx, run, notes);
+  const coverage2 = await readCoverage(ctx, measure2, probe2, subprocesses?.partsDir, notes);
+  const ok3 = testsPassed(run.code, results2, config.allowNoTests);
+  const tools = { pytest: probe2.pytest ?? void 0, coverage: probe2.coverage ?? void 0 };
+  const stopped = run.timedOut ? `tests timed out after ${minutesText(config.testTimeoutMinutes ?? 0)} (test-timeout)` : run.signal && describeExit("pytest", run);
+  return {
+    ok: ok3 && stopped === void 0,
+    exitCode: run.code,
+    results: results2,
+    coverage: coverage2,
+    tools,
+    notes,
+    ...stopped && { stopped }
+  };
+}
+function minutesText(minutes) {
+  return `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+}
+
+// src/progress.ts
+var Progress = class {
+  stages = [];
+  known = {};
+  frozen = false;
+  /** Where the tests write their reports, once the pipeline has made the folder. */
+  files;
+  ended(stage3, found = {}) {
+    if (this.frozen) return;
+    this.stages.push(stage3);
+    this.known = { ...this.known, ...found };
+  }
+  /**
+   * Keeps what is known now: the stages that end after a cancel were cut
+   * short by it, and their results would pass for whole ones.
+   */
+  freeze() {
+    this.frozen = true;
+  }
+  /** Whether the tests' results are known. */
+  get testsKnown() {
+    return this.known.test !== void 0;
+  }
+  /**
+   * The report of a step cancelled by `signal`: the stages that ended, what
+   * they found, and `results` of a test run the cancel cut short. Pure.
+   */
+  cancelled(signal, results2) {
+    const done = this.stages.map((s) => s.name);
+    const after = done.length > 0 ? `after ${done.join(", ")}` : "before any stage ended";
+    const stopped = `the step was cancelled (${signal}) ${after}`;
+    const test = this.known.test ?? (results2 && {
+      ok: false,
+      exitCode: 130,
+      results: results2,
+      notes: [],
+      stopped: "pytest was stopped when the step was cancelled"
+    });
+    return {
+      ...this.known,
+      ...test && { test },
+      stages: [...this.stages],
+      verdict: { ok: false, reasons: [stopped] }
+    };
+  }
+};
 
 // src/publish/trusted-publishing.ts
 var TrustedPublishingError = class extends Error {
@@ -33886,14 +35742,14 @@ function asPublishingError(error, doing) {
 }
 
 // src/publish/upload.ts
-import path29 from "node:path";
+import path32 from "node:path";
 var DEFAULT_WAITS_MS = [2e3, 6e3];
 function twineFailure(output) {
-  const text4 = stripColour(output);
-  const http2 = /HTTPError: (\d{3}) (.*?) from (\S+)[ \t]*\n/.exec(text4);
+  const text5 = stripColour(output);
+  const http2 = /HTTPError: (\d{3}) (.*?) from (\S+)[ \t]*\n/.exec(text5);
   if (http2) {
     const [whole, status = "", phrase = ""] = http2;
-    const after = text4.slice(http2.index + whole.length).split("\n");
+    const after = text5.slice(http2.index + whole.length).split("\n");
     const end = after.findIndex((l) => /^\s*(INFO|WARNING|ERROR|DEBUG)\b/.test(l));
     const reason = (end === -1 ? after : after.slice(0, end)).join(" ").replace(/\s+/g, " ").trim();
     const detail = reason && reason !== phrase.trim() ? `: ${reason}` : "";
@@ -33903,12 +35759,12 @@ function twineFailure(output) {
     };
   }
   if (/ConnectionError|Max retries exceeded|Connection (refused|reset|aborted)|RemoteDisconnected/.test(
-    text4
+    text5
   )) {
-    const line = text4.split("\n").find((l) => /Error/.test(l)) ?? "connection error";
+    const line = text5.split("\n").find((l) => /Error/.test(l)) ?? "connection error";
     return { message: `the index could not be reached: ${line.trim()}`, retryable: true };
   }
-  const lines = text4.trim().split("\n");
+  const lines = text5.trim().split("\n");
   const error = lines.findLast((l) => /^\s*(ERROR|\w+(Error|Exception|Detected)):?/.test(l));
   return { message: (error ?? lines.at(-1) ?? "twine failed").trim(), retryable: false };
 }
@@ -33930,16 +35786,22 @@ var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
 async function uploadFiles(host, log, venv, files, credentials, options) {
   const waits = options.retryWaitsMs ?? DEFAULT_WAITS_MS;
   const env = twineEnv(venv, credentials, options.repositoryUrl);
-  const results = [];
+  const results2 = [];
   for (const file of files) {
     const args = ["-m", "twine", "upload", "--non-interactive", "--disable-progress-bar", file.path];
     let attempts = 0;
     let outcome;
+    const [changed] = changedSinceBuild([file]);
+    if (changed !== void 0) {
+      const base = { fileName: file.fileName, size: file.size, sha256: file.sha256, attempts };
+      results2.push({ ...base, outcome: "failed", message: `${changed}; it was not uploaded` });
+      break;
+    }
     while (outcome === void 0) {
       attempts += 1;
       log.info(`$ python ${args.join(" ")}  (attempt ${attempts} of ${waits.length + 1})`);
       const result = await host.runner.run(venv.python, args, {
-        cwd: path29.dirname(file.path),
+        cwd: path32.dirname(file.path),
         env
       });
       log.info(result.output.trimEnd());
@@ -33963,10 +35825,10 @@ async function uploadFiles(host, log, venv, files, credentials, options) {
       );
       await sleep(wait);
     }
-    results.push(outcome);
+    results2.push(outcome);
     if (outcome.outcome === "failed") break;
   }
-  return results;
+  return results2;
 }
 
 // src/publish/publish.ts
@@ -33983,6 +35845,8 @@ async function publishDists(host, log, settings, request) {
     reasons: [reason],
     details
   });
+  const changed = changedSinceBuild(request.files);
+  if (changed.length > 0) return refused(`${changed.join("; ")}; nothing was uploaded`);
   if (settings.verifyMetadata) {
     const problems = await checkMetadata(host, log, request.tools, request.files);
     if (problems !== void 0) {
@@ -33997,7 +35861,7 @@ async function publishDists(host, log, settings, request) {
   } else {
     log.info(`No pypi-token: Trusted Publishing with ${new URL(settings.repositoryUrl).origin}`);
     try {
-      password = await mintToken(settings.repositoryUrl, { ...request.services, env: host.env });
+      password = await mintToken(settings.repositoryUrl, request.services);
     } catch (error) {
       if (error instanceof TrustedPublishingError) {
         for (const line of error.details) log.info(line);
@@ -34053,8 +35917,8 @@ function describePublish(result) {
 }
 
 // src/python/setup.ts
-import { existsSync as existsSync12, readFileSync as readFileSync11 } from "node:fs";
-import path31 from "node:path";
+import { existsSync as existsSync14, readFileSync as readFileSync13 } from "node:fs";
+import path34 from "node:path";
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as crypto2 from "crypto";
@@ -34065,7 +35929,7 @@ var semver3 = __toESM(require_semver2(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as os6 from "os";
-import * as path30 from "path";
+import * as path33 from "path";
 var semver4 = __toESM(require_semver2(), 1);
 import * as stream2 from "stream";
 import * as util2 from "util";
@@ -34181,8 +36045,8 @@ var IS_MAC = process.platform === "darwin";
 var userAgent = "actions/tool-cache";
 function downloadTool(url, dest, auth, headers) {
   return __awaiter11(this, void 0, void 0, function* () {
-    dest = dest || path30.join(_getTempDirectory(), crypto2.randomUUID());
-    yield mkdirP(path30.dirname(dest));
+    dest = dest || path33.join(_getTempDirectory(), crypto2.randomUUID());
+    yield mkdirP(path33.dirname(dest));
     debug(`Downloading ${url}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -34373,7 +36237,7 @@ function find(toolName, versionSpec2, arch3) {
   let toolPath = "";
   if (versionSpec2) {
     versionSpec2 = semver4.clean(versionSpec2) || "";
-    const cachePath = path30.join(_getCacheDirectory(), toolName, versionSpec2, arch3);
+    const cachePath = path33.join(_getCacheDirectory(), toolName, versionSpec2, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs4.existsSync(cachePath) && fs4.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec2} ${arch3}`);
@@ -34387,12 +36251,12 @@ function find(toolName, versionSpec2, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os6.arch();
-  const toolPath = path30.join(_getCacheDirectory(), toolName);
+  const toolPath = path33.join(_getCacheDirectory(), toolName);
   if (fs4.existsSync(toolPath)) {
     const children = fs4.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path30.join(toolPath, child2, arch3 || "");
+        const fullPath = path33.join(toolPath, child2, arch3 || "");
         if (fs4.existsSync(fullPath) && fs4.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -34404,7 +36268,7 @@ function findAllVersions(toolName, arch3) {
 function _createExtractFolder(dest) {
   return __awaiter11(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path30.join(_getTempDirectory(), crypto2.randomUUID());
+      dest = path33.join(_getTempDirectory(), crypto2.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -34460,10 +36324,10 @@ function _getGlobal(key, defaultValue) {
 var ManifestError = class extends Error {
   name = "ManifestError";
 };
-function parseManifest(text4, url) {
+function parseManifest(text5, url) {
   let data;
   try {
-    data = JSON.parse(text4);
+    data = JSON.parse(text5);
   } catch {
     throw new ManifestError(`the Python versions manifest at ${url} is not JSON`);
   }
@@ -34486,8 +36350,8 @@ function chooseRelease(releases, spec, target) {
   const file = release3 && fileFor(release3);
   return version2 && file ? { version: version2, file } : void 0;
 }
-function osVersionFromOsRelease(text4) {
-  const m = /^VERSION_ID="?([^"\n]*)"?$/m.exec(text4);
+function osVersionFromOsRelease(text5) {
+  const m = /^VERSION_ID="?([^"\n]*)"?$/m.exec(text5);
   return m?.[1];
 }
 
@@ -34495,7 +36359,7 @@ function osVersionFromOsRelease(text4) {
 var PythonSetupError = class extends Error {
   name = "PythonSetupError";
 };
-var PROBE3 = [
+var PROBE4 = [
   "import json, platform, sys",
   "try:",
   "    from importlib.metadata import version",
@@ -34505,7 +36369,7 @@ var PROBE3 = [
   "print(json.dumps({'version': platform.python_version(), 'executable': sys.executable, 'prefix': sys.prefix, 'pip': pip}))"
 ].join("\n");
 async function probeInterpreter(host, executable) {
-  const result = await host.runner.run(executable, ["-I", "-c", PROBE3], { env: host.env });
+  const result = await host.runner.run(executable, ["-I", "-c", PROBE4], { env: host.env });
   if (result.code !== 0) {
     host.log.debug(`${executable} could not be probed: ${tail(result.output, 5)}`);
     return void 0;
@@ -34528,19 +36392,19 @@ function describe2(spec) {
 }
 var isWindows2 = process.platform === "win32";
 function binDir(installDir) {
-  return path31.join(installDir, isWindows2 ? "Scripts" : "bin");
+  return path34.join(installDir, isWindows2 ? "Scripts" : "bin");
 }
 function executableIn(installDir) {
-  return isWindows2 ? path31.join(installDir, "python.exe") : path31.join(installDir, "bin", "python3");
+  return isWindows2 ? path34.join(installDir, "python.exe") : path34.join(installDir, "bin", "python3");
 }
 function candidatesOnPath(host) {
-  const dirs = (host.env.PATH ?? "").split(path31.delimiter).filter((d) => d !== "");
+  const dirs = (host.env.PATH ?? "").split(path34.delimiter).filter((d) => d !== "");
   const names = [...Array.from({ length: 40 }, (_, i) => `python3.${40 - i}`), "python3", "python"];
   const found = [];
   for (const dir of dirs) {
     for (const name of names) {
-      const file = path31.join(dir, isWindows2 ? `${name}.exe` : name);
-      if (existsSync12(file)) found.push(file);
+      const file = path34.join(dir, isWindows2 ? `${name}.exe` : name);
+      if (existsSync14(file)) found.push(file);
     }
   }
   return found;
@@ -34548,7 +36412,7 @@ function candidatesOnPath(host) {
 async function fromPath(host, spec) {
   const candidates = candidatesOnPath(host);
   if (spec === void 0) {
-    const first = candidates.find((c) => /python3?(\.exe)?$/.test(path31.basename(c)));
+    const first = candidates.find((c) => /python3?(\.exe)?$/.test(path34.basename(c)));
     const found = first ? await probeInterpreter(host, first) : void 0;
     if (!found) {
       throw new PythonSetupError(
@@ -34597,7 +36461,7 @@ async function fetchManifest(url) {
 }
 function osVersion2() {
   for (const file of ["/etc/os-release", "/usr/lib/os-release"]) {
-    if (existsSync12(file)) return osVersionFromOsRelease(readFileSync11(file, "utf8"));
+    if (existsSync14(file)) return osVersionFromOsRelease(readFileSync13(file, "utf8"));
   }
   return void 0;
 }
@@ -34611,6 +36475,15 @@ async function installFromManifest(host, config, spec) {
         / {2,}/g,
         " "
       )
+    );
+  }
+  const why = insecureUrl(
+    new URL(choice.file.download_url, config.pythonManifestUrl),
+    "the interpreter and its setup.sh would arrive unverified"
+  );
+  if (why !== void 0) {
+    throw new PythonSetupError(
+      `the manifest at ${config.pythonManifestUrl} gives Python ${choice.version} at ${JSON.stringify(choice.file.download_url)}, which ${why}; accepted: ${SECURE_URLS}`
     );
   }
   host.log.info(`Downloading Python ${choice.version} from ${choice.file.download_url}`);
@@ -34643,7 +36516,7 @@ function exportPython(host, installDir) {
   ]) {
     host.exportVariable(name, installDir);
   }
-  host.exportVariable("PKG_CONFIG_PATH", path31.join(installDir, "lib", "pkgconfig"));
+  host.exportVariable("PKG_CONFIG_PATH", path34.join(installDir, "lib", "pkgconfig"));
 }
 async function setupPython(host, config, interpreter) {
   if (interpreter) {
@@ -34668,829 +36541,26 @@ async function setupPython(host, config, interpreter) {
 }
 
 // src/report/thresholds.ts
-function failsUnder(coverage, threshold) {
-  if (threshold >= 100) return coverage.percent < 100;
-  const precision = coverage.percentDisplay.split(".")[1]?.length ?? 0;
-  return Number(coverage.percent.toFixed(precision)) < threshold;
+function failsUnder(coverage2, threshold) {
+  if (threshold >= 100) return coverage2.percent < 100;
+  const precision = coverage2.percentDisplay.split(".")[1]?.length ?? 0;
+  return Number(coverage2.percent.toFixed(precision)) < threshold;
 }
-function failUnderReason(coverage, threshold) {
-  if (threshold === void 0 || coverage === void 0) return void 0;
-  if (!failsUnder(coverage, threshold)) return void 0;
-  return `coverage ${coverage.percentDisplay}% is under fail-under ${threshold}%`;
+function failUnderReason(coverage2, threshold) {
+  if (threshold === void 0 || coverage2 === void 0) return void 0;
+  if (!failsUnder(coverage2, threshold)) return void 0;
+  return `coverage ${coverage2.percentDisplay}% is under fail-under ${threshold}%`;
 }
 function failUnderDiffReason(diff, threshold) {
   if (threshold === void 0 || diff === void 0 || !diff.measured) return void 0;
   if (diff.percentTruncated >= threshold) return void 0;
   return `changed-lines coverage ${diff.percentDisplay}% is under fail-under-diff ${threshold}%`;
 }
-function maxCoverageDropReason(baseline, maxDrop) {
-  if (maxDrop === void 0 || baseline?.kind !== "compared") return void 0;
-  const shown = Number(baseline.deltaDisplay);
+function maxCoverageDropReason(baseline2, maxDrop) {
+  if (maxDrop === void 0 || baseline2?.kind !== "compared") return void 0;
+  const shown = Number(baseline2.deltaDisplay);
   if (!(shown < -maxDrop)) return void 0;
-  return `coverage dropped ${baseline.deltaDisplay.slice(1)} points against ${baseline.branch} (${baseline.base.percentDisplay}% there), more than max-coverage-drop ${maxDrop}`;
-}
-
-// src/test/run-tests.ts
-import { createReadStream as createReadStream3, existsSync as existsSync13, mkdirSync as mkdirSync7, readFileSync as readFileSync12, writeFileSync as writeFileSync7 } from "node:fs";
-import path33 from "node:path";
-
-// src/report/junit.ts
-var import_saxes2 = __toESM(require_saxes(), 1);
-var JUnitReportError = class extends Error {
-  name = "JUnitReportError";
-};
-var MAX_MESSAGE = 500;
-var CUT_MARK = "\n\u2026 (cut)\n";
-var JUnitParser = class {
-  sax = new import_saxes2.SaxesParser();
-  maxProblems;
-  maxSlowest;
-  maxDetails;
-  rootSeen = false;
-  blank = true;
-  closed = false;
-  suites = [];
-  totalSeconds = 0;
-  current;
-  problem;
-  tests = 0;
-  passed = 0;
-  failed = 0;
-  skipped = 0;
-  xfailed = 0;
-  errors = 0;
-  collectionErrors = 0;
-  problems = [];
-  /** Sorted by seconds, descending; ties keep document order. */
-  slowest = [];
-  constructor(options = {}) {
-    this.maxProblems = options.maxProblems ?? 50;
-    this.maxSlowest = options.slowest ?? 10;
-    this.maxDetails = options.maxDetails ?? 4e3;
-    this.sax.on("opentag", (tag) => this.openTag(tag));
-    this.sax.on("closetag", (tag) => this.closeTag(tag));
-    this.sax.on("text", (text4) => this.problem?.text?.push(text4));
-    this.sax.on("cdata", (text4) => this.problem?.text?.push(text4));
-  }
-  write(chunk) {
-    if (this.closed) throw new JUnitReportError("JUnit report: write after close");
-    if (this.blank && /\S/.test(chunk)) this.blank = false;
-    try {
-      this.sax.write(chunk);
-    } catch (error) {
-      this.closed = true;
-      throw this.wrap(error);
-    }
-  }
-  close() {
-    if (this.closed) throw new JUnitReportError("JUnit report: parser already closed");
-    this.closed = true;
-    if (this.blank) throw new JUnitReportError("JUnit report is empty");
-    try {
-      this.sax.close();
-    } catch (error) {
-      this.closed = true;
-      throw this.wrap(error);
-    }
-    return {
-      tests: this.tests,
-      passed: this.passed,
-      failed: this.failed,
-      skipped: this.skipped,
-      xfailed: this.xfailed,
-      // JUnit writes an xpass as a pass; pytest's own counts (the plugin's) tell them apart.
-      xpassed: 0,
-      errors: this.errors,
-      collectionErrors: this.collectionErrors,
-      seconds: this.totalSeconds,
-      problems: this.problems,
-      slowest: this.slowest
-    };
-  }
-  wrap(error) {
-    if (error instanceof JUnitReportError) return error;
-    const message = errorMessage(error);
-    return new JUnitReportError(`JUnit report is not well-formed XML: ${message}`);
-  }
-  openTag(tag) {
-    const attributes = tag.attributes;
-    if (!this.rootSeen) {
-      this.rootSeen = true;
-      if (tag.name !== "testsuites" && tag.name !== "testsuite") {
-        throw new JUnitReportError(
-          `JUnit report must start with <testsuites> or <testsuite>, not <${tag.name}>`
-        );
-      }
-    }
-    switch (tag.name) {
-      case "testsuite":
-        this.suites.push({ seconds: parseSeconds(attributes.time), childSeconds: 0 });
-        return;
-      case "testcase":
-        this.current = {
-          classname: attributes.classname ?? "",
-          name: attributes.name ?? "",
-          file: attributes.file === void 0 ? void 0 : normalizePath(attributes.file),
-          line: parseLine(attributes.line),
-          seconds: parseSeconds(attributes.time) ?? 0,
-          failed: false,
-          errored: false,
-          skipped: false,
-          xfailed: false
-        };
-        return;
-      case "failure":
-      case "error":
-        if (this.current === void 0) return;
-        if (tag.name === "failure") this.current.failed = true;
-        else this.current.errored = true;
-        this.problem = {
-          kind: tag.name === "error" && isCollection(this.current) ? "collection" : tag.name,
-          message: attributes.message ?? "",
-          text: this.problems.length < this.maxProblems ? [] : void 0
-        };
-        return;
-      case "skipped":
-        if (this.current === void 0) return;
-        if (attributes.type === "pytest.xfail") this.current.xfailed = true;
-        else this.current.skipped = true;
-        return;
-    }
-  }
-  closeTag(tag) {
-    switch (tag.name) {
-      case "testsuite": {
-        const suite = this.suites.pop();
-        if (suite !== void 0) this.addSeconds(suite.seconds ?? suite.childSeconds);
-        return;
-      }
-      case "testcase":
-        if (this.current !== void 0) this.finishCase(this.current);
-        this.current = void 0;
-        return;
-      case "failure":
-      case "error":
-        if (this.current !== void 0 && this.problem !== void 0) {
-          this.finishProblem(this.current, this.problem);
-        }
-        this.problem = void 0;
-        return;
-    }
-  }
-  addSeconds(seconds2) {
-    const parent = this.suites.at(-1);
-    if (parent === void 0) this.totalSeconds += seconds2;
-    else parent.childSeconds += seconds2;
-  }
-  finishCase(testCase) {
-    if (testCase.errored && isCollection(testCase)) this.collectionErrors += 1;
-    else this.tests += 1;
-    if (testCase.failed) this.failed += 1;
-    if (testCase.errored) this.errors += 1;
-    if (!testCase.failed && !testCase.errored) {
-      if (testCase.xfailed) this.xfailed += 1;
-      else if (testCase.skipped) this.skipped += 1;
-      else this.passed += 1;
-    }
-    this.addSeconds(testCase.seconds);
-    this.considerSlow(testCase);
-  }
-  considerSlow(testCase) {
-    const seconds2 = testCase.seconds;
-    if (this.maxSlowest <= 0 || seconds2 <= 0) return;
-    const list = this.slowest;
-    const last = list.at(-1);
-    if (list.length >= this.maxSlowest && last !== void 0 && seconds2 <= last.seconds) return;
-    let index = list.length;
-    while (index > 0 && list[index - 1].seconds < seconds2) index -= 1;
-    list.splice(index, 0, { id: testId(testCase), seconds: seconds2 });
-    if (list.length > this.maxSlowest) list.pop();
-  }
-  finishProblem(testCase, problem) {
-    if (problem.text === void 0) return;
-    const text4 = problem.text.join("");
-    const collection = isCollection(testCase);
-    const where = collection ? collectionLocation(testCase, text4) : failureLocation(testCase, text4);
-    this.problems.push({
-      kind: problem.kind,
-      id: testId(testCase),
-      file: where.file,
-      line: where.line,
-      message: problemMessage(problem.message, text4, collection),
-      details: cut(text4, this.maxDetails)
-    });
-  }
-};
-function isCollection(testCase) {
-  return testCase.classname === "";
-}
-function testId(testCase) {
-  const { classname, name, file } = testCase;
-  if (classname === "") return file || name || "(collection)";
-  if (file !== void 0) {
-    const module = file.replace(/\.py$/, "").replaceAll("/", ".");
-    const classPart = classAfterModule(classname, module);
-    if (classPart !== void 0) {
-      return classPart === "" ? `${file}::${name}` : `${file}::${classPart}::${name}`;
-    }
-  }
-  return `${classname}::${name}`;
-}
-function classAfterModule(classname, module) {
-  let start = classname.startsWith(module) ? 0 : classname.indexOf(`.${module}`);
-  if (start < 0) return void 0;
-  if (start > 0) start += 1;
-  const rest = classname.slice(start + module.length);
-  if (rest === "") return "";
-  if (!rest.startsWith(".")) return void 0;
-  return rest.slice(1).replaceAll(".", "::");
-}
-var LOCATION = /^((?:[A-Za-z]:)?[^\s:"<>]+\.py):(\d+):|\bFile "((?:[A-Za-z]:)?[^"\n]+\.py)", line (\d+)/gm;
-function locations(text4) {
-  const found = [];
-  for (const match3 of text4.matchAll(LOCATION)) {
-    const path37 = match3[1] ?? match3[3];
-    const line = match3[2] ?? match3[4];
-    if (path37 !== void 0 && line !== void 0) {
-      found.push({ path: normalizePath(path37), line: Number.parseInt(line, 10) });
-    }
-  }
-  return found;
-}
-function sameFile(path37, file) {
-  return path37 === file || isAbsolute2(path37) && path37.endsWith(`/${file}`);
-}
-function lastIn(found, file) {
-  return found.findLast((location) => sameFile(location.path, file));
-}
-function failureLocation(testCase, text4) {
-  const file = testCase.file;
-  if (file === void 0) return {};
-  const found = lastIn(locations(text4), file);
-  if (found !== void 0) return { file, line: found.line };
-  return { file, line: testCase.line === void 0 ? void 0 : testCase.line + 1 };
-}
-function collectionLocation(testCase, text4) {
-  const file = testCase.file ?? (testCase.name === "" ? void 0 : `${testCase.name.replaceAll(".", "/")}.py`);
-  const found = locations(text4);
-  if (file !== void 0) {
-    const own = lastIn(found, file);
-    if (own !== void 0) return { file, line: own.line };
-  }
-  const relative2 = found.findLast((location) => !isAbsolute2(location.path));
-  if (relative2 !== void 0) return { file: relative2.path, line: relative2.line };
-  return { file: testCase.file };
-}
-function problemMessage(attribute, text4, collection) {
-  const first = collection ? "" : firstLine(attribute);
-  if (first !== "") return clip2(first, MAX_MESSAGE);
-  return clip2(exceptionLine(text4) ?? firstLine(text4.trim()), MAX_MESSAGE);
-}
-function firstLine(text4) {
-  const end = text4.indexOf("\n");
-  return (end < 0 ? text4 : text4.slice(0, end)).trim();
-}
-function exceptionLine(text4) {
-  let last = [];
-  let block = [];
-  for (const line of text4.split(/\r?\n/)) {
-    if (/^E(?: {2,}\S|\s*$)/.test(line)) block.push(line);
-    else if (block.length > 0) [last, block] = [block, []];
-  }
-  if (block.length > 0) last = block;
-  const lines = last.filter((line) => line.trim() !== "E");
-  if (lines.length === 0) return void 0;
-  const indent2 = Math.min(...lines.map((line) => /^E( +)/.exec(line)?.[1]?.length ?? 0));
-  const body = lines.map((line) => line.slice(1 + indent2).trimEnd());
-  return body.find((line) => /^[A-Za-z_][\w.]*(?::(?: |$)|$)/.test(line)) ?? body[0];
-}
-function clip2(text4, max) {
-  return text4.length <= max ? text4 : `${text4.slice(0, max - 1)}\u2026`;
-}
-function cut(text4, max) {
-  if (text4.length <= max) return text4;
-  const keep = Math.max(0, max - CUT_MARK.length);
-  const head = Math.floor(keep / 3);
-  return `${text4.slice(0, head)}${CUT_MARK}${text4.slice(text4.length - (keep - head))}`;
-}
-function parseSeconds(value2) {
-  if (value2 === void 0) return void 0;
-  const seconds2 = Number.parseFloat(value2);
-  return Number.isFinite(seconds2) && seconds2 >= 0 ? seconds2 : void 0;
-}
-function parseLine(value2) {
-  if (value2 === void 0 || !/^\d+$/.test(value2)) return void 0;
-  return Number.parseInt(value2, 10);
-}
-function normalizePath(path37) {
-  return path37.replaceAll("\\", "/").replace(/^(?:\.\/)+/, "");
-}
-function isAbsolute2(path37) {
-  return path37.startsWith("/") || /^[A-Za-z]:\//.test(path37);
-}
-
-// src/test/outcomes.ts
-var OUTCOMES_VARIABLE = "PYTHON_CI_PYTEST_OUTCOMES";
-var OUTCOMES_PLUGIN = `
-import json as _json
-import os as _os
-
-_outcomes = {"counts": {}, "tests": set(), "collection_errors": 0, "interrupted": None}
-_config = []
-
-
-def _count(category, report):
-    if category and getattr(report, "count_towards_summary", True):
-        counts = _outcomes["counts"]
-        counts[category] = counts.get(category, 0) + 1
-
-
-def pytest_configure(config):
-    _config.append(config)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collectreport(report):
-    if report.failed:
-        _outcomes["collection_errors"] += 1
-        _count("error", report)
-    elif report.skipped:
-        _outcomes["tests"].add(report.nodeid)
-        _count("skipped", report)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_runtest_logreport(report):
-    status = _config[0].hook.pytest_report_teststatus(report=report, config=_config[0])
-    if status:
-        category = status[0]
-    elif report.when != "call" and report.passed:
-        category = ""
-    elif report.when != "call" and report.failed:
-        category = "error"
-    else:
-        category = report.outcome
-    if category or report.when == "call":
-        _outcomes["tests"].add(report.nodeid)
-    _count(category, report)
-
-
-def pytest_deselected(items):
-    counts = _outcomes["counts"]
-    counts["deselected"] = counts.get("deselected", 0) + len(items)
-
-
-def pytest_keyboard_interrupt(excinfo):
-    _outcomes["interrupted"] = "%s: %s" % (type(excinfo.value).__name__, excinfo.value)
-
-
-def pytest_sessionfinish(session):
-    # -x and --maxfail end the session without an interruption.
-    stop = session.shouldfail or session.shouldstop
-    if stop and not _outcomes["interrupted"]:
-        _outcomes["interrupted"] = stop if isinstance(stop, str) else "stopped early"
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config):
-    path = _os.environ.get("${OUTCOMES_VARIABLE}")
-    if not path or hasattr(config, "workerinput"):
-        return
-    with open(path, "w", encoding="utf-8") as f:
-        _json.dump(dict(_outcomes, tests=len(_outcomes["tests"])), f)
-`;
-var OutcomesError = class extends Error {
-  name = "OutcomesError";
-};
-function count3(value2, what) {
-  if (value2 === void 0) return 0;
-  if (typeof value2 !== "number" || !Number.isInteger(value2) || value2 < 0)
-    throw new OutcomesError(`${what} is not a count: ${JSON.stringify(value2)}`);
-  return value2;
-}
-function parseOutcomes(text4) {
-  let data;
-  try {
-    data = JSON.parse(text4);
-  } catch {
-    throw new OutcomesError(`not JSON: ${text4.slice(0, 80)}`);
-  }
-  if (typeof data !== "object" || data === null || Array.isArray(data))
-    throw new OutcomesError("not a JSON object");
-  const record = data;
-  const counts = record.counts ?? {};
-  if (typeof counts !== "object" || counts === null) throw new OutcomesError("counts is no object");
-  const interrupted = record.interrupted;
-  return {
-    passed: count3(counts.passed, "passed"),
-    failed: count3(counts.failed, "failed"),
-    skipped: count3(counts.skipped, "skipped"),
-    xfailed: count3(counts.xfailed, "xfailed"),
-    xpassed: count3(counts.xpassed, "xpassed"),
-    errors: count3(counts.error, "error"),
-    collectionErrors: count3(record.collection_errors, "collection_errors"),
-    tests: count3(record.tests, "tests"),
-    ...typeof interrupted === "string" && interrupted !== "" && { interrupted }
-  };
-}
-function withOutcomes(junit, outcomes) {
-  return { ...junit, ...outcomes };
-}
-
-// src/test/subprocess-coverage.ts
-import { mkdirSync as mkdirSync6, rmSync as rmSync8 } from "node:fs";
-import path32 from "node:path";
-var WRITE_RCFILE = `
-import configparser, json, os, sys
-import coverage
-
-out_dir, source = sys.argv[1], json.loads(sys.argv[2])
-config = coverage.Coverage().config
-read_from = config.config_file
-has_patch = 'patch' in vars(config)
-adds = {'parallel': True, 'branch': True}
-if source:
-    adds['source'] = source
-
-def toml(value):
-    if isinstance(value, bool):
-        return 'true' if value else 'false'
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, list):
-        return '[' + ', '.join(toml(v) for v in value) + ']'
-    if isinstance(value, dict):
-        return '{' + ', '.join(toml(k) + ' = ' + toml(v) for k, v in value.items()) + '}'
-    raise ValueError('a %s value cannot be copied' % type(value).__name__)
-
-if read_from and read_from.endswith('.toml'):
-    try:
-        import tomllib
-    except ImportError:
-        import tomli as tomllib
-    with open(read_from, 'rb') as f:
-        tables = tomllib.load(f).get('tool', {}).get('coverage', {})
-    tables = {k: v for k, v in tables.items() if isinstance(v, dict)}
-    run = tables.setdefault('run', {})
-    run.update(adds)
-    if has_patch:
-        patch = run.get('patch', [])
-        run['patch'] = ([patch] if isinstance(patch, str) else list(patch)) + ['subprocess']
-    lines = []
-    for name, table in tables.items():
-        lines.append('[tool.coverage.%s]' % toml(name))
-        lines.extend('%s = %s' % (toml(k), toml(v)) for k, v in table.items())
-        lines.append('')
-    rcfile = os.path.join(out_dir, 'coverage.toml')
-    with open(rcfile, 'w', encoding='utf-8') as f:
-        f.write('\\n'.join(lines))
-else:
-    copy = configparser.RawConfigParser()
-    copy.optionxform = str
-    names = ['run', 'coverage:run']
-    if read_from:
-        original = configparser.RawConfigParser()
-        original.optionxform = str
-        original.read(read_from, encoding='utf-8')
-        # setup.cfg and tox.ini hold other tools' sections; coverage reads its [coverage:*] ones.
-        shared = os.path.basename(read_from) in ('setup.cfg', 'tox.ini')
-        if shared:
-            names = ['coverage:run']
-        for name in original.sections():
-            if not shared or name.startswith('coverage:'):
-                copy.add_section(name)
-                for k, v in original.items(name):
-                    copy.set(name, k, v)
-    run = next((n for n in names if copy.has_section(n)), names[0])
-    if not copy.has_section(run):
-        copy.add_section(run)
-    for k, v in adds.items():
-        copy.set(run, k, '\\n'.join(v) if isinstance(v, list) else str(v))
-    if has_patch:
-        patch = copy.get(run, 'patch', fallback='').strip()
-        copy.set(run, 'patch', (patch + '\\n' if patch else '') + 'subprocess')
-    rcfile = os.path.join(out_dir, 'coveragerc')
-    with open(rcfile, 'w', encoding='utf-8') as f:
-        copy.write(f)
-
-pth = None
-if not has_patch:
-    import sysconfig
-    # With system site-packages, coverage may live in a folder that site adds
-    # after the venv's, where this file is read: it is put on sys.path for the start.
-    where = os.path.dirname(os.path.dirname(os.path.abspath(coverage.__file__)))
-    code = '\\n'.join([
-        'import os, sys',
-        'if os.environ.get("COVERAGE_PROCESS_START"):',
-        '    where = %r' % where,
-        '    added = where not in sys.path',
-        '    if added:',
-        '        sys.path.append(where)',
-        '    try:',
-        '        import coverage',
-        '    except ImportError:',
-        '        pass',
-        '    else:',
-        '        coverage.process_startup()',
-        '    finally:',
-        '        if added:',
-        '            sys.path.remove(where)',
-    ])
-    pth = os.path.join(sysconfig.get_paths()['purelib'], 'python_ci_coverage.pth')
-    with open(pth, 'w', encoding='utf-8') as f:
-        f.write('import sys; exec(%r)\\n' % code)
-print(json.dumps({
-    'rcfile': rcfile,
-    'read_from': read_from,
-    'version': coverage.__version__,
-    'pth': pth,
-}))
-`;
-async function prepareSubprocessCoverage(ctx, warn) {
-  const rcDir = path32.join(ctx.host.tempDir, "coverage-config");
-  rmSync8(rcDir, { recursive: true, force: true });
-  mkdirSync6(rcDir, { recursive: true });
-  let written;
-  try {
-    written = await runSnippet(
-      ctx.host,
-      ctx.python,
-      WRITE_RCFILE,
-      [rcDir, JSON.stringify(ctx.source)],
-      "copying the project's coverage settings",
-      { cwd: ctx.cwd, env: ctx.env }
-    );
-  } catch (error) {
-    if (!(error instanceof SnippetError)) throw error;
-    warn(
-      `the processes the tests start are not measured: ${error.message}; set subprocess-coverage: false to measure the pytest process alone without this warning`
-    );
-    return void 0;
-  }
-  rmSync8(ctx.partsDir, { recursive: true, force: true });
-  mkdirSync6(ctx.partsDir, { recursive: true });
-  const settings = written.read_from ? `a copy of ${path32.relative(ctx.cwd, written.read_from) || written.read_from}'s coverage settings` : "settings of its own (the project has no coverage configuration)";
-  const how = written.pth ? `COVERAGE_PROCESS_START (coverage ${written.version} has no patch = subprocess)` : `patch = subprocess (coverage ${written.version})`;
-  const pth = written.pth;
-  return {
-    args: [`--rcfile=${written.rcfile}`],
-    env: pth ? { COVERAGE_PROCESS_START: written.rcfile } : {},
-    partsDir: ctx.partsDir,
-    note: `the processes the tests start are measured too, through ${how}, with ${settings}`,
-    cleanup: () => {
-      if (pth) rmSync8(pth, { force: true });
-    }
-  };
-}
-
-// src/test/run-tests.ts
-function reportFiles(dir) {
-  return {
-    dir,
-    junit: path33.join(dir, "junit.xml"),
-    coverageData: path33.join(dir, ".coverage"),
-    coverageParts: path33.join(dir, "coverage-parts"),
-    coverageJson: path33.join(dir, "coverage.json"),
-    coverageXml: path33.join(dir, "coverage.xml"),
-    outcomes: path33.join(dir, "pytest-outcomes.json")
-  };
-}
-var PROBE4 = `
-import json, sys, sysconfig
-import os
-# python -c puts the project folder first on sys.path; its *.egg-info would
-# then pass for the installed distribution.
-sys.path = [p for p in sys.path if p not in ('', os.getcwd())]
-out = {'source': None, 'include': None, 'error': None, 'top_level': [], 'site_packages': []}
-from importlib.metadata import version
-for tool in ('pytest', 'coverage'):
-    try:
-        out[tool] = version(tool)
-    except Exception:
-        out[tool] = None
-try:
-    import coverage
-    c = coverage.Coverage()
-    out['source'] = c.config.source
-    out['include'] = c.config.run_include
-except Exception as e:
-    out['error'] = '%s: %s' % (type(e).__name__, e)
-paths = sysconfig.get_paths()
-out['site_packages'] = sorted({paths['purelib'], paths['platlib']})
-if len(sys.argv) > 1 and sys.argv[1]:
-    from importlib.metadata import distribution
-    try:
-        tops = set()
-        for f in distribution(sys.argv[1]).files or []:
-            top = f.parts[0] if f.parts else ''
-            if not top or top in ('..', '__pycache__') or top.endswith(('.dist-info', '.data', '.pth')):
-                continue
-            if len(f.parts) > 1:
-                tops.add(top)
-            elif top.endswith('.py'):
-                tops.add(top[:-3])
-        out['top_level'] = sorted(t for t in tops if t.isidentifier())
-    except Exception:
-        pass
-print(json.dumps(out))
-`;
-var REPORT = `
-import json, sys
-import coverage
-c = coverage.Coverage(data_file=sys.argv[1])
-try:
-    if sys.argv[4]:
-        c.combine([sys.argv[4]], keep=True)
-        c.save()
-    elif c.config.parallel:
-        c.combine()
-    c.load()
-    c.json_report(outfile=sys.argv[2])
-    c.xml_report(outfile=sys.argv[3])
-    print(json.dumps({'error': None}))
-except Exception as e:
-    print(json.dumps({'error': str(e)}))
-`;
-var PLUGIN_MODULE = "python_ci_pytest";
-var PLUGIN = `# Loaded by python-ci-action, which measures coverage with coverage run.
-import pytest
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_load_initial_conftests(early_config, parser, args):
-    options = early_config.known_args_namespace
-    if getattr(options, "cov_source", None):
-        options.cov_source = None
-    yield
-`;
-function chooseSource(configured, probe2) {
-  if (configured.length) {
-    return { source: [...configured], note: `${configured.join(", ")} (coverage-source input)` };
-  }
-  if (probe2.source?.length)
-    return { source: [], note: `${probe2.source.join(", ")} (the project's coverage configuration)` };
-  if (probe2.include?.length)
-    return {
-      source: [],
-      note: `include ${probe2.include.join(", ")} (the project's coverage configuration)`
-    };
-  if (probe2.top_level.length) {
-    return {
-      source: [...probe2.top_level],
-      note: `${probe2.top_level.join(", ")} (the installed project's top-level packages)`
-    };
-  }
-  return {
-    source: [],
-    note: "everything imported (no source configured and no package found); set coverage-source"
-  };
-}
-async function parseJUnitFile(file) {
-  const parser = new JUnitParser();
-  for await (const chunk of createReadStream3(file, { encoding: "utf8" }))
-    parser.write(chunk);
-  return parser.close();
-}
-var EXIT_MEANING = {
-  2: "pytest was interrupted (errors during collection)",
-  3: "pytest hit an internal error",
-  4: "pytest could not start: its command line or configuration is wrong"
-};
-async function runPytest(ctx, measure2, subprocesses) {
-  const { host, log, config, venv, files } = ctx;
-  const flags = subprocesses ? subprocesses.args : ["--branch", ...measure2.source.length ? [`--source=${measure2.source.join(",")}`] : []];
-  const args = [
-    ...["-m", "coverage", "run", ...flags],
-    ...["-m", "pytest", "-o", "junit_family=xunit1", `--junitxml=${files.junit}`],
-    ...["-p", PLUGIN_MODULE, ...config.pytestArgs]
-  ];
-  const pluginDir = path33.join(host.tempDir, "pytest-plugin");
-  mkdirSync7(pluginDir, { recursive: true });
-  writeFileSync7(path33.join(pluginDir, `${PLUGIN_MODULE}.py`), `${PLUGIN}${OUTCOMES_PLUGIN}`);
-  const pythonPath = [pluginDir, venv.env.PYTHONPATH].filter((p) => p).join(path33.delimiter);
-  log.info(`$ ${formatCommand("python", args)}`);
-  const env = subprocesses ? {
-    ...ctx.env,
-    ...subprocesses.env,
-    COVERAGE_FILE: path33.join(subprocesses.partsDir, path33.basename(files.coverageData))
-  } : ctx.env;
-  try {
-    const run = await host.runner.run(venv.python, args, {
-      cwd: config.workingDirectory,
-      env: { ...env, PYTHONPATH: pythonPath, [OUTCOMES_VARIABLE]: files.outcomes }
-    });
-    log.info(run.output.trimEnd());
-    return run;
-  } finally {
-    subprocesses?.cleanup();
-  }
-}
-async function readResults(ctx, code, output, notes) {
-  let results;
-  try {
-    results = existsSync13(ctx.files.junit) ? await parseJUnitFile(ctx.files.junit) : void 0;
-  } catch (error) {
-    if (!(error instanceof JUnitReportError)) throw error;
-    notes.push(`the JUnit report pytest wrote cannot be read: ${error.message}`);
-  }
-  if (results && existsSync13(ctx.files.outcomes)) {
-    try {
-      results = withOutcomes(results, parseOutcomes(readFileSync12(ctx.files.outcomes, "utf8")));
-    } catch (error) {
-      if (!(error instanceof OutcomesError)) throw error;
-      notes.push(
-        `pytest's own counts cannot be read (${error.message}); these are the JUnit report's`
-      );
-    }
-  }
-  const nothing = results && results.tests === 0 && results.collectionErrors === 0;
-  if (code === 5 || nothing) notes.push("pytest collected no tests");
-  const meaning = EXIT_MEANING[code];
-  if (meaning) notes.push(`${meaning} (exit ${code}):
-${tail(output, 15)}`);
-  else if (!results && code !== 5) {
-    notes.push(`pytest exited ${code} and wrote no JUnit report
-${tail(output, 15)}`);
-  }
-  return results;
-}
-async function readCoverage(ctx, measure2, probe2, partsDir, notes) {
-  const { host, config, venv, files } = ctx;
-  const cwd = config.workingDirectory;
-  try {
-    const { error } = await runSnippet(
-      host,
-      venv.python,
-      REPORT,
-      [files.coverageData, files.coverageJson, files.coverageXml, partsDir ?? ""],
-      "writing the coverage reports",
-      { cwd, env: ctx.env }
-    );
-    if (error) {
-      notes.push(`no coverage: ${error}`);
-      return void 0;
-    }
-    return parseCoverageJson(readFileSync12(files.coverageJson, "utf8"), {
-      sourceNote: measure2.note,
-      mapPath: (file) => mapCoveragePath(file, {
-        workingDirectory: cwd,
-        sitePackages: probe2.site_packages,
-        repoPrefix: config.repoPrefix,
-        exists: (rel) => existsSync13(path33.join(cwd, rel))
-      })
-    });
-  } catch (error) {
-    if (error instanceof SnippetError) notes.push(`no coverage: ${error.message}`);
-    else if (error instanceof CoverageReportError) {
-      notes.push(`the coverage report cannot be read: ${error.message}`);
-    } else throw error;
-    return void 0;
-  }
-}
-async function runTests(host, log, config, venv, distName, files) {
-  const env = { ...venv.env, COVERAGE_FILE: files.coverageData };
-  const ctx = { host, log, config, venv, files, env };
-  let probe2;
-  try {
-    probe2 = await runSnippet(
-      host,
-      venv.python,
-      PROBE4,
-      [distName ?? ""],
-      "reading the coverage configuration",
-      { cwd: config.workingDirectory, env }
-    );
-  } catch (error) {
-    if (!(error instanceof SnippetError)) throw error;
-    return { ok: false, exitCode: 1, notes: [error.message] };
-  }
-  if (probe2.error) {
-    const notes2 = [`coverage cannot read the project's configuration: ${probe2.error}`];
-    return { ok: false, exitCode: 1, notes: notes2 };
-  }
-  const measure2 = chooseSource(config.coverageSource, probe2);
-  log.info(`coverage measures ${measure2.note}`);
-  const subprocesses = config.subprocessCoverage ? await prepareSubprocessCoverage(
-    {
-      host,
-      python: venv.python,
-      cwd: config.workingDirectory,
-      env,
-      source: measure2.source,
-      partsDir: files.coverageParts
-    },
-    (message) => log.warning(message)
-  ) : void 0;
-  if (subprocesses) log.info(subprocesses.note);
-  const run = await runPytest(ctx, measure2, subprocesses);
-  const notes = [];
-  const results = await readResults(ctx, run.code, run.output, notes);
-  const coverage = await readCoverage(ctx, measure2, probe2, subprocesses?.partsDir, notes);
-  const ok3 = run.code === 0 || run.code === 5;
-  const tools = { pytest: probe2.pytest ?? void 0, coverage: probe2.coverage ?? void 0 };
-  return { ok: ok3, exitCode: run.code, results, coverage, tools, notes };
+  return `coverage dropped ${baseline2.deltaDisplay.slice(1)} points against ${baseline2.branch} (${baseline2.base.percentDisplay}% there), more than max-coverage-drop ${maxDrop}`;
 }
 
 // src/pipeline.ts
@@ -35501,12 +36571,12 @@ function seconds(ms) {
 function plural2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
-function firstLine2(text4) {
-  return text4.split("\n")[0] ?? text4;
+function firstLine2(text5) {
+  return text5.split("\n")[0] ?? text5;
 }
-async function stage(host, name, title, body, describe3, buffered = false) {
+async function stage2(host, name, title, body, describe3, options = {}) {
   const started = performance.now();
-  const buffer = buffered ? new BufferedLog() : void 0;
+  const buffer = options.replayAfter ? new BufferedLog() : void 0;
   const log = buffer ?? host.log;
   const attempt = async () => {
     try {
@@ -35522,39 +36592,40 @@ async function stage(host, name, title, body, describe3, buffered = false) {
       return { ok: false, summary: summary4, detail: detail2 };
     }
   };
-  let outcome;
-  if (buffer) {
-    outcome = await attempt();
-    await host.log.group(title, async () => buffer.replay(host.log));
-  } else {
-    outcome = await host.log.group(title, attempt);
-  }
+  const outcome = buffer ? await attempt() : await host.log.group(title, attempt);
   const durationMs = performance.now() - started;
   const status = outcome.skipped ? "skipped" : outcome.ok ? "ok" : "failed";
-  host.log.info(`${MARK[status]} ${name} ${seconds(durationMs)}: ${outcome.summary}`);
   const { summary: summary3, detail } = outcome;
-  return {
+  const result = {
     value: outcome.value,
     stage: { name, status, durationMs, summary: summary3, ...detail ? { detail } : {} }
   };
+  options.ended?.(result);
+  if (buffer) {
+    await options.replayAfter;
+    await host.log.group(title, async () => buffer.replay(host.log));
+  }
+  host.log.info(`${MARK[status]} ${name} ${seconds(durationMs)}: ${outcome.summary}`);
+  return result;
 }
 function skipped(name, why) {
   return { name, status: "skipped", durationMs: 0, summary: why };
 }
-function describeBuild(build) {
-  if (build.error) return { ok: false, summary: firstLine2(build.error) };
-  const files = [build.sdist, build.wheel].filter((d) => d !== void 0).map((d) => `${d.fileName} (${formatSize(d.size)})`).join(", ");
+function describeBuild(build2) {
+  if (build2.error) return { ok: false, summary: firstLine2(build2.error) };
+  const files = [build2.sdist, build2.wheel].filter((d) => d !== void 0).map((d) => `${d.fileName} (${formatSize(d.size)})`).join(", ");
   return {
-    ok: build.ok,
-    summary: build.problems.length ? `${files}; ${firstLine2(build.problems[0] ?? "")}` : files
+    ok: build2.ok,
+    summary: build2.problems.length ? `${files}; ${firstLine2(build2.problems[0] ?? "")}` : files
   };
 }
 function describeTests(run) {
   const r = run.results;
   const counts = r ? describeCounts(r) : firstLine2(run.notes[0] ?? `pytest exited ${run.exitCode}`);
   const partial = partialCoverage(r);
-  const coverage = run.coverage ? `, coverage ${run.coverage.percentDisplay}%${partial ? ` (${partial})` : ""}` : "";
-  return { ok: run.ok, summary: `${counts}${coverage}` };
+  const coverage2 = run.coverage ? `, coverage ${run.coverage.percentDisplay}%${partial ? ` (${partial})` : ""}` : "";
+  const stopped = run.stopped && r ? `${run.stopped}; ` : "";
+  return { ok: run.ok, summary: `${stopped}${counts}${coverage2}` };
 }
 function failedTests(r) {
   if (r.interrupted !== void 0 && r.tests === 0 && r.collectionErrors > 0)
@@ -35562,21 +36633,26 @@ function failedTests(r) {
   const collection = r.collectionErrors ? ` (${r.collectionErrors} during collection)` : "";
   return `${plural2(r.failed, "failure")}, ${plural2(r.errors, "error")}${collection} in ${plural2(r.tests, "test")}`;
 }
-function verdictOf(config, stages, test, publish, diffCoverage, baseline) {
+function verdictOf(config, stages, test, publish, diffCoverage2, baseline2) {
   const reasons = [];
   for (const s of stages) {
     if (s.status !== "failed") continue;
-    if (s.name === "publish" && publish !== void 0) {
-      for (const r2 of publish.reasons) reasons.push(`publish ${publish.status}: ${r2}`);
-      continue;
-    }
+    if (s.name === "publish" && publish !== void 0) continue;
     if (s.name !== "test") {
       reasons.push(`${s.name} failed: ${s.summary}`);
       continue;
     }
     const r = test?.results;
+    if (test?.stopped !== void 0) {
+      reasons.push(test.stopped);
+      if (r && r.failed + r.errors > 0 && config.failOnTestFailure)
+        reasons.push(`tests failed: ${failedTests(r)}`);
+      continue;
+    }
     const testFailure = r !== void 0 && (test?.exitCode === 1 || test?.exitCode === 2);
-    if (!testFailure) reasons.push(`test failed: ${s.summary}`);
+    const ranNothing = r !== void 0 && !testFailure && collectedNothing(r);
+    if (ranNothing) reasons.push(`tests failed: ${NO_TESTS_REASON}`);
+    else if (!testFailure) reasons.push(`test failed: ${s.summary}`);
     else if (config.failOnTestFailure) {
       reasons.push(r ? `tests failed: ${failedTests(r)}` : `tests failed: ${s.summary}`);
     }
@@ -35586,10 +36662,15 @@ function verdictOf(config, stages, test, publish, diffCoverage, baseline) {
   else if (config.failUnder !== void 0 && test?.ok && test.coverage === void 0) {
     reasons.push(`fail-under ${config.failUnder}%: no total coverage was measured`);
   }
-  const diffReason = failUnderDiffReason(diffCoverage, config.failUnderDiff);
+  const diffReason = failUnderDiffReason(diffCoverage2, config.failUnderDiff);
   if (diffReason !== void 0) reasons.push(diffReason);
-  const dropReason = maxCoverageDropReason(baseline, config.maxCoverageDrop);
+  const dropReason = maxCoverageDropReason(baseline2, config.maxCoverageDrop);
   if (dropReason !== void 0) reasons.push(dropReason);
+  const published = stages.some((s) => s.name === "publish" && s.status === "failed");
+  if (published && publish !== void 0) {
+    const own = publish.reasons.filter((r) => !reasons.includes(r));
+    for (const r of own) reasons.push(`publish ${publish.status}: ${r}`);
+  }
   return { ok: reasons.length === 0, reasons };
 }
 async function publishStage(host, config, options, ran) {
@@ -35606,7 +36687,8 @@ async function publishStage(host, config, options, ran) {
     mode: config.publish.mode,
     tagPattern: config.publish.tagPattern,
     build: ran.build,
-    test: ran.test
+    test: ran.test,
+    failing: ran.failing
   });
   let skip;
   if (config.publish.mode === "false") skip = "publish: false";
@@ -35626,7 +36708,7 @@ async function publishStage(host, config, options, ran) {
     };
   }
   const tools = ran.tools;
-  const outcome = await stage(
+  const outcome = await stage2(
     host,
     "publish",
     `Publish ${decision.tag} to ${config.publish.repositoryUrl}`,
@@ -35642,16 +36724,16 @@ async function publishStage(host, config, options, ran) {
   };
   return { result, stage: outcome.stage };
 }
-async function artifactsStage(host, config, service, build, pythonVersion) {
+async function artifactsStage(host, config, service, build2, pythonVersion, outages) {
   const setting = config.distsArtifact;
   const name = setting === "auto" ? defaultArtifactName({
     job: host.env.GITHUB_JOB ?? "",
     os: host.env.RUNNER_OS ?? process.platform,
     arch: config.architecture,
     pythonVersion,
-    packageName: build.wheel?.name ?? build.sdist?.name ?? ""
+    packageName: build2.wheel?.name ?? build2.sdist?.name ?? ""
   }) : setting;
-  return stage(
+  return stage2(
     host,
     "artifacts",
     "Upload the built files as an artifact",
@@ -35659,9 +36741,14 @@ async function artifactsStage(host, config, service, build, pythonVersion) {
       if (name === false) return void 0;
       if (service === void 0) return void 0;
       try {
-        return await uploadDists(service, name, build);
+        return await uploadDists(service, name, build2, {
+          dir: path35.join(host.tempDir, "dists-artifact"),
+          commit: host.env.GITHUB_SHA ?? ""
+        });
       } catch (error) {
-        log.warning(`the built files were not uploaded as artifact ${name}: ${errorMessage(error)}`);
+        if (error instanceof DistsChangedError) throw error;
+        log.info(`the built files were not uploaded as artifact ${name}: ${errorMessage(error)}`);
+        outages.note("artifacts", error, `no artifact ${name} with the built files`);
         return void 0;
       }
     },
@@ -35672,14 +36759,14 @@ async function artifactsStage(host, config, service, build, pythonVersion) {
     }
   );
 }
-async function commentStage(host, config, services, artifacts, metrics) {
+async function commentStage(host, config, services, artifacts, metrics, outages) {
   const skip = config.comment.mode === "off" ? "comment: off" : !host.onActions || services === void 0 ? "comments need GitHub" : void 0;
   if (skip !== void 0 || services === void 0) {
     const why = skip ?? "comments need GitHub";
     host.log.info(`${MARK.skipped} comment: ${why}`);
     return { stage: skipped("comment", why) };
   }
-  return stage(
+  return stage2(
     host,
     "comment",
     "Comment on the pull request",
@@ -35687,14 +36774,15 @@ async function commentStage(host, config, services, artifacts, metrics) {
       const outcome = await postComment(log, host.env, config.comment, metrics, services);
       if (outcome.kind !== "not-posted" || !outcome.request || !artifacts) return outcome;
       try {
-        const dir = path34.join(host.tempDir, "comment-request");
+        const dir = path35.join(host.tempDir, "comment-request");
         const kept = await keepCommentRequest(artifacts, dir, outcome.request);
         log.info(
           `The comment was kept as artifact ${kept}: a workflow_run companion with a token that may write can post it (see 'Pull requests from forks' in the README).`
         );
         return { ...outcome, kept };
       } catch (error) {
-        log.warning(`The comment could not be kept as an artifact either: ${errorMessage(error)}`);
+        log.info(`The comment could not be kept as an artifact either: ${errorMessage(error)}`);
+        outages.note("artifacts", error, "no comment kept for the workflow_run companion");
         return outcome;
       }
     },
@@ -35726,36 +36814,48 @@ async function historyOf(host, pending) {
   return history;
 }
 async function runPipeline(host, config, options = {}) {
-  rmSync9(host.tempDir, { recursive: true, force: true });
+  rmSync10(host.tempDir, { recursive: true, force: true });
   const files = reportFiles(`${host.tempDir}/reports`);
-  mkdirSync8(files.dir, { recursive: true });
+  mkdirSync9(files.dir, { recursive: true });
   const stages = [];
-  const historyRequest = host.onActions && options.github !== void 0 ? fetchHistory(
+  const progress = options.progress ?? new Progress();
+  progress.files = files;
+  const outages = new Outages();
+  const github = options.github && { ...options.github, outages };
+  const historyRequest = host.onActions && github !== void 0 ? fetchHistory(
     host.env,
     { token: config.comment.token, window: config.historyWindow },
-    options.github
+    github
   ) : void 0;
-  const { artifacts, runArtifacts, github } = options;
+  const { artifacts, runArtifacts } = options;
   const baselineServices = host.onActions && artifacts && runArtifacts && github ? { artifacts, runArtifacts, github } : void 0;
   const baselineLookup = baselineServices && startBaseline(host.env, config.comment, baselineServices);
-  const python = await stage(
+  const python = await stage2(
     host,
     "python",
     "Set up Python",
     () => setupPython(host, config, options.interpreter),
-    (p) => ({ ok: true, summary: `${p.version} at ${p.executable}, ${p.origin}` })
+    (p) => ({ ok: true, summary: `${p.version} at ${p.executable}, ${p.origin}` }),
+    {
+      ended: ({ stage: stage3, value: p }) => progress.ended(stage3, {
+        python: p && { version: p.version, path: p.executable, origin: p.origin }
+      })
+    }
   );
   stages.push(python.stage);
   let cacheRun;
   let work = host;
   if (python.value) {
     const py = python.value;
-    const restored = await stage(
+    const restored = await stage2(
       host,
       "cache",
       "Restore the cache",
-      (log) => restoreCaches(host, log, config, py, options.cache),
-      (c) => ({ ok: true, skipped: c.run === void 0, summary: c.summary })
+      (log) => restoreCaches(host, log, config, py, options.cache, outages),
+      (c) => ({ ok: true, skipped: c.run === void 0, summary: c.summary }),
+      {
+        ended: ({ stage: stage3, value: value2 }) => progress.ended(stage3, { cache: { hit: value2?.run?.venvRestored ?? false } })
+      }
     );
     cacheRun = restored.value?.run;
     stages.push(restored.stage);
@@ -35764,7 +36864,7 @@ async function runPipeline(host, config, options = {}) {
   let installed;
   if (python.value) {
     const py = python.value;
-    installed = await stage(
+    installed = await stage2(
       host,
       "install",
       "Install the project",
@@ -35772,11 +36872,12 @@ async function runPipeline(host, config, options = {}) {
         reuseVenv: cacheRun?.venvRestored,
         fingerprint: cacheRun !== void 0 && !cacheRun.broken
       }),
-      (i) => ({ ok: true, summary: i.summary })
+      (i) => ({ ok: true, summary: i.summary }),
+      { ended: ({ stage: stage3 }) => progress.ended(stage3) }
     );
     stages.push(installed.stage);
   } else stages.push(skipped("install", "no Python"));
-  let build;
+  let build2;
   let test;
   const env = installed?.value;
   const notInstalled = python.value ? "the install failed" : "no Python";
@@ -35788,8 +36889,11 @@ async function runPipeline(host, config, options = {}) {
     const sourceFree = config.build ? new Promise((resolve2) => sourceDone = resolve2) : Promise.resolve();
     if (config.lint)
       linting = sourceFree.then(() => runLint(work.runner, env.venv, config.workingDirectory));
+    let testsEnded = () => {
+    };
+    const testsLogged = new Promise((resolve2) => testsEnded = resolve2);
     const [b, t] = await Promise.all([
-      config.build ? stage(
+      config.build ? stage2(
         host,
         "build",
         "Build sdist and wheel",
@@ -35798,28 +36902,41 @@ async function runPipeline(host, config, options = {}) {
           return buildDists(work, log, config, env.venv, env.tools, sourceDone);
         },
         describeBuild,
-        both
+        {
+          ...both && { replayAfter: testsLogged },
+          ended: ({ stage: stage3, value: value2 }) => progress.ended(stage3, { build: value2 })
+        }
       ) : void 0,
       config.test ? sourceFree.then(
-        () => stage(
+        () => stage2(
           host,
           "test",
           "Run pytest under coverage",
           (log) => runTests(host, log, config, env.venv, env.distName, files),
           describeTests,
-          both
-        )
+          { ended: ({ stage: stage3, value: value2 }) => progress.ended(stage3, { test: value2 }) }
+        ).finally(testsEnded)
       ) : void 0
     ]);
-    build = b;
+    build2 = b;
     test = t;
   }
-  stages.push(build?.stage ?? skipped("build", config.build ? notInstalled : "build: false"));
+  stages.push(build2?.stage ?? skipped("build", config.build ? notInstalled : "build: false"));
   stages.push(test?.stage ?? skipped("test", config.test ? notInstalled : "test: false"));
-  const diffCoverage = test?.value?.coverage ? await diffCoverageStage(host, config, files.coverageXml, options.github) : void 0;
-  const artifact = build?.value?.ok === true && python.value ? await artifactsStage(host, config, options.artifacts, build.value, python.value.version) : void 0;
-  if (artifact) stages.push(artifact.stage);
-  const baseline = baselineServices && baselineLookup ? (
+  const diffCoverage2 = test?.value?.coverage ? await diffCoverageStage(host, config, files.coverageXml, github) : void 0;
+  const artifact = build2?.value?.ok === true && python.value ? await artifactsStage(
+    host,
+    config,
+    options.artifacts,
+    build2.value,
+    python.value.version,
+    outages
+  ) : void 0;
+  if (artifact) {
+    stages.push(artifact.stage);
+    progress.ended(artifact.stage, { artifact: artifact.value });
+  }
+  const baseline2 = baselineServices && baselineLookup ? (
     // In a group of its own: storing it uploads an artifact, whose client logs as it goes.
     await host.log.group(
       "Coverage of the base branch",
@@ -35829,7 +36946,7 @@ async function runPipeline(host, config, options = {}) {
         test?.value?.coverage,
         {
           env: host.env,
-          dir: path34.join(host.tempDir, "baseline"),
+          dir: path35.join(host.tempDir, "baseline"),
           token: config.comment.token
         },
         baselineServices
@@ -35841,17 +36958,20 @@ async function runPipeline(host, config, options = {}) {
     const started = performance.now();
     const summary3 = await host.log.group(
       "Save the cache",
-      () => saveCaches(host.log, run, py, service)
+      () => saveCaches(host.log, run, py, service, outages)
     );
     host.log.info(`${MARK.ok} cache save ${seconds(performance.now() - started)}: ${summary3}`);
   }
+  const failing = verdictOf(config, stages, test?.value, void 0, diffCoverage2, baseline2).reasons;
   const published = await publishStage(host, config, options, {
     tools: installed?.value?.tools,
-    build: config.build ? build?.value : void 0,
-    test: config.test ? test?.value : void 0
+    build: config.build ? build2?.value : void 0,
+    test: config.test ? test?.value : void 0,
+    failing
   });
   const publish = published.result;
   stages.push(published.stage);
+  progress.ended(published.stage, { publish });
   const metrics = {
     history: await historyOf(host, historyRequest),
     lint: await lintOf(host, linting),
@@ -35860,19 +36980,20 @@ async function runPipeline(host, config, options = {}) {
       path: python.value.executable,
       origin: python.value.origin
     },
-    build: build?.value,
+    build: build2?.value,
     artifact: artifact?.value,
     test: test?.value,
-    diffCoverage,
-    baseline,
+    diffCoverage: diffCoverage2,
+    baseline: baseline2,
     publish,
     cache: python.value && { hit: cacheRun?.venvRestored ?? false },
     stages,
-    verdict: verdictOf(config, stages, test?.value, publish, diffCoverage, baseline)
+    verdict: verdictOf(config, stages, test?.value, publish, diffCoverage2, baseline2)
   };
-  const comment = await commentStage(host, config, options.github, options.artifacts, metrics);
+  const comment = await commentStage(host, config, github, options.artifacts, metrics, outages);
   if (comment.stage.status === "failed")
     host.log.warning(`the pull request comment failed: ${comment.stage.summary}`);
+  outages.report(host.log);
   return {
     metrics: {
       ...metrics,
@@ -35884,13 +37005,19 @@ async function runPipeline(host, config, options = {}) {
 }
 
 // src/report/write.ts
-import { writeFileSync as writeFileSync8 } from "node:fs";
-import path35 from "node:path";
+import { writeFileSync as writeFileSync9 } from "node:fs";
+import path36 from "node:path";
 function writeReport(metrics, dir) {
   const markdown = renderSummary(metrics);
-  const file = path35.join(dir, "python-ci-report.md");
-  writeFileSync8(file, markdown);
-  return { markdown, path: file };
+  const file = path36.join(dir, "python-ci-report.md");
+  writeFileSync9(file, markdown);
+  const { body, cut: cut2 } = fitReport(
+    "",
+    (limits) => renderSummary(metrics, limits),
+    (limits) => describeLeftOut(metrics, limits),
+    { ...SUMMARY_BUDGET, fullReport: `the full report is in ${codeSpan(file)}` }
+  );
+  return { markdown, path: file, summary: body, cut: cut2 };
 }
 
 // src/cli.ts
@@ -35908,6 +37035,8 @@ value is the next argument, whatever it starts with: --pytest-args "-k 'not slow
   --pytest-args "..."        extra pytest arguments, e.g. --pytest-args "-k 'not slow'"
   --coverage-source X        packages or folders to measure, comma-separated
   --fail-under N             exit 1 when total coverage is under N percent
+  --test-timeout MINUTES     end pytest after this long (e.g. 1.5), report what
+                             finished and exit 1
   --diff-base REF            count changed lines from REF (git diff REF...HEAD), e.g. origin/main
   --fail-under-diff N        exit 1 when the changed lines' coverage is under N percent
   --reports-dir DIR          write junit.xml, coverage.xml, coverage.json and
@@ -35919,6 +37048,7 @@ value is the next argument, whatever it starts with: --pytest-args "-k 'not slow
   --no-test                  skip pytest
   --no-subprocess-coverage   measure the pytest process alone, not the processes it starts
   --no-fail-on-test-failure  exit 0 even when tests fail
+  --allow-no-tests           exit 0 when pytest collects no test
   --verbose                  show what the tools print, and debug output
   -h, --help                 this text
 `;
@@ -35946,6 +37076,15 @@ function terminalLog(io, verbose) {
     }
   };
 }
+function cliWorkspace(cwd, projectDir) {
+  const relative2 = path37.relative(cwd, projectDir);
+  if (relative2 !== ".." && !relative2.startsWith(`..${path37.sep}`) && !path37.isAbsolute(relative2))
+    return cwd;
+  for (let dir = projectDir; ; dir = path37.dirname(dir)) {
+    if (existsSync15(path37.join(dir, ".git"))) return dir;
+    if (path37.dirname(dir) === dir) return projectDir;
+  }
+}
 async function runCli(argv, io) {
   let parsed;
   try {
@@ -35971,10 +37110,10 @@ ${USAGE}`
   }
   let reportsDir;
   if (values["reports-dir"] !== void 0) {
-    reportsDir = path36.resolve(io.cwd, values["reports-dir"]);
+    reportsDir = path37.resolve(io.cwd, values["reports-dir"]);
     try {
       if (values["reports-dir"] === "") throw new Error("it is empty");
-      mkdirSync9(reportsDir, { recursive: true });
+      mkdirSync10(reportsDir, { recursive: true });
     } catch (error) {
       io.err(
         `--reports-dir: ${JSON.stringify(values["reports-dir"])} cannot be used as a folder (${errorMessage(error)}); give a folder to create or reuse, relative to the current one, e.g. reports`
@@ -35983,7 +37122,7 @@ ${USAGE}`
     }
   }
   const python = values.python ?? "";
-  const interpreter = /[\\/]/.test(python) ? path36.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
+  const interpreter = /[\\/]/.test(python) ? path37.resolve(io.cwd, python) : /^python[\w.]*$/.test(python) ? onPath(python, io.env.PATH ?? "") : void 0;
   if (/^python/.test(python) && interpreter === void 0) {
     io.err(
       `--python: "${python}" is not on PATH; give a version (3.12), a range (>=3.10) or an interpreter's path`
@@ -35998,6 +37137,7 @@ ${USAGE}`
     "pytest-args": values["pytest-args"],
     "coverage-source": values["coverage-source"],
     "fail-under": values["fail-under"],
+    "test-timeout": values["test-timeout"],
     "diff-base": values["diff-base"],
     "fail-under-diff": values["fail-under-diff"],
     "system-site-packages": values["system-site-packages"] ? "true" : void 0,
@@ -36005,23 +37145,33 @@ ${USAGE}`
     "build-isolation": values["no-build-isolation"] ? "false" : void 0,
     test: values["no-test"] ? "false" : void 0,
     "subprocess-coverage": values["no-subprocess-coverage"] ? "false" : void 0,
-    "fail-on-test-failure": values["no-fail-on-test-failure"] ? "false" : void 0
+    "fail-on-test-failure": values["no-fail-on-test-failure"] ? "false" : void 0,
+    "allow-no-tests": values["allow-no-tests"] ? "true" : void 0
   };
   const fromEnv = (name) => io.env[`INPUT_${name.toUpperCase()}`] ?? io.env[`INPUT_${name.toUpperCase().replaceAll("-", "_")}`];
-  const read = (name) => flags[name] ?? fromEnv(name) ?? INPUT_DEFAULTS[name];
+  const given = (name) => flags[name] ?? fromEnv(name) ?? INPUT_DEFAULTS[name];
+  const workspace = cliWorkspace(io.cwd, path37.resolve(io.cwd, given("working-directory")));
+  const read = (name) => name === "working-directory" ? path37.relative(workspace, path37.resolve(io.cwd, given(name))) || "." : given(name);
   const log = terminalLog(io, values.verbose === true);
+  const runner = new SpawnRunner();
+  const stop = (signal) => {
+    io.err(`${signal}: ending the programs this run started`);
+    void runner.cancel().then(() => process.exit(130));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
   try {
     const { config, warnings } = loadConfig(read, {
-      workspace: io.cwd,
+      workspace,
       defaultArchitecture: runnerArchitecture()
     });
     for (const w of warnings) log.warning(w);
     const host = {
       log,
-      runner: new SpawnRunner(),
+      runner,
       onActions: false,
-      workspace: io.cwd,
-      tempDir: mkdtempSync(path36.join(os7.tmpdir(), "python-ci-")),
+      workspace,
+      tempDir: mkdtempSync(path37.join(os7.tmpdir(), "python-ci-")),
       toolCacheDir: void 0,
       env: childEnvironment(io.env),
       addPath: () => {
@@ -36031,18 +37181,21 @@ ${USAGE}`
     };
     const { metrics, files } = await runPipeline(host, config, { interpreter });
     const report = writeReport(metrics, files.dir);
-    const local = path36.join(reportsDir ?? io.cwd, "python-ci-report.md");
-    copyFileSync(report.path, local);
+    const local = path37.join(reportsDir ?? io.cwd, "python-ci-report.md");
+    copyFileSync2(report.path, local);
     const copied = reportsDir ? copyReports(files, reportsDir) : [];
+    const kept = [files.dir, distsDir(host)];
     for (const entry of readdirSync6(host.tempDir)) {
-      if (path36.join(host.tempDir, entry) !== files.dir)
-        rmSync10(path36.join(host.tempDir, entry), { recursive: true, force: true });
+      if (!kept.includes(path37.join(host.tempDir, entry)))
+        rmSync11(path37.join(host.tempDir, entry), { recursive: true, force: true });
     }
     io.out(`
 ${renderText(metrics)}`);
     io.out(
       reportsDir ? `Report: ${local}${copied.length ? `, with ${copied.join(", ")}` : ""} in ${reportsDir}` : `Report: ${local} (JUnit and coverage files in ${files.dir})`
     );
+    const built = [metrics.build?.sdist, metrics.build?.wheel].filter((d) => d !== void 0);
+    if (built.length > 0) io.out(`Built: ${built.map((d) => d.path).join(", ")}`);
     for (const reason of metrics.verdict.reasons) log.error(reason);
     return metrics.verdict.ok ? 0 : 1;
   } catch (error) {
@@ -36052,6 +37205,9 @@ ${renderText(metrics)}`);
     }
     log.error(error instanceof Error ? error.stack ?? error.message : String(error));
     return 1;
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
   }
 }
 var FLAG_OF = {
@@ -36062,19 +37218,20 @@ var FLAG_OF = {
   "pytest-args": "--pytest-args",
   "coverage-source": "--coverage-source",
   "fail-under": "--fail-under",
+  "test-timeout": "--test-timeout",
   "diff-base": "--diff-base",
   "fail-under-diff": "--fail-under-diff"
 };
 function asFlagError(message, flags) {
   const input = Object.keys(FLAG_OF).find((name) => message.startsWith(`${name}:`));
-  const flag = input && flags[input] !== void 0 ? FLAG_OF[input] : void 0;
-  return flag && input ? `${flag}${message.slice(input.length)}` : message;
+  const flag2 = input && flags[input] !== void 0 ? FLAG_OF[input] : void 0;
+  return flag2 && input ? `${flag2}${message.slice(input.length)}` : message;
 }
 function onPath(name, pathVariable) {
-  for (const dir of pathVariable.split(path36.delimiter)) {
+  for (const dir of pathVariable.split(path37.delimiter)) {
     if (dir === "") continue;
-    for (const candidate of [path36.join(dir, name), path36.join(dir, `${name}.exe`)]) {
-      if (existsSync14(candidate)) return candidate;
+    for (const candidate of [path37.join(dir, name), path37.join(dir, `${name}.exe`)]) {
+      if (existsSync15(candidate)) return candidate;
     }
   }
   return void 0;
@@ -36083,12 +37240,12 @@ var REPORT_FILES = ["junit.xml", "coverage.xml", "coverage.json"];
 function copyReports(files, dir) {
   const copied = [];
   for (const name of REPORT_FILES) {
-    const from = path36.join(files.dir, name);
-    const to = path36.join(dir, name);
-    if (existsSync14(from)) {
-      copyFileSync(from, to);
+    const from = path37.join(files.dir, name);
+    const to = path37.join(dir, name);
+    if (existsSync15(from)) {
+      copyFileSync2(from, to);
       copied.push(name);
-    } else rmSync10(to, { force: true });
+    } else rmSync11(to, { force: true });
   }
   return copied;
 }
@@ -36099,6 +37256,7 @@ var OPTIONS = {
   "pytest-args": { type: "string" },
   "coverage-source": { type: "string" },
   "fail-under": { type: "string" },
+  "test-timeout": { type: "string" },
   "diff-base": { type: "string" },
   "fail-under-diff": { type: "string" },
   "reports-dir": { type: "string" },
@@ -36108,6 +37266,7 @@ var OPTIONS = {
   "no-test": { type: "boolean" },
   "no-subprocess-coverage": { type: "boolean" },
   "no-fail-on-test-failure": { type: "boolean" },
+  "allow-no-tests": { type: "boolean" },
   verbose: { type: "boolean" },
   help: { type: "boolean", short: "h" }
 };
@@ -36136,9 +37295,9 @@ function parse3(argv) {
 
 // src/bin.ts
 process.exitCode = await runCli(process.argv.slice(2), {
-  out: (text4) => process.stdout.write(`${text4}
+  out: (text5) => process.stdout.write(`${text5}
 `),
-  err: (text4) => process.stderr.write(`${text4}
+  err: (text5) => process.stderr.write(`${text5}
 `),
   cwd: process.cwd(),
   env: process.env
