@@ -24,6 +24,7 @@ import { describeWrites, FileCommandGuard } from './guard/file-commands.js'
 import { childEnvironment, type Host, secretsToMask } from './host.js'
 import { type Log, mayHoldCommand, withCommandsStopped } from './log.js'
 import { runPipeline } from './pipeline.js'
+import { pinPayload } from './publish/event.js'
 import { SpawnRunner } from './process.js'
 import { Progress } from './progress.js'
 import { runPublishMode } from './release/entry.js'
@@ -171,6 +172,7 @@ export async function run(): Promise<void> {
       return await runCompanion({ ...comment, fromRun: comment.fromRun })
     // Taken before any project code runs.
     const files = new FileCommandGuard(process.env)
+    pinPayload(process.env.GITHUB_EVENT_PATH)
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const { config, warnings } = loadConfig((name) => core.getInput(name), {
       workspace,

@@ -16,13 +16,30 @@ interface Payload {
 }
 
 /** The event payload at GITHUB_EVENT_PATH; {} when there is none or it is not JSON. */
-export function readPayload(file: string | undefined): Payload {
+function parsePayload(file: string | undefined): Payload {
   if (!file || !existsSync(file)) return {}
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Payload
   } catch {
     return {}
   }
+}
+
+let pinned: { readonly file: string | undefined; readonly payload: Payload } | undefined
+
+/**
+ * Reads the payload once, before any project code runs: a test can find the
+ * event file (its path is in the action's own environment under /proc) and
+ * rewrite it, to point the comment at another pull request or to make a
+ * push look like a release. Every later read gets these contents.
+ */
+export function pinPayload(file: string | undefined): void {
+  pinned = { file, payload: parsePayload(file) }
+}
+
+/** The event payload: the pinned one for that file, else read now. */
+export function readPayload(file: string | undefined): Payload {
+  return pinned !== undefined && pinned.file === file ? pinned.payload : parsePayload(file)
 }
 
 export function readEvent(env: NodeJS.ProcessEnv): PublishEvent {
