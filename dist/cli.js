@@ -31201,13 +31201,17 @@ import { createReadStream as createReadStream2, existsSync as existsSync7 } from
 
 // src/publish/event.ts
 import { existsSync as existsSync6, readFileSync as readFileSync5 } from "node:fs";
-function readPayload(file) {
+function parsePayload(file) {
   if (!file || !existsSync6(file)) return {};
   try {
     return JSON.parse(readFileSync5(file, "utf8"));
   } catch {
     return {};
   }
+}
+var pinned;
+function readPayload(file) {
+  return pinned !== void 0 && pinned.file === file ? pinned.payload : parsePayload(file);
 }
 function readEvent(env) {
   const payload = readPayload(env.GITHUB_EVENT_PATH);
