@@ -10,14 +10,18 @@ import { createPythonProject, createWorkspace, removeWorkspaces } from './helper
 afterEach(removeWorkspaces)
 
 /** runCli with the terminal captured; cwd is a fresh demo project unless given. */
-async function cli(argv: readonly string[], cwd = createPythonProject()) {
+async function cli(
+  argv: readonly string[],
+  cwd = createPythonProject(),
+  env: Record<string, string> = {},
+) {
   const out: string[] = []
   const err: string[] = []
   const io: CliIo = {
     out: (text) => out.push(text),
     err: (text) => err.push(text),
     cwd,
-    env: { PATH: '/usr/bin:/bin' },
+    env: { PATH: '/usr/bin:/bin', ...env },
   }
   const code = await runCli(argv, io)
   return { code, out: out.join('\n'), err: err.join('\n') }
@@ -71,6 +75,19 @@ describe('runCli before any work', () => {
     expect(err).toBe(
       'error: --fail-under: "-5" is not a percentage; give a number from 0 to 100, e.g. 80 or 92.5',
     )
+  })
+
+  it.each([
+    ['elsewhere', {}, false],
+    ['in a run: step of GitHub Actions', { GITHUB_ACTIONS: 'true' }, true],
+  ])('shows a value that looks like a workflow command %s as text', async (_, env, wrapped) => {
+    const { code, err } = await cli(['--fail-under', '::error::forged'], undefined, env)
+    expect(code).toBe(2)
+    const lines = err.split('\n')
+    expect(lines.some((l) => l.includes('"::error::forged" is not a percentage'))).toBe(true)
+    const token = /^::stop-commands::(\S+)$/.exec(lines[0] ?? '')?.[1]
+    expect(token !== undefined).toBe(wrapped)
+    if (wrapped) expect(lines.at(-1)).toBe(`::${token}::`)
   })
 
   it('names --test-timeout, not the input, when its value is not a number of minutes', async () => {

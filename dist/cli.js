@@ -23272,6 +23272,7 @@ var require_saxes = __commonJS({
 });
 
 // src/cli.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
 import { copyFileSync as copyFileSync2, existsSync as existsSync15, mkdirSync as mkdirSync10, mkdtempSync, readdirSync as readdirSync6, rmSync as rmSync11 } from "node:fs";
 import os7 from "node:os";
 import path37 from "node:path";
@@ -26121,6 +26122,42 @@ function childEnvironment(env) {
   return Object.fromEntries(
     Object.entries(env).filter(([name]) => !name.startsWith("INPUT_") && !WITHHELD.has(name))
   );
+}
+
+// src/log.ts
+var BufferedLog = class {
+  entries = [];
+  info(message) {
+    this.entries.push({ kind: "info", message });
+  }
+  debug(message) {
+    this.entries.push({ kind: "debug", message });
+  }
+  warning(message, properties) {
+    this.entries.push({ kind: "warning", message, properties });
+  }
+  error(message, properties) {
+    this.entries.push({ kind: "error", message, properties });
+  }
+  async group(title, body) {
+    this.info(title);
+    return body();
+  }
+  replay(into) {
+    for (const e of this.entries) {
+      if (e.kind === "warning" || e.kind === "error") into[e.kind](e.message, e.properties);
+      else into[e.kind](e.message);
+    }
+  }
+};
+function mayHoldCommand(text5) {
+  const bare = text5.replace(/[\p{Cf}\0]/gu, "");
+  return bare.includes("::") || bare.includes("##[");
+}
+function withCommandsStopped(text5, token) {
+  return `::stop-commands::${token}
+${text5}
+::${token}::`;
 }
 
 // src/pipeline.ts
@@ -32893,35 +32930,6 @@ async function diffCoverageStage(host, config, coverageXml, github) {
 // src/github/baseline.ts
 import { mkdirSync as mkdirSync3, readFileSync as readFileSync6, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
 import path20 from "node:path";
-
-// src/log.ts
-var BufferedLog = class {
-  entries = [];
-  info(message) {
-    this.entries.push({ kind: "info", message });
-  }
-  debug(message) {
-    this.entries.push({ kind: "debug", message });
-  }
-  warning(message, properties) {
-    this.entries.push({ kind: "warning", message, properties });
-  }
-  error(message, properties) {
-    this.entries.push({ kind: "error", message, properties });
-  }
-  async group(title, body) {
-    this.info(title);
-    return body();
-  }
-  replay(into) {
-    for (const e of this.entries) {
-      if (e.kind === "warning" || e.kind === "error") into[e.kind](e.message, e.properties);
-      else into[e.kind](e.message);
-    }
-  }
-};
-
-// src/github/baseline.ts
 var PAGE_SIZE = 100;
 var MAX_PAGES = 10;
 async function findBaseline(client, repository, name, branch) {
@@ -37058,15 +37066,19 @@ value is the next argument, whatever it starts with: --pytest-args "-k 'not slow
 `;
 function terminalLog(io, verbose) {
   const where = (p) => p?.file ? ` (${p.file}${p.startLine ? `:${p.startLine}` : ""})` : "";
+  const onActions = io.env.GITHUB_ACTIONS === "true";
+  const safe = (m) => onActions && mayHoldCommand(m) ? withCommandsStopped(m, randomUUID2()) : m;
+  const out = (m) => io.out(safe(m));
+  const err = (m) => io.err(safe(m));
   let inGroup = false;
   return {
     info: (m) => {
-      if (verbose || !inGroup) io.out(m);
+      if (verbose || !inGroup) out(m);
     },
-    warning: (m, p) => io.err(`warning${where(p)}: ${m}`),
-    error: (m, p) => io.err(`error${where(p)}: ${m}`),
+    warning: (m, p) => err(`warning${where(p)}: ${m}`),
+    error: (m, p) => err(`error${where(p)}: ${m}`),
     debug: (m) => {
-      if (verbose) io.out(m);
+      if (verbose) out(m);
     },
     group: async (title, body) => {
       if (verbose) io.out(`
@@ -37193,7 +37205,7 @@ ${USAGE}`
       if (!kept.includes(path37.join(host.tempDir, entry)))
         rmSync11(path37.join(host.tempDir, entry), { recursive: true, force: true });
     }
-    io.out(`
+    log.info(`
 ${renderText(metrics)}`);
     io.out(
       reportsDir ? `Report: ${local}${copied.length ? `, with ${copied.join(", ")}` : ""} in ${reportsDir}` : `Report: ${local} (JUnit and coverage files in ${files.dir})`

@@ -3,6 +3,7 @@
  * instead of inputs (INPUT_* variables work too), the report on the terminal
  * and in python-ci-report.md, and the exit code as the verdict.
  */
+import { randomUUID } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -17,7 +18,7 @@ import {
 } from './config.js'
 import { errorMessage } from './error-message.js'
 import { childEnvironment, type Host } from './host.js'
-import type { Log } from './log.js'
+import { type Log, mayHoldCommand, withCommandsStopped } from './log.js'
 import { runPipeline } from './pipeline.js'
 import { SpawnRunner } from './process.js'
 import { renderText } from './report/markdown.js'
@@ -70,15 +71,22 @@ export interface CliIo {
 function terminalLog(io: CliIo, verbose: boolean): Log {
   const where = (p?: { file?: string; startLine?: number }) =>
     p?.file ? ` (${p.file}${p.startLine ? `:${p.startLine}` : ''})` : ''
+  // Run in a `run:` step, the runner reads this output for workflow commands,
+  // and tool output is project output.
+  const onActions = io.env.GITHUB_ACTIONS === 'true'
+  const safe = (m: string) =>
+    onActions && mayHoldCommand(m) ? withCommandsStopped(m, randomUUID()) : m
+  const out = (m: string) => io.out(safe(m))
+  const err = (m: string) => io.err(safe(m))
   let inGroup = false
   return {
     info: (m) => {
-      if (verbose || !inGroup) io.out(m)
+      if (verbose || !inGroup) out(m)
     },
-    warning: (m, p) => io.err(`warning${where(p)}: ${m}`),
-    error: (m, p) => io.err(`error${where(p)}: ${m}`),
+    warning: (m, p) => err(`warning${where(p)}: ${m}`),
+    error: (m, p) => err(`error${where(p)}: ${m}`),
     debug: (m) => {
-      if (verbose) io.out(m)
+      if (verbose) out(m)
     },
     group: async (title, body) => {
       if (verbose) io.out(`\n▸ ${title}`)
@@ -92,7 +100,6 @@ function terminalLog(io: CliIo, verbose: boolean): Log {
   }
 }
 
-/** Runs the CLI; resolves to the exit code. */
 /**
  * The folder the CLI treats as the workspace: the current one when the
  * project lies inside it, else the project's git checkout (or the project
@@ -109,6 +116,7 @@ function cliWorkspace(cwd: string, projectDir: string): string {
   }
 }
 
+/** Runs the CLI; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let parsed: ReturnType<typeof parse>
   try {
@@ -221,7 +229,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (!kept.includes(path.join(host.tempDir, entry)))
         rmSync(path.join(host.tempDir, entry), { recursive: true, force: true })
     }
-    io.out(`\n${renderText(metrics)}`)
+    // Through the log: the report holds test names, project text.
+    log.info(`\n${renderText(metrics)}`)
     io.out(
       reportsDir
         ? `Report: ${local}${copied.length ? `, with ${copied.join(', ')}` : ''} in ${reportsDir}`
