@@ -70,5 +70,10 @@ describe('Outages', () => {
     ['a\nb', 'a b'],
     ['a\r\n  b\n', 'a b'],
     ['one line', 'one line'],
+    [
+      'ECONNREFUSED%0AIf you are using self-hosted runners',
+      'ECONNREFUSED If you are using self-hosted runners',
+    ],
+    ['a %0d%0a b', 'a b'],
   ])('oneLine(%j) is %j', (text, line) => expect(oneLine(text)).toBe(line))
 })

@@ -29,9 +29,12 @@ const TAIL: Readonly<Record<OutageService, string>> = {
 const CONNECTION =
   /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|socket hang up|other side closed|fetch failed/i
 
-/** A message on one line: a warning with a line break shows as %0A in some runners' logs. */
+/**
+ * A message on one line. The cache client's own messages hold line breaks
+ * already escaped as a literal %0A, which the log then shows as such.
+ */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+  return text.replace(/\s*(?:[\r\n]|%0A|%0D)+\s*/gi, ' ').trim()
 }
 
 /**
