@@ -31019,7 +31019,7 @@ var TAIL = {
 };
 var CONNECTION = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|socket hang up|other side closed|fetch failed/i;
 function oneLine(text5) {
-  return text5.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  return text5.replace(/\s*(?:[\r\n]|%0A|%0D)+\s*/gi, " ").trim();
 }
 function outageCause(error) {
   if (error instanceof GitHubApiError) {
