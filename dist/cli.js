@@ -31305,12 +31305,12 @@ var CoberturaParser = class {
     } catch (error) {
       throw wrap(error);
     }
-    const totals = this.totals ?? countTotals(this.byName.values());
-    const measured = totals.linesValid + totals.branchesValid;
+    const totals2 = this.totals ?? countTotals(this.byName.values());
+    const measured = totals2.linesValid + totals2.branchesValid;
     return {
       sources: this.sources,
-      ...totals,
-      percent: measured === 0 ? 100 : (totals.linesCovered + totals.branchesCovered) / measured * 100,
+      ...totals2,
+      percent: measured === 0 ? 100 : (totals2.linesCovered + totals2.branchesCovered) / measured * 100,
       files: [...this.byName.values()]
     };
   }
@@ -32585,7 +32585,7 @@ function parseCoverageJson(json, options) {
     throw new CoverageReportError(`coverage JSON report is not valid JSON: ${reason}`);
   }
   const root = object2(data, "the coverage JSON report");
-  const totals = summary2(object2(root.totals, '"totals"'), '"totals"');
+  const totals2 = summary2(object2(root.totals, '"totals"'), '"totals"');
   const filesObject = object2(root.files, '"files"');
   const files = Object.entries(filesObject).map(([name, entry]) => {
     const where = `"files"[${JSON.stringify(name)}]`;
@@ -32604,12 +32604,12 @@ function parseCoverageJson(json, options) {
   });
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return {
-    percent: totals.percent,
-    percentDisplay: totals.percentDisplay,
-    coveredLines: totals.coveredLines,
-    statements: totals.statements,
-    coveredBranches: totals.coveredBranches,
-    branches: totals.branches,
+    percent: totals2.percent,
+    percentDisplay: totals2.percentDisplay,
+    coveredLines: totals2.coveredLines,
+    statements: totals2.statements,
+    coveredBranches: totals2.coveredBranches,
+    branches: totals2.branches,
     files,
     sourceNote: options.sourceNote
   };
@@ -33205,13 +33205,16 @@ var results = record(
   },
   ["interrupted"]
 );
-var coverage = record({
+var totals = {
   percent: real(0, 100),
   percentDisplay: text2(12, PERCENT),
   coveredLines: integer(),
   statements: integer(),
   coveredBranches: integer(),
-  branches: integer(),
+  branches: integer()
+};
+var coverage = record({
+  ...totals,
   files: list(
     record({
       path: text2(),
@@ -33286,15 +33289,7 @@ var baseline = (value2, at) => {
     ...record({
       branch: text2(255),
       artifact: text2(),
-      base: record({
-        sha: text2(64, HEX),
-        percent: real(0, 100),
-        percentDisplay: text2(12, PERCENT),
-        coveredLines: integer(),
-        statements: integer(),
-        coveredBranches: integer(),
-        branches: integer()
-      }),
+      base: record({ sha: text2(64, HEX), ...totals }),
       delta: real(-100, 100),
       deltaDisplay: text2(12, SIGNED),
       files: list(

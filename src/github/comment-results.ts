@@ -184,13 +184,18 @@ const results: Check<TestResults> = record<TestResults>(
   ['interrupted'],
 )
 
-const coverage: Check<CoverageResult> = record<CoverageResult>({
+/** The totals coverage.py computes, as the coverage and the base branch's baseline both carry them. */
+const totals = {
   percent: real(0, 100),
   percentDisplay: text(12, PERCENT),
   coveredLines: integer(),
   statements: integer(),
   coveredBranches: integer(),
   branches: integer(),
+}
+
+const coverage: Check<CoverageResult> = record<CoverageResult>({
+  ...totals,
   files: list(
     record({
       path: text(),
@@ -270,15 +275,7 @@ const baseline: Check<CoverageBaseline> = (value, at) => {
     ...record({
       branch: text(255),
       artifact: text(),
-      base: record({
-        sha: text(64, HEX),
-        percent: real(0, 100),
-        percentDisplay: text(12, PERCENT),
-        coveredLines: integer(),
-        statements: integer(),
-        coveredBranches: integer(),
-        branches: integer(),
-      }),
+      base: record({ sha: text(64, HEX), ...totals }),
       delta: real(-100, 100),
       deltaDisplay: text(12, SIGNED),
       files: list(
