@@ -13,7 +13,7 @@ import {
 import { renderSummary, renderText } from '../../src/report/markdown.js'
 import type { CoverageBaseline } from '../../src/report/metrics.js'
 import { toOutputs } from '../../src/report/outputs.js'
-import { maxCoverageDropReason } from '../../src/report/thresholds.js'
+import { maxCoverageDropReason } from '../../src/verdict/thresholds.js'
 import {
   createBaseline,
   createCoverage,

@@ -24,6 +24,7 @@ import {
 } from '../report/diff.js'
 import { describeDiffCoverage } from '../report/markdown.js'
 import type { DiffCoverageResult, DiffSource } from '../report/metrics.js'
+import { runStep } from '../stage.js'
 import { coverageByRepositoryPath, measureDiffCoverage } from './measure.js'
 import { type DiffPlan, planDiff, shortBase } from './plan.js'
 
@@ -165,16 +166,20 @@ export async function diffCoverageStage(
   coverageXml: string,
   github: GitHubServices | undefined,
 ): Promise<DiffCoverageResult> {
-  const started = performance.now()
-  const result = await host.log.group('Coverage of the changed lines', () =>
-    measure(host, host.log, config, coverageXml, github),
-  )
-  const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  const mark = result.measured ? '✓' : '–'
-  // A change without measured lines cannot miss the threshold: say that it was not checked.
   const threshold = config.failUnderDiff
-  const unchecked =
-    !result.measured && threshold !== undefined ? `; fail-under-diff ${threshold}% not checked` : ''
-  host.log.info(`${mark} diff coverage ${seconds}s: ${describeDiffCoverage(result)}${unchecked}`)
-  return result
+  const { value } = await runStep(host.log, {
+    name: 'diff coverage',
+    title: 'Coverage of the changed lines',
+    run: (log) => measure(host, log, config, coverageXml, github),
+    describe: (result) => {
+      // A change without measured lines cannot miss the threshold: say that it was not checked.
+      const unchecked =
+        !result.measured && threshold !== undefined
+          ? `; fail-under-diff ${threshold}% not checked`
+          : ''
+      const summary = `${describeDiffCoverage(result)}${unchecked}`
+      return { ok: true, skipped: !result.measured, summary }
+    },
+  })
+  return value
 }

@@ -23,6 +23,7 @@ import {
   SUMMARY_FILE,
 } from '../report/baseline.js'
 import type { CoverageBaseline, CoverageResult } from '../report/metrics.js'
+import { stageLine } from '../stage.js'
 import type { RunArtifacts } from './companion.js'
 import type { GitHubServices } from './post.js'
 import { GitHubApiError, GitHubClient } from './rest.js'
@@ -173,7 +174,13 @@ export async function settleBaseline(
   }
   if (decision.kind === 'store') {
     if (coverage === undefined) {
-      log.info(`– baseline: no coverage was measured, so none is stored for ${decision.branch}`)
+      log.info(
+        stageLine(
+          'skipped',
+          'baseline',
+          `no coverage was measured, so none is stored for ${decision.branch}`,
+        ),
+      )
       return undefined
     }
     try {
@@ -184,9 +191,8 @@ export async function settleBaseline(
       const summary = coverageSummary(coverage, context.env.GITHUB_SHA ?? '', decision.branch)
       writeFileSync(file, `${JSON.stringify(summary, null, 1)}\n`)
       await services.artifacts.upload(name, [file], dir)
-      log.info(
-        `✓ baseline: ${coverage.percentDisplay}% stored as artifact ${name} for ${decision.branch}`,
-      )
+      const stored = `${coverage.percentDisplay}% stored as artifact ${name} for ${decision.branch}`
+      log.info(stageLine('ok', 'baseline', stored))
     } catch (error) {
       const skipped = `no coverage stored as the baseline of ${decision.branch}`
       if (services.github.outages?.note('artifacts', error, skipped)) {
@@ -201,7 +207,13 @@ export async function settleBaseline(
   }
   const found = await pending.lookup
   const baseline = await compareWith(log, found, name, decision.branch, coverage, context, services)
-  log.info(`${baseline.kind === 'compared' ? '✓' : '–'} baseline: ${describeBaseline(baseline)}`)
+  log.info(
+    stageLine(
+      baseline.kind === 'compared' ? 'ok' : 'skipped',
+      'baseline',
+      describeBaseline(baseline),
+    ),
+  )
   return baseline
 }
 

@@ -1,7 +1,7 @@
 /**
  * Coverage thresholds that fail the step. Pure.
  */
-import type { CoverageBaseline, CoverageResult, DiffCoverageResult } from './metrics.js'
+import type { CoverageBaseline, CoverageResult, DiffCoverageResult } from '../report/metrics.js'
 
 /**
  * True when the total is under `threshold`, compared as coverage.py's own

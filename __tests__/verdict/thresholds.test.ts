@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { failsUnder, failUnderDiffReason, failUnderReason } from '../../src/report/thresholds.js'
+import { failsUnder, failUnderDiffReason, failUnderReason } from '../../src/verdict/thresholds.js'
 import { createCoverage, createDiffCoverage } from '../helpers/metrics.js'
 
 describe('failsUnder, as coverage.py compares fail_under', () => {

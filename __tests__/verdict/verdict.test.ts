@@ -1,13 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
-import { describeTests, verdictOf } from '../src/pipeline.js'
 import type {
   DiffCoverageResult,
   StageResult,
   TestResults,
   TestRun,
-} from '../src/report/metrics.js'
-import { createConfig } from './helpers/config.js'
-import { createDiffCoverage } from './helpers/metrics.js'
+} from '../../src/report/metrics.js'
+import { describeTests } from '../../src/test/stage.js'
+import { verdictOf } from '../../src/verdict/verdict.js'
+import { createConfig } from '../helpers/config.js'
+import { createDiffCoverage } from '../helpers/metrics.js'
 
 const stage = (
   name: StageResult['name'],
