@@ -1,5 +1,4 @@
 /** The install stage: the project's venv, reused when the cache restored it. */
-import type { CacheRun } from '../cache/cache.js'
 import type { Config } from '../config.js'
 import type { Host } from '../host.js'
 import type { PythonSetup } from '../python/setup.js'
@@ -10,7 +9,8 @@ export function installStage(
   host: Host,
   config: Config,
   python: PythonSetup,
-  cached: CacheRun | undefined,
+  /** What the cache restored, when it is on. */
+  cached: { readonly venvRestored: boolean; readonly broken: boolean } | undefined,
 ): Stage<Installed> {
   return {
     name: 'install',

@@ -29,6 +29,7 @@ import { readEvent } from '../publish/event.js'
 import { describePublish, type PublishingServices, publishDists } from '../publish/publish.js'
 import { setupPython } from '../python/setup.js'
 import type { DistFile, PublishResult } from '../report/metrics.js'
+import { skipStage, stageLine } from '../stage.js'
 import { chooseDistsArtifact } from './choose.js'
 
 export interface PublishJobServices {
@@ -147,7 +148,7 @@ export async function runPublishJob(
     tagPattern: settings.tagPattern,
   })
   if (decision.kind === 'skip') {
-    host.log.info(`– publish: ${decision.reason}`)
+    skipStage(host.log, 'publish', decision.reason)
     return { publish: { ...base, status: 'skipped', reasons: [decision.reason] } }
   }
   if (decision.kind === 'refuse')
@@ -201,8 +202,7 @@ export async function runPublishJob(
   const result = await host.log.group(`Publish ${tag} to ${settings.repositoryUrl}`, () =>
     uploadVerified(host, config, services, { tag, version: manifest.version, files }),
   )
-  host.log.info(
-    `${result.status === 'published' ? '✓' : '✗'} publish: ${describePublish(result).summary}`,
-  )
+  const status = result.status === 'published' ? 'ok' : 'failed'
+  host.log.info(stageLine(status, 'publish', describePublish(result).summary))
   return { publish: result, artifact, manifest, verified: files }
 }
