@@ -170,9 +170,11 @@ async function settleCoverageBaseline(
     token: config.comment.token,
   }
   // In a group of its own: storing it uploads an artifact, whose client logs as it goes.
-  return host.log.group('Coverage of the base branch', () =>
-    settleBaseline(host.log, started.pending, coverage, context, started.services),
-  )
+  return host.log.group('Coverage of the base branch', async () => {
+    // Its line comes once stored or compared, so the replay has none.
+    await settle(host.log, started.pending, 'baseline', () => undefined)
+    return settleBaseline(host.log, started.pending, coverage, context, started.services)
+  })
 }
 
 /** The success rate's line, and the linter's when it ran, after what they logged meanwhile. */

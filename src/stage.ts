@@ -166,7 +166,7 @@ export interface Buffered {
  */
 export async function settle<T extends Buffered>(
   log: Log,
-  pending: Promise<T> | undefined,
+  pending: T | Promise<T> | undefined,
   name: string,
   line: (
     done: T | undefined,

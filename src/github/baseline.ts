@@ -157,7 +157,8 @@ export function startBaseline(
 /**
  * Finishes what startBaseline began, after the tests: stores this run's
  * coverage (a push to the default branch) or downloads the base's and
- * compares. Logs one line; gives the baseline for the report on pull requests.
+ * compares, once what the lookup logged is replayed (stage.ts's settle). Logs
+ * one line; gives the baseline for the report on pull requests.
  */
 export async function settleBaseline(
   log: Log,
@@ -166,7 +167,6 @@ export async function settleBaseline(
   context: { readonly env: NodeJS.ProcessEnv; readonly dir: string; readonly token?: string },
   services: BaselineServices,
 ): Promise<CoverageBaseline | undefined> {
-  pending.log.replay(log)
   const { decision, name } = pending
   if (decision.kind === 'none') {
     log.debug(`coverage baseline: ${decision.reason}`)
