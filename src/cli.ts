@@ -17,6 +17,7 @@ import {
   runnerArchitecture,
 } from './config.js'
 import { errorMessage } from './error-message.js'
+import { parseRunEvent } from './github/run-event.js'
 import { childEnvironment, type Host } from './host.js'
 import { type Log, mayHoldCommand, withCommandsStopped } from './log.js'
 import { runPipeline } from './pipeline.js'
@@ -218,7 +219,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       addPath: () => {},
       exportVariable: () => {},
     }
-    const { metrics, files } = await runPipeline(host, config, { interpreter })
+    // Only what the environment says: the CLI runs no GitHub stage that needs the payload.
+    const event = parseRunEvent(io.env, {})
+    const { metrics, files } = await runPipeline(host, config, { event, interpreter })
     const report = writeReport(metrics, files.dir)
     const local = path.join(reportsDir ?? io.cwd, 'python-ci-report.md')
     copyFileSync(report.path, local)

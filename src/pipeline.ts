@@ -22,6 +22,7 @@ import { settleBaseline, startBaseline } from './github/baseline.js'
 import { keepCommentRequest, type RunArtifacts } from './github/companion.js'
 import { type FetchedHistory, fetchHistory } from './github/history.js'
 import { type CommentOutcome, type GitHubServices, postComment } from './github/post.js'
+import type { RunEvent } from './github/run-event.js'
 import type { Host } from './host.js'
 import { type Installed, installProject } from './install/install.js'
 import type { Tools } from './install/tools.js'
@@ -30,7 +31,6 @@ import { BufferedLog, type Log } from './log.js'
 import { Outages } from './outages.js'
 import { Progress } from './progress.js'
 import { decidePublish } from './publish/decide.js'
-import { readEvent } from './publish/event.js'
 import { describePublish, type PublishingServices, publishDists } from './publish/publish.js'
 import type { PythonSetup } from './python/setup.js'
 import { setupPython } from './python/setup.js'
@@ -65,6 +65,8 @@ import {
 } from './test/run-tests.js'
 
 export interface PipelineOptions {
+  /** What the run was started by, parsed once by the entry point. */
+  readonly event: RunEvent
   /** An interpreter to use as it is (the CLI's --python PATH). */
   readonly interpreter?: string
   /** The Actions cache; absent outside GitHub, where nothing is cached. */
@@ -73,10 +75,12 @@ export interface PipelineOptions {
   readonly artifacts?: ArtifactService
   /** GitHub's OIDC token and masking; absent outside GitHub, where nothing is published. */
   readonly publishing?: PublishingServices
-  /** GitHub's REST API for the pull request comment; absent outside GitHub. */
-  readonly github?: GitHubServices
-  /** Other runs' artifacts read with a token (the base branch's coverage); absent outside GitHub. */
-  readonly runArtifacts?: (token: string) => RunArtifacts
+  /** GitHub's REST API (comment, history, baseline, changed lines); absent outside GitHub. */
+  readonly github?: {
+    readonly api: GitHubServices
+    /** Other runs' artifacts read with a token (the base branch's coverage). */
+    readonly runArtifacts: (token: string) => RunArtifacts
+  }
   /** Told what each stage found as it ends, for the report of a cancelled step. */
   readonly progress?: Progress
 }
@@ -276,7 +280,7 @@ async function publishStage(
   })
   const services = options.publishing
   const decision = decidePublish({
-    event: readEvent(host.env),
+    event: options.event,
     mode: config.publish.mode,
     tagPattern: config.publish.tagPattern,
     build: ran.build,
@@ -385,6 +389,7 @@ async function artifactsStage(
 async function commentStage(
   host: Host,
   config: Config,
+  event: RunEvent,
   services: GitHubServices | undefined,
   artifacts: ArtifactService | undefined,
   metrics: Metrics,
@@ -406,7 +411,7 @@ async function commentStage(
     'comment',
     'Comment on the pull request',
     async (log) => {
-      const outcome = await postComment(log, host.env, config.comment, metrics, services)
+      const outcome = await postComment(log, host.env, event, config.comment, metrics, services)
       if (outcome.kind !== 'not-posted' || !outcome.request || !artifacts) return outcome
       try {
         const dir = path.join(host.tempDir, 'comment-request')
@@ -468,7 +473,7 @@ async function historyOf(
 export async function runPipeline(
   host: Host,
   config: Config,
-  options: PipelineOptions = {},
+  options: PipelineOptions,
 ): Promise<PipelineResult> {
   rmSync(host.tempDir, { recursive: true, force: true })
   const files = reportFiles(`${host.tempDir}/reports`)
@@ -478,23 +483,26 @@ export async function runPipeline(
   progress.files = files
   // One warning per service that fails, given at the end, naming all it cost.
   const outages = new Outages()
-  const github: GitHubServices | undefined = options.github && { ...options.github, outages }
+  const { event } = options
+  const github: GitHubServices | undefined = options.github && { ...options.github.api, outages }
   // Started first and awaited before the report, so the request costs no wall time.
   const historyRequest =
     host.onActions && github !== undefined
       ? fetchHistory(
           host.env,
+          event,
           { token: config.comment.token, window: config.historyWindow },
           github,
         )
       : undefined
-  const { artifacts, runArtifacts } = options
+  const { artifacts } = options
+  const runArtifacts = options.github?.runArtifacts
   const baselineServices =
     host.onActions && artifacts && runArtifacts && github
       ? { artifacts, runArtifacts, github }
       : undefined
   const baselineLookup =
-    baselineServices && startBaseline(host.env, config.comment, baselineServices)
+    baselineServices && startBaseline(host.env, event, config.comment, baselineServices)
 
   const python = await stage<PythonSetup>(
     host,
@@ -519,7 +527,7 @@ export async function runPipeline(
       host,
       'cache',
       'Restore the cache',
-      (log) => restoreCaches(host, log, config, py, options.cache, outages),
+      (log) => restoreCaches(host, log, config, event, py, options.cache, outages),
       (c) => ({ ok: true, skipped: c.run === undefined, summary: c.summary }),
       {
         ended: ({ stage, value }) =>
@@ -604,7 +612,7 @@ export async function runPipeline(
   stages.push(build?.stage ?? skipped('build', config.build ? notInstalled : 'build: false'))
   stages.push(test?.stage ?? skipped('test', config.test ? notInstalled : 'test: false'))
   const diffCoverage = test?.value?.coverage
-    ? await diffCoverageStage(host, config, files.coverageXml, github)
+    ? await diffCoverageStage(host, config, event, files.coverageXml, github)
     : undefined
 
   const artifact =
@@ -684,7 +692,15 @@ export async function runPipeline(
     verdict: verdictOf(config, stages, test?.value, publish, diffCoverage, baseline),
   }
   // Last, so the comment shows the verdict; its own failure is a warning and leaves the verdict alone.
-  const comment = await commentStage(host, config, github, options.artifacts, metrics, outages)
+  const comment = await commentStage(
+    host,
+    config,
+    event,
+    github,
+    options.artifacts,
+    metrics,
+    outages,
+  )
   // The verdict, made before, cannot name it; a comment that fails is a warning.
   if (comment.stage.status === 'failed')
     host.log.warning(`the pull request comment failed: ${comment.stage.summary}`)

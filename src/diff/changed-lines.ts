@@ -10,10 +10,10 @@ import type { Config } from '../config.js'
 import { errorMessage } from '../error-message.js'
 import type { GitHubServices } from '../github/post.js'
 import { GitHubClient } from '../github/rest.js'
+import type { RunEvent } from '../github/run-event.js'
 import type { Host } from '../host.js'
 import type { Log } from '../log.js'
 import type { RunResult } from '../process.js'
-import { readPayload } from '../publish/event.js'
 import { CoberturaParser, type CoberturaReport, CoberturaReportError } from '../report/cobertura.js'
 import {
   DiffParseError,
@@ -128,15 +128,11 @@ async function measure(
   host: Host,
   log: Log,
   config: Config,
+  event: RunEvent,
   coverageXml: string,
   github: GitHubServices | undefined,
 ): Promise<DiffCoverageResult> {
-  const plan = planDiff({
-    configured: config.diffBase,
-    eventName: host.env.GITHUB_EVENT_NAME ?? '',
-    repository: host.env.GITHUB_REPOSITORY ?? '',
-    payload: readPayload(host.env.GITHUB_EVENT_PATH),
-  })
+  const plan = planDiff({ configured: config.diffBase, event })
   if (plan.kind === 'none') return { measured: false, reason: plan.reason }
   const base = plan.base
   if (!existsSync(coverageXml)) return { measured: false, reason: 'no coverage.xml', base }
@@ -162,12 +158,13 @@ async function measure(
 export async function diffCoverageStage(
   host: Host,
   config: Config,
+  event: RunEvent,
   coverageXml: string,
   github: GitHubServices | undefined,
 ): Promise<DiffCoverageResult> {
   const started = performance.now()
   const result = await host.log.group('Coverage of the changed lines', () =>
-    measure(host, host.log, config, coverageXml, github),
+    measure(host, host.log, config, event, coverageXml, github),
   )
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const mark = result.measured ? '✓' : '–'
