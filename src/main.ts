@@ -15,6 +15,7 @@ import {
   type Config,
   ConfigError,
   commentSettings,
+  githubToken,
   loadConfig,
   runnerArchitecture,
 } from './config.js'
@@ -100,6 +101,7 @@ async function writeSummary(markdown: string, where: string): Promise<void> {
 async function runCompanion(
   event: RunEvent,
   settings: CommentSettings & { readonly fromRun: number },
+  token: string | undefined,
 ): Promise<void> {
   const tempDir = path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'python-ci-companion')
   const result = await postRequestedComments(
@@ -107,7 +109,8 @@ async function runCompanion(
     process.env,
     event,
     settings,
-    runArtifactsOf(settings.token ?? '', event.repositoryName),
+    token,
+    runArtifactsOf(token ?? '', event.repositoryName),
     tempDir,
   )
   const lines = [
@@ -172,9 +175,10 @@ export async function run(): Promise<void> {
     if (actionMode((name) => core.getInput(name)) === 'publish')
       return await runPublishMode((name) => core.getInput(name), actionsLog, event)
     const comment = commentSettings((name) => core.getInput(name))
-    if (comment.token !== undefined) core.setSecret(comment.token)
+    const token = githubToken((name) => core.getInput(name))
+    if (token !== undefined) core.setSecret(token)
     if (comment.fromRun !== undefined)
-      return await runCompanion(event, { ...comment, fromRun: comment.fromRun })
+      return await runCompanion(event, { ...comment, fromRun: comment.fromRun }, token)
     // Taken before any project code runs.
     const files = new FileCommandGuard(process.env)
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()

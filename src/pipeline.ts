@@ -411,7 +411,15 @@ async function commentStage(
     'comment',
     'Comment on the pull request',
     async (log) => {
-      const outcome = await postComment(log, host.env, event, config.comment, metrics, services)
+      const outcome = await postComment(
+        log,
+        host.env,
+        event,
+        config.comment,
+        config.githubToken,
+        metrics,
+        services,
+      )
       if (outcome.kind !== 'not-posted' || !outcome.request || !artifacts) return outcome
       try {
         const dir = path.join(host.tempDir, 'comment-request')
@@ -491,7 +499,7 @@ export async function runPipeline(
       ? fetchHistory(
           host.env,
           event,
-          { token: config.comment.token, window: config.historyWindow },
+          { token: config.githubToken, window: config.historyWindow },
           github,
         )
       : undefined
@@ -502,7 +510,8 @@ export async function runPipeline(
       ? { artifacts, runArtifacts, github }
       : undefined
   const baselineLookup =
-    baselineServices && startBaseline(host.env, event, config.comment, baselineServices)
+    baselineServices &&
+    startBaseline(host.env, event, config.comment, config.githubToken, baselineServices)
 
   const python = await stage<PythonSetup>(
     host,
@@ -641,7 +650,7 @@ export async function runPipeline(
             {
               env: host.env,
               dir: path.join(host.tempDir, 'baseline'),
-              token: config.comment.token,
+              token: config.githubToken,
             },
             baselineServices,
           ),

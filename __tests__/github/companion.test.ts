@@ -21,7 +21,7 @@ describe('postRequestedComments', () => {
   let api: GitHubApi
   let dir: string
   const env = () => ({ GITHUB_API_URL: api.url, GITHUB_REPOSITORY: 'owner/repo' })
-  const settings = { mode: 'auto' as const, id: '', token: GITHUB_TOKEN, fromRun: RUN }
+  const settings = { mode: 'auto' as const, id: '', fromRun: RUN }
   const services = { baseDelayMs: 1, sleep: async () => {} }
 
   type Kept = { name: string; request: Omit<CommentRequest, 'format'> }[]
@@ -33,6 +33,7 @@ describe('postRequestedComments', () => {
       env(),
       parseRunEvent(env(), {}),
       settings,
+      GITHUB_TOKEN,
       artifactsOf(kept),
       dir,
       services,

@@ -80,7 +80,7 @@ async function fromApi(
       : ''
     return { reason: `${missing}${advice}` }
   }
-  const token = config.comment.token
+  const token = config.githubToken
   if (token === undefined || github === undefined) {
     const why = token === undefined ? 'github-token is empty' : 'there is no GitHub API here'
     return { reason: `${missing} and ${why}, so the pull request's files cannot be listed` }

@@ -110,6 +110,7 @@ export function startBaseline(
   env: NodeJS.ProcessEnv,
   event: RunEvent,
   comment: CommentSettings,
+  token: string | undefined,
   services: BaselineServices,
 ): PendingBaseline {
   const log = new BufferedLog()
@@ -118,7 +119,6 @@ export function startBaseline(
   if (decision.kind !== 'compare') return { decision, name, log }
   const { branch } = decision
   const { owner = '', repo = '' } = event.repository ?? {}
-  const token = comment.token
   const lookup = async (): Promise<FoundBaseline | CoverageBaseline> => {
     if (token === undefined)
       return { kind: 'not-looked-up', branch, note: 'github-token is empty, so no baseline' }

@@ -100,6 +100,7 @@ export async function postRequestedComments(
   env: NodeJS.ProcessEnv,
   event: RunEvent,
   settings: CommentSettings & { readonly fromRun: number },
+  token: string | undefined,
   artifacts: RunArtifacts,
   tempDir: string,
   services: GitHubServices = {},
@@ -126,7 +127,7 @@ export async function postRequestedComments(
     return done(problem, [problem])
   }
   if (settings.mode === 'off') return done('comment: off')
-  if (settings.token === undefined) {
+  if (token === undefined) {
     return warn(
       'github-token is empty: the companion needs a token that may write to pull requests.',
     )
@@ -136,7 +137,7 @@ export async function postRequestedComments(
   }
   const { owner, repo } = event.repository
   const client = new GitHubClient({
-    token: settings.token,
+    token,
     env,
     ...services,
     onRetry: (message) => log.info(message),

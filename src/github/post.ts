@@ -57,6 +57,7 @@ export async function postComment(
   env: NodeJS.ProcessEnv,
   event: RunEvent,
   settings: CommentSettings,
+  token: string | undefined,
   metrics: Metrics,
   services: GitHubServices,
 ): Promise<CommentOutcome> {
@@ -68,7 +69,7 @@ export async function postComment(
   }
   if (decision.kind === 'warn')
     return warn(decision.reason, 'Set comment: auto to comment only on pull request events.')
-  if (settings.token === undefined) {
+  if (token === undefined) {
     return warn('github-token is empty', 'Pass a token, e.g. the default github.token.')
   }
   const { target } = decision
@@ -77,7 +78,7 @@ export async function postComment(
   const { body, cut } = commentBody(marker, metrics, renderSummary, title)
   if (cut !== undefined) log.info(`The comment was shortened to fit GitHub's limit: ${cut}.`)
   const client = new GitHubClient({
-    token: settings.token,
+    token,
     env,
     ...services,
     onRetry: (message) => log.info(message),
