@@ -110,7 +110,7 @@ async function runCompanion(
     event,
     settings,
     token,
-    runArtifactsOf(token ?? '', event.repositoryName),
+    runArtifactsOf(token ?? '', event.repository),
     tempDir,
   )
   const lines = [
@@ -205,7 +205,7 @@ export async function run(): Promise<void> {
         mask: (secret) => core.setSecret(secret),
         env: process.env,
       },
-      github: { api: {}, runArtifacts: (token) => runArtifactsOf(token, event.repositoryName) },
+      github: { api: {}, runArtifacts: (token) => runArtifactsOf(token, event.repository) },
       progress,
     })
     if (cancel.reporting()) await report(metrics)

@@ -1,6 +1,7 @@
 /** The Actions artifact service through @actions/artifact, behind ArtifactService. */
 import { DefaultArtifactClient } from '@actions/artifact'
 import type { RunArtifacts } from '../github/companion.js'
+import type { Repository } from '../github/run-event.js'
 import type { ArtifactService, CurrentRunArtifacts } from './dists.js'
 
 export function actionsArtifactService(): ArtifactService {
@@ -14,12 +15,12 @@ export function actionsArtifactService(): ArtifactService {
 }
 
 /**
- * Artifacts of another run of `repository` (owner/name), through the REST
- * API with `token` (the job needs actions: read): the client's findBy.
+ * Artifacts of another run of `repository`, through the REST API with
+ * `token` (the job needs actions: read): the client's findBy.
  */
-export function runArtifactsOf(token: string, repository: string): RunArtifacts {
+export function runArtifactsOf(token: string, repository: Repository | undefined): RunArtifacts {
   const client = new DefaultArtifactClient()
-  const [repositoryOwner = '', repositoryName = ''] = repository.split('/')
+  const { owner: repositoryOwner = '', repo: repositoryName = '' } = repository ?? {}
   const findBy = (workflowRunId: number) => ({
     token,
     workflowRunId,

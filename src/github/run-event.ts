@@ -77,7 +77,7 @@ export function readEventPayload(file: string | undefined): unknown {
 }
 
 /** A key of an object in an untyped payload; undefined for anything else. */
-function field(value: unknown, key: string): unknown {
+export function field(value: unknown, key: string): unknown {
   return value !== null && typeof value === 'object'
     ? (value as Record<string, unknown>)[key]
     : undefined
