@@ -198,14 +198,17 @@ export async function run(): Promise<void> {
     cancel.install()
     const { metrics } = await runPipeline(host, config, {
       event,
-      cache: actionsCacheService(),
-      artifacts: actionsArtifactService(),
-      publishing: {
-        getIdToken: (audience) => core.getIDToken(audience),
-        mask: (secret) => core.setSecret(secret),
-        env: process.env,
+      github: {
+        api: {},
+        runArtifacts: (token) => runArtifactsOf(token, event.repository),
+        artifacts: actionsArtifactService(),
+        cache: actionsCacheService(),
+        publishing: {
+          getIdToken: (audience) => core.getIDToken(audience),
+          mask: (secret) => core.setSecret(secret),
+          env: process.env,
+        },
       },
-      github: { api: {}, runArtifacts: (token) => runArtifactsOf(token, event.repository) },
       progress,
     })
     if (cancel.reporting()) await report(metrics)

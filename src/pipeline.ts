@@ -69,20 +69,22 @@ export interface PipelineOptions {
   readonly event: RunEvent
   /** An interpreter to use as it is (the CLI's --python PATH). */
   readonly interpreter?: string
-  /** The Actions cache; absent outside GitHub, where nothing is cached. */
-  readonly cache?: CacheService
-  /** The Actions artifact service; absent outside GitHub. */
-  readonly artifacts?: ArtifactService
-  /** GitHub's OIDC token and masking; absent outside GitHub, where nothing is published. */
-  readonly publishing?: PublishingServices
-  /** GitHub's REST API (comment, history, baseline, changed lines); absent outside GitHub. */
-  readonly github?: {
-    readonly api: GitHubServices
-    /** Other runs' artifacts read with a token (the base branch's coverage). */
-    readonly runArtifacts: (token: string) => RunArtifacts
-  }
+  /** What only a run on GitHub has, all together; absent outside GitHub. */
+  readonly github?: GitHubRunServices
   /** Told what each stage found as it ends, for the report of a cancelled step. */
   readonly progress?: Progress
+}
+
+export interface GitHubRunServices {
+  /** The REST API: comment, history, baseline, changed lines. */
+  readonly api: GitHubServices
+  /** Other runs' artifacts read with a token (the base branch's coverage). */
+  readonly runArtifacts: (token: string) => RunArtifacts
+  /** This run's artifacts. */
+  readonly artifacts: ArtifactService
+  readonly cache: CacheService
+  /** The OIDC token and masking, for publishing. */
+  readonly publishing: PublishingServices
 }
 
 export interface PipelineResult {
@@ -278,7 +280,7 @@ async function publishStage(
     files: [],
     repositoryUrl: config.publish.repositoryUrl,
   })
-  const services = options.publishing
+  const services = options.github?.publishing
   const decision = decidePublish({
     event: options.event,
     mode: config.publish.mode,
@@ -503,7 +505,7 @@ export async function runPipeline(
           github,
         )
       : undefined
-  const { artifacts } = options
+  const artifacts = options.github?.artifacts
   const runArtifacts = options.github?.runArtifacts
   const baselineServices =
     host.onActions && artifacts && runArtifacts && github
@@ -536,7 +538,7 @@ export async function runPipeline(
       host,
       'cache',
       'Restore the cache',
-      (log) => restoreCaches(host, log, config, event, py, options.cache, outages),
+      (log) => restoreCaches(host, log, config, event, py, options.github?.cache, outages),
       (c) => ({ ok: true, skipped: c.run === undefined, summary: c.summary }),
       {
         ended: ({ stage, value }) =>
@@ -626,14 +628,7 @@ export async function runPipeline(
 
   const artifact =
     build?.value?.ok === true && python.value
-      ? await artifactsStage(
-          host,
-          config,
-          options.artifacts,
-          build.value,
-          python.value.version,
-          outages,
-        )
+      ? await artifactsStage(host, config, artifacts, build.value, python.value.version, outages)
       : undefined
   if (artifact) {
     stages.push(artifact.stage)
@@ -661,8 +656,9 @@ export async function runPipeline(
   // rather than in a post step: the entry then holds exactly what this step
   // installed (a post step runs after the job's later steps, which may
   // install more into the venv), and no state has to cross processes.
-  if (cacheRun && installed?.value && python.value && options.cache) {
-    const [run, py, service] = [cacheRun, python.value, options.cache]
+  const cache = options.github?.cache
+  if (cacheRun && installed?.value && python.value && cache) {
+    const [run, py, service] = [cacheRun, python.value, cache]
     const started = performance.now()
     const summary = await host.log.group('Save the cache', () =>
       saveCaches(host.log, run, py, service, outages),
@@ -701,15 +697,7 @@ export async function runPipeline(
     verdict: verdictOf(config, stages, test?.value, publish, diffCoverage, baseline),
   }
   // Last, so the comment shows the verdict; its own failure is a warning and leaves the verdict alone.
-  const comment = await commentStage(
-    host,
-    config,
-    event,
-    github,
-    options.artifacts,
-    metrics,
-    outages,
-  )
+  const comment = await commentStage(host, config, event, github, artifacts, metrics, outages)
   // The verdict, made before, cannot name it; a comment that fails is a warning.
   if (comment.stage.status === 'failed')
     host.log.warning(`the pull request comment failed: ${comment.stage.summary}`)
