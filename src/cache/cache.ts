@@ -91,7 +91,7 @@ export async function restoreCaches(
     ref: host.env.GITHUB_REF ?? '',
   })
   if (!decision.enabled) return { run: undefined, summary: `off: ${decision.reason}` }
-  if (!service.available()) {
+  if (!(await service.available())) {
     log.warning(
       'the Actions cache service is not available on this runner (no ACTIONS_RESULTS_URL, or GHES without the cache); the run goes on without the cache',
     )
