@@ -1,8 +1,13 @@
 // Bundles the entry points into dist/ as ESM for node24 (the runner) and node20+ (the CLI).
+// Code split: what a run may not need (the cache and artifact clients, with the
+// Azure SDK) sits in chunks that load at their first use, so a run starts fast.
+import { readdir, rm } from 'node:fs/promises'
+import { builtinModules, createRequire } from 'node:module'
+import path from 'node:path'
 import { build } from 'esbuild'
 
 const banner =
-  // Some dependencies are CommonJS and call require(); give the ESM bundle one.
+  // Some dependencies are CommonJS and call require(); give each ESM file one.
   "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
 
 const entries = [
@@ -10,10 +15,78 @@ const entries = [
   { in: 'src/bin.ts', out: 'cli' },
 ]
 
-await build({
+/**
+ * @actions/http-client imports undici (for ProxyAgent) and tunnel at the top,
+ * and @actions/core imports http-client: every run would evaluate undici's
+ * 95 modules at start, for a proxy dispatcher that only the lazily loaded
+ * clients may ask for. Give http-client a stand-in whose exports are getters,
+ * so the bundled module runs at the first use of one of them.
+ */
+const deferred = {
+  undici: ['ProxyAgent'],
+  tunnel: ['httpOverHttp', 'httpsOverHttp', 'httpOverHttps', 'httpsOverHttps'],
+}
+const deferModules = {
+  name: 'defer-http-client-imports',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(deferred).join('|')})$`)
+    b.onResolve({ filter }, (args) =>
+      /[\\/]@actions[\\/]http-client[\\/]/.test(args.importer) && args.kind === 'import-statement'
+        ? { path: args.path, namespace: 'deferred', pluginData: args.resolveDir }
+        : undefined,
+    )
+    b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
+      contents: `module.exports = {${deferred[args.path]
+        .map((name) => `get ${name}() { return require(${JSON.stringify(args.path)}).${name} },`)
+        .join(' ')}}`,
+      loader: 'js',
+      resolveDir: args.pluginData,
+    }))
+  },
+}
+
+/**
+ * An ESM import of a Node built-in goes through its ESM facade, which reads
+ * every export once: node:http's lazy getters then load Node's own undici
+ * (about 40 ms) though nothing here uses it. A require() reads nothing until
+ * used, so every built-in is taken through the banner's require. The network
+ * modules and crypto (https alone loads tls, about 20 ms) are required at the first use
+ * of one of their exports: a stand-in of getters, one per export name.
+ */
+const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))
+const atFirstUse = new Set(['crypto', 'http', 'https', 'http2', 'tls', 'net', 'zlib'])
+const require = createRequire(import.meta.url)
+function builtinStandIn(name) {
+  const id = JSON.stringify(name)
+  const bare = name.replace(/^node:/, '')
+  if (!atFirstUse.has(bare)) return `module.exports = require(${id})`
+  const getters = Object.keys(require(bare))
+    .map((key) => `get ${JSON.stringify(key)}() { return load()[${JSON.stringify(key)}] },`)
+    .join('\n')
+  return `let loaded\nconst load = () => (loaded ??= require(${id}))\nmodule.exports = {\n${getters}\n}`
+}
+const requireBuiltins = {
+  name: 'require-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^[a-z:_/0-9]+$/ }, (args) =>
+      builtins.has(args.path) && args.kind === 'import-statement'
+        ? { path: args.path, namespace: 'builtin' }
+        : undefined,
+    )
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({
+      contents: builtinStandIn(args.path),
+      loader: 'js',
+    }))
+  },
+}
+
+const outdir = 'dist'
+const result = await build({
   entryPoints: entries.map((e) => ({ in: e.in, out: e.out })),
-  outdir: 'dist',
+  outdir,
   bundle: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -22,4 +95,14 @@ await build({
   legalComments: 'linked',
   banner: { js: banner },
   logLevel: 'warning',
+  metafile: true,
+  plugins: [deferModules, requireBuiltins],
 })
+
+// Chunk names carry a hash: drop the ones an earlier build left, so dist/ holds
+// this build only and the stale-dist check sees removed chunks as changes.
+const written = new Set(Object.keys(result.metafile.outputs).map((f) => path.normalize(f)))
+for (const entry of await readdir(outdir, { recursive: true, withFileTypes: true })) {
+  const file = path.normalize(path.join(entry.parentPath, entry.name))
+  if (entry.isFile() && !written.has(file)) await rm(file)
+}
