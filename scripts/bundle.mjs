@@ -16,15 +16,25 @@ const entries = [
 ]
 
 /**
- * @actions/http-client imports undici (for ProxyAgent) and tunnel at the top,
- * and @actions/core imports http-client: every run would evaluate undici's
- * 95 modules at start, for a proxy dispatcher that only the lazily loaded
- * clients may ask for. Give http-client a stand-in whose exports are getters,
- * so the bundled module runs at the first use of one of them.
+ * @actions/http-client imports undici and tunnel at the top, and @actions/core
+ * imports http-client: every run would compile and run undici's 95 modules
+ * (700 kB) at start. tunnel, for a proxy, is given to http-client as getters,
+ * so it runs at its first use. undici serves http-client only for
+ * getAgentDispatcher (a fetch dispatcher behind a proxy), which nothing here
+ * calls on this copy of http-client; @actions/github, in the artifact chunk,
+ * has its own copy and its own undici. So this copy gets a ProxyAgent that
+ * says so if it is ever reached, and undici leaves the start-up chunks.
  */
 const deferred = {
-  undici: ['ProxyAgent'],
-  tunnel: ['httpOverHttp', 'httpsOverHttp', 'httpOverHttps', 'httpsOverHttps'],
+  tunnel: `module.exports = {${['httpOverHttp', 'httpsOverHttp', 'httpOverHttps', 'httpsOverHttps']
+    .map((name) => `get ${name}() { return require('tunnel').${name} },`)
+    .join(' ')}}`,
+  undici: `class BundleError extends Error { name = 'BundleError' }
+module.exports = {
+  get ProxyAgent() {
+    throw new BundleError('@actions/http-client asked for undici, which scripts/bundle.mjs leaves out of it; bundle undici for it again')
+  },
+}`,
 }
 const deferModules = {
   name: 'defer-http-client-imports',
@@ -36,9 +46,7 @@ const deferModules = {
         : undefined,
     )
     b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
-      contents: `module.exports = {${deferred[args.path]
-        .map((name) => `get ${name}() { return require(${JSON.stringify(args.path)}).${name} },`)
-        .join(' ')}}`,
+      contents: deferred[args.path],
       loader: 'js',
       resolveDir: args.pluginData,
     }))
@@ -50,8 +58,8 @@ const deferModules = {
  * every export once: node:http's lazy getters then load Node's own undici
  * (about 40 ms) though nothing here uses it. A require() reads nothing until
  * used, so every built-in is taken through the banner's require. The network
- * modules and crypto (https alone loads tls, about 20 ms) are required at the first use
- * of one of their exports: a stand-in of getters, one per export name.
+ * modules and crypto (https alone loads tls, about 20 ms) are required at the
+ * first use of one of their exports: a stand-in of getters, one per export.
  */
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))
 const atFirstUse = new Set(['crypto', 'http', 'https', 'http2', 'tls', 'net', 'zlib'])
