@@ -109,8 +109,8 @@ const result = await build({
 
 // Chunk names carry a hash: drop the ones an earlier build left, so dist/ holds
 // this build only and the stale-dist check sees removed chunks as changes.
-const written = new Set(Object.keys(result.metafile.outputs).map((f) => path.normalize(f)))
+const written = new Set(Object.keys(result.metafile.outputs).map((f) => path.resolve(f)))
 for (const entry of await readdir(outdir, { recursive: true, withFileTypes: true })) {
-  const file = path.normalize(path.join(entry.parentPath, entry.name))
+  const file = path.resolve(entry.parentPath, entry.name)
   if (entry.isFile() && !written.has(file)) await rm(file)
 }
