@@ -90,7 +90,7 @@ export async function restoreCaches(
   if (!service) return { run: undefined, summary: 'off: no cache service outside GitHub Actions' }
   const decision = decideCache(config.cache.mode, event)
   if (!decision.enabled) return { run: undefined, summary: `off: ${decision.reason}` }
-  if (!service.available()) {
+  if (!(await service.available())) {
     log.warning(
       'the Actions cache service is not available on this runner (no ACTIONS_RESULTS_URL, or GHES without the cache); the run goes on without the cache',
     )
