@@ -9,23 +9,24 @@ import {
   errorMessage,
   loadConfig,
   mayHoldCommand,
+  parseRunEvent,
   renderText,
   runPipeline,
   runnerArchitecture,
   withCommandsStopped,
   writeReport
-} from "./chunks/chunk-SCLIXMFI.js";
-import "./chunks/chunk-GZJPDDUG.js";
+} from "./chunks/chunk-MG3UB3XJ.js";
+import "./chunks/chunk-TGYVB34G.js";
 import {
   require_node_util
-} from "./chunks/chunk-7UBCMIW3.js";
+} from "./chunks/chunk-YZIDAVRS.js";
 import {
   __toESM,
   require_node_crypto,
   require_node_fs,
   require_node_os,
   require_node_path
-} from "./chunks/chunk-CIZKRLOX.js";
+} from "./chunks/chunk-S2SQKVHH.js";
 
 // src/cli.ts
 var import_node_crypto = __toESM(require_node_crypto(), 1);
@@ -64,9 +65,8 @@ value is the next argument, whatever it starts with: --pytest-args "-k 'not slow
   --verbose                  show what the tools print, and debug output
   -h, --help                 this text
 `;
-function terminalLog(io, verbose) {
+function terminalLog(io, verbose, onActions) {
   const where = (p) => p?.file ? ` (${p.file}${p.startLine ? `:${p.startLine}` : ""})` : "";
-  const onActions = io.env.GITHUB_ACTIONS === "true";
   const safe = (m) => onActions && mayHoldCommand(m) ? withCommandsStopped(m, (0, import_node_crypto.randomUUID)()) : m;
   const out = (m) => io.out(safe(m));
   const err = (m) => io.err(safe(m));
@@ -168,7 +168,8 @@ ${USAGE}`
   const given = (name) => flags[name] ?? fromEnv(name) ?? INPUT_DEFAULTS[name];
   const workspace = cliWorkspace(io.cwd, import_node_path.default.resolve(io.cwd, given("working-directory")));
   const read = (name) => name === "working-directory" ? import_node_path.default.relative(workspace, import_node_path.default.resolve(io.cwd, given(name))) || "." : given(name);
-  const log = terminalLog(io, values.verbose === true);
+  const event = parseRunEvent(io.env, {});
+  const log = terminalLog(io, values.verbose === true, event.onActions);
   const runner = new SpawnRunner();
   const stop = (signal) => {
     io.err(`${signal}: ending the programs this run started`);
@@ -195,7 +196,7 @@ ${USAGE}`
       exportVariable: () => {
       }
     };
-    const { metrics, files } = await runPipeline(host, config, { interpreter });
+    const { metrics, files } = await runPipeline(host, config, { event, interpreter });
     const report = writeReport(metrics, files.dir);
     const local = import_node_path.default.join(reportsDir ?? io.cwd, "python-ci-report.md");
     (0, import_node_fs.copyFileSync)(report.path, local);
