@@ -1005,21 +1005,22 @@ describe('changed-lines inputs', () => {
 describe('comment inputs', () => {
   it('default to a comment on pull request events, the token left to the workflow', () => {
     const { config } = load()
-    expect(config.comment).toEqual({ mode: 'auto', id: '', token: undefined })
+    expect(config.comment).toEqual({ mode: 'auto', id: '' })
+    expect(config.githubToken).toBeUndefined()
     expect(config.failUnder).toBeUndefined()
   })
 
   it.each([
     [
       { comment: 'ON-CHANGE', 'comment-id': 'py3.12 ubuntu' },
-      { mode: 'on-change', id: 'py3.12 ubuntu' },
+      { comment: { mode: 'on-change', id: 'py3.12 ubuntu' } },
     ],
     [
       { comment: 'off', 'github-token': ' ghs_x ' },
-      { mode: 'off', token: 'ghs_x' },
+      { comment: { mode: 'off' }, githubToken: 'ghs_x' },
     ],
   ] as const)('read %j', (inputs, expected) => {
-    expect(load(inputs).config.comment).toMatchObject(expected)
+    expect(load(inputs).config).toMatchObject(expected)
   })
 
   it.each([

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { parseRunEvent } from '../src/github/run-event.js'
 import type { Host } from '../src/host.js'
 import { BufferedLog, type Log } from '../src/log.js'
 import { runPipeline } from '../src/pipeline.js'
@@ -270,7 +271,10 @@ describe('runPipeline when a stage fails', () => {
       addPath: () => {},
       exportVariable: () => {},
     }
-    const { metrics } = await runPipeline(host, createConfig(), { interpreter: '/no/python' })
+    const { metrics } = await runPipeline(host, createConfig(), {
+      event: parseRunEvent({}, {}),
+      interpreter: '/no/python',
+    })
     expect(ran).toEqual(['/no/python'])
     expect(metrics.stages.map((s) => [s.name, s.status, s.summary])).toEqual([
       ['python', 'failed', '/no/python is not a working Python interpreter'],

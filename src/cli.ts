@@ -17,6 +17,7 @@ import {
   runnerArchitecture,
 } from './config.js'
 import { errorMessage } from './error-message.js'
+import { parseRunEvent } from './github/run-event.js'
 import { childEnvironment, type Host } from './host.js'
 import { type Log, mayHoldCommand, withCommandsStopped } from './log.js'
 import { runPipeline } from './pipeline.js'
@@ -68,12 +69,11 @@ export interface CliIo {
  * The terminal: a line per stage, warnings and errors as they happen; what the
  * tools print inside a stage shows with --verbose only.
  */
-function terminalLog(io: CliIo, verbose: boolean): Log {
+function terminalLog(io: CliIo, verbose: boolean, onActions: boolean): Log {
   const where = (p?: { file?: string; startLine?: number }) =>
     p?.file ? ` (${p.file}${p.startLine ? `:${p.startLine}` : ''})` : ''
   // Run in a `run:` step, the runner reads this output for workflow commands,
   // and tool output is project output.
-  const onActions = io.env.GITHUB_ACTIONS === 'true'
   const safe = (m: string) =>
     onActions && mayHoldCommand(m) ? withCommandsStopped(m, randomUUID()) : m
   const out = (m: string) => io.out(safe(m))
@@ -192,7 +192,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       ? path.relative(workspace, path.resolve(io.cwd, given(name))) || '.'
       : given(name)
 
-  const log = terminalLog(io, values.verbose === true)
+  // Only what the environment says: the CLI runs no GitHub stage that needs the payload.
+  const event = parseRunEvent(io.env, {})
+  const log = terminalLog(io, values.verbose === true, event.onActions)
   const runner = new SpawnRunner()
   // Each program runs in a process group of its own, which Ctrl-C at the terminal does not reach.
   const stop = (signal: NodeJS.Signals) => {
@@ -218,7 +220,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       addPath: () => {},
       exportVariable: () => {},
     }
-    const { metrics, files } = await runPipeline(host, config, { interpreter })
+    const { metrics, files } = await runPipeline(host, config, { event, interpreter })
     const report = writeReport(metrics, files.dir)
     const local = path.join(reportsDir ?? io.cwd, 'python-ci-report.md')
     copyFileSync(report.path, local)

@@ -134,6 +134,8 @@ export interface Config {
   readonly cache: CacheSettings
   readonly publish: PublishSettings
   readonly comment: CommentSettings
+  /** github-token, for the comment, the history, the baseline and the changed-lines API; undefined when empty. Masked by the entry point as soon as it is read. */
+  readonly githubToken: string | undefined
   /** fail-under: the least total coverage in percent; undefined: no threshold. */
   readonly failUnder: number | undefined
   /** fail-under-diff: the least coverage of the changed lines in percent; undefined: no threshold. */
@@ -154,8 +156,6 @@ export interface CommentSettings {
   readonly mode: CommentMode
   /** comment-id; '' when not set. */
   readonly id: string
-  /** github-token; undefined when empty. Masked by the entry point as soon as it is read. */
-  readonly token: string | undefined
   /** comment-from-run: the step only posts the comments this run left (the workflow_run companion). */
   readonly fromRun?: number
 }
@@ -724,14 +724,14 @@ export function commentSettings(read: InputReader): CommentSettings {
       `comment-from-run: ${show(fromRun)} is not a workflow run id; accepted: empty, or the id of a run of this repository, e.g. \${{ github.event.workflow_run.id }}`,
     )
   }
+  return { mode, id, ...(fromRun !== '' && { fromRun: Number(fromRun) }) }
+}
+
+/** github-token; undefined when empty. */
+export function githubToken(read: InputReader): string | undefined {
   // Never shown: the token is a secret. Outside a workflow the default is left unexpanded.
   const token = read('github-token').trim()
-  return {
-    mode,
-    id,
-    token: token === '' || token === INPUT_DEFAULTS['github-token'] ? undefined : token,
-    ...(fromRun !== '' && { fromRun: Number(fromRun) }),
-  }
+  return token === '' || token === INPUT_DEFAULTS['github-token'] ? undefined : token
 }
 
 function percentage(read: InputReader, name: 'fail-under' | 'fail-under-diff'): number | undefined {
@@ -858,6 +858,7 @@ export function loadConfig(read: InputReader, ctx: ConfigContext): LoadedConfig 
     cache: cacheSettings(read, ctx, dir),
     publish: publishSettings(read, warnings),
     comment: commentSettings(read),
+    githubToken: githubToken(read),
     failUnder: percentage(read, 'fail-under'),
     failUnderDiff: percentage(read, 'fail-under-diff'),
     maxCoverageDrop: maxCoverageDrop(read),

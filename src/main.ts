@@ -15,18 +15,19 @@ import {
   type Config,
   ConfigError,
   commentSettings,
+  githubToken,
   loadConfig,
   runnerArchitecture,
 } from './config.js'
 import { errorMessage } from './error-message.js'
 import { postRequestedComments } from './github/companion.js'
+import { parseRunEvent, type RunEvent, readEventPayload } from './github/run-event.js'
 import { describeWrites, FileCommandGuard } from './guard/file-commands.js'
 import { childEnvironment, type Host, secretsToMask } from './host.js'
 import { type Log, mayHoldCommand, withCommandsStopped } from './log.js'
 import { runPipeline } from './pipeline.js'
 import { SpawnRunner } from './process.js'
 import { Progress } from './progress.js'
-import { pinPayload } from './publish/event.js'
 import { runPublishMode } from './release/entry.js'
 import { escapeInline } from './report/markdown.js'
 import type { Metrics } from './report/metrics.js'
@@ -65,6 +66,7 @@ function tempDirFor(workingDirectory: string): string {
 }
 
 function actionsHost(
+  event: RunEvent,
   workspace: string,
   workingDirectory: string,
   runner: SpawnRunner,
@@ -73,7 +75,7 @@ function actionsHost(
   return {
     log: actionsLog,
     runner,
-    onActions: process.env.GITHUB_ACTIONS === 'true',
+    onActions: event.onActions,
     workspace,
     tempDir: tempDirFor(workingDirectory),
     toolCacheDir: process.env.RUNNER_TOOL_CACHE || undefined,
@@ -97,15 +99,18 @@ async function writeSummary(markdown: string, where: string): Promise<void> {
  * nothing else (no project is read: the companion checks nothing out).
  */
 async function runCompanion(
+  event: RunEvent,
   settings: CommentSettings & { readonly fromRun: number },
+  token: string | undefined,
 ): Promise<void> {
   const tempDir = path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'python-ci-companion')
-  const repository = process.env.GITHUB_REPOSITORY ?? ''
   const result = await postRequestedComments(
     actionsLog,
     process.env,
+    event,
     settings,
-    runArtifactsOf(settings.token ?? '', repository),
+    token,
+    runArtifactsOf(token ?? '', event.repository),
     tempDir,
   )
   const lines = [
@@ -164,22 +169,25 @@ async function reportStep(
 export async function run(): Promise<void> {
   for (const secret of secretsToMask(process.env)) core.setSecret(secret)
   try {
+    // The one read of the event file, before any project code runs: a test can
+    // find the file (its path is in our environment under /proc) and rewrite it.
+    const event = parseRunEvent(process.env, readEventPayload(process.env.GITHUB_EVENT_PATH))
     if (actionMode((name) => core.getInput(name)) === 'publish')
-      return await runPublishMode((name) => core.getInput(name), actionsLog)
+      return await runPublishMode((name) => core.getInput(name), actionsLog, event)
     const comment = commentSettings((name) => core.getInput(name))
-    if (comment.token !== undefined) core.setSecret(comment.token)
+    const token = githubToken((name) => core.getInput(name))
+    if (token !== undefined) core.setSecret(token)
     if (comment.fromRun !== undefined)
-      return await runCompanion({ ...comment, fromRun: comment.fromRun })
+      return await runCompanion(event, { ...comment, fromRun: comment.fromRun }, token)
     // Taken before any project code runs.
     const files = new FileCommandGuard(process.env)
-    pinPayload(process.env.GITHUB_EVENT_PATH)
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const { config, warnings } = loadConfig((name) => core.getInput(name), {
       workspace,
       defaultArchitecture: runnerArchitecture(),
     })
     const runner = new SpawnRunner()
-    const host = actionsHost(workspace, config.workingDirectory, runner, files)
+    const host = actionsHost(event, workspace, config.workingDirectory, runner, files)
     // Before anything can print it.
     if (config.publish.token !== undefined) core.setSecret(config.publish.token)
     for (const w of warnings) core.warning(w)
@@ -189,15 +197,18 @@ export async function run(): Promise<void> {
     const cancel = new CancelGuard(runner, progress, actionsLog, report)
     cancel.install()
     const { metrics } = await runPipeline(host, config, {
-      cache: actionsCacheService(),
-      artifacts: actionsArtifactService(),
-      publishing: {
-        getIdToken: (audience) => core.getIDToken(audience),
-        mask: (secret) => core.setSecret(secret),
-        env: process.env,
+      event,
+      github: {
+        api: {},
+        runArtifacts: (token) => runArtifactsOf(token, event.repository),
+        artifacts: actionsArtifactService(),
+        cache: actionsCacheService(),
+        publishing: {
+          getIdToken: (audience) => core.getIDToken(audience),
+          mask: (secret) => core.setSecret(secret),
+          env: process.env,
+        },
       },
-      github: {},
-      runArtifacts: (token) => runArtifactsOf(token, process.env.GITHUB_REPOSITORY ?? ''),
       progress,
     })
     if (cancel.reporting()) await report(metrics)

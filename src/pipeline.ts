@@ -25,6 +25,7 @@ import {
 import type { RunArtifacts } from './github/companion.js'
 import { type FetchedHistory, fetchHistory } from './github/history.js'
 import type { GitHubServices } from './github/post.js'
+import type { RunEvent } from './github/run-event.js'
 import type { Host } from './host.js'
 import type { Installed } from './install/install.js'
 import { installStage } from './install/stage.js'
@@ -52,20 +53,26 @@ import { testStage } from './test/stage.js'
 import { verdictOf } from './verdict/verdict.js'
 
 export interface PipelineOptions {
+  /** What the run was started by, parsed once by the entry point. */
+  readonly event: RunEvent
   /** An interpreter to use as it is (the CLI's --python PATH). */
   readonly interpreter?: string
-  /** The Actions cache; absent outside GitHub, where nothing is cached. */
-  readonly cache?: CacheService
-  /** The Actions artifact service; absent outside GitHub. */
-  readonly artifacts?: ArtifactService
-  /** GitHub's OIDC token and masking; absent outside GitHub, where nothing is published. */
-  readonly publishing?: PublishingServices
-  /** GitHub's REST API for the pull request comment; absent outside GitHub. */
-  readonly github?: GitHubServices
-  /** Other runs' artifacts read with a token (the base branch's coverage); absent outside GitHub. */
-  readonly runArtifacts?: (token: string) => RunArtifacts
+  /** What only a run on GitHub has, all together; absent outside GitHub. */
+  readonly github?: GitHubRunServices
   /** Told what each stage found as it ends, for the report of a cancelled step. */
   readonly progress?: Progress
+}
+
+export interface GitHubRunServices {
+  /** The REST API: comment, history, baseline, changed lines. */
+  readonly api: GitHubServices
+  /** Other runs' artifacts read with a token (the base branch's coverage). */
+  readonly runArtifacts: (token: string) => RunArtifacts
+  /** This run's artifacts. */
+  readonly artifacts: ArtifactService
+  readonly cache: CacheService
+  /** The OIDC token and masking, for publishing. */
+  readonly publishing: PublishingServices
 }
 
 export interface PipelineResult {
@@ -142,18 +149,16 @@ interface Background {
 function startBackground(
   host: Host,
   config: Config,
+  event: RunEvent,
+  services: GitHubRunServices | undefined,
   github: GitHubServices | undefined,
-  { artifacts, runArtifacts }: PipelineOptions,
 ): Background {
-  if (!host.onActions || github === undefined) return {}
-  const window = config.historyWindow
-  const history = fetchHistory(host.env, { token: config.comment.token, window }, github)
-  if (!artifacts || !runArtifacts) return { history }
-  const services = { artifacts, runArtifacts, github }
-  return {
-    history,
-    baseline: { pending: startBaseline(host.env, config.comment, services), services },
-  }
+  if (!host.onActions || services === undefined || github === undefined) return {}
+  const { githubToken: token, historyWindow: window } = config
+  const history = fetchHistory(host.env, event, { token, window }, github)
+  const baseline = { artifacts: services.artifacts, runArtifacts: services.runArtifacts, github }
+  const pending = startBaseline(host.env, event, config.comment, token, baseline)
+  return { history, baseline: { pending, services: baseline } }
 }
 
 /** Stores this run's coverage as the baseline, or compares it with the base branch's. */
@@ -167,7 +172,7 @@ async function settleCoverageBaseline(
   const context = {
     env: host.env,
     dir: path.join(host.tempDir, 'baseline'),
-    token: config.comment.token,
+    token: config.githubToken,
   }
   // In a group of its own: storing it uploads an artifact, whose client logs as it goes.
   return host.log.group('Coverage of the base branch', async () => {
@@ -196,7 +201,7 @@ async function settleBesides(
 export async function runPipeline(
   host: Host,
   config: Config,
-  options: PipelineOptions = {},
+  options: PipelineOptions,
 ): Promise<PipelineResult> {
   const files = freshReports(host.tempDir)
   const { log } = host
@@ -212,8 +217,10 @@ export async function runPipeline(
   })
   // One warning per service that fails, given at the end, naming all it cost.
   const outages = new Outages()
-  const github: GitHubServices | undefined = options.github && { ...options.github, outages }
-  const background = startBackground(host, config, github, options)
+  const { event } = options
+  const services = options.github
+  const github: GitHubServices | undefined = services && { ...services.api, outages }
+  const background = startBackground(host, config, event, services, github)
   const python = await runStage(
     log,
     pythonStage(host, config, options.interpreter),
@@ -224,7 +231,7 @@ export async function runPipeline(
     py &&
     (await runStage(
       log,
-      restoreStage(host, config, py, options.cache, outages),
+      restoreStage(host, config, event, py, services?.cache, outages),
       tell<CacheOutcome>((c) => ({ cache: { hit: c?.run?.venvRestored ?? false } })),
     ))
   const cacheRun = restored?.value?.run
@@ -242,24 +249,24 @@ export async function runPipeline(
   stages.push(build?.stage ?? notRun('build', config.build ? notInstalled : 'build: false'))
   stages.push(test?.stage ?? notRun('test', config.test ? notInstalled : 'test: false'))
   const diffCoverage = test?.value?.coverage
-    ? await diffCoverageStage(host, config, files.coverageXml, github)
+    ? await diffCoverageStage(host, config, event, files.coverageXml, github)
     : undefined
   const artifact =
     build?.value?.ok === true && py
       ? await runStage(
           log,
-          artifactsStage(host, config, options.artifacts, build.value, py.version, outages),
+          artifactsStage(host, config, services?.artifacts, build.value, py.version, outages),
           tell<UploadedArtifact | undefined>((artifact) => ({ artifact })),
         )
       : undefined
   const coverage = test?.value?.coverage
   const baseline = await settleCoverageBaseline(host, config, background.baseline, coverage)
-  if (cacheRun && env && py && options.cache)
-    await runStep(log, saveStep(cacheRun, py, options.cache, outages))
+  if (cacheRun && env && py && services)
+    await runStep(log, saveStep(cacheRun, py, services.cache, outages))
 
   // Everything but publishing's own part, so a release never goes out from a run that fails.
   const failing = verdictOf(config, stages, test?.value, undefined, diffCoverage, baseline).reasons
-  const published = await publishStage(host, config, options.publishing, {
+  const published = await publishStage(host, config, event, services?.publishing, {
     tools: env?.tools,
     build: build?.value,
     test: test?.value,
@@ -281,7 +288,15 @@ export async function runPipeline(
     verdict: verdictOf(config, stages, test?.value, publish, diffCoverage, baseline),
   }
   // Last, so the comment shows the verdict; its own failure is a warning and leaves the verdict alone.
-  const comment = await commentStage(host, config, github, options.artifacts, metrics, outages)
+  const comment = await commentStage(
+    host,
+    config,
+    event,
+    github,
+    services?.artifacts,
+    metrics,
+    outages,
+  )
   outages.report(log)
   return {
     metrics: {

@@ -72,15 +72,13 @@ describe('decideCache', () => {
     ['true', 'pull_request_target', 'refs/heads/main', true, /^cache: true$/],
     ['false', 'push', 'refs/heads/main', false, /^cache: false$/],
   ])('cache %s on %s %s → %s', (mode, eventName, ref, enabled, reason) => {
-    const decision = decideCache(mode as 'auto' | 'true' | 'false', { eventName, ref })
+    const decision = decideCache(mode as 'auto' | 'true' | 'false', { name: eventName, ref })
     expect(decision.enabled).toBe(enabled)
     expect(decision.reason).toMatch(reason)
     expect(decision.reason).not.toContain('\n')
   })
 
   it('names the override when auto turns caching off', () => {
-    expect(decideCache('auto', { eventName: 'workflow_run', ref: '' }).reason).toMatch(
-      /set cache: true/,
-    )
+    expect(decideCache('auto', { name: 'workflow_run', ref: '' }).reason).toMatch(/set cache: true/)
   })
 })

@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { diffCoverageStage } from '../../src/diff/changed-lines.js'
+import { parseRunEvent, readEventPayload } from '../../src/github/run-event.js'
 import type { Host } from '../../src/host.js'
 import type { Log } from '../../src/log.js'
 import type { RunResult } from '../../src/process.js'
@@ -58,6 +59,10 @@ function fakeHost(git: RunResult, env: NodeJS.ProcessEnv) {
   return { host, lines, calls }
 }
 
+/** The entry point's one read of the event file. */
+const eventIn = (env: NodeJS.ProcessEnv) =>
+  parseRunEvent(env, readEventPayload(env.GITHUB_EVENT_PATH))
+
 const PUSH = { GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'owner/repo' }
 const PR = {
   GITHUB_EVENT_NAME: 'pull_request',
@@ -105,7 +110,7 @@ describe('diffCoverageStage, when the lines cannot be counted', () => {
   ])('%s', async (_label, env, overrides, git, reason) => {
     const { host, lines, calls } = fakeHost(git, env)
     const config = createConfig({ ...overrides, failUnderDiff: 80 })
-    const measured = await diffCoverageStage(host, config, XML, {})
+    const measured = await diffCoverageStage(host, config, eventIn(host.env), XML, {})
     expect(measured).toMatchObject({ measured: false, reason })
     expect(lines.at(-1)).toMatch(
       /^– diff coverage [\d.]+s: not measured: .*; fail-under-diff 80% not checked$/,
@@ -116,7 +121,7 @@ describe('diffCoverageStage, when the lines cannot be counted', () => {
 
   it('asks git for the pull request base by its sha, with the prefixes the parser needs', async () => {
     const { host, calls } = fakeHost(result(0), PR)
-    await diffCoverageStage(host, createConfig(), XML, {})
+    await diffCoverageStage(host, createConfig(), eventIn(host.env), XML, {})
     expect(calls).toEqual([
       ['cat-file', '-e', `${SHA}^{commit}`],
       [
@@ -128,7 +133,13 @@ describe('diffCoverageStage, when the lines cannot be counted', () => {
 
   it('says when there is no coverage.xml', async () => {
     const { host } = fakeHost(result(0), PR)
-    const measured = await diffCoverageStage(host, createConfig(), path.join(dir, 'none.xml'), {})
+    const measured = await diffCoverageStage(
+      host,
+      createConfig(),
+      eventIn(host.env),
+      path.join(dir, 'none.xml'),
+      {},
+    )
     expect(measured).toEqual({ measured: false, reason: 'no coverage.xml', base: SHA })
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { type DiffPlanInput, planDiff, shortBase } from '../../src/diff/plan.js'
+import { parseRunEvent } from '../../src/github/run-event.js'
 
 const SHA = '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b'
 
@@ -7,18 +8,28 @@ function pr(number: number, base: unknown = { sha: SHA }) {
   return { number, pull_request: { number, base } }
 }
 
-const input = (overrides: Partial<DiffPlanInput>): DiffPlanInput => ({
-  configured: undefined,
-  eventName: 'pull_request',
-  repository: 'owner/repo',
-  payload: pr(7),
-  ...overrides,
-})
+interface Overrides {
+  readonly configured?: string
+  readonly eventName?: string
+  readonly repository?: string
+  readonly payload?: unknown
+}
+
+function input(overrides: Overrides): DiffPlanInput {
+  const { configured, eventName, repository, payload } = {
+    eventName: 'pull_request',
+    repository: 'owner/repo',
+    payload: pr(7),
+    ...overrides,
+  }
+  const env = { GITHUB_EVENT_NAME: eventName, GITHUB_REPOSITORY: repository }
+  return { configured, event: parseRunEvent(env, payload) }
+}
 
 const PULL = { owner: 'owner', repo: 'repo', number: 7 }
 
 describe('planDiff', () => {
-  it.each<[string, Partial<DiffPlanInput>, ReturnType<typeof planDiff>]>([
+  it.each<[string, Overrides, ReturnType<typeof planDiff>]>([
     [
       'a pull request: its base commit',
       {},

@@ -9,6 +9,7 @@ import {
   startBaseline,
 } from '../../src/github/baseline.js'
 import type { RunArtifacts } from '../../src/github/companion.js'
+import { parseRunEvent, readEventPayload } from '../../src/github/run-event.js'
 import { BufferedLog } from '../../src/log.js'
 import { coverageSummary } from '../../src/report/baseline.js'
 import { createCoverage } from '../helpers/metrics.js'
@@ -36,6 +37,10 @@ function client(pages: object[][]) {
     },
   }
 }
+
+/** The entry point's one read of the event file. */
+const eventIn = (env: NodeJS.ProcessEnv) =>
+  parseRunEvent(env, readEventPayload(env.GITHUB_EVENT_PATH))
 
 describe('findBaseline', () => {
   const repo = { owner: 'owner', repo: 'repo' }
@@ -114,14 +119,14 @@ const noDownloads: RunArtifacts = {
 
 describe('settleBaseline', () => {
   const coverage = createCoverage()
-  const comment = { mode: 'auto' as const, id: 'py3.12', token: 'ghs_x' }
+  const comment = { mode: 'auto' as const, id: 'py3.12' }
 
   it('stores the summary on a push to the default branch, under the comment-id name', async () => {
     const env = eventEnv('push', { repository: { default_branch: 'main' } }, 'refs/heads/main')
     const uploads: string[][] = []
     const s = services(noDownloads, uploads)
     const log = new BufferedLog()
-    const pending = startBaseline(env, comment, s)
+    const pending = startBaseline(env, eventIn(env), comment, 'ghs_x', s)
     const dir = path.join(root, 'store-run')
     expect(await settleBaseline(log, pending, coverage, { env, dir }, s)).toBeUndefined()
     expect(uploads.map(([name]) => name)).toEqual(['python-ci-coverage-py3.12'])
@@ -143,7 +148,7 @@ describe('settleBaseline', () => {
     const log = new BufferedLog()
     const warnings: string[] = []
     log.warning = (m) => void warnings.push(m)
-    const pending = startBaseline(env, comment, s)
+    const pending = startBaseline(env, eventIn(env), comment, 'ghs_x', s)
     await settleBaseline(log, pending, coverage, { env, dir: path.join(root, 'fail') }, s)
     expect(warnings).toEqual([
       "This run's coverage was not stored as the baseline of main (artifact python-ci-coverage-py3.12): 409 already exists. Pull requests will compare with an older one, if any.",
@@ -153,7 +158,7 @@ describe('settleBaseline', () => {
   it('compares on a pull request without a token as "not looked up", with no request', async () => {
     const env = eventEnv('pull_request', { pull_request: { base: { ref: 'main' } } }, '')
     const s = services(noDownloads)
-    const pending = startBaseline(env, { ...comment, token: undefined }, s)
+    const pending = startBaseline(env, eventIn(env), comment, undefined, s)
     const got = await settleBaseline(new BufferedLog(), pending, coverage, { env, dir: root }, s)
     expect(got).toEqual({
       kind: 'not-looked-up',
@@ -165,7 +170,7 @@ describe('settleBaseline', () => {
   it('does nothing on other events', async () => {
     const env = eventEnv('schedule', {}, 'refs/heads/main')
     const s = services(noDownloads)
-    const pending = startBaseline(env, comment, s)
+    const pending = startBaseline(env, eventIn(env), comment, 'ghs_x', s)
     expect(pending.lookup).toBeUndefined()
     expect(
       await settleBaseline(new BufferedLog(), pending, coverage, { env, dir: root }, s),

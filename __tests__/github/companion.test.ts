@@ -10,6 +10,7 @@ import {
 } from '../../src/github/comment-request.js'
 import { commentResultsOf } from '../../src/github/comment-results.js'
 import { postRequestedComments, type RunArtifacts } from '../../src/github/companion.js'
+import { parseRunEvent } from '../../src/github/run-event.js'
 import { BufferedLog } from '../../src/log.js'
 import { GITHUB_TOKEN, type GitHubApi, startGitHubApi } from '../harness/github-api.js'
 import { createMetrics, createProblem, createResults, createTestRun } from '../helpers/metrics.js'
@@ -20,14 +21,23 @@ describe('postRequestedComments', () => {
   let api: GitHubApi
   let dir: string
   const env = () => ({ GITHUB_API_URL: api.url, GITHUB_REPOSITORY: 'owner/repo' })
-  const settings = { mode: 'auto' as const, id: '', token: GITHUB_TOKEN, fromRun: RUN }
+  const settings = { mode: 'auto' as const, id: '', fromRun: RUN }
   const services = { baseDelayMs: 1, sleep: async () => {} }
 
   type Kept = { name: string; request: Omit<CommentRequest, 'format'> }[]
 
   /** The companion on a run whose artifacts are these requests, each under the given name. */
   const post = (kept: Kept) =>
-    postRequestedComments(new BufferedLog(), env(), settings, artifactsOf(kept), dir, services)
+    postRequestedComments(
+      new BufferedLog(),
+      env(),
+      parseRunEvent(env(), {}),
+      settings,
+      GITHUB_TOKEN,
+      artifactsOf(kept),
+      dir,
+      services,
+    )
 
   function artifactsOf(kept: Kept) {
     const runArtifacts: RunArtifacts = {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { type CommentMode, decideComment, pullRequestOf } from '../../src/github/decide.js'
+import { type CommentMode, decideComment } from '../../src/github/decide.js'
+import { parseRunEvent } from '../../src/github/run-event.js'
+
+const eventOf = (eventName: string, payload: unknown, repository = 'owner/repo') =>
+  parseRunEvent({ GITHUB_EVENT_NAME: eventName, GITHUB_REPOSITORY: repository }, payload)
+const pullRequestOf = (eventName: string, payload: unknown) =>
+  eventOf(eventName, payload).pullRequest?.number
 
 const PR = { pull_request: { number: 7 }, number: 7 }
 const target = { owner: 'owner', repo: 'repo', number: 7 }
@@ -56,13 +62,14 @@ describe('decideComment', () => {
       { kind: 'skip', reason: 'the pull_request event names no pull request to comment on' },
     ],
   ])('%s on %s %j', (mode, eventName, payload, expected) => {
-    expect(decideComment({ mode, eventName, payload, repository: 'owner/repo' })).toEqual(expected)
+    expect(decideComment(mode, eventOf(eventName, payload))).toEqual(expected)
   })
 
   it('warns when GITHUB_REPOSITORY is not owner/name', () => {
-    expect(
-      decideComment({ mode: 'auto', eventName: 'pull_request', payload: PR, repository: '' }),
-    ).toEqual({ kind: 'warn', reason: 'GITHUB_REPOSITORY ("") is not owner/name' })
+    expect(decideComment('auto', eventOf('pull_request', PR, ''))).toEqual({
+      kind: 'warn',
+      reason: 'GITHUB_REPOSITORY ("") is not owner/name',
+    })
   })
 
   it.each([

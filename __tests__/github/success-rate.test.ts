@@ -3,14 +3,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { fetchHistory } from '../../src/github/history.js'
-import {
-  baseBranch,
-  ratePercent,
-  successRate,
-  workflowFile,
-} from '../../src/github/success-rate.js'
+import { parseRunEvent, readEventPayload, workflowFile } from '../../src/github/run-event.js'
+import { baseBranch, ratePercent, successRate } from '../../src/github/success-rate.js'
 import { GITHUB_TOKEN, type GitHubApi, startGitHubApi } from '../harness/github-api.js'
 import { replayedLines } from '../helpers/log.js'
+
+/** The entry point's one read of the event file, then the fetch. */
+const fetchHistoryIn = (...[env, ...rest]: DropEvent<Parameters<typeof fetchHistory>>) =>
+  fetchHistory(env, parseRunEvent(env, readEventPayload(env.GITHUB_EVENT_PATH)), ...rest)
+type DropEvent<T> = T extends [infer E, unknown, ...infer R] ? [E, ...R] : never
 
 describe('workflowFile', () => {
   it.each([
@@ -40,7 +41,9 @@ describe('baseBranch', () => {
     ['schedule', 'refs/heads/main', { repository: { default_branch: 'trunk' } }, 'trunk'],
     ['workflow_dispatch', 'refs/heads/x', {}, undefined],
   ])('%s %s -> %j', (event, ref, payload, expected) => {
-    expect(baseBranch(event, ref, payload)).toBe(expected)
+    expect(baseBranch(parseRunEvent({ GITHUB_EVENT_NAME: event, GITHUB_REF: ref }, payload))).toBe(
+      expected,
+    )
   })
 })
 
@@ -172,7 +175,7 @@ describe('fetchHistory against the API stand-in', () => {
     })
     api.addWorkflowRun({ id: 5, status: 'in_progress' })
     api.addWorkflowRun({ id: 6, conclusion: 'skipped' })
-    const { history, log } = await fetchHistory(
+    const { history, log } = await fetchHistoryIn(
       prEnv(),
       { token: GITHUB_TOKEN, window: 3 },
       services,
@@ -196,13 +199,13 @@ describe('fetchHistory against the API stand-in', () => {
 
   it('says "no runs" for a branch without completed runs', async () => {
     api.addWorkflowRun({ id: 1, head_branch: 'other' })
-    const { history } = await fetchHistory(prEnv(), { token: GITHUB_TOKEN, window: 20 }, services)
+    const { history } = await fetchHistoryIn(prEnv(), { token: GITHUB_TOKEN, window: 20 }, services)
     expect(history).toMatchObject({ kind: 'no-runs', branch: 'main', completed: 0 })
   })
 
   it('turns a lasting 500 into one warning and "not measured"', async () => {
     api.failNext(4)
-    const { history, log } = await fetchHistory(
+    const { history, log } = await fetchHistoryIn(
       prEnv(),
       { token: GITHUB_TOKEN, window: 20 },
       services,
@@ -219,11 +222,11 @@ describe('fetchHistory against the API stand-in', () => {
   })
 
   it('names the permission when GitHub refuses', async () => {
-    const { log } = await fetchHistory(prEnv(), { token: 'ghs_unknown', window: 20 }, services)
+    const { log } = await fetchHistoryIn(prEnv(), { token: 'ghs_unknown', window: 20 }, services)
     expect(replayedLines(log).join('\n')).toContain(
       'returned 401: Bad credentials. GitHub refused the request.',
     )
-    const other = await fetchHistory(
+    const other = await fetchHistoryIn(
       { ...prEnv(), GITHUB_REPOSITORY: 'owner/private' },
       { token: GITHUB_TOKEN, window: 20 },
       services,
@@ -237,7 +240,7 @@ describe('fetchHistory against the API stand-in', () => {
     [{}, { GITHUB_REPOSITORY: '' }, 'GITHUB_REPOSITORY is not owner/name'],
     [{}, { GITHUB_EVENT_NAME: 'workflow_dispatch' }, 'the event names no base branch'],
   ])('does not ask without what it needs: %j %j', async (request, extra, reason) => {
-    const { history, log } = await fetchHistory(
+    const { history, log } = await fetchHistoryIn(
       { ...prEnv(), ...extra },
       { token: GITHUB_TOKEN, window: 20, ...request },
       services,

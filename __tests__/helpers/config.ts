@@ -83,7 +83,8 @@ export function createConfig(overrides: Partial<Config> = {}): Config {
       // biome-ignore lint/style/noNonNullAssertion: a constant pattern that parses
       tagPattern: parseTagPattern('v*')!,
     },
-    comment: { mode: 'auto', id: '', token: undefined },
+    comment: { mode: 'auto', id: '' },
+    githubToken: undefined,
     failUnder: undefined,
     historyWindow: 20,
     lint: true,

@@ -100,7 +100,7 @@ describe('tag-pattern', () => {
 const TAG_PUSH: PublishEvent = {
   name: 'push',
   ref: 'refs/tags/v0.1.0',
-  repository: 'owner/repo',
+  repositoryName: 'owner/repo',
   fork: false,
 }
 const GREEN: TestRun = {
@@ -169,7 +169,7 @@ describe('decidePublish', () => {
   it('publishes a published release by its tag_name', () => {
     const decision = decidePublish(
       inputs({
-        event: event({ name: 'release', releaseAction: 'published', releaseTag: 'v0.1.0' }),
+        event: event({ name: 'release', release: { action: 'published', tag: 'v0.1.0' } }),
       }),
     )
     expect(decision).toMatchObject({ kind: 'publish', tag: 'v0.1.0' })
@@ -199,7 +199,7 @@ describe('decidePublish', () => {
     ],
     [
       'a created release',
-      { event: event({ name: 'release', releaseAction: 'created' }) },
+      { event: event({ name: 'release', release: { action: 'created' } }) },
       'a release event with action created does not publish; only "published" does (publish: auto)',
     ],
     [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { parseRunEvent } from '../../src/github/run-event.js'
 import {
   baselineArtifactName,
   compareCoverage,
@@ -213,7 +214,9 @@ describe('decideBaseline', () => {
       { kind: 'none', reason: 'not a push or pull request event (workflow_dispatch)' },
     ],
   ])('%s %s', (event, ref, payload, expected) => {
-    expect(decideBaseline(event, ref, payload)).toEqual(expected)
+    expect(
+      decideBaseline(parseRunEvent({ GITHUB_EVENT_NAME: event, GITHUB_REF: ref }, payload)),
+    ).toEqual(expected)
   })
 })
 

@@ -1,25 +1,38 @@
-/** The Actions artifact service through @actions/artifact, behind ArtifactService. */
-import { DefaultArtifactClient } from '@actions/artifact'
+/**
+ * The Actions artifact service through @actions/artifact, behind ArtifactService.
+ * The client (with the Azure SDK and protobuf behind it) is loaded at the
+ * first call, so a run that uploads and downloads nothing starts without it.
+ */
+import type { DefaultArtifactClient } from '@actions/artifact'
 import type { RunArtifacts } from '../github/companion.js'
+import type { Repository } from '../github/run-event.js'
 import type { ArtifactService, CurrentRunArtifacts } from './dists.js'
 
+function lazyClient(): () => Promise<DefaultArtifactClient> {
+  let client: Promise<DefaultArtifactClient> | undefined
+  return () => {
+    client ??= import('@actions/artifact').then((m) => new m.DefaultArtifactClient())
+    return client
+  }
+}
+
 export function actionsArtifactService(): ArtifactService {
-  const client = new DefaultArtifactClient()
+  const client = lazyClient()
   return {
     upload: async (name, files, root) => {
-      const { id, size } = await client.uploadArtifact(name, files, root)
+      const { id, size } = await (await client()).uploadArtifact(name, files, root)
       return { id, size }
     },
   }
 }
 
 /**
- * Artifacts of another run of `repository` (owner/name), through the REST
- * API with `token` (the job needs actions: read): the client's findBy.
+ * Artifacts of another run of `repository`, through the REST API with
+ * `token` (the job needs actions: read): the client's findBy.
  */
-export function runArtifactsOf(token: string, repository: string): RunArtifacts {
-  const client = new DefaultArtifactClient()
-  const [repositoryOwner = '', repositoryName = ''] = repository.split('/')
+export function runArtifactsOf(token: string, repository: Repository | undefined): RunArtifacts {
+  const client = lazyClient()
+  const { owner: repositoryOwner = '', repo: repositoryName = '' } = repository ?? {}
   const findBy = (workflowRunId: number) => ({
     token,
     workflowRunId,
@@ -28,25 +41,25 @@ export function runArtifactsOf(token: string, repository: string): RunArtifacts 
   })
   return {
     list: async (runId) => {
-      const { artifacts } = await client.listArtifacts({ findBy: findBy(runId) })
+      const { artifacts } = await (await client()).listArtifacts({ findBy: findBy(runId) })
       return artifacts.map((a) => ({ id: a.id, name: a.name }))
     },
     download: async (artifactId, runId, dir) => {
-      await client.downloadArtifact(artifactId, { path: dir, findBy: findBy(runId) })
+      await (await client()).downloadArtifact(artifactId, { path: dir, findBy: findBy(runId) })
     },
   }
 }
 
 /** This run's artifacts, through the runtime token the runner gives every step. */
 export function currentRunArtifacts(): CurrentRunArtifacts {
-  const client = new DefaultArtifactClient()
+  const client = lazyClient()
   return {
     list: async () => {
-      const { artifacts } = await client.listArtifacts({ latest: true })
+      const { artifacts } = await (await client()).listArtifacts({ latest: true })
       return artifacts.map((a) => ({ id: a.id, name: a.name }))
     },
     download: async (id, dir) => {
-      await client.downloadArtifact(id, { path: dir })
+      await (await client()).downloadArtifact(id, { path: dir })
     },
   }
 }

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path'
 import { hashFiles } from '@actions/glob'
 import type { Config } from '../config.js'
+import type { RunEvent } from '../github/run-event.js'
 import type { Host } from '../host.js'
 import { TOOLS_DIR } from '../install/tools.js'
 import type { Log } from '../log.js'
@@ -81,17 +82,15 @@ export async function restoreCaches(
   host: Host,
   log: Log,
   config: Config,
+  event: RunEvent,
   python: PythonSetup,
   service: CacheService | undefined,
   outages?: Outages,
 ): Promise<CacheOutcome> {
   if (!service) return { run: undefined, summary: 'off: no cache service outside GitHub Actions' }
-  const decision = decideCache(config.cache.mode, {
-    eventName: host.env.GITHUB_EVENT_NAME ?? '',
-    ref: host.env.GITHUB_REF ?? '',
-  })
+  const decision = decideCache(config.cache.mode, event)
   if (!decision.enabled) return { run: undefined, summary: `off: ${decision.reason}` }
-  if (!service.available()) {
+  if (!(await service.available())) {
     log.warning(
       'the Actions cache service is not available on this runner (no ACTIONS_RESULTS_URL, or GHES without the cache); the run goes on without the cache',
     )

@@ -4,6 +4,7 @@
  * so every rule here is table-tested.
  */
 import { createHash } from 'node:crypto'
+import type { RunEvent } from '../github/run-event.js'
 
 export type CacheMode = 'auto' | 'true' | 'false'
 export const CACHE_MODES: readonly CacheMode[] = ['auto', 'true', 'false']
@@ -76,12 +77,8 @@ export function cacheKeys(parts: KeyParts): CacheKeys {
   }
 }
 
-export interface CacheEvent {
-  /** GITHUB_EVENT_NAME */
-  readonly eventName: string
-  /** GITHUB_REF */
-  readonly ref: string
-}
+/** What the cache decision reads of the run event. */
+export type CacheEvent = Pick<RunEvent, 'name' | 'ref'>
 
 export interface CacheDecision {
   readonly enabled: boolean
@@ -102,12 +99,12 @@ export function decideCache(mode: CacheMode, event: CacheEvent): CacheDecision {
   if (mode === 'true') return { enabled: true, reason: 'cache: true' }
   const why = event.ref.startsWith('refs/tags/')
     ? `a tag push (${event.ref.slice('refs/tags/'.length)})`
-    : UNTRUSTED_FOR_AUTO[event.eventName]
+    : UNTRUSTED_FOR_AUTO[event.name]
   if (why) {
     return {
       enabled: false,
       reason: `cache: auto is off for ${why}, so nothing a pull request wrote can reach it; set cache: true to cache anyway`,
     }
   }
-  return { enabled: true, reason: `cache: auto (${event.eventName || 'no event'})` }
+  return { enabled: true, reason: `cache: auto (${event.name || 'no event'})` }
 }

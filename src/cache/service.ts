@@ -5,7 +5,6 @@
  * so the stage can say one warning for a fault instead of an error annotation
  * per call.
  */
-import * as cache from '@actions/cache'
 import { errorMessage } from '../error-message.js'
 
 export interface CacheCall<T> {
@@ -16,7 +15,7 @@ export interface CacheCall<T> {
 
 export interface CacheService {
   /** False on GHES without the cache, or without ACTIONS_RESULTS_URL. */
-  available(): boolean
+  available(): Promise<boolean>
   /** The matched key, or undefined on a miss. */
   restore(paths: string[], key: string, restoreKeys: string[]): Promise<CacheCall<string>>
   /** The entry id, or -1 when nothing was saved. */
@@ -69,11 +68,16 @@ async function holdingProblems<T>(body: () => Promise<T | undefined>): Promise<C
   }
 }
 
+/**
+ * The client (with the Azure SDK behind it) is loaded at the first call: a run
+ * with the cache off, or one that stops at a bad input, starts without it.
+ */
 export function actionsCacheService(): CacheService {
+  const client = () => import('@actions/cache')
   return {
-    available: () => cache.isFeatureAvailable(),
+    available: async () => (await client()).isFeatureAvailable(),
     restore: (paths, key, restoreKeys) =>
-      holdingProblems(() => cache.restoreCache(paths, key, restoreKeys)),
-    save: (paths, key) => holdingProblems(() => cache.saveCache(paths, key)),
+      holdingProblems(async () => (await client()).restoreCache(paths, key, restoreKeys)),
+    save: (paths, key) => holdingProblems(async () => (await client()).saveCache(paths, key)),
   }
 }

@@ -6,6 +6,7 @@
  * has to cross processes.
  */
 import type { Config } from '../config.js'
+import type { RunEvent } from '../github/run-event.js'
 import type { Host } from '../host.js'
 import type { Outages } from '../outages.js'
 import type { PythonSetup } from '../python/setup.js'
@@ -16,6 +17,7 @@ import type { CacheService } from './service.js'
 export function restoreStage(
   host: Host,
   config: Config,
+  event: RunEvent,
   python: PythonSetup,
   service: CacheService | undefined,
   outages: Outages,
@@ -23,7 +25,7 @@ export function restoreStage(
   return {
     name: 'cache',
     title: 'Restore the cache',
-    run: (log) => restoreCaches(host, log, config, python, service, outages),
+    run: (log) => restoreCaches(host, log, config, event, python, service, outages),
     describe: (c) => ({ ok: true, skipped: c.run === undefined, summary: c.summary }),
   }
 }

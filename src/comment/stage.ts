@@ -9,6 +9,7 @@ import type { Config } from '../config.js'
 import { errorMessage } from '../error-message.js'
 import { keepCommentRequest } from '../github/companion.js'
 import { type CommentOutcome, type GitHubServices, postComment } from '../github/post.js'
+import type { RunEvent } from '../github/run-event.js'
 import type { Host } from '../host.js'
 import type { Outages } from '../outages.js'
 import type { Metrics } from '../report/metrics.js'
@@ -17,6 +18,7 @@ import { type Outcome, runStage, skipStage } from '../stage.js'
 export async function commentStage(
   host: Host,
   config: Config,
+  event: RunEvent,
   services: GitHubServices | undefined,
   artifacts: ArtifactService | undefined,
   metrics: Metrics,
@@ -30,7 +32,15 @@ export async function commentStage(
     name: 'comment',
     title: 'Comment on the pull request',
     run: async (log) => {
-      const outcome = await postComment(log, host.env, config.comment, metrics, services)
+      const outcome = await postComment(
+        log,
+        host.env,
+        event,
+        config.comment,
+        config.githubToken,
+        metrics,
+        services,
+      )
       if (outcome.kind !== 'not-posted' || !outcome.request || !artifacts) return outcome
       try {
         const dir = path.join(host.tempDir, 'comment-request')

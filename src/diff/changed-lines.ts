@@ -10,10 +10,10 @@ import type { Config } from '../config.js'
 import { errorMessage } from '../error-message.js'
 import type { GitHubServices } from '../github/post.js'
 import { GitHubClient } from '../github/rest.js'
+import type { RunEvent } from '../github/run-event.js'
 import type { Host } from '../host.js'
 import type { Log } from '../log.js'
 import type { RunResult } from '../process.js'
-import { readPayload } from '../publish/event.js'
 import { CoberturaParser, type CoberturaReport, CoberturaReportError } from '../report/cobertura.js'
 import {
   DiffParseError,
@@ -81,7 +81,7 @@ async function fromApi(
       : ''
     return { reason: `${missing}${advice}` }
   }
-  const token = config.comment.token
+  const token = config.githubToken
   if (token === undefined || github === undefined) {
     const why = token === undefined ? 'github-token is empty' : 'there is no GitHub API here'
     return { reason: `${missing} and ${why}, so the pull request's files cannot be listed` }
@@ -129,15 +129,11 @@ async function measure(
   host: Host,
   log: Log,
   config: Config,
+  event: RunEvent,
   coverageXml: string,
   github: GitHubServices | undefined,
 ): Promise<DiffCoverageResult> {
-  const plan = planDiff({
-    configured: config.diffBase,
-    eventName: host.env.GITHUB_EVENT_NAME ?? '',
-    repository: host.env.GITHUB_REPOSITORY ?? '',
-    payload: readPayload(host.env.GITHUB_EVENT_PATH),
-  })
+  const plan = planDiff({ configured: config.diffBase, event })
   if (plan.kind === 'none') return { measured: false, reason: plan.reason }
   const base = plan.base
   if (!existsSync(coverageXml)) return { measured: false, reason: 'no coverage.xml', base }
@@ -163,6 +159,7 @@ async function measure(
 export async function diffCoverageStage(
   host: Host,
   config: Config,
+  event: RunEvent,
   coverageXml: string,
   github: GitHubServices | undefined,
 ): Promise<DiffCoverageResult> {
@@ -170,7 +167,7 @@ export async function diffCoverageStage(
   const { value } = await runStep(host.log, {
     name: 'diff coverage',
     title: 'Coverage of the changed lines',
-    run: (log) => measure(host, log, config, coverageXml, github),
+    run: (log) => measure(host, log, config, event, coverageXml, github),
     describe: (result) => {
       // A change without measured lines cannot miss the threshold: say that it was not checked.
       const unchecked =

@@ -2,7 +2,8 @@
  * Which base the changed lines are counted from, and how they can be read: the
  * decision for this event, before any git or API call. Pure.
  */
-import { type CommentTarget, pullRequestOf } from '../github/decide.js'
+import type { CommentTarget } from '../github/decide.js'
+import type { RunEvent } from '../github/run-event.js'
 
 /** The pull request whose files the API lists: the one a comment would go to. */
 export type PullRequestRef = CommentTarget
@@ -22,32 +23,19 @@ export type DiffPlan =
 export interface DiffPlanInput {
   /** diff-base; undefined when not set. */
   readonly configured: string | undefined
-  /** GITHUB_EVENT_NAME; '' outside GitHub. */
-  readonly eventName: string
-  /** GITHUB_REPOSITORY, owner/name. */
-  readonly repository: string
-  /** The parsed event payload; {} when there is none. */
-  readonly payload: unknown
+  readonly event: RunEvent
 }
 
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
-
-function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object'
-    ? (value as Record<string, unknown>)[key]
-    : undefined
-}
-
-function pullRequestRef(input: DiffPlanInput): PullRequestRef | undefined {
-  if (!PULL_REQUEST_EVENTS.has(input.eventName)) return undefined
-  const number = pullRequestOf(input.eventName, input.payload)
-  const [owner = '', repo = ''] = input.repository.split('/')
-  if (number === undefined || owner === '' || repo === '') return undefined
-  return { owner, repo, number }
+function pullRequestRef(event: RunEvent): PullRequestRef | undefined {
+  const number = event.pullRequest?.number
+  if (!event.isPullRequest || number === undefined || event.repository === undefined)
+    return undefined
+  return { ...event.repository, number }
 }
 
 export function planDiff(input: DiffPlanInput): DiffPlan {
-  const pullRequest = pullRequestRef(input)
+  const { event } = input
+  const pullRequest = pullRequestRef(event)
   if (input.configured !== undefined) {
     return {
       kind: 'compare',
@@ -56,14 +44,14 @@ export function planDiff(input: DiffPlanInput): DiffPlan {
       ...(pullRequest && { pullRequest }),
     }
   }
-  if (!PULL_REQUEST_EVENTS.has(input.eventName)) {
-    const event = input.eventName === '' ? 'outside GitHub' : `a ${input.eventName} event`
+  if (!event.isPullRequest) {
+    const what = event.name === '' ? 'outside GitHub' : `a ${event.name} event`
     return {
       kind: 'none',
-      reason: `no base: not a pull request (${event}); set diff-base to compare with a branch`,
+      reason: `no base: not a pull request (${what}); set diff-base to compare with a branch`,
     }
   }
-  const sha = field(field(field(input.payload, 'pull_request'), 'base'), 'sha')
+  const sha = event.pullRequest?.baseSha
   if (typeof sha !== 'string' || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha)) {
     return { kind: 'none', reason: 'no base: the event names no pull request base commit' }
   }

@@ -11,7 +11,6 @@ import type { ArtifactService } from '../artifacts/dists.js'
 import type { CommentSettings } from '../config.js'
 import { errorMessage } from '../error-message.js'
 import { BufferedLog, type Log } from '../log.js'
-import { readPayload } from '../publish/event.js'
 import {
   type BaselineDecision,
   baselineArtifactName,
@@ -27,6 +26,7 @@ import { stageLine } from '../stage.js'
 import type { RunArtifacts } from './companion.js'
 import type { GitHubServices } from './post.js'
 import { GitHubApiError, GitHubClient } from './rest.js'
+import type { RunEvent } from './run-event.js'
 
 /** An artifact item of GET /repos/{o}/{r}/actions/artifacts, the fields read here. */
 interface ListedArtifact {
@@ -109,20 +109,17 @@ export interface PendingBaseline {
 /** Decides and, on a pull request, starts looking for the base branch's artifact (it never rejects). */
 export function startBaseline(
   env: NodeJS.ProcessEnv,
+  event: RunEvent,
   comment: CommentSettings,
+  token: string | undefined,
   services: BaselineServices,
 ): PendingBaseline {
   const log = new BufferedLog()
-  const decision = decideBaseline(
-    env.GITHUB_EVENT_NAME ?? '',
-    env.GITHUB_REF ?? '',
-    readPayload(env.GITHUB_EVENT_PATH),
-  )
+  const decision = decideBaseline(event)
   const name = baselineArtifactName(comment.id)
   if (decision.kind !== 'compare') return { decision, name, log }
   const { branch } = decision
-  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
-  const token = comment.token
+  const { owner = '', repo = '' } = event.repository ?? {}
   const lookup = async (): Promise<FoundBaseline | CoverageBaseline> => {
     if (token === undefined)
       return { kind: 'not-looked-up', branch, note: 'github-token is empty, so no baseline' }

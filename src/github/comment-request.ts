@@ -14,6 +14,7 @@
 import { safeArtifactName } from '../artifacts/dists.js'
 import { COMMENT_ID_PATTERN } from './comment.js'
 import { type CommentResults, ResultsSchemaError, readCommentResults } from './comment-results.js'
+import { field } from './run-event.js'
 
 export const REQUEST_FILE = 'python-ci-comment.json'
 export const REQUEST_ARTIFACT = 'python-ci-comment'
@@ -116,12 +117,6 @@ export interface TriggeringRun {
   /** owner/name the head commit came from: the fork for a fork's pull request. */
   readonly headRepository: string
   readonly conclusion: string
-}
-
-function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object'
-    ? (value as Record<string, unknown>)[key]
-    : undefined
 }
 
 export function runFacts(run: unknown): TriggeringRun | undefined {

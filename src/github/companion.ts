@@ -30,6 +30,7 @@ import {
 } from './comment-request.js'
 import { commentTitle, type GitHubServices } from './post.js'
 import { GitHubApiError, GitHubClient } from './rest.js'
+import { isPullRequestEvent, type RunEvent } from './run-event.js'
 
 /** The artifacts of another run of this repository, read with the token (actions: read). */
 export interface RunArtifacts {
@@ -86,8 +87,6 @@ export function requestedCommentBody(request: CommentRequest, run: TriggeringRun
   )
 }
 
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
-
 interface PullRequest {
   readonly head?: {
     readonly sha?: unknown
@@ -99,7 +98,9 @@ interface PullRequest {
 export async function postRequestedComments(
   log: Log,
   env: NodeJS.ProcessEnv,
+  event: RunEvent,
   settings: CommentSettings & { readonly fromRun: number },
+  token: string | undefined,
   artifacts: RunArtifacts,
   tempDir: string,
   services: GitHubServices = {},
@@ -126,18 +127,17 @@ export async function postRequestedComments(
     return done(problem, [problem])
   }
   if (settings.mode === 'off') return done('comment: off')
-  if (settings.token === undefined) {
+  if (token === undefined) {
     return warn(
       'github-token is empty: the companion needs a token that may write to pull requests.',
     )
   }
-  const repository = env.GITHUB_REPOSITORY ?? ''
-  const [owner = '', repo = ''] = repository.split('/')
-  if (owner === '' || repo === '') {
-    return warn(`GITHUB_REPOSITORY (${JSON.stringify(repository)}) is not owner/name.`)
+  if (event.repository === undefined) {
+    return warn(`GITHUB_REPOSITORY (${JSON.stringify(event.repositoryName)}) is not owner/name.`)
   }
+  const { owner, repo } = event.repository
   const client = new GitHubClient({
-    token: settings.token,
+    token,
     env,
     ...services,
     onRetry: (message) => log.info(message),
@@ -158,7 +158,7 @@ export async function postRequestedComments(
   }
   if (run === undefined)
     return warn(`GitHub's answer for run ${settings.fromRun} is not a workflow run.`)
-  if (!PULL_REQUEST_EVENTS.has(run.event)) {
+  if (!isPullRequestEvent(run.event)) {
     return done(
       `run ${run.id} was started by ${run.event || 'an unknown event'}, not a pull request: nothing to post`,
     )
@@ -201,7 +201,7 @@ export async function postRequestedComments(
       }
       const pull = await client.request<PullRequest>('GET', `${repoPath}/pulls/${request.number}`)
       const head = pull.data?.head
-      const refused = refuseRequest(request, repository, run, {
+      const refused = refuseRequest(request, event.repositoryName, run, {
         sha: typeof head?.sha === 'string' ? head.sha : '',
         repository: typeof head?.repo?.full_name === 'string' ? head.repo.full_name : '',
       })

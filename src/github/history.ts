@@ -6,11 +6,11 @@
  */
 import { errorMessage } from '../error-message.js'
 import { BufferedLog } from '../log.js'
-import { readPayload } from '../publish/event.js'
 import type { BuildHistory } from '../report/metrics.js'
 import type { GitHubServices } from './post.js'
 import { GitHubApiError, GitHubClient } from './rest.js'
-import { baseBranch, successRate, workflowFile } from './success-rate.js'
+import type { RunEvent } from './run-event.js'
+import { baseBranch, successRate } from './success-rate.js'
 
 export interface HistoryRequest {
   /** github-token; undefined when empty. */
@@ -31,6 +31,7 @@ interface RunsPage {
 
 export async function fetchHistory(
   env: NodeJS.ProcessEnv,
+  event: RunEvent,
   request: HistoryRequest,
   services: GitHubServices,
 ): Promise<FetchedHistory> {
@@ -39,16 +40,12 @@ export async function fetchHistory(
     history: { kind: 'not-measured', reason },
     log,
   })
-  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
-  const workflow = workflowFile(env.GITHUB_WORKFLOW_REF)
-  const branch = baseBranch(
-    env.GITHUB_EVENT_NAME ?? '',
-    env.GITHUB_REF ?? '',
-    readPayload(env.GITHUB_EVENT_PATH),
-  )
+  const workflow = event.workflowFile
+  const branch = baseBranch(event)
   if (request.window === 0) return notMeasured('history-window: 0')
   if (request.token === undefined) return notMeasured('github-token is empty')
-  if (owner === '' || repo === '') return notMeasured('GITHUB_REPOSITORY is not owner/name')
+  if (event.repository === undefined) return notMeasured('GITHUB_REPOSITORY is not owner/name')
+  const { owner, repo } = event.repository
   if (workflow === undefined) return notMeasured('GITHUB_WORKFLOW_REF names no workflow file')
   if (branch === undefined) return notMeasured('the event names no base branch')
   const query = new URLSearchParams({

@@ -7,7 +7,6 @@ import type { CommentSettings } from '../config.js'
 import { errorMessage } from '../error-message.js'
 import type { Log } from '../log.js'
 import type { Outages } from '../outages.js'
-import { readPayload } from '../publish/event.js'
 import { renderSummary } from '../report/markdown.js'
 import type { CommentInfo, Metrics } from '../report/metrics.js'
 import { commentBody, commentMarker, upsertComment } from './comment.js'
@@ -15,6 +14,7 @@ import type { CommentRequest } from './comment-request.js'
 import { commentResultsOf } from './comment-results.js'
 import { decideComment } from './decide.js'
 import { GitHubApiError, GitHubClient, type GitHubClientOptions } from './rest.js'
+import type { RunEvent } from './run-event.js'
 
 /** What only a run on GitHub has; tests may shorten the waits between retries. */
 export interface GitHubServices extends Pick<GitHubClientOptions, 'sleep' | 'baseDelayMs'> {
@@ -55,17 +55,13 @@ function refusedAdvice(status: number): string {
 export async function postComment(
   log: Log,
   env: NodeJS.ProcessEnv,
+  event: RunEvent,
   settings: CommentSettings,
+  token: string | undefined,
   metrics: Metrics,
   services: GitHubServices,
 ): Promise<CommentOutcome> {
-  const payload = readPayload(env.GITHUB_EVENT_PATH)
-  const decision = decideComment({
-    mode: settings.mode,
-    eventName: env.GITHUB_EVENT_NAME ?? '',
-    repository: env.GITHUB_REPOSITORY ?? '',
-    payload,
-  })
+  const decision = decideComment(settings.mode, event)
   if (decision.kind === 'skip') return { kind: 'skipped', reason: decision.reason }
   const warn = (reason: string, advice: string): CommentOutcome => {
     log.warning(`The pull request comment was not posted: ${reason}. ${advice} ${STILL_REPORTED}`)
@@ -73,7 +69,7 @@ export async function postComment(
   }
   if (decision.kind === 'warn')
     return warn(decision.reason, 'Set comment: auto to comment only on pull request events.')
-  if (settings.token === undefined) {
+  if (token === undefined) {
     return warn('github-token is empty', 'Pass a token, e.g. the default github.token.')
   }
   const { target } = decision
@@ -82,7 +78,7 @@ export async function postComment(
   const { body, cut } = commentBody(marker, metrics, renderSummary, title)
   if (cut !== undefined) log.info(`The comment was shortened to fit GitHub's limit: ${cut}.`)
   const client = new GitHubClient({
-    token: settings.token,
+    token,
     env,
     ...services,
     onRetry: (message) => log.info(message),
@@ -109,7 +105,7 @@ export async function postComment(
     }
     if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
       const outcome = warn(`${where}: ${error.message}`, refusedAdvice(error.status))
-      const headSha = payload.pull_request?.head?.sha
+      const headSha = event.pullRequest?.headSha
       if (typeof headSha !== 'string' || outcome.kind !== 'not-posted') return outcome
       const repository = `${target.owner}/${target.repo}`
       return {

@@ -3,7 +3,7 @@
  * the arithmetic over the runs the workflow-runs API returns.
  */
 import type { BuildHistory } from '../report/metrics.js'
-import { field, PULL_REQUEST_EVENTS } from './decide.js'
+import type { RunEvent } from './run-event.js'
 
 /** Runs that finished without saying whether the build works: left out of the rate. */
 export const NOT_COUNTED_CONCLUSIONS: ReadonlySet<string> = new Set([
@@ -17,31 +17,16 @@ export const NOT_COUNTED_CONCLUSIONS: ReadonlySet<string> = new Set([
   'cancelled',
 ])
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined
-}
-
-/**
- * The workflow's file name from GITHUB_WORKFLOW_REF
- * ("owner/repo/.github/workflows/ci.yml@refs/heads/main" -> "ci.yml"),
- * which the runs API accepts as the workflow id.
- */
-export function workflowFile(workflowRef: string | undefined): string | undefined {
-  // The ref after the first '@' behind the file name may hold '@' itself.
-  return /^[^/]+\/[^/]+\/\.github\/workflows\/([^/]+?\.ya?ml)(?:@|$)/.exec(workflowRef ?? '')?.[1]
-}
-
 /**
  * The branch whose runs the rate is about: a pull request's base branch, the
  * pushed branch, else the repository's default branch (tags, schedules,
  * manual runs).
  */
-export function baseBranch(eventName: string, ref: string, payload: unknown): string | undefined {
-  if (PULL_REQUEST_EVENTS.has(eventName)) {
-    return text(field(field(field(payload, 'pull_request'), 'base'), 'ref'))
-  }
-  if (eventName === 'push' && ref.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length)
-  return text(field(field(payload, 'repository'), 'default_branch'))
+export function baseBranch(event: RunEvent): string | undefined {
+  if (event.isPullRequest) return event.pullRequest?.baseRef
+  if (event.name === 'push' && event.ref.startsWith('refs/heads/'))
+    return event.ref.slice('refs/heads/'.length)
+  return event.defaultBranch
 }
 
 /** successes / completed in percent, to one decimal: 85, 87.5, 66.7. */

@@ -4,27 +4,16 @@
  * the step is unaffected), refuse (a release was asked for but cannot be right;
  * the step fails with one line per reason) or publish (these files, this version).
  */
+
+import type { RunEvent } from '../github/run-event.js'
 import type { BuildResult, DistFile, TestRun } from '../report/metrics.js'
 import { formatPep440, type Pep440Version, parsePep440, samePep440 } from './pep440.js'
 
 export type PublishMode = 'auto' | 'true' | 'false'
 export const PUBLISH_MODES: readonly PublishMode[] = ['auto', 'true', 'false']
 
-/** What the run was started by, from GITHUB_* and the event payload. */
-export interface PublishEvent {
-  /** GITHUB_EVENT_NAME: push, release, pull_request, … */
-  readonly name: string
-  /** GITHUB_REF: refs/tags/v1.2.0, refs/heads/main, … */
-  readonly ref: string
-  /** owner/name of the repository the run belongs to. */
-  readonly repository: string
-  /** The run's repository is a fork, or a pull request comes from one. */
-  readonly fork: boolean
-  /** A release event's action: published, created, … */
-  readonly releaseAction?: string
-  /** A release event's tag_name. */
-  readonly releaseTag?: string
-}
+/** What publishing reads of the run event. */
+export type PublishEvent = Pick<RunEvent, 'name' | 'ref' | 'repositoryName' | 'fork' | 'release'>
 
 /** tag-pattern, parsed: a glob whose literal prefix is cut from a tag to give the version. */
 export interface TagPattern {
@@ -90,16 +79,16 @@ function releaseTag(event: PublishEvent): { tag: string } | { not: string } {
   }
   if (event.fork) {
     return {
-      not: `${event.repository || 'this repository'} is a fork; publishing runs from the original repository only`,
+      not: `${event.repositoryName || 'this repository'} is a fork; publishing runs from the original repository only`,
     }
   }
   if (event.name === 'release') {
-    if (event.releaseAction !== 'published') {
+    if (event.release?.action !== 'published') {
       return {
-        not: `a release event with action ${event.releaseAction ?? '(none)'} does not publish; only "published" does`,
+        not: `a release event with action ${event.release?.action ?? '(none)'} does not publish; only "published" does`,
       }
     }
-    const tag = event.releaseTag ?? event.ref.replace(/^refs\/tags\//, '')
+    const tag = event.release?.tag ?? event.ref.replace(/^refs\/tags\//, '')
     return tag ? { tag } : { not: 'the release event names no tag' }
   }
   if (event.name === 'push' && event.ref.startsWith('refs/tags/')) {

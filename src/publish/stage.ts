@@ -3,12 +3,12 @@
  * reasons fail the step) or run: twine check, credentials, upload.
  */
 import type { Config } from '../config.js'
+import type { RunEvent } from '../github/run-event.js'
 import type { Host } from '../host.js'
 import type { Tools } from '../install/tools.js'
 import type { BuildResult, PublishResult, StageResult, TestRun } from '../report/metrics.js'
 import { refuseStage, runStage, skipStage } from '../stage.js'
 import { decidePublish } from './decide.js'
-import { readEvent } from './event.js'
 import { describePublish, type PublishingServices, publishDists } from './publish.js'
 
 /** What the stages before found, that publishing depends on. */
@@ -23,6 +23,7 @@ export interface BeforePublish {
 export async function publishStage(
   host: Host,
   config: Config,
+  event: RunEvent,
   services: PublishingServices | undefined,
   ran: BeforePublish,
 ): Promise<{ result: PublishResult; stage: StageResult }> {
@@ -34,7 +35,7 @@ export async function publishStage(
     repositoryUrl: config.publish.repositoryUrl,
   })
   const decision = decidePublish({
-    event: readEvent(host.env),
+    event,
     mode: config.publish.mode,
     tagPattern: config.publish.tagPattern,
     // A stage turned off says nothing about the release.

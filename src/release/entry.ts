@@ -8,13 +8,14 @@ import * as core from '@actions/core'
 import { currentRunArtifacts } from '../artifacts/service.js'
 import { type InputReader, loadPublishJobConfig, runnerArchitecture } from '../config.js'
 import { errorMessage } from '../error-message.js'
+import type { RunEvent } from '../github/run-event.js'
 import { childEnvironment, type Host } from '../host.js'
 import type { Log } from '../log.js'
 import { SpawnRunner } from '../process.js'
 import { runPublishJob } from './publish-job.js'
 import { publishJobFailures, publishJobOutputs, renderPublishJobSummary } from './summary.js'
 
-export async function runPublishMode(read: InputReader, log: Log): Promise<void> {
+export async function runPublishMode(read: InputReader, log: Log, event: RunEvent): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
   const { config, warnings } = loadPublishJobConfig(read, {
     workspace,
@@ -25,7 +26,7 @@ export async function runPublishMode(read: InputReader, log: Log): Promise<void>
   const host: Host = {
     log,
     runner: new SpawnRunner(),
-    onActions: process.env.GITHUB_ACTIONS === 'true',
+    onActions: event.onActions,
     workspace,
     // Not the test job's folder: nothing a test left there is reused.
     tempDir: path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'python-ci-publish'),
@@ -34,7 +35,7 @@ export async function runPublishMode(read: InputReader, log: Log): Promise<void>
     addPath: (dir) => core.addPath(dir),
     exportVariable: (name, value) => core.exportVariable(name, value),
   }
-  const result = await runPublishJob(host, config, {
+  const result = await runPublishJob(host, config, event, {
     artifacts: currentRunArtifacts(),
     publishing: {
       getIdToken: (audience) => core.getIDToken(audience),

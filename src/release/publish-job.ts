@@ -20,12 +20,12 @@ import {
 import { changedSinceBuild } from '../build/digest.js'
 import type { PublishJobConfig } from '../config.js'
 import { errorMessage } from '../error-message.js'
+import type { RunEvent } from '../github/run-event.js'
 import type { Host } from '../host.js'
 import { pipIsOffline } from '../install/install.js'
 import { prepareTools } from '../install/tools.js'
 import type { ProcessRunner } from '../process.js'
 import { decideReleaseEvent, releaseVersionReasons } from '../publish/decide.js'
-import { readEvent } from '../publish/event.js'
 import { describePublish, type PublishingServices, publishDists } from '../publish/publish.js'
 import { setupPython } from '../python/setup.js'
 import type { DistFile, PublishResult } from '../report/metrics.js'
@@ -137,13 +137,14 @@ async function uploadVerified(
 export async function runPublishJob(
   outer: Host,
   config: PublishJobConfig,
+  event: RunEvent,
   services: PublishJobServices,
 ): Promise<PublishJobResult> {
   const host = confinedHost(outer)
   const settings = config.publish
   const base = { repositoryUrl: settings.repositoryUrl, details: [], files: [] }
   const decision = decideReleaseEvent({
-    event: readEvent(host.env),
+    event,
     mode: settings.mode,
     tagPattern: settings.tagPattern,
   })

@@ -4,6 +4,7 @@
  * delta a pull request run computes from it. No I/O here.
  */
 import { ARTIFACT_NAME_FORBIDDEN } from '../artifacts/dists.js'
+import type { RunEvent } from '../github/run-event.js'
 import type {
   BaseCoverage,
   CoverageBaseline,
@@ -216,28 +217,21 @@ export type BaselineDecision =
   | { readonly kind: 'compare'; readonly branch: string }
   | { readonly kind: 'none'; readonly reason: string }
 
-function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object'
-    ? (value as Record<string, unknown>)[key]
-    : undefined
-}
-
-/** What this event does with the baseline: GITHUB_EVENT_NAME, GITHUB_REF and the payload in. */
-export function decideBaseline(eventName: string, ref: string, payload: unknown): BaselineDecision {
-  if (eventName === 'pull_request' || eventName === 'pull_request_target') {
-    const base = field(field(field(payload, 'pull_request'), 'base'), 'ref')
-    return typeof base === 'string' && base !== ''
+/** What this event does with the baseline. */
+export function decideBaseline(event: RunEvent): BaselineDecision {
+  if (event.isPullRequest) {
+    const base = event.pullRequest?.baseRef
+    return base !== undefined
       ? { kind: 'compare', branch: base }
       : { kind: 'none', reason: 'the pull request payload names no base branch' }
   }
-  if (eventName === 'push' && ref.startsWith('refs/heads/')) {
-    const branch = ref.slice('refs/heads/'.length)
-    const defaultBranch = field(field(payload, 'repository'), 'default_branch')
-    return branch === defaultBranch
+  if (event.name === 'push' && event.ref.startsWith('refs/heads/')) {
+    const branch = event.ref.slice('refs/heads/'.length)
+    return branch === event.defaultBranch
       ? { kind: 'store', branch }
       : { kind: 'none', reason: `a push to ${branch}, not the default branch` }
   }
-  return { kind: 'none', reason: `not a push or pull request event (${eventName || 'no event'})` }
+  return { kind: 'none', reason: `not a push or pull request event (${event.name || 'no event'})` }
 }
 
 /** One line for the log and the terminal: "-0.50 against main 0123abc (87.50%)" or the note. */
