@@ -6,11 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseToml } from 'smol-toml'
-import { ARTIFACT_NAME_FORBIDDEN } from './artifacts/dists.js'
-import { CACHE_MODES, type CacheMode, DEFAULT_DEPENDENCY_PATTERNS } from './cache/key.js'
 import { errorMessage } from './error-message.js'
-import { COMMENT_ID_PATTERN } from './github/comment.js'
-import { COMMENT_MODES, type CommentMode } from './github/decide.js'
 import {
   declaredGroups,
   normalizeName,
@@ -18,15 +14,73 @@ import {
   type ProjectInfo,
   readProject,
 } from './project.js'
-import {
-  PUBLISH_MODES,
-  type PublishMode,
-  parseTagPattern,
-  type TagPattern,
-} from './publish/decide.js'
-import { parseVersionSpec, type VersionSpec, versionFromFile } from './python/version-spec.js'
 import { ShellWordsError, splitShellWords } from './shell-words.js'
+import { parseVersionSpec, type VersionSpec, versionFromFile } from './version-spec.js'
 import { isLink, outsideWorkspace } from './workspace-path.js'
+
+/** Characters the artifact service refuses in a name. */
+export const ARTIFACT_NAME_FORBIDDEN = /["<>|*?\r\n\\/:]/
+
+export type PublishMode = 'auto' | 'true' | 'false'
+
+export const PUBLISH_MODES: readonly PublishMode[] = ['auto', 'true', 'false']
+
+/** tag-pattern, parsed: a glob whose literal prefix is cut from a tag to give the version. */
+export interface TagPattern {
+  readonly text: string
+  /** Everything before the first wildcard: "v" for v*. */
+  readonly prefix: string
+  readonly regex: RegExp
+}
+
+/** Parses a tag-pattern glob (*, ?, [...]); undefined when it has no wildcard to take a version from. */
+export function parseTagPattern(text: string): TagPattern | undefined {
+  const first = text.search(/[*?[]/)
+  if (first === -1) return undefined
+  let source = ''
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i] ?? ''
+    if (char === '*') source += '[^/]*'
+    else if (char === '?') source += '[^/]'
+    else if (char === '[') {
+      const end = text.indexOf(']', i + 2)
+      if (end === -1) return undefined
+      const body = text
+        .slice(i + 1, end)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\')
+      source += `[${body}]`
+      i = end
+    } else source += char.replace(/[.+^${}()|\\]/g, '\\$&')
+  }
+  return { text, prefix: text.slice(0, first), regex: new RegExp(`^${source}$`) }
+}
+
+/** Letters, digits and . _ - + = : @ , / and inner spaces; no "--", which would end the HTML comment early. */
+export const COMMENT_ID_PATTERN =
+  /^(?!.*--)[A-Za-z0-9._+=:@,/-](?:[A-Za-z0-9 ._+=:@,/-]{0,98}[A-Za-z0-9._+=:@,/-])?$/
+
+export const COMMENT_MODES = ['auto', 'always', 'on-change', 'off'] as const
+
+export type CommentMode = (typeof COMMENT_MODES)[number]
+
+export type CacheMode = 'auto' | 'true' | 'false'
+
+export const CACHE_MODES: readonly CacheMode[] = ['auto', 'true', 'false']
+
+/** Patterns hashed when cache-dependency-path is empty, relative to the working directory. */
+export const DEFAULT_DEPENDENCY_PATTERNS = [
+  // Every name `install: auto` takes (test-requirements.txt, requirements/tests.txt, …).
+  '**/*requirements*.txt',
+  '**/requirements/*.txt',
+  '**/constraints*.txt',
+  'pyproject.toml',
+  'setup.cfg',
+  'setup.py',
+  'poetry.lock',
+  'uv.lock',
+  'pdm.lock',
+] as const
 
 export class ConfigError extends Error {
   override name = 'ConfigError'

@@ -9,6 +9,7 @@ import * as core from '@actions/core'
 import { actionsArtifactService, runArtifactsOf } from './artifacts/service.js'
 import { actionsCacheService } from './cache/service.js'
 import { CancelGuard } from './cancel.js'
+import { postRequestedComments } from './comment/companion.js'
 import {
   actionMode,
   type CommentSettings,
@@ -20,7 +21,6 @@ import {
   runnerArchitecture,
 } from './config.js'
 import { errorMessage } from './error-message.js'
-import { postRequestedComments } from './github/companion.js'
 import { parseRunEvent, type RunEvent, readEventPayload } from './github/run-event.js'
 import { describeWrites, FileCommandGuard } from './guard/file-commands.js'
 import { childEnvironment, type Host, secretsToMask } from './host.js'

@@ -7,8 +7,14 @@
  */
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import type { ArtifactService, UploadedArtifact } from './artifacts/dists.js'
+import type { ArtifactService, RunArtifacts, UploadedArtifact } from './artifacts/dists.js'
 import { artifactsStage } from './artifacts/stage.js'
+import {
+  type BaselineServices,
+  type PendingBaseline,
+  settleBaseline,
+  startBaseline,
+} from './baseline/baseline.js'
 import { buildStage } from './build/stage.js'
 import type { CacheOutcome } from './cache/cache.js'
 import type { CacheService } from './cache/service.js'
@@ -16,22 +22,15 @@ import { restoreStage, saveStep } from './cache/stage.js'
 import { commentStage } from './comment/stage.js'
 import type { Config } from './config.js'
 import { diffCoverageStage } from './diff/changed-lines.js'
-import {
-  type BaselineServices,
-  type PendingBaseline,
-  settleBaseline,
-  startBaseline,
-} from './github/baseline.js'
-import type { RunArtifacts } from './github/companion.js'
-import { type FetchedHistory, fetchHistory } from './github/history.js'
-import type { GitHubServices } from './github/post.js'
+import { Outages } from './github/outages.js'
+import type { GitHubServices } from './github/rest.js'
 import type { RunEvent } from './github/run-event.js'
+import { type FetchedHistory, fetchHistory } from './history/history.js'
 import type { Host } from './host.js'
 import type { Installed } from './install/install.js'
 import { installStage } from './install/stage.js'
 import { type LintRun, runLint } from './lint/lint.js'
 import type { Log } from './log.js'
-import { Outages } from './outages.js'
 import { type Known, Progress } from './progress.js'
 import type { PublishingServices } from './publish/publish.js'
 import { publishStage } from './publish/stage.js'

@@ -4,8 +4,8 @@ import {
   measureDiffCoverage,
   sitePackagesOf,
 } from '../../src/diff/measure.js'
+import type { FileDiff } from '../../src/diff/unified-diff.js'
 import type { CoberturaFile, CoberturaReport } from '../../src/report/cobertura.js'
-import type { FileDiff } from '../../src/report/diff.js'
 
 const file = (filename: string, covered: number[], missing: number[]): CoberturaFile => ({
   filename,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { type DiffPlanInput, planDiff, shortBase } from '../../src/diff/plan.js'
+import { type DiffPlanInput, planDiff } from '../../src/diff/plan.js'
 import { parseRunEvent } from '../../src/github/run-event.js'
+import { shortBase } from '../../src/report/figures.js'
 
 const SHA = '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b'
 

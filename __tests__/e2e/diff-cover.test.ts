@@ -8,14 +8,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { computeDiffCoverage, joinFileLines } from '../../src/diff/diff-coverage.js'
+import { changedLinesByFile, parseGitDiff } from '../../src/diff/unified-diff.js'
 import { parseCobertura, resolveCoberturaFile } from '../../src/report/cobertura.js'
 import { mapCoveragePath } from '../../src/report/coverage.js'
-import { changedLinesByFile, parseGitDiff } from '../../src/report/diff.js'
-import {
-  computeDiffCoverage,
-  type DiffCoverage,
-  joinFileLines,
-} from '../../src/report/diff-coverage.js'
+import type { DiffCoverage } from '../../src/report/metrics.js'
 import {
   commitScenario,
   type DiffCoverReport,

@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { formatRanges, lineRanges } from '../../src/report/diff-coverage.js'
+import { formatRanges, lineRanges } from '../../src/report/figures.js'
 import { escapeInline } from '../../src/report/markdown.js'
 import {
   GITHUB_TOKEN,

@@ -4,9 +4,9 @@
  * createInputs(overrides) is an InputReader as core.getInput would be.
  */
 import type { Config, InputName, InputReader } from '../../src/config.js'
+import { parseTagPattern } from '../../src/config.js'
 import type { ProjectInfo } from '../../src/project.js'
-import { parseTagPattern } from '../../src/publish/decide.js'
-import { parseVersionSpec, type VersionSpec } from '../../src/python/version-spec.js'
+import { parseVersionSpec, type VersionSpec } from '../../src/version-spec.js'
 
 export type Inputs = Partial<Record<InputName, string>>
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  decidePublish,
-  type PublishEvent,
-  type PublishInputs,
-  parseTagPattern,
-  type TagPattern,
-} from '../../src/publish/decide.js'
+import { parseTagPattern, type TagPattern } from '../../src/config.js'
+import { decidePublish, type PublishEvent, type PublishInputs } from '../../src/publish/decide.js'
 import { normalizePep440, parsePep440, samePep440 } from '../../src/publish/pep440.js'
 import type { TestRun } from '../../src/report/metrics.js'
 import { createBuild, createDist } from '../helpers/metrics.js'

@@ -6,7 +6,7 @@ import {
   osVersionFromOsRelease,
   parseManifest,
 } from '../../src/python/manifest.js'
-import { parseVersionSpec } from '../../src/python/version-spec.js'
+import { parseVersionSpec } from '../../src/version-spec.js'
 
 const file = (version: string, arch = 'x64', platform = 'linux', platform_version?: string) => ({
   filename: `python-${version}-${platform}-${platform_version ?? ''}-${arch}.tar.gz`,

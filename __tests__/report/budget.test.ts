@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { fitComment } from '../../src/github/comment.js'
+import { fitComment } from '../../src/comment/sticky.js'
 import {
   cutAtLine,
   describeLeftOut,

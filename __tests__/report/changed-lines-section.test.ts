@@ -3,7 +3,7 @@
  * terminal report.
  */
 import { describe, expect, it } from '@jest/globals'
-import { formatRanges } from '../../src/report/diff-coverage.js'
+import { formatRanges } from '../../src/report/figures.js'
 import { renderSummary, renderText } from '../../src/report/markdown.js'
 import { createDiffCoverage, createMetrics } from '../helpers/metrics.js'
 

@@ -5,6 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { changedSinceBuild } from '../build/digest.js'
+import { ARTIFACT_NAME_FORBIDDEN } from '../config.js'
 import type { BuildResult } from '../report/metrics.js'
 import { MANIFEST_FILE, manifestOf } from './manifest.js'
 
@@ -13,12 +14,14 @@ export interface ArtifactService {
   upload(name: string, files: string[], root: string): Promise<{ id?: number; size?: number }>
 }
 
-/** Characters the artifact service refuses in a name. */
-export const ARTIFACT_NAME_FORBIDDEN = /["<>|*?\r\n\\/:]/
-
 /** `text` with every character the artifact service refuses replaced by '_'. */
 export function safeArtifactName(text: string): string {
   return text.replace(new RegExp(ARTIFACT_NAME_FORBIDDEN.source, 'g'), '_')
+}
+
+/** One artifact per comment-id, so matrix jobs and monorepo packages keep apart: `prefix-<id>`. */
+export function perCommentArtifactName(prefix: string, commentId: string): string {
+  return commentId === '' ? prefix : `${prefix}-${safeArtifactName(commentId)}`
 }
 
 export interface ArtifactNameContext {
@@ -85,4 +88,11 @@ export async function uploadDists(
   const files = [...staged.map((d) => d.path), manifest]
   const { id, size } = await service.upload(name, files, stage.dir)
   return { name, files: files.map((f) => path.basename(f)), id, size }
+}
+
+/** The artifacts of another run of this repository, read with the token (actions: read). */
+export interface RunArtifacts {
+  list(runId: number): Promise<readonly { readonly id: number; readonly name: string }[]>
+  /** Unpacks the artifact into `dir`. */
+  download(artifactId: number, runId: number, dir: string): Promise<void>
 }

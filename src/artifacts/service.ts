@@ -4,9 +4,8 @@
  * first call, so a run that uploads and downloads nothing starts without it.
  */
 import type { DefaultArtifactClient } from '@actions/artifact'
-import type { RunArtifacts } from '../github/companion.js'
 import type { Repository } from '../github/run-event.js'
-import type { ArtifactService, CurrentRunArtifacts } from './dists.js'
+import type { ArtifactService, CurrentRunArtifacts, RunArtifacts } from './dists.js'
 
 function lazyClient(): () => Promise<DefaultArtifactClient> {
   let client: Promise<DefaultArtifactClient> | undefined

@@ -5,8 +5,8 @@
 import path from 'node:path'
 import type { Config } from '../config.js'
 import { errorMessage } from '../error-message.js'
+import type { Outages } from '../github/outages.js'
 import type { Host } from '../host.js'
-import type { Outages } from '../outages.js'
 import type { BuildResult } from '../report/metrics.js'
 import type { Stage } from '../stage.js'
 import {

@@ -4,24 +4,8 @@
  * so every rule here is table-tested.
  */
 import { createHash } from 'node:crypto'
+import type { CacheMode } from '../config.js'
 import type { RunEvent } from '../github/run-event.js'
-
-export type CacheMode = 'auto' | 'true' | 'false'
-export const CACHE_MODES: readonly CacheMode[] = ['auto', 'true', 'false']
-
-/** Patterns hashed when cache-dependency-path is empty, relative to the working directory. */
-export const DEFAULT_DEPENDENCY_PATTERNS = [
-  // Every name `install: auto` takes (test-requirements.txt, requirements/tests.txt, …).
-  '**/*requirements*.txt',
-  '**/requirements/*.txt',
-  '**/constraints*.txt',
-  'pyproject.toml',
-  'setup.cfg',
-  'setup.py',
-  'poetry.lock',
-  'uv.lock',
-  'pdm.lock',
-] as const
 
 export interface KeyParts {
   /** RUNNER_OS, e.g. Linux. */

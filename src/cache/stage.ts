@@ -6,9 +6,9 @@
  * has to cross processes.
  */
 import type { Config } from '../config.js'
+import type { Outages } from '../github/outages.js'
 import type { RunEvent } from '../github/run-event.js'
 import type { Host } from '../host.js'
-import type { Outages } from '../outages.js'
 import type { PythonSetup } from '../python/setup.js'
 import type { Stage } from '../stage.js'
 import { type CacheOutcome, type CacheRun, restoreCaches, saveCaches } from './cache.js'

@@ -7,13 +7,14 @@ import path from 'node:path'
 import type { ArtifactService } from '../artifacts/dists.js'
 import type { Config } from '../config.js'
 import { errorMessage } from '../error-message.js'
-import { keepCommentRequest } from '../github/companion.js'
-import { type CommentOutcome, type GitHubServices, postComment } from '../github/post.js'
+import type { Outages } from '../github/outages.js'
+import type { GitHubServices } from '../github/rest.js'
 import type { RunEvent } from '../github/run-event.js'
 import type { Host } from '../host.js'
-import type { Outages } from '../outages.js'
 import type { Metrics } from '../report/metrics.js'
 import { type Outcome, runStage, skipStage } from '../stage.js'
+import { keepCommentRequest } from './companion.js'
+import { type CommentOutcome, postComment } from './post.js'
 
 export async function commentStage(
   host: Host,

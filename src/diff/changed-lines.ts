@@ -8,25 +8,26 @@
 import { createReadStream, existsSync } from 'node:fs'
 import type { Config } from '../config.js'
 import { errorMessage } from '../error-message.js'
-import type { GitHubServices } from '../github/post.js'
+import type { GitHubServices } from '../github/rest.js'
 import { GitHubClient } from '../github/rest.js'
 import type { RunEvent } from '../github/run-event.js'
 import type { Host } from '../host.js'
 import type { Log } from '../log.js'
 import type { RunResult } from '../process.js'
 import { CoberturaParser, type CoberturaReport, CoberturaReportError } from '../report/cobertura.js'
+import { shortBase } from '../report/figures.js'
+import { describeDiffCoverage } from '../report/markdown.js'
+import type { DiffCoverageResult, DiffSource } from '../report/metrics.js'
+import { runStep } from '../stage.js'
+import { coverageByRepositoryPath, measureDiffCoverage } from './measure.js'
+import { type DiffPlan, planDiff } from './plan.js'
 import {
   DiffParseError,
   type FileDiff,
   type PullRequestFile,
   parseGitDiff,
   parsePullRequestFiles,
-} from '../report/diff.js'
-import { describeDiffCoverage } from '../report/markdown.js'
-import type { DiffCoverageResult, DiffSource } from '../report/metrics.js'
-import { runStep } from '../stage.js'
-import { coverageByRepositoryPath, measureDiffCoverage } from './measure.js'
-import { type DiffPlan, planDiff, shortBase } from './plan.js'
+} from './unified-diff.js'
 
 type Compare = Extract<DiffPlan, { kind: 'compare' }>
 

@@ -6,9 +6,9 @@
 import path from 'node:path'
 import { type CoberturaReport, resolveCoberturaFile } from '../report/cobertura.js'
 import { mapCoveragePath } from '../report/coverage.js'
-import { changedLinesByFile, type FileDiff } from '../report/diff.js'
-import { computeDiffCoverage, type FileLines, joinFileLines } from '../report/diff-coverage.js'
 import type { DiffCoverageResult, DiffSource } from '../report/metrics.js'
+import { computeDiffCoverage, type FileLines, joinFileLines } from './diff-coverage.js'
+import { changedLinesByFile, type FileDiff } from './unified-diff.js'
 
 export interface CoveragePaths {
   /** Absolute path of the folder pytest ran in. */

@@ -2,7 +2,7 @@
  * Which base the changed lines are counted from, and how they can be read: the
  * decision for this event, before any git or API call. Pure.
  */
-import type { CommentTarget } from '../github/decide.js'
+import type { CommentTarget } from '../comment/target.js'
 import type { RunEvent } from '../github/run-event.js'
 
 /** The pull request whose files the API lists: the one a comment would go to. */
@@ -56,9 +56,4 @@ export function planDiff(input: DiffPlanInput): DiffPlan {
     return { kind: 'none', reason: 'no base: the event names no pull request base commit' }
   }
   return { kind: 'compare', base: sha, explicit: false, ...(pullRequest && { pullRequest }) }
-}
-
-/** "1a2b3c4" for a full sha, the ref itself otherwise: for the log and the report. */
-export function shortBase(base: string): string {
-  return /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(base) ? base.slice(0, 7) : base
 }

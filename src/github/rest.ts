@@ -8,6 +8,7 @@
  */
 import { HttpClient } from '@actions/http-client'
 import { errorMessage } from '../error-message.js'
+import type { Outages } from './outages.js'
 
 export class GitHubApiError extends Error {
   override name = 'GitHubApiError'
@@ -204,4 +205,10 @@ export class GitHubClient {
     if (/secondary rate limit/i.test(message)) return this.maxWaitMs >= 60_000 ? 60_000 : undefined
     return status === 429 ? backoff : undefined
   }
+}
+
+/** What only a run on GitHub has; tests may shorten the waits between retries. */
+export interface GitHubServices extends Pick<GitHubClientOptions, 'sleep' | 'baseDelayMs'> {
+  /** Where an outage is noted, for one warning per outage; without it each feature warns. */
+  readonly outages?: Outages
 }

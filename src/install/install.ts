@@ -6,7 +6,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import semver from 'semver'
-import { findLeftovers, removeNewLeftovers } from '../build/leftovers.js'
 import type { Config } from '../config.js'
 import { errorMessage } from '../error-message.js'
 import type { Host } from '../host.js'
@@ -20,6 +19,7 @@ import {
   readProjectMarker,
   writeProjectMarker,
 } from './fingerprint.js'
+import { findLeftovers, removeNewLeftovers } from './leftovers.js'
 import { diskFiles, pipInstallArgs, planInstall } from './plan.js'
 import { warnEmptySubmodules } from './submodules.js'
 import { prepareTools, type Tools } from './tools.js'

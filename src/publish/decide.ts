@@ -5,23 +5,13 @@
  * the step fails with one line per reason) or publish (these files, this version).
  */
 
+import type { PublishMode, TagPattern } from '../config.js'
 import type { RunEvent } from '../github/run-event.js'
 import type { BuildResult, DistFile, TestRun } from '../report/metrics.js'
 import { formatPep440, type Pep440Version, parsePep440, samePep440 } from './pep440.js'
 
-export type PublishMode = 'auto' | 'true' | 'false'
-export const PUBLISH_MODES: readonly PublishMode[] = ['auto', 'true', 'false']
-
 /** What publishing reads of the run event. */
 export type PublishEvent = Pick<RunEvent, 'name' | 'ref' | 'repositoryName' | 'fork' | 'release'>
-
-/** tag-pattern, parsed: a glob whose literal prefix is cut from a tag to give the version. */
-export interface TagPattern {
-  readonly text: string
-  /** Everything before the first wildcard: "v" for v*. */
-  readonly prefix: string
-  readonly regex: RegExp
-}
 
 export interface PublishInputs {
   readonly event: PublishEvent
@@ -48,29 +38,6 @@ export type PublishDecision =
       readonly version: string
       readonly files: readonly DistFile[]
     }
-
-/** Parses a tag-pattern glob (*, ?, [...]); undefined when it has no wildcard to take a version from. */
-export function parseTagPattern(text: string): TagPattern | undefined {
-  const first = text.search(/[*?[]/)
-  if (first === -1) return undefined
-  let source = ''
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i] ?? ''
-    if (char === '*') source += '[^/]*'
-    else if (char === '?') source += '[^/]'
-    else if (char === '[') {
-      const end = text.indexOf(']', i + 2)
-      if (end === -1) return undefined
-      const body = text
-        .slice(i + 1, end)
-        .replace(/^!/, '^')
-        .replace(/\\/g, '\\\\')
-      source += `[${body}]`
-      i = end
-    } else source += char.replace(/[.+^${}()|\\]/g, '\\$&')
-  }
-  return { text, prefix: text.slice(0, first), regex: new RegExp(`^${source}$`) }
-}
 
 /** The tag a run is about, or why it is not a release run. */
 function releaseTag(event: PublishEvent): { tag: string } | { not: string } {

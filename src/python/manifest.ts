@@ -2,7 +2,7 @@
  * The actions/python-versions manifest: which release to download for a spec,
  * an architecture and this OS. Pure; the download itself lives in setup.ts.
  */
-import { highestMatch, type VersionSpec } from './version-spec.js'
+import { highestMatch, type VersionSpec } from '../version-spec.js'
 
 export interface ManifestFile {
   readonly filename: string

@@ -16,13 +16,13 @@ export type PythonSettings = Pick<Config, 'pythonSpec' | 'architecture' | 'pytho
 import { errorMessage } from '../error-message.js'
 import type { Host } from '../host.js'
 import { tail } from '../process.js'
+import { highestMatch, type VersionSpec } from '../version-spec.js'
 import {
   chooseRelease,
   type ManifestRelease,
   osVersionFromOsRelease,
   parseManifest,
 } from './manifest.js'
-import { highestMatch, type VersionSpec } from './version-spec.js'
 
 export class PythonSetupError extends Error {
   override name = 'PythonSetupError'

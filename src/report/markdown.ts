@@ -4,21 +4,21 @@
  * test, so every such piece goes through escapeInline or codeBlock.
  */
 
-import { shortBase } from '../diff/plan.js'
 import {
   deltaMark,
   describeBaseline,
   formatDelta,
   precisionOf,
+  shortBase,
   shortSha as shortCommit,
-} from './baseline.js'
-import type { DiffCoverageFile } from './diff-coverage.js'
+} from './figures.js'
 import type {
   ArtifactInfo,
   BuildHistory,
   BuildResult,
   CoverageBaseline,
   CoverageResult,
+  DiffCoverageFile,
   DiffCoverageResult,
   DistFile,
   FileCoverage,

@@ -2,7 +2,6 @@
  * The one metrics object every report is rendered from: the job summary, the
  * outputs, the annotations and the CLI's terminal report. Pure data.
  */
-import type { DiffCoverage } from './diff-coverage.js'
 
 export type StageName =
   | 'python'
@@ -325,4 +324,32 @@ export interface LintResult {
   readonly tool: 'flake8'
   readonly version: string
   readonly problems: number
+}
+
+export interface DiffCoverageFile {
+  /** Repository-relative, forward slashes. */
+  readonly path: string
+  /** Changed lines that are statements. */
+  readonly coverable: number
+  readonly covered: number
+  /** covered / coverable × 100. */
+  readonly percent: number
+  /** Changed statements that never ran, ascending. */
+  readonly uncoveredLines: readonly number[]
+  /** The same as ranges: "3-5, 9". */
+  readonly uncoveredRanges: string
+}
+
+export interface DiffCoverage {
+  /** Every line the diff adds or changes, in any file (diff-cover's num_changed_lines). */
+  readonly changedLines: number
+  /** Changed lines that are statements (diff-cover's total_num_lines). */
+  readonly coverableLines: number
+  readonly coveredLines: number
+  /** covered / coverable × 100; 100 when no changed line is a statement. */
+  readonly percent: number
+  /** The whole percent, cut down as diff-cover prints it (99.9 gives 99). */
+  readonly percentTruncated: number
+  /** Files with at least one changed statement, by path. */
+  readonly files: readonly DiffCoverageFile[]
 }

@@ -2,7 +2,7 @@
  * The step outputs and the annotations, computed from the metrics. The entry point
  * hands them to @actions/core; nothing here talks to the runner.
  */
-import { lineRanges } from './diff-coverage.js'
+import { lineRanges } from './figures.js'
 import type { Metrics, TestCaseProblem } from './metrics.js'
 
 /** The outputs declared in action.yml; a key is absent when its stage did not run or failed. */
@@ -173,7 +173,7 @@ function annotationMessage(problem: TestCaseProblem): string {
 /** A path GitHub can place in the repository, or undefined for a file outside it. */
 function inRepository(file: string, repoPrefix: string): string | undefined {
   const path = file.replaceAll('\\', '/').replace(/^(?:\.\/)+/, '')
-  if (path.startsWith('/') || /^[A-Za-z]:\//.test(path) || path.startsWith('../')) return undefined
+  if (path.startsWith('/') || /^[A-Za-z]:\//.test(path) || path.startsWith('..')) return undefined
   const prefix = repoPrefix.replace(/\/+$/, '')
   return prefix === '' || prefix === '.' ? path : `${prefix}/${path}`
 }

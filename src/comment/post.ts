@@ -5,22 +5,15 @@
  */
 import type { CommentSettings } from '../config.js'
 import { errorMessage } from '../error-message.js'
+import { GitHubApiError, GitHubClient, type GitHubServices } from '../github/rest.js'
+import type { RunEvent } from '../github/run-event.js'
 import type { Log } from '../log.js'
-import type { Outages } from '../outages.js'
 import { renderSummary } from '../report/markdown.js'
 import type { CommentInfo, Metrics } from '../report/metrics.js'
-import { commentBody, commentMarker, upsertComment } from './comment.js'
-import type { CommentRequest } from './comment-request.js'
-import { commentResultsOf } from './comment-results.js'
-import { decideComment } from './decide.js'
-import { GitHubApiError, GitHubClient, type GitHubClientOptions } from './rest.js'
-import type { RunEvent } from './run-event.js'
-
-/** What only a run on GitHub has; tests may shorten the waits between retries. */
-export interface GitHubServices extends Pick<GitHubClientOptions, 'sleep' | 'baseDelayMs'> {
-  /** Where an outage is noted, for one warning per outage; without it each feature warns. */
-  readonly outages?: Outages
-}
+import type { CommentRequest } from './request.js'
+import { commentResultsOf } from './results.js'
+import { commentBody, commentMarker, upsertComment } from './sticky.js'
+import { decideComment } from './target.js'
 
 export type CommentOutcome =
   | { readonly kind: 'posted'; readonly comment: CommentInfo; readonly cut?: string }

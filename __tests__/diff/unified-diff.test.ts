@@ -8,7 +8,7 @@ import {
   parsePatch,
   parsePullRequestFiles,
   unquote,
-} from '../../src/report/diff.js'
+} from '../../src/diff/unified-diff.js'
 
 const DIFFS = new URL('../../__fixtures__/diffs/', import.meta.url)
 

@@ -11,10 +11,10 @@
  * triggering run tested (checked against the API), with a marker it derives
  * from the comment-id itself, and never takes more than one body per name.
  */
-import { safeArtifactName } from '../artifacts/dists.js'
-import { COMMENT_ID_PATTERN } from './comment.js'
-import { type CommentResults, ResultsSchemaError, readCommentResults } from './comment-results.js'
-import { field } from './run-event.js'
+import { perCommentArtifactName } from '../artifacts/dists.js'
+import { COMMENT_ID_PATTERN } from '../config.js'
+import { field } from '../github/run-event.js'
+import { type CommentResults, ResultsSchemaError, readCommentResults } from './results.js'
 
 export const REQUEST_FILE = 'python-ci-comment.json'
 export const REQUEST_ARTIFACT = 'python-ci-comment'
@@ -37,8 +37,7 @@ export interface CommentRequest {
 
 /** One artifact per comment-id, so the jobs of a matrix with their own ids never collide. */
 export function requestArtifactName(commentId: string): string {
-  if (commentId === '') return REQUEST_ARTIFACT
-  return `${REQUEST_ARTIFACT}-${safeArtifactName(commentId).replace(/\s+/g, '_')}`
+  return perCommentArtifactName(REQUEST_ARTIFACT, commentId).replace(/\s+/g, '_')
 }
 
 export function isRequestArtifact(name: string): boolean {

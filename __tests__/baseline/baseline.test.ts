@@ -2,16 +2,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import type { RunArtifacts } from '../../src/artifacts/dists.js'
 import {
   type BaselineServices,
   findBaseline,
   settleBaseline,
   startBaseline,
-} from '../../src/github/baseline.js'
-import type { RunArtifacts } from '../../src/github/companion.js'
+} from '../../src/baseline/baseline.js'
+import { coverageSummary } from '../../src/baseline/coverage-summary.js'
 import { parseRunEvent, readEventPayload } from '../../src/github/run-event.js'
 import { BufferedLog } from '../../src/log.js'
-import { coverageSummary } from '../../src/report/baseline.js'
 import { createCoverage } from '../helpers/metrics.js'
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'baseline-test-'))

@@ -7,9 +7,9 @@ import {
   hasMarker,
   resultsDigest,
   upsertComment,
-} from '../../src/github/comment.js'
+} from '../../src/comment/sticky.js'
 import { GitHubClient } from '../../src/github/rest.js'
-import { formatRanges } from '../../src/report/diff-coverage.js'
+import { formatRanges } from '../../src/report/figures.js'
 import { renderSummary } from '../../src/report/markdown.js'
 import {
   GITHUB_TOKEN,

@@ -2,8 +2,9 @@
  * The build success rate, pure: which workflow and branch to ask about, and
  * the arithmetic over the runs the workflow-runs API returns.
  */
+
+import type { RunEvent } from '../github/run-event.js'
 import type { BuildHistory } from '../report/metrics.js'
-import type { RunEvent } from './run-event.js'
 
 /** Runs that finished without saying whether the build works: left out of the rate. */
 export const NOT_COUNTED_CONCLUSIONS: ReadonlySet<string> = new Set([

@@ -7,8 +7,8 @@ import {
   requestArtifactName,
   runFacts,
   serializeCommentRequest,
-} from '../../src/github/comment-request.js'
-import { commentResultsOf } from '../../src/github/comment-results.js'
+} from '../../src/comment/request.js'
+import { commentResultsOf } from '../../src/comment/results.js'
 import { createMetrics } from '../helpers/metrics.js'
 
 const HEAD = 'a'.repeat(40)

@@ -4,7 +4,7 @@ import {
   defang,
   ResultsSchemaError,
   readCommentResults,
-} from '../../src/github/comment-results.js'
+} from '../../src/comment/results.js'
 import {
   createBaseline,
   createDiffCoverage,

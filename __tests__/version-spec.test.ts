@@ -5,7 +5,7 @@ import {
   toSemver,
   type VersionSpec,
   versionFromFile,
-} from '../../src/python/version-spec.js'
+} from '../src/version-spec.js'
 
 function spec(text: string): VersionSpec {
   const parsed = parseVersionSpec(text, 'python-version')

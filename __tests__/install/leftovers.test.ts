@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { findLeftovers, isLeftover, removeNewLeftovers } from '../../src/build/leftovers.js'
+import { findLeftovers, isLeftover, removeNewLeftovers } from '../../src/install/leftovers.js'
 import { BufferedLog } from '../../src/log.js'
 import { replayedLines } from '../helpers/log.js'
 import { createWorkspace, removeWorkspaces } from '../helpers/workspace.js'

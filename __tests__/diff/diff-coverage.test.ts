@@ -1,11 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
+import { computeDiffCoverage, type FileLines, joinFileLines } from '../../src/diff/diff-coverage.js'
 import { mapCoveragePath } from '../../src/report/coverage.js'
-import {
-  computeDiffCoverage,
-  type FileLines,
-  formatRanges,
-  joinFileLines,
-} from '../../src/report/diff-coverage.js'
+import { formatRanges } from '../../src/report/figures.js'
 
 function lines(covered: number[], missing: number[]): FileLines {
   return { covered, missing }

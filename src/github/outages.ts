@@ -5,9 +5,9 @@
  * that are not outages (a token without a permission, say) keep their own
  * warnings, which say what to change.
  */
-import { errorMessage } from './error-message.js'
-import { GitHubApiError } from './github/rest.js'
-import type { Log } from './log.js'
+import { errorMessage } from '../error-message.js'
+import type { Log } from '../log.js'
+import { GitHubApiError } from './rest.js'
 
 export type OutageService = 'github' | 'artifacts' | 'cache'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { type CommentMode, decideComment } from '../../src/github/decide.js'
+import { decideComment } from '../../src/comment/target.js'
+import type { CommentMode } from '../../src/config.js'
 import { parseRunEvent } from '../../src/github/run-event.js'
 
 const eventOf = (eventName: string, payload: unknown, repository = 'owner/repo') =>

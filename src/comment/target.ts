@@ -2,10 +2,9 @@
  * Whether this run comments on a pull request, and on which one. Pure: the
  * run event in, a decision out.
  */
-import type { RunEvent } from './run-event.js'
 
-export const COMMENT_MODES = ['auto', 'always', 'on-change', 'off'] as const
-export type CommentMode = (typeof COMMENT_MODES)[number]
+import type { CommentMode } from '../config.js'
+import type { RunEvent } from '../github/run-event.js'
 
 export interface CommentTarget {
   readonly owner: string

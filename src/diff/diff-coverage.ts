@@ -1,3 +1,5 @@
+import { formatRanges } from '../report/figures.js'
+import type { DiffCoverage, DiffCoverageFile } from '../report/metrics.js'
 /**
  * Coverage of the lines a change adds or modifies ("diff coverage"), counted the way
  * diff-cover counts it from a Cobertura report: a changed line is coverable when
@@ -14,34 +16,6 @@ export interface FileLines {
   readonly covered: readonly number[]
   /** Statements that never ran (hits = 0). */
   readonly missing: readonly number[]
-}
-
-export interface DiffCoverageFile {
-  /** Repository-relative, forward slashes. */
-  readonly path: string
-  /** Changed lines that are statements. */
-  readonly coverable: number
-  readonly covered: number
-  /** covered / coverable × 100. */
-  readonly percent: number
-  /** Changed statements that never ran, ascending. */
-  readonly uncoveredLines: readonly number[]
-  /** The same as ranges: "3-5, 9". */
-  readonly uncoveredRanges: string
-}
-
-export interface DiffCoverage {
-  /** Every line the diff adds or changes, in any file (diff-cover's num_changed_lines). */
-  readonly changedLines: number
-  /** Changed lines that are statements (diff-cover's total_num_lines). */
-  readonly coverableLines: number
-  readonly coveredLines: number
-  /** covered / coverable × 100; 100 when no changed line is a statement. */
-  readonly percent: number
-  /** The whole percent, cut down as diff-cover prints it (99.9 gives 99). */
-  readonly percentTruncated: number
-  /** Files with at least one changed statement, by path. */
-  readonly files: readonly DiffCoverageFile[]
 }
 
 /**
@@ -121,22 +95,4 @@ export function joinFileLines(
     byPath.set(path, { covered: [...covered], missing: [...missing] })
   }
   return byPath
-}
-
-/** Runs of consecutive lines, [[3, 5], [9, 9]] from [3, 4, 5, 9]; the lines must be ascending. */
-export function lineRanges(lines: readonly number[]): [number, number][] {
-  const ranges: [number, number][] = []
-  for (const line of lines) {
-    const last = ranges[ranges.length - 1]
-    if (last !== undefined && line === last[1] + 1) last[1] = line
-    else ranges.push([line, line])
-  }
-  return ranges
-}
-
-/** "3-5, 9" from [3, 4, 5, 9]; the lines must be ascending. */
-export function formatRanges(lines: readonly number[]): string {
-  return lineRanges(lines)
-    .map(([start, end]) => (start === end ? String(start) : `${start}-${end}`))
-    .join(', ')
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { GitHubApiError } from '../src/github/rest.js'
-import { BufferedLog } from '../src/log.js'
-import { Outages, oneLine, outageCause } from '../src/outages.js'
-import { replayedLines } from './helpers/log.js'
+import { Outages, oneLine, outageCause } from '../../src/github/outages.js'
+import { GitHubApiError } from '../../src/github/rest.js'
+import { BufferedLog } from '../../src/log.js'
+import { replayedLines } from '../helpers/log.js'
 
 const api = (status: number, message = '', attempts = 4) =>
   new GitHubApiError('GET /repos/o/r/x', status, message, attempts)

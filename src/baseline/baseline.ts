@@ -7,26 +7,25 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { ArtifactService } from '../artifacts/dists.js'
+import type { ArtifactService, RunArtifacts } from '../artifacts/dists.js'
 import type { CommentSettings } from '../config.js'
 import { errorMessage } from '../error-message.js'
+import type { GitHubServices } from '../github/rest.js'
+import { GitHubApiError, GitHubClient } from '../github/rest.js'
+import type { RunEvent } from '../github/run-event.js'
 import { BufferedLog, type Log } from '../log.js'
+import { describeBaseline } from '../report/figures.js'
+import type { CoverageBaseline, CoverageResult } from '../report/metrics.js'
+import { stageLine } from '../stage.js'
 import {
   type BaselineDecision,
   baselineArtifactName,
   compareCoverage,
   coverageSummary,
   decideBaseline,
-  describeBaseline,
   parseCoverageSummary,
   SUMMARY_FILE,
-} from '../report/baseline.js'
-import type { CoverageBaseline, CoverageResult } from '../report/metrics.js'
-import { stageLine } from '../stage.js'
-import type { RunArtifacts } from './companion.js'
-import type { GitHubServices } from './post.js'
-import { GitHubApiError, GitHubClient } from './rest.js'
-import type { RunEvent } from './run-event.js'
+} from './coverage-summary.js'
 
 /** An artifact item of GET /repos/{o}/{r}/actions/artifacts, the fields read here. */
 interface ListedArtifact {

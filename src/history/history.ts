@@ -4,12 +4,13 @@
  * when it awaits the result, and it never rejects: a failed request is one
  * warning and "not measured", never a failed step.
  */
+
 import { errorMessage } from '../error-message.js'
+import type { GitHubServices } from '../github/rest.js'
+import { GitHubApiError, GitHubClient } from '../github/rest.js'
+import type { RunEvent } from '../github/run-event.js'
 import { BufferedLog } from '../log.js'
 import type { BuildHistory } from '../report/metrics.js'
-import type { GitHubServices } from './post.js'
-import { GitHubApiError, GitHubClient } from './rest.js'
-import type { RunEvent } from './run-event.js'
 import { baseBranch, successRate } from './success-rate.js'
 
 export interface HistoryRequest {

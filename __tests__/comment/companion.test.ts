@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import type { RunArtifacts } from '../../src/artifacts/dists.js'
+import { postRequestedComments } from '../../src/comment/companion.js'
 import {
   type CommentRequest,
   REQUEST_FILE,
   requestArtifactName,
   serializeCommentRequest,
-} from '../../src/github/comment-request.js'
-import { commentResultsOf } from '../../src/github/comment-results.js'
-import { postRequestedComments, type RunArtifacts } from '../../src/github/companion.js'
+} from '../../src/comment/request.js'
+import { commentResultsOf } from '../../src/comment/results.js'
 import { parseRunEvent } from '../../src/github/run-event.js'
 import { BufferedLog } from '../../src/log.js'
 import { GITHUB_TOKEN, type GitHubApi, startGitHubApi } from '../harness/github-api.js'

@@ -4,7 +4,9 @@
  * that always fits GitHub's limit.
  */
 import { createHash } from 'node:crypto'
+import { COMMENT_ID_PATTERN } from '../config.js'
 import { errorMessage } from '../error-message.js'
+import type { GitHubClient } from '../github/rest.js'
 import {
   type Budget,
   describeLeftOut,
@@ -14,15 +16,10 @@ import {
 } from '../report/budget.js'
 import type { SummaryOptions } from '../report/markdown.js'
 import type { Metrics } from '../report/metrics.js'
-import type { CommentTarget } from './decide.js'
-import type { GitHubClient } from './rest.js'
+import type { CommentTarget } from './target.js'
 
 /** GitHub rejects issue comments longer than this (it counts characters; we count UTF-16 units, never fewer). */
 export const COMMENT_LIMIT = 65_536
-
-/** Letters, digits and . _ - + = : @ , / and inner spaces; no "--", which would end the HTML comment early. */
-export const COMMENT_ID_PATTERN =
-  /^(?!.*--)[A-Za-z0-9._+=:@,/-](?:[A-Za-z0-9 ._+=:@,/-]{0,98}[A-Za-z0-9._+=:@,/-])?$/
 
 export function commentMarker(id: string): string {
   if (id === '') return '<!-- python-ci-action -->'

@@ -1,16 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseRunEvent } from '../../src/github/run-event.js'
 import {
   baselineArtifactName,
   compareCoverage,
   coverageSummary,
   decideBaseline,
-  deltaMark,
-  describeBaseline,
-  formatDelta,
   parseCoverageSummary,
   SummaryError,
-} from '../../src/report/baseline.js'
+} from '../../src/baseline/coverage-summary.js'
+import { parseRunEvent } from '../../src/github/run-event.js'
+import { deltaMark, describeBaseline, formatDelta } from '../../src/report/figures.js'
 import { renderSummary, renderText } from '../../src/report/markdown.js'
 import type { CoverageBaseline } from '../../src/report/metrics.js'
 import { toOutputs } from '../../src/report/outputs.js'

@@ -3,14 +3,15 @@
  * a baseline, the coverage-summary.json a base-branch run stores, and the
  * delta a pull request run computes from it. No I/O here.
  */
-import { ARTIFACT_NAME_FORBIDDEN } from '../artifacts/dists.js'
+import { perCommentArtifactName } from '../artifacts/dists.js'
 import type { RunEvent } from '../github/run-event.js'
+import { formatDelta, precisionOf } from '../report/figures.js'
 import type {
   BaseCoverage,
   CoverageBaseline,
   CoverageResult,
   FileCoverageDelta,
-} from './metrics.js'
+} from '../report/metrics.js'
 
 /** The file inside the artifact. */
 export const SUMMARY_FILE = 'coverage-summary.json'
@@ -21,8 +22,7 @@ const ARTIFACT_PREFIX = 'python-ci-coverage'
 
 /** The artifact's name: one per comment-id, so matrix jobs and monorepo packages keep apart. */
 export function baselineArtifactName(commentId: string): string {
-  const name = commentId === '' ? ARTIFACT_PREFIX : `${ARTIFACT_PREFIX}-${commentId}`
-  return name.replace(new RegExp(ARTIFACT_NAME_FORBIDDEN.source, 'g'), '_')
+  return perCommentArtifactName(ARTIFACT_PREFIX, commentId)
 }
 
 export interface FileSummary {
@@ -150,21 +150,6 @@ export function parseCoverageSummary(json: string): CoverageSummary {
   }
 }
 
-/** Digits after the point in a percentage as coverage printed it ("87" -> 0, "86.96" -> 2). */
-export function precisionOf(percentDisplay: string): number {
-  return percentDisplay.split('.')[1]?.length ?? 0
-}
-
-/**
- * A delta in percentage points at a precision, signed, ASCII: "+1.25",
- * "-0.50"; "0" when it rounds to nothing, so a reader never sees "+0.00".
- */
-export function formatDelta(delta: number, precision: number): string {
-  const shown = Math.abs(delta).toFixed(precision)
-  if (Number(shown) === 0) return '0'
-  return `${delta > 0 ? '+' : '-'}${shown}`
-}
-
 /** The delta of this run's coverage to a stored summary, per file only where the displayed number moved. */
 export function compareCoverage(
   current: CoverageResult,
@@ -232,23 +217,4 @@ export function decideBaseline(event: RunEvent): BaselineDecision {
       : { kind: 'none', reason: `a push to ${branch}, not the default branch` }
   }
   return { kind: 'none', reason: `not a push or pull request event (${event.name || 'no event'})` }
-}
-
-/** One line for the log and the terminal: "-0.50 against main 0123abc (87.50%)" or the note. */
-export function describeBaseline(baseline: CoverageBaseline): string {
-  if (baseline.kind !== 'compared') return baseline.note
-  const sha = shortSha(baseline.base.sha)
-  return `${baseline.deltaDisplay} against ${baseline.branch}${sha ? ` ${sha}` : ''} (${baseline.base.percentDisplay}%)`
-}
-
-/** Seven hex digits of a commit, or '' for anything that is not one. */
-export function shortSha(sha: string): string {
-  return /^[0-9a-f]{7,64}$/i.test(sha) ? sha.slice(0, 7).toLowerCase() : ''
-}
-
-/** The delta as the report shows it: "▲ +1.25", "▼ −0.50" (a real minus sign) or "= 0". */
-export function deltaMark(deltaDisplay: string): string {
-  if (deltaDisplay.startsWith('+')) return `▲ ${deltaDisplay}`
-  if (deltaDisplay.startsWith('-')) return `▼ \u2212${deltaDisplay.slice(1)}`
-  return `= ${deltaDisplay}`
 }

@@ -9,14 +9,16 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { ArtifactService } from '../artifacts/dists.js'
+import type { ArtifactService, RunArtifacts } from '../artifacts/dists.js'
 import type { CommentSettings } from '../config.js'
 import { errorMessage } from '../error-message.js'
+import { Outages } from '../github/outages.js'
+import { GitHubApiError, GitHubClient, type GitHubServices } from '../github/rest.js'
+import { isPullRequestEvent, type RunEvent } from '../github/run-event.js'
 import type { Log } from '../log.js'
-import { Outages } from '../outages.js'
 import { renderSummary } from '../report/markdown.js'
 import type { CommentInfo, Metrics } from '../report/metrics.js'
-import { commentBody, commentMarker, type FittedBody, upsertComment } from './comment.js'
+import { commentTitle } from './post.js'
 import {
   type CommentRequest,
   isRequestArtifact,
@@ -27,17 +29,8 @@ import {
   runFacts,
   serializeCommentRequest,
   type TriggeringRun,
-} from './comment-request.js'
-import { commentTitle, type GitHubServices } from './post.js'
-import { GitHubApiError, GitHubClient } from './rest.js'
-import { isPullRequestEvent, type RunEvent } from './run-event.js'
-
-/** The artifacts of another run of this repository, read with the token (actions: read). */
-export interface RunArtifacts {
-  list(runId: number): Promise<readonly { readonly id: number; readonly name: string }[]>
-  /** Unpacks the artifact into `dir`. */
-  download(artifactId: number, runId: number, dir: string): Promise<void>
-}
+} from './request.js'
+import { commentBody, commentMarker, type FittedBody, upsertComment } from './sticky.js'
 
 export interface CompanionResult {
   readonly posted: readonly (CommentInfo & { readonly number: number })[]
