@@ -1,4 +1,6 @@
-// Unit tests import TypeScript from src/; the e2e project runs the bundles in dist/.
+// Unit tests import TypeScript from src/; the e2e project runs the bundles in dist/; the
+// harness project checks the stand-ins against real clients; the agreement project checks
+// our numbers against the real tools' (diff-cover, coverage.py, pytest).
 const tsJest = {
   '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }],
 }
@@ -8,6 +10,9 @@ const common = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: tsJest,
 }
+// These start servers and Python processes: minutes per file on a loaded machine.
+const slow = { ...common, testTimeout: 180000 }
+const slowFolders = ['e2e', 'harness', 'agreement']
 export default {
   verbose: false,
   projects: [
@@ -15,13 +20,15 @@ export default {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/__tests__/e2e/'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        ...slowFolders.map((folder) => `<rootDir>/__tests__/${folder}/`),
+      ],
     },
-    {
-      ...common,
-      displayName: 'e2e',
-      testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
-      testTimeout: 180000,
-    },
+    ...slowFolders.map((folder) => ({
+      ...slow,
+      displayName: folder,
+      testMatch: [`<rootDir>/__tests__/${folder}/**/*.test.ts`],
+    })),
   ],
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole check, as CI runs it: format and lint, types, unit tests, a rebuild
-# of dist/ that must change nothing, then the end-to-end tests of dist/.
+# of dist/ that must change nothing, the stand-ins and the agreement with the real
+# tools, then the end-to-end tests of dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
@@ -33,6 +34,8 @@ if [ -d .git ] || git rev-parse --git-dir >/dev/null 2>&1; then
     exit 1
   fi
 fi
+echo '== the stand-ins against real clients, and agreement with the real tools'
+npx jest --selectProjects harness agreement --maxWorkers=2 --json --outputFile=.tmp/jest-harness.json
 echo '== end-to-end tests (dist/ under Node 24)'
 # Two workers on two cores: an action run waits on its processes much of the time.
 npx jest --selectProjects e2e --maxWorkers=2 --json --outputFile=.tmp/jest-e2e.json
@@ -40,7 +43,7 @@ npx jest --selectProjects e2e --maxWorkers=2 --json --outputFile=.tmp/jest-e2e.j
 node -e '
 const fs = require("node:fs")
 let passed = 0, failed = 0, skipped = 0
-for (const f of [".tmp/jest-unit.json", ".tmp/jest-e2e.json"]) {
+for (const f of [".tmp/jest-unit.json", ".tmp/jest-harness.json", ".tmp/jest-e2e.json"]) {
   const r = JSON.parse(fs.readFileSync(f, "utf8"))
   passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests
 }

@@ -8,10 +8,10 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { diffCoverageStage } from '../../src/diff/changed-lines.js'
 import { parseRunEvent, readEventPayload } from '../../src/github/run-event.js'
-import type { Host } from '../../src/host.js'
-import type { Log } from '../../src/log.js'
 import type { RunResult } from '../../src/process.js'
 import { createConfig } from '../helpers/config.js'
+import { fakeHost } from '../helpers/host.js'
+import { recordingLog } from '../helpers/log.js'
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'python-ci-changed-lines-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -30,17 +30,11 @@ const result = (code: number, stderr = ''): RunResult => ({
   durationMs: 1,
 })
 
-function fakeHost(git: RunResult, env: NodeJS.ProcessEnv) {
-  const lines: string[] = []
+/** A host whose every process is git answering `git`. */
+function gitHost(git: RunResult, env: NodeJS.ProcessEnv) {
+  const log = recordingLog()
   const calls: (readonly string[])[] = []
-  const log: Log = {
-    info: (m) => lines.push(m),
-    warning: (m) => lines.push(`warning: ${m}`),
-    error: (m) => lines.push(`error: ${m}`),
-    debug: () => {},
-    group: (_title, body) => body(),
-  }
-  const host: Host = {
+  const host = fakeHost({
     log,
     runner: {
       run: async (_command, args) => {
@@ -48,15 +42,11 @@ function fakeHost(git: RunResult, env: NodeJS.ProcessEnv) {
         return git
       },
     },
-    onActions: true,
     workspace: dir,
     tempDir: dir,
-    toolCacheDir: undefined,
     env,
-    addPath: () => {},
-    exportVariable: () => {},
-  }
-  return { host, lines, calls }
+  })
+  return { host, lines: log.lines, calls }
 }
 
 /** The entry point's one read of the event file. */
@@ -108,7 +98,7 @@ describe('diffCoverageStage, when the lines cannot be counted', () => {
       "the base 1a2b3c4 is not in this checkout's history and github-token is empty, so the pull request's files cannot be listed",
     ],
   ])('%s', async (_label, env, overrides, git, reason) => {
-    const { host, lines, calls } = fakeHost(git, env)
+    const { host, lines, calls } = gitHost(git, env)
     const config = createConfig({ ...overrides, failUnderDiff: 80 })
     const measured = await diffCoverageStage(host, config, eventIn(host.env), XML, {})
     expect(measured).toMatchObject({ measured: false, reason })
@@ -120,7 +110,7 @@ describe('diffCoverageStage, when the lines cannot be counted', () => {
   })
 
   it('asks git for the pull request base by its sha, with the prefixes the parser needs', async () => {
-    const { host, calls } = fakeHost(result(0), PR)
+    const { host, calls } = gitHost(result(0), PR)
     await diffCoverageStage(host, createConfig(), eventIn(host.env), XML, {})
     expect(calls).toEqual([
       ['cat-file', '-e', `${SHA}^{commit}`],
@@ -132,7 +122,7 @@ describe('diffCoverageStage, when the lines cannot be counted', () => {
   })
 
   it('says when there is no coverage.xml', async () => {
-    const { host } = fakeHost(result(0), PR)
+    const { host } = gitHost(result(0), PR)
     const measured = await diffCoverageStage(
       host,
       createConfig(),

@@ -1,7 +1,7 @@
 /**
  * Two repositories for changed-lines coverage, each a base commit and a change on top:
  * changed, added, deleted and renamed files, covered and uncovered changed lines. The
- * library test (e2e/diff-cover) and the action's end-to-end test (e2e/diff-coverage)
+ * library test (agreement/diff-cover) and the action's end-to-end test (e2e/diff-coverage)
  * measure them against Debian's diff-cover.
  */
 import { execFileSync } from 'node:child_process'

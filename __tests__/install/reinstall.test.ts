@@ -11,10 +11,11 @@ import type { Config } from '../../src/config.js'
 import type { Host } from '../../src/host.js'
 import { projectFingerprint, writeProjectMarker } from '../../src/install/fingerprint.js'
 import { installProject } from '../../src/install/install.js'
-import type { Log } from '../../src/log.js'
 import type { ProcessRunner, RunResult } from '../../src/process.js'
 import type { PythonSetup } from '../../src/python/setup.js'
 import { createConfig, createProjectInfo } from '../helpers/config.js'
+import { fakeHost } from '../helpers/host.js'
+import { type RecordingLog, recordingLog } from '../helpers/log.js'
 import { itUnreadable } from '../helpers/permissions.js'
 
 let root: string
@@ -57,27 +58,10 @@ const runner: ProcessRunner = {
   },
 }
 
-const lines: string[] = []
-const log: Log = {
-  info: (m) => lines.push(m),
-  debug: () => {},
-  warning: (m) => lines.push(`warning ${m}`),
-  error: (m) => lines.push(`error ${m}`),
-  group: (_, body) => body(),
-}
+let log: RecordingLog
 
 function host(): Host {
-  return {
-    log,
-    runner,
-    onActions: true,
-    workspace: projectDir,
-    tempDir,
-    toolCacheDir: undefined,
-    env: { PATH: '/usr/bin:/bin' },
-    addPath: () => {},
-    exportVariable: () => {},
-  }
+  return fakeHost({ log, runner, workspace: projectDir, tempDir })
 }
 
 function config(overrides: Partial<Config> = {}): Config {
@@ -107,7 +91,7 @@ beforeEach(() => {
   writeFileSync(path.join(projectDir, 'demo', '__init__.py'), 'VALUE = 1\n')
   calls = []
   described = 'v0.1.0-0-gabc'
-  lines.length = 0
+  log = recordingLog()
 })
 afterEach(() => rmSync(root, { recursive: true, force: true }))
 
@@ -135,7 +119,7 @@ describe('installProject into a cached venv', () => {
       [venvPython(), ['-m', 'pip', 'install', '--no-deps', '--force-reinstall', wheel]],
     ])
     expect(installed.summary).toMatch(/^demo reinstalled into the cached environment /)
-    expect(lines).toContain(
+    expect(log.lines).toContain(
       'the checkout differs from the one the cached environment was made from: reinstalling the project',
     )
   })
@@ -169,7 +153,7 @@ describe('installProject into a cached venv', () => {
     await installProject(host(), config(), python, reuse)
     expect(calls.map((c) => c.command)).toEqual([venvPython(), python.executable])
     expect(calls[1]?.args.slice(0, 4)).toEqual(['-m', 'pip', '--python', venvPython()])
-    expect(lines).toContain(
+    expect(log.lines).toContain(
       'the cached environment does not say what the project was installed from: reinstalling the project',
     )
   })
@@ -196,7 +180,7 @@ describe('installProject into a cached venv', () => {
           '--no-deps',
           '--force-reinstall',
         ])
-        expect(lines).toContain(
+        expect(log.lines).toContain(
           `the checkout could not be read (EACCES: permission denied, scandir '${pgdata}'): a cached environment gets the project reinstalled`,
         )
       } finally {

@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { type ManifestServer, start } from '../harness/manifest-server.js'
-import { cleanEnv, tempDir } from '../harness/paths.js'
-import { runProcess } from '../harness/process.js'
-import { failureLocations, parsePytestSummary, pytestReference } from '../harness/reference.js'
+import { type ManifestServer, start } from './manifest-server.js'
+import { cleanEnv, tempDir } from './paths.js'
+import { runProcess } from './process.js'
+import { failureLocations, parsePytestSummary, pytestReference } from './reference.js'
 import {
   type ActionResult,
   actionInputs,
@@ -21,8 +21,8 @@ import {
   runAction,
   secretsOf,
   stepOutputs,
-} from '../harness/runner.js'
-import { debianPythonVersion, layToolCache } from '../harness/tool-cache.js'
+} from './runner.js'
+import { debianPythonVersion, layToolCache } from './tool-cache.js'
 
 jest.setTimeout(60_000)
 

@@ -8,15 +8,15 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { type Azurite, startAzurite } from '../harness/azurite.js'
-import { NODE24, REPO_ROOT, tempDir } from '../harness/paths.js'
-import { runProcess } from '../harness/process.js'
+import { type Azurite, startAzurite } from './azurite.js'
+import { NODE24, REPO_ROOT, tempDir } from './paths.js'
+import { runProcess } from './process.js'
 import {
   matchCacheEntry,
   type ResultsService,
   runtimeToken,
   startResultsService,
-} from '../harness/results-service.js'
+} from './results-service.js'
 
 jest.setTimeout(120_000)
 

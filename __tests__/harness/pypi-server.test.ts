@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { cleanEnv, FIXTURES, TOOLS_PYTHON, tempDir } from '../harness/paths.js'
-import { runProcess } from '../harness/process.js'
-import { blake2b256, type PypiServer, startPypiServer } from '../harness/pypi-server.js'
+import { cleanEnv, FIXTURES, TOOLS_PYTHON, tempDir } from './paths.js'
+import { runProcess } from './process.js'
+import { blake2b256, type PypiServer, startPypiServer } from './pypi-server.js'
 
 jest.setTimeout(120_000)
 
