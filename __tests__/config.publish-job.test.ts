@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { actionMode, ConfigError, loadPublishJobConfig } from '../../src/config.js'
-import { createInputs, type Inputs } from '../helpers/config.js'
+import { actionMode, ConfigError, loadPublishJobConfig } from '../src/config.js'
+import { createInputs, type Inputs } from './helpers/config.js'
 
 // A publish job has no checkout: an empty workspace must do.
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'publish-config-'))
