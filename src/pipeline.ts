@@ -16,7 +16,7 @@ import {
   startBaseline,
 } from './baseline/baseline.js'
 import { buildStage } from './build/stage.js'
-import type { CacheOutcome } from './cache/cache.js'
+import type { CacheOutcome, CacheRun } from './cache/cache.js'
 import type { CacheService } from './cache/service.js'
 import { restoreStage, saveStep } from './cache/stage.js'
 import { commentStage } from './comment/stage.js'
@@ -43,10 +43,11 @@ import type {
   CoverageBaseline,
   CoverageResult,
   Metrics,
+  StageName,
   StageResult,
   TestRun,
 } from './report/metrics.js'
-import { notRun, type Outcome, runStage, runStep, settle } from './stage.js'
+import { notRun, type Outcome, runStage, runStep, type StageOptions, settle } from './stage.js'
 import { type ReportFiles, reportFiles } from './test/run-tests.js'
 import { testStage } from './test/stage.js'
 import { verdictOf } from './verdict/verdict.js'
@@ -197,6 +198,45 @@ async function settleBesides(
   return { history: fetched?.history ?? OUTSIDE_GITHUB, lint: lint?.result }
 }
 
+type Tell = <T>(found: (value?: T) => Known) => StageOptions<T, StageName>
+
+interface Prepared {
+  readonly py?: PythonSetup
+  readonly cacheRun?: CacheRun
+  /** The host the install, build and tests run on: pip's cache where the cache stage put it. */
+  readonly work: Host
+  readonly env?: Installed
+}
+
+/** Python, the cache and the install, one after the other: each needs the one before. */
+async function prepare(
+  host: Host,
+  config: Config,
+  options: PipelineOptions,
+  outages: Outages,
+  tell: Tell,
+): Promise<Prepared> {
+  const { log } = host
+  const python = await runStage(
+    log,
+    pythonStage(host, config, options.interpreter),
+    tell<PythonSetup>((p) => ({ python: p && pythonInfo(p) })),
+  )
+  const py = python.value
+  if (!py) return { work: host }
+  const restored = await runStage(
+    log,
+    restoreStage(host, config, options.event, py, options.github?.cache, outages),
+    tell<CacheOutcome>((c) => ({ cache: { hit: c?.run?.venvRestored ?? false } })),
+  )
+  const cacheRun = restored.value?.run
+  const work = cacheRun
+    ? { ...host, env: { ...host.env, PIP_CACHE_DIR: cacheRun.pipCacheDir } }
+    : host
+  const installed = await runStage(log, installStage(work, config, py, cacheRun), tell(none))
+  return { py, cacheRun, work, env: installed.value }
+}
+
 export async function runPipeline(
   host: Host,
   config: Config,
@@ -220,27 +260,8 @@ export async function runPipeline(
   const services = options.github
   const github: GitHubServices | undefined = services && { ...services.api, outages }
   const background = startBackground(host, config, event, services, github)
-  const python = await runStage(
-    log,
-    pythonStage(host, config, options.interpreter),
-    tell<PythonSetup>((p) => ({ python: p && pythonInfo(p) })),
-  )
-  const py = python.value
-  const restored =
-    py &&
-    (await runStage(
-      log,
-      restoreStage(host, config, event, py, services?.cache, outages),
-      tell<CacheOutcome>((c) => ({ cache: { hit: c?.run?.venvRestored ?? false } })),
-    ))
-  const cacheRun = restored?.value?.run
-  const work = cacheRun
-    ? { ...host, env: { ...host.env, PIP_CACHE_DIR: cacheRun.pipCacheDir } }
-    : host
-  const installed =
-    py && (await runStage(log, installStage(work, config, py, cacheRun), tell(none)))
-  if (!installed) stages.push(notRun('install', 'no Python'))
-  const env = installed?.value
+  const { py, cacheRun, work, env } = await prepare(host, config, options, outages, tell)
+  if (!py) stages.push(notRun('install', 'no Python'))
   const { build, test, linting } = env
     ? await buildBesideTests(host, work, config, env, files, progress)
     : ({} as BesideTests)
