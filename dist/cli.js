@@ -15,7 +15,7 @@ import {
   runnerArchitecture,
   withCommandsStopped,
   writeReport
-} from "./chunks/chunk-MG3UB3XJ.js";
+} from "./chunks/chunk-L6QRYLZA.js";
 import "./chunks/chunk-TGYVB34G.js";
 import {
   require_node_util
