@@ -13,7 +13,7 @@ export interface Host {
   readonly onActions: boolean
   /** Where relative paths start and annotations are relative to. */
   readonly workspace: string
-  /** A folder of our own for the venv and the reports (RUNNER_TEMP/python-ci on GitHub). */
+  /** A folder of our own for the venv and the reports (RUNNER_TEMP/python-ci-<project> on GitHub, a fresh python-ci-* temp folder for the CLI). */
   readonly tempDir: string
   /** RUNNER_TOOL_CACHE, when there is one. */
   readonly toolCacheDir: string | undefined

@@ -1,5 +1,5 @@
 /**
- * Stage 8: the built sdist and wheel kept as a workflow artifact, so a release
+ * The artifacts stage's work: the built sdist and wheel kept as a workflow artifact, so a release
  * can be inspected or published again from exactly those files.
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'

@@ -1,5 +1,5 @@
 /**
- * Stage 5a: `python -m build` (sdist, then the wheel from the sdist, with any
+ * The build stage's work: `python -m build` (sdist, then the wheel from the sdist, with any
  * PEP 517 backend), then an inspection of what came out: names, versions,
  * sizes, digests, and `twine check --strict`. build and twine run from the
  * action's tools environment, never the project's venv.

@@ -1,5 +1,5 @@
 /**
- * Stage 3 and its counterpart after the tests: two cache layers through the
+ * The cache stage's work, restore and the save after the tests: two cache layers through the
  * Actions cache. pip's cache directory (restore keys allowed: stale wheels
  * still save downloads) and the virtual environment (exact key only, and
  * revalidated before use). Faults never fail the pipeline: the first one is

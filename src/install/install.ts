@@ -1,5 +1,5 @@
 /**
- * Stage 4: a fresh virtual environment with the project, its test
+ * The install stage's work: a fresh virtual environment with the project, its test
  * dependencies and the test tools (pytest, coverage), installed by
  * one pip run so one resolver sees every requirement.
  */

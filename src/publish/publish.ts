@@ -1,5 +1,5 @@
 /**
- * Stage 9: publish the dists this run built and tested. The decision is pure
+ * The publish stage's work: publish the dists this run built and tested. The decision is pure
  * (decide.ts); then, with the twine of the tools environment that the build
  * stage already ran, the metadata is checked strictly,
  * the credentials obtained (pypi-token, else Trusted Publishing) and each file

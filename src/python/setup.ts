@@ -1,5 +1,5 @@
 /**
- * Stage 2: find or install the Python the config asks for. On GitHub: the
+ * The python stage's work: find or install the Python the config asks for. On GitHub: the
  * runner's tool cache, else a download from the actions/python-versions
  * manifest, as setup-python does. Elsewhere, or with no version asked for: an
  * interpreter on PATH.
