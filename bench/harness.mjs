@@ -10,6 +10,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 
 const HARNESS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../__tests__/harness')
+/** How long a bench lets one run take: a loaded machine must not cut it short (the harness's default is for tests). */
+export const RUN_TIMEOUT_MS = 600_000
+
 const MODULES = [
   'azurite',
   'package-index',

@@ -31,7 +31,8 @@ import {
 } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { loadHarness } from '../harness.mjs'
+import { loadHarness, RUN_TIMEOUT_MS } from '../harness.mjs'
+import { repetitions } from '../options.mjs'
 import { makeProject } from '../pipeline/make-project.mjs'
 
 const {
@@ -44,12 +45,8 @@ const {
   wheelhouseWheels,
 } = await loadHarness()
 
-const repsAt = process.argv.indexOf('--reps')
-const REPS = repsAt > 0 ? Number(process.argv[repsAt + 1]) : 5
-if (!Number.isInteger(REPS) || REPS < 1) throw new Error('--reps takes a positive integer')
+const REPS = repetitions(5)
 const TARGET = 0.2 // warm install <= TARGET x cold install
-// A slow machine must not cut a run short: the harness's default is for tests.
-const TIMEOUT_MS = 600_000
 
 /**
  * The test dependencies: one generated wheel for each distribution that
@@ -313,7 +310,7 @@ try {
         },
         index,
         env: service.env({ run: String(++runs) }),
-        timeoutMs: TIMEOUT_MS,
+        timeoutMs: RUN_TIMEOUT_MS,
       })
       const finalized = service.cacheEntries.filter((e) => e.sizeBytes !== undefined).length
       const downloaded = index

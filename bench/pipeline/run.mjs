@@ -18,7 +18,8 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { loadHarness } from '../harness.mjs'
+import { loadHarness, RUN_TIMEOUT_MS } from '../harness.mjs'
+import { repetitions } from '../options.mjs'
 import { makeProject } from './make-project.mjs'
 
 const {
@@ -32,12 +33,7 @@ const {
   wheelhouseIndex,
 } = await loadHarness()
 
-const repsAt = process.argv.indexOf('--reps')
-const REPS = repsAt > 0 ? Number(process.argv[repsAt + 1]) : 5
-if (!Number.isInteger(REPS) || REPS < 1) throw new Error('--reps takes a positive integer')
-
-// A slow machine must not cut a run short: the harness's default is for tests.
-const TIMEOUT_MS = 600_000
+const REPS = repetitions(5)
 
 /** The index: the wheelhouse on loopback, as the e2e tests' hosted world has it. */
 const index = await wheelhouseIndex()
@@ -50,7 +46,7 @@ const baseEnv = (home) => ({ ...cleanEnv(home, [PYTHON_BIN]), ...indexPip(index)
 const template = path.join(root, 'template')
 
 async function must(command, args, { cwd, env }) {
-  const result = await runProcess(command, args, { cwd, env, timeoutMs: TIMEOUT_MS })
+  const result = await runProcess(command, args, { cwd, env, timeoutMs: RUN_TIMEOUT_MS })
   if (result.exitCode !== 0) {
     const tail = `${result.stdout}${result.stderr}`.trim().split('\n').slice(-30).join('\n')
     throw new Error(`${command} ${args.join(' ')} exited ${result.exitCode}:\n${tail}`)
@@ -80,7 +76,7 @@ const VARIANTS = {
       onLine: (line, ms) => {
         if (overheadMs === undefined && line.startsWith('::group::')) overheadMs = ms
       },
-      timeoutMs: TIMEOUT_MS,
+      timeoutMs: RUN_TIMEOUT_MS,
     })
     const tests = result.outputs.tests
     if (result.exitCode !== 0 || tests !== String(expected)) {

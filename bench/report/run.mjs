@@ -13,11 +13,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { repetitions } from '../options.mjs'
 
 const REPO = path.resolve(fileURLToPath(import.meta.url), '../../..')
-const repsAt = process.argv.indexOf('--reps')
-const REPS = repsAt > 0 ? Number(process.argv[repsAt + 1]) : 5
-if (!Number.isInteger(REPS) || REPS < 1) throw new Error('--reps takes a positive integer')
+const REPS = repetitions(5)
 
 const FILES = 5_000
 const LINES_PER_FILE = 200

@@ -13,19 +13,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { loadHarness } from '../harness.mjs'
+import { option, repetitions } from '../options.mjs'
 
 const { DIST, NODE24, prepareRun } = await loadHarness()
 const BOUND_MS = 50
 
-function option(name, fallback) {
-  const at = process.argv.indexOf(name)
-  return at === -1 ? fallback : process.argv[at + 1]
-}
-const reps = Number(option('--reps', '30'))
-if (!Number.isInteger(reps) || reps < 1) {
-  console.error(`--reps: ${option('--reps')} is not a whole number of 1 or more`)
-  process.exit(2)
-}
+const reps = repetitions(30)
 const otherDist = option('--dist', undefined)
 
 // A project to find, so the run gets as far as reading fail-under.
