@@ -81,6 +81,8 @@ export function runProcess(
     })
     child.on('close', (exitCode, signal) => {
       const ms = performance.now() - started
+      const last = partial + decoder.end()
+      if (options.onLine && last !== '') options.onLine(last, ms)
       clearTimeout(timer)
       clearInterval(poll)
       resolve({
