@@ -17,8 +17,7 @@
 // wheels shaped like a real test stack, so pip really downloads, caches and
 // byte-compiles, and Debian's own setuptools and wheel wheels for isolated
 // builds. The action runs through the harness's runner.
-import { execFileSync } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import {
   appendFileSync,
   cpSync,
@@ -36,13 +35,13 @@ import { repetitions } from '../options.mjs'
 import { makeProject } from '../pipeline/make-project.mjs'
 
 const {
-  DEBIAN_PYTHON,
   DEBIAN_WHEELS,
   runAction,
   startAzurite,
   startPackageIndex,
   startResultsService,
   wheelhouseWheels,
+  writeWheel,
 } = await loadHarness()
 
 const REPS = repetitions(5)
@@ -86,41 +85,40 @@ const DEPS = STACK.length
 
 // ---- The test stack's wheels and the build backend's ------------------------
 
-const MAKE_WHEEL = `
-import base64, hashlib, sys, zipfile
-out, name, version = sys.argv[1], sys.argv[2], sys.argv[3]
-modules, kib, data_kib = int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
-dist = f"{name}-{version}.dist-info"
-files = {f"{name}/__init__.py": f"VALUE = {len(name)}\\n"}
-# Functions of about 110 bytes, each with a docstring unique to the wheel.
-per_module = max(1, round(kib * 1024 / modules / 110))
-for i in range(modules):
-    files[f"{name}/part{i}.py"] = "".join(
-        f'def f{j}(x):\\n    """{hashlib.sha256(f"{name}{i}{j}".encode()).hexdigest()}"""\\n'
-        f"    return [x * {j} + k for k in range(x % 7)]\\n\\n\\n" for j in range(per_module))
-if data_kib:
-    lines = (base64.b64encode(hashlib.sha512(f"{name}{i}".encode()).digest()).decode() for i in range(data_kib * 12))
-    files[f"{name}/data.pem"] = "\\n".join(lines) + "\\n"
-files[f"{dist}/METADATA"] = f"Metadata-Version: 2.1\\nName: {name}\\nVersion: {version}\\n"
-files[f"{dist}/WHEEL"] = "Wheel-Version: 1.0\\nGenerator: bench\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n"
-def digest(data):
-    return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-record = "".join(f"{p},sha256={digest(c.encode())},{len(c.encode())}\\n" for p, c in files.items())
-files[f"{dist}/RECORD"] = record + f"{dist}/RECORD,,\\n"
-with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-    for p, c in files.items():
-        z.writestr(p, c)
-`
+/**
+ * A wheel's files for one STACK entry: `modules` modules of functions of
+ * about 110 bytes, each with a docstring unique to the wheel, `kib` KiB of
+ * source in all, and a data file of `dataKib` KiB when asked.
+ */
+function stackFiles(name, modules, kib, dataKib) {
+  const sha = (algorithm, text) => createHash(algorithm).update(text).digest()
+  const files = { [`${name}/__init__.py`]: `VALUE = ${name.length}\n` }
+  const perModule = Math.max(1, Math.round((kib * 1024) / modules / 110))
+  for (let i = 0; i < modules; i++) {
+    let text = ''
+    for (let j = 0; j < perModule; j++) {
+      const doc = sha('sha256', `${name}${i}${j}`).toString('hex')
+      text += `def f${j}(x):\n    """${doc}"""\n    return [x * ${j} + k for k in range(x % 7)]\n\n\n`
+    }
+    files[`${name}/part${i}.py`] = text
+  }
+  if (dataKib) {
+    const lines = Array.from({ length: dataKib * 12 }, (_, i) =>
+      sha('sha512', `${name}${i}`).toString('base64'),
+    )
+    files[`${name}/data.pem`] = `${lines.join('\n')}\n`
+  }
+  return files
+}
 
 /** One wheel per STACK entry, named bench_<model> (dashes as underscores), as { name, file, path }. */
 function makeWheels(dir) {
   mkdirSync(dir, { recursive: true })
   return STACK.map(([model, modules, kib, dataKib = 0]) => {
     const name = `bench_${model.replace(/-/g, '_')}`
-    const file = `${name}-1.0-py3-none-any.whl`
-    const args = [path.join(dir, file), name, '1.0', modules, kib, dataKib].map(String)
-    execFileSync(DEBIAN_PYTHON, ['-c', MAKE_WHEEL, ...args])
-    return { name, file, path: path.join(dir, file) }
+    const files = stackFiles(name, modules, kib, dataKib)
+    const wheel = writeWheel(dir, name, '1.0', files, { deflated: true })
+    return { name, file: path.basename(wheel), path: wheel }
   })
 }
 
