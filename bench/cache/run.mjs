@@ -33,6 +33,7 @@ import path from 'node:path'
 import { loadHarness, RUN_TIMEOUT_MS } from '../harness.mjs'
 import { repetitions } from '../options.mjs'
 import { makeProject } from '../pipeline/make-project.mjs'
+import { loadAverage, median } from '../stats.mjs'
 
 const {
   DEBIAN_WHEELS,
@@ -190,23 +191,13 @@ function check(result, label, { hit, install, downloads, backend, entries }) {
   }
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')
-
 // ---- Main ------------------------------------------------------------------
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'bench-cache-'))
 const stops = []
 try {
   console.log(
-    `${REPS} repetitions; ${os.cpus().length} cores; ${process.version}; load average ${load()}`,
+    `${REPS} repetitions; ${os.cpus().length} cores; ${process.version}; load average ${loadAverage()}`,
   )
   const wheels = makeWheels(path.join(root, 'wheels'))
   const backend = backendWheels()
@@ -380,7 +371,7 @@ try {
   for (const [kind, base] of RATIOS)
     console.log(`${`${kind}/${base} run:`.padEnd(labelWidth)}${ratio(kind, base, 'run')[1]}`)
   console.log('(install times are the action\'s own "✓ install" line, to 0.01 s)')
-  console.log(`load average at the end: ${load()}`)
+  console.log(`load average at the end: ${loadAverage()}`)
 } finally {
   for (const stop of stops.reverse()) await stop()
   rmSync(root, { recursive: true, force: true })

@@ -20,6 +20,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { loadHarness, RUN_TIMEOUT_MS } from '../harness.mjs'
 import { repetitions } from '../options.mjs'
+import { loadAverage, median } from '../stats.mjs'
 import { makeProject } from './make-project.mjs'
 
 const {
@@ -169,11 +170,6 @@ const VARIANTS = {
   },
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
-
 try {
   makePythonInstall(path.join(root, 'python'))
   makeProject(template)
@@ -190,13 +186,8 @@ try {
   const names = Object.keys(VARIANTS)
   const times = Object.fromEntries(names.map((n) => [n, []]))
   const overheads = []
-  const load = () =>
-    os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')
   console.log(
-    `project: 24 modules, ${expected} tests; ${REPS} repetitions; ${os.cpus().length} cores; ${process.version}; load average ${load()}`,
+    `project: 24 modules, ${expected} tests; ${REPS} repetitions; ${os.cpus().length} cores; ${process.version}; load average ${loadAverage()}`,
   )
   for (let rep = 0; rep < REPS; rep++) {
     const order = names.map((_, i) => names[(i + rep) % names.length])
@@ -236,7 +227,7 @@ try {
     `action overhead, spawn to first ::group::: ${overhead}; node -e 0: ${median(times['node -e 0']).toFixed(0)} ms`,
   )
   console.log(
-    `load average at the end: ${load()} (other work on the machine slows the concurrent stage most)`,
+    `load average at the end: ${loadAverage()} (other work on the machine slows the concurrent stage most)`,
   )
 } finally {
   rmSync(root, { recursive: true, force: true })

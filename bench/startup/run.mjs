@@ -14,6 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { loadHarness } from '../harness.mjs'
 import { option, repetitions } from '../options.mjs'
+import { loadAverage, median } from '../stats.mjs'
 
 const { DIST, NODE24, prepareRun } = await loadHarness()
 const BOUND_MS = 50
@@ -78,19 +79,9 @@ async function timeOnce(variant) {
   return ms
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = Math.floor(s.length / 2)
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
 const fmt = (ms) => `${ms.toFixed(1)} ms`
 
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')
-const loadBefore = load()
+const loadBefore = loadAverage()
 // One warm-up of each, untimed: the first spawn pays for the page cache.
 for (const v of variants) await timeOnce(v)
 for (const v of variants) v.cpu = 0
@@ -105,7 +96,7 @@ for (let rep = 0; rep < reps; rep++) {
 rmSync(project, { recursive: true, force: true })
 
 console.log(
-  `Node ${spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim()}, ${reps} paired runs, load ${loadBefore} -> ${load()}`,
+  `Node ${spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim()}, ${reps} paired runs, load ${loadBefore} -> ${loadAverage()}`,
 )
 for (let i = 0; i < variants.length; i++) {
   const t = times[i]
