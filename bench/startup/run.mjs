@@ -68,8 +68,8 @@ async function timeOnce(variant) {
     encoding: 'utf8',
   })
   const ms = Number(process.hrtime.bigint() - start) / 1e6
-  run.cleanup()
   variant.cpu = (variant.cpu ?? 0) + childrenCpuMs() - cpuBefore
+  run.cleanup()
   const out = `${r.stdout}${r.stderr}`
   // A bad input must be what stopped it, or the time says nothing.
   if (r.status !== variant.expect || (variant.expect === 1 && !/fail-under/.test(out))) {
