@@ -4,11 +4,12 @@
  * runner does.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { type ManifestServer, start } from './manifest-server.js'
-import { cleanEnv, tempDir } from './paths.js'
+import { startPackageIndex } from './package-index.js'
+import { cleanEnv, DIST, tempDir } from './paths.js'
 import { runProcess } from './process.js'
 import { failureLocations, parsePytestSummary, pytestReference } from './reference.js'
 import {
@@ -18,6 +19,7 @@ import {
   leakedSecrets,
   parseFileCommands,
   parseWorkflowCommands,
+  prepareRun,
   runAction,
   secretsOf,
   stepOutputs,
@@ -336,6 +338,51 @@ console.log(JSON.stringify({ env: e, cwd: process.cwd(), node: process.version }
     }
     expect(seen.env['INPUT_WORKING-DIRECTORY']).toBe('.')
     expect(existsSync(path.join(result.workspace, 'setup.py'))).toBe(true)
+  })
+
+  it('hands over each stdout line as it comes, with the time since the spawn, and times the run', async () => {
+    const script = path.join(scripts, 'lines.mjs')
+    // A line split across writes, a two-byte character, a pause, and a last line without its newline.
+    writeFileSync(
+      script,
+      "process.stdout.write('first\\nsec'); process.stdout.write(Buffer.from([0xc3])); setTimeout(() => process.stdout.write(Buffer.concat([Buffer.from([0xa9]), Buffer.from('ond\\nlast')])), 1000)\n",
+    )
+    const lines: [string, number][] = []
+    const run = await runAction({ script, onLine: (line, ms) => lines.push([line, ms]) })
+    run.cleanup()
+    expect(lines.map(([line]) => line)).toEqual(['first', 'sec\u00e9ond', 'last'])
+    const [[, first], [, second]] = lines as [[string, number], [string, number]]
+    expect(second - first).toBeGreaterThanOrEqual(500)
+    expect(run.ms).toBeGreaterThanOrEqual(second)
+  })
+
+  it('prepareRun lays out the step and its environment, with the index asked for, and starts nothing', async () => {
+    const index = await startPackageIndex([])
+    try {
+      const run = await prepareRun({ fixture: 'setuptools-legacy', index })
+      expect(run.startEnv.PIP_INDEX_URL).toBe(index.url)
+      expect(Object.keys(run.files).sort()).toEqual([
+        'GITHUB_ENV',
+        'GITHUB_OUTPUT',
+        'GITHUB_PATH',
+        'GITHUB_STATE',
+        'GITHUB_STEP_SUMMARY',
+      ])
+      for (const [variable, file] of Object.entries(run.files)) {
+        expect([variable, run.startEnv[variable], readFileSync(file, 'utf8')]).toEqual([
+          variable,
+          file,
+          '',
+        ])
+      }
+      expect(run.script).toBe(path.join(DIST, 'main.js'))
+      expect(existsSync(path.join(run.workspace, 'setup.py'))).toBe(true)
+      run.cleanup()
+      expect(existsSync(run.root)).toBe(false)
+      expect(index.requests).toEqual([])
+    } finally {
+      await index.close()
+    }
   })
 
   afterAll(() => {

@@ -24,29 +24,46 @@ export interface PackageIndex {
   close(): Promise<void>
 }
 
-const MAKE_WHEEL = `
-import base64, hashlib, sys, zipfile
-out, name, version, body = sys.argv[1:5]
+// The files come on stdin as JSON (a wheel's source may outgrow the argument list).
+const WRITE_WHEEL = `
+import base64, hashlib, json, sys, zipfile
+out, name, version, compression = sys.argv[1:5]
+files = json.loads(sys.stdin.buffer.read().decode("utf-8"))
 dist = f"{name}-{version}.dist-info"
-files = {
-    f"{name}/__init__.py": body,
-    f"{dist}/METADATA": f"Metadata-Version: 2.1\\nName: {name}\\nVersion: {version}\\n",
-    f"{dist}/WHEEL": "Wheel-Version: 1.0\\nGenerator: test\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n",
-}
+files[f"{dist}/METADATA"] = f"Metadata-Version: 2.1\\nName: {name}\\nVersion: {version}\\n"
+files[f"{dist}/WHEEL"] = "Wheel-Version: 1.0\\nGenerator: test\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n"
 def digest(data):
     return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
 record = "".join(f"{p},sha256={digest(c.encode())},{len(c.encode())}\\n" for p, c in files.items())
 files[f"{dist}/RECORD"] = record + f"{dist}/RECORD,,\\n"
-with zipfile.ZipFile(out, "w") as z:
+with zipfile.ZipFile(out, "w", getattr(zipfile, compression)) as z:
     for p, c in files.items():
         z.writestr(p, c)
 `
 
+/**
+ * Writes name-version-py3-none-any.whl into dir: `files` (paths inside the
+ * wheel, in order, to their text), then its METADATA, WHEEL and RECORD.
+ * Stored, or deflated as real wheels are when a size matters.
+ */
+export function writeWheel(
+  dir: string,
+  name: string,
+  version: string,
+  files: Readonly<Record<string, string>>,
+  options: { readonly deflated?: boolean } = {},
+): string {
+  const file = path.join(dir, `${name}-${version}-py3-none-any.whl`)
+  const compression = options.deflated ? 'ZIP_DEFLATED' : 'ZIP_STORED'
+  execFileSync(DEBIAN_PYTHON, ['-c', WRITE_WHEEL, file, name, version, compression], {
+    input: JSON.stringify(files),
+  })
+  return file
+}
+
 /** Writes name-version-py3-none-any.whl into dir with `body` as the package's __init__.py. */
 export function makeWheel(dir: string, name: string, version: string, body: string): string {
-  const file = path.join(dir, `${name}-${version}-py3-none-any.whl`)
-  execFileSync(DEBIAN_PYTHON, ['-c', MAKE_WHEEL, file, name, version, body])
-  return file
+  return writeWheel(dir, name, version, { [`${name}/__init__.py`]: body })
 }
 
 /** The pinned wheels of the wheelhouse (.ci/wheelhouse.txt), as paths. */

@@ -4,6 +4,7 @@
  * the action runs.
  */
 import { spawn } from 'node:child_process'
+import { StringDecoder } from 'node:string_decoder'
 
 export interface ProcessResult {
   /** null when the process was killed by a signal. */
@@ -12,6 +13,8 @@ export interface ProcessResult {
   readonly stdout: string
   readonly stderr: string
   readonly timedOut: boolean
+  /** Wall time from the spawn to the exit, in milliseconds (the benches time runs with it). */
+  readonly ms: number
 }
 
 export interface ProcessOptions {
@@ -21,6 +24,8 @@ export interface ProcessOptions {
   readonly timeoutMs?: number
   /** Sends `signal` once, as soon as `when` holds (asked as stdout grows, and every 100 ms). */
   readonly interrupt?: Interrupt
+  /** Each line of stdout as it arrives, with the milliseconds since the spawn. */
+  readonly onLine?: (line: string, ms: number) => void
 }
 
 export interface Interrupt {
@@ -34,6 +39,7 @@ export function runProcess(
   options: ProcessOptions,
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
+    const started = performance.now()
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env,
@@ -55,8 +61,16 @@ export function runProcess(
       child.kill(interrupt.signal)
     }
     const poll = options.interrupt ? setInterval(check, 100) : undefined
+    // A chunk may end inside a character; the decoder keeps its first bytes for the next.
+    const decoder = new StringDecoder('utf8')
+    let partial = ''
     child.stdout.on('data', (chunk: Buffer) => {
       stdout.push(chunk)
+      if (options.onLine) {
+        const lines = (partial + decoder.write(chunk)).split('\n')
+        partial = lines.pop() ?? ''
+        for (const line of lines) options.onLine(line, performance.now() - started)
+      }
       check()
     })
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
@@ -66,6 +80,9 @@ export function runProcess(
       reject(error)
     })
     child.on('close', (exitCode, signal) => {
+      const ms = performance.now() - started
+      const last = partial + decoder.end()
+      if (options.onLine && last !== '') options.onLine(last, ms)
       clearTimeout(timer)
       clearInterval(poll)
       resolve({
@@ -74,6 +91,7 @@ export function runProcess(
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8'),
         timedOut,
+        ms,
       })
     })
   })

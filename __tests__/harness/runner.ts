@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import { indexPip, wheelhouseIndex } from './package-index.js'
+import { indexPip, type PackageIndex, wheelhouseIndex } from './package-index.js'
 import { cleanEnv, DIST, FIXTURES, NODE24, OFFLINE_PIP, REPO_ROOT, tempDir } from './paths.js'
 import { type Interrupt, runProcess } from './process.js'
 import { layToolCache, type ToolCachePython, type World } from './tool-cache.js'
@@ -64,12 +64,16 @@ export interface RunOptions {
    * Debian's pytest, coverage, build and backends.
    */
   readonly world?: World
+  /** The index pip reaches in the hosted world; default: the wheelhouse's. */
+  readonly index?: PackageIndex
   /** Called after the folders exist and the fixture is copied, before the bundle starts. */
   readonly prepare?: (ctx: RunContext) => void | Promise<void>
   /** Default 150 s. */
   readonly timeoutMs?: number
   /** A signal sent to the bundle when a condition holds (the runner cancelling the step). */
   readonly interrupt?: Interrupt
+  /** Each line of the bundle's stdout as it arrives, with the milliseconds since the spawn. */
+  readonly onLine?: (line: string, ms: number) => void
   /** Secret values beyond the credential variables of the environment, which no output may hold. */
   readonly secrets?: readonly string[]
   /** Return a run that printed a secret instead of failing (the leak check's own test). */
@@ -89,10 +93,26 @@ export interface WorkflowCommand {
   readonly legacy?: boolean
 }
 
+/** A run laid out and ready to start: its folders, its environment and its file-command files. */
+export interface PreparedRun extends RunContext {
+  /** The variables the bundle starts with. */
+  readonly startEnv: Readonly<Record<string, string>>
+  /** The file-command files by variable (GITHUB_OUTPUT, ...); none off the runner. */
+  readonly files: Readonly<Record<string, string>>
+  /** The laid-out tool-cache Python, when toolCachePython was asked for. */
+  readonly toolCachePython: ToolCachePython | undefined
+  /** dist/<entry>.js, or options.script. */
+  readonly script: string
+  /** Removes the run's temp folder. */
+  cleanup(): void
+}
+
 export interface ActionResult extends RunContext {
   readonly exitCode: number | null
   readonly signal: NodeJS.Signals | null
   readonly timedOut: boolean
+  /** Wall time from the spawn to the exit, in milliseconds. */
+  readonly ms: number
   readonly stdout: string
   readonly stderr: string
   /** The step's outputs: GITHUB_OUTPUT, parsed, over any set-output commands of the log. */
@@ -345,7 +365,12 @@ function readText(file: string): string {
   return existsSync(file) ? readFileSync(file, 'utf8') : ''
 }
 
-export async function runAction(options: RunOptions = {}): Promise<ActionResult> {
+/**
+ * Lays out a run's folders, copies the fixture, lays the tool-cache Python and
+ * builds the bundle's environment, without starting it: runAction starts it
+ * once; the start-up bench starts it many times, timed.
+ */
+export async function prepareRun(options: RunOptions = {}): Promise<PreparedRun> {
   const entry = options.entry ?? 'main'
   const onRunner = options.onRunner ?? entry === 'main'
   const world = options.world ?? 'hosted'
@@ -382,7 +407,7 @@ export async function runAction(options: RunOptions = {}): Promise<ActionResult>
       : options.path
   const env: Record<string, string> = {
     ...cleanEnv(ctx.home, pathFront),
-    ...(world === 'offline' ? OFFLINE_PIP : indexPip(await wheelhouseIndex())),
+    ...(world === 'offline' ? OFFLINE_PIP : indexPip(options.index ?? (await wheelhouseIndex()))),
   }
   const files: Record<string, string> = {}
   if (onRunner) {
@@ -442,11 +467,25 @@ export async function runAction(options: RunOptions = {}): Promise<ActionResult>
 
   const script = options.script ?? path.join(DIST, `${entry}.js`)
   if (!existsSync(script)) throw new Error(`${script} does not exist; run npm run bundle first`)
+  return {
+    ...ctx,
+    startEnv: env,
+    files,
+    toolCachePython,
+    script,
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  }
+}
+
+export async function runAction(options: RunOptions = {}): Promise<ActionResult> {
+  const prepared = await prepareRun(options)
+  const { script, startEnv: env, files, toolCachePython, cleanup, ...ctx } = prepared
   const result = await runProcess(NODE24, [script, ...(options.args ?? [])], {
     cwd: ctx.workspace,
     env,
     timeoutMs: options.timeoutMs,
     interrupt: options.interrupt,
+    onLine: options.onLine,
   })
 
   const read = (variable: keyof typeof FILE_COMMANDS): string => {
@@ -459,6 +498,7 @@ export async function runAction(options: RunOptions = {}): Promise<ActionResult>
     exitCode: result.exitCode,
     signal: result.signal,
     timedOut: result.timedOut,
+    ms: result.ms,
     stdout: result.stdout,
     stderr: result.stderr,
     outputs: stepOutputs(commands, parseFileCommands(read('GITHUB_OUTPUT'))),
@@ -471,7 +511,7 @@ export async function runAction(options: RunOptions = {}): Promise<ActionResult>
     commands,
     toolCachePython,
     startEnv: env,
-    cleanup: () => rmSync(root, { recursive: true, force: true }),
+    cleanup,
   }
   const fileCommands = Object.values(files).map(readText)
   const secrets = secretsOf(env, options.secrets ?? [])

@@ -12,65 +12,45 @@
 // The world is a hosted runner's: a tool-cache Python with pip and nothing
 // else, and pip reaching an index (the pinned wheelhouse on loopback). Every
 // variant starts with an empty pip cache of its own, so each downloads and
-// installs its tools from the index, as a first run on a runner does.
-import { spawn, spawnSync } from 'node:child_process'
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+// installs its tools from the index, as a first run on a runner does. The
+// world and the runner are the end-to-end harness's (bench/harness.mjs).
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { inputDefaults, readOutputs } from '../action-files.mjs'
-import { layPython, NODE24, PY, REPO, startPackageIndex, wheelhouse } from '../world.mjs'
+import { loadHarness, RUN_TIMEOUT_MS } from '../harness.mjs'
+import { repetitions } from '../options.mjs'
+import { loadAverage, median } from '../stats.mjs'
 import { makeProject } from './make-project.mjs'
 
-const repsAt = process.argv.indexOf('--reps')
-const REPS = repsAt > 0 ? Number(process.argv[repsAt + 1]) : 5
-if (!Number.isInteger(REPS) || REPS < 1) throw new Error('--reps takes a positive integer')
+const {
+  cleanEnv,
+  indexPip,
+  makePythonInstall,
+  NODE24,
+  runAction,
+  runProcess,
+  TOOLS_PYTHON,
+  wheelhouseIndex,
+} = await loadHarness()
 
-// Set once the index and the tool-cache Python exist (below): PATH starts with
-// that Python's bin folder, as after actions/setup-python.
-const BASE_ENV = {
-  PATH: '/usr/bin:/bin',
-  PIP_CONFIG_FILE: '/dev/null',
-  PIP_DISABLE_PIP_VERSION_CHECK: '1',
-  PIP_TRUSTED_HOST: '127.0.0.1',
-}
-/** The tool-cache Python's interpreter. */
-let PYTHON = PY
+const REPS = repetitions(5)
 
-/** Runs a command to its end; `onLine` sees each stdout line with the ms since the spawn. */
-function run(command, args, { cwd, env, onLine }) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now()
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    let partial = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk) => {
-      stdout += chunk
-      const lines = (partial + chunk).split('\n')
-      partial = lines.pop()
-      for (const line of lines) onLine?.(line, performance.now() - started)
-    })
-    child.stderr.setEncoding('utf8').on('data', (chunk) => {
-      stderr += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - started }))
-  })
-}
+/** The index: the wheelhouse on loopback, as the e2e tests' hosted world has it. */
+const index = await wheelhouseIndex()
+const root = mkdtempSync(path.join(os.tmpdir(), 'bench-pipeline-'))
+/** A tool-cache Python with pip only (laid below); its bin folder leads PATH, as after actions/setup-python. */
+const PYTHON_BIN = path.join(root, 'python/bin')
+const PYTHON = path.join(PYTHON_BIN, 'python3')
+/** The variants' environment: a clean one with that Python first, and pip reaching the index. */
+const baseEnv = (home) => ({ ...cleanEnv(home, [PYTHON_BIN]), ...indexPip(index) })
+const template = path.join(root, 'template')
 
-async function must(command, args, options) {
-  const result = await run(command, args, options)
-  if (result.code !== 0) {
+async function must(command, args, { cwd, env }) {
+  const result = await runProcess(command, args, { cwd, env, timeoutMs: RUN_TIMEOUT_MS })
+  if (result.exitCode !== 0) {
     const tail = `${result.stdout}${result.stderr}`.trim().split('\n').slice(-30).join('\n')
-    throw new Error(`${command} ${args.join(' ')} exited ${result.code}:\n${tail}`)
+    throw new Error(`${command} ${args.join(' ')} exited ${result.exitCode}:\n${tail}`)
   }
   return result
 }
@@ -81,52 +61,29 @@ function junitTests(file) {
   return counts.reduce((sum, m) => sum + Number(m[1]), 0)
 }
 
-const INPUTS = {
-  ...inputDefaults(),
-  // The same work in every variant: neither the peers' chain nor the bare tools lint.
-  lint: 'false',
-}
-
-// Each variant gets a folder with a fresh copy of the project (`work/project`)
-// and returns { ms, overheadMs? } after checking that it did the whole job.
+// Each variant gets an empty folder and a fresh copy of the project (`work/project`,
+// or the workspace the runner lays out), and returns { ms, overheadMs? } after
+// checking that it did the whole job.
 const VARIANTS = {
   async action(work, expected) {
-    const files = {}
-    for (const name of ['OUTPUT', 'ENV', 'PATH', 'STATE', 'STEP_SUMMARY']) {
-      files[`GITHUB_${name}`] = path.join(work, `github_${name.toLowerCase()}`)
-      writeFileSync(files[`GITHUB_${name}`], '')
-    }
-    for (const dir of ['runner-temp', 'tool-cache', 'home']) mkdirSync(path.join(work, dir))
-    const env = {
-      ...BASE_ENV,
-      ...Object.fromEntries(
-        Object.entries(INPUTS).map(([name, value]) => [
-          `INPUT_${name.replace(/ /g, '_').toUpperCase()}`,
-          value,
-        ]),
-      ),
-      ...files,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: path.join(work, 'project'),
-      RUNNER_TEMP: path.join(work, 'runner-temp'),
-      RUNNER_TOOL_CACHE: path.join(work, 'tool-cache'),
-      HOME: path.join(work, 'home'),
-      PIP_CACHE_DIR: path.join(work, 'pip-cache'),
-    }
     let overheadMs
-    const onLine = (line, ms) => {
-      if (overheadMs === undefined && line.startsWith('::group::')) overheadMs = ms
-    }
-    const result = await run(NODE24, [path.join(REPO, 'dist/main.js')], {
-      cwd: env.GITHUB_WORKSPACE,
-      env,
-      onLine,
+    const result = await runAction({
+      fixture: template,
+      root: path.join(work, 'job'),
+      path: [PYTHON_BIN],
+      // The same work in every variant: neither the peers' chain nor the bare tools lint.
+      inputs: { lint: 'false' },
+      env: { PIP_CACHE_DIR: path.join(work, 'pip-cache') },
+      onLine: (line, ms) => {
+        if (overheadMs === undefined && line.startsWith('::group::')) overheadMs = ms
+      },
+      timeoutMs: RUN_TIMEOUT_MS,
     })
-    const tests = readOutputs(files.GITHUB_OUTPUT).tests
-    if (result.code !== 0 || tests !== String(expected)) {
+    const tests = result.outputs.tests
+    if (result.exitCode !== 0 || tests !== String(expected)) {
       const tail = `${result.stdout}${result.stderr}`.trim().split('\n').slice(-40).join('\n')
       throw new Error(
-        `the action exited ${result.code} with tests=${tests} (expected ${expected}):\n${tail}`,
+        `the action exited ${result.exitCode} with tests=${tests} (expected ${expected}):\n${tail}`,
       )
     }
     return { ms: result.ms, overheadMs }
@@ -137,8 +94,9 @@ const VARIANTS = {
   // comment actions expect it.
   async chained(work, expected) {
     const project = path.join(work, 'project')
+    cpSync(template, project, { recursive: true })
     const venvPython = path.join(work, 'venv/bin/python')
-    const env = { ...BASE_ENV, HOME: work, PIP_CACHE_DIR: path.join(work, 'pip-cache') }
+    const env = { ...baseEnv(work), PIP_CACHE_DIR: path.join(work, 'pip-cache') }
     const started = performance.now()
     await must(PYTHON, ['-m', 'venv', path.join(work, 'venv')], { cwd: work, env })
     const tools = ['pytest', 'pytest-cov', 'build', 'twine']
@@ -159,16 +117,17 @@ const VARIANTS = {
   // action), the sdist then the wheel from it, twine check, then the tests.
   async bare(work, expected) {
     const project = path.join(work, 'project')
+    cpSync(template, project, { recursive: true })
     const venv = path.join(work, 'venv')
     const venvPython = path.join(venv, 'bin/python')
     const tools = path.join(work, 'tools')
     const toolsPython = path.join(tools, 'bin/python')
     const reports = path.join(work, 'reports')
     mkdirSync(reports)
-    const base = { ...BASE_ENV, HOME: work, PIP_CACHE_DIR: path.join(work, 'pip-cache') }
+    const base = { ...baseEnv(work), PIP_CACHE_DIR: path.join(work, 'pip-cache') }
     // The environment the action gives the processes it runs in the venv.
-    const env = { ...base, VIRTUAL_ENV: venv, PATH: `${venv}/bin:${BASE_ENV.PATH}` }
-    const toolsEnv = { ...base, VIRTUAL_ENV: tools, PATH: `${tools}/bin:${BASE_ENV.PATH}` }
+    const env = { ...base, VIRTUAL_ENV: venv, PATH: `${venv}/bin:${base.PATH}` }
+    const toolsEnv = { ...base, VIRTUAL_ENV: tools, PATH: `${tools}/bin:${base.PATH}` }
     const started = performance.now()
     await must(PYTHON, ['-m', 'venv', '--without-pip', venv], { cwd: work, env: base })
     const report = ['--report', path.join(work, 'pip-report.json')]
@@ -205,30 +164,18 @@ const VARIANTS = {
     return { ms }
   },
 
-  async 'node -e 0'() {
-    const result = await must(NODE24, ['-e', '0'], { cwd: os.tmpdir(), env: BASE_ENV })
+  async 'node -e 0'(work) {
+    const result = await must(NODE24, ['-e', '0'], { cwd: os.tmpdir(), env: baseEnv(work) })
     return { ms: result.ms }
   },
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
-
-const root = mkdtempSync(path.join(os.tmpdir(), 'bench-pipeline-'))
-const index = await startPackageIndex(wheelhouse(), mkdtempSync(path.join(root, 'cert-')))
 try {
-  const pythonBin = layPython(path.join(root, 'python'))
-  PYTHON = path.join(pythonBin, 'python3')
-  BASE_ENV.PATH = `${pythonBin}:${BASE_ENV.PATH}`
-  BASE_ENV.PIP_INDEX_URL = index.url
-  const template = path.join(root, 'template')
+  makePythonInstall(path.join(root, 'python'))
   makeProject(template)
   // pytest's own count, taken on a throwaway copy so the template stays clean.
   cpSync(template, path.join(root, 'count'), { recursive: true })
-  const counter = path.join(REPO, '.wheelhouse/venv/bin/python')
-  const collected = spawnSync(counter, ['-m', 'pytest', '--collect-only', '-q'], {
+  const collected = spawnSync(TOOLS_PYTHON, ['-m', 'pytest', '--collect-only', '-q'], {
     cwd: path.join(root, 'count'),
     encoding: 'utf8',
   })
@@ -239,19 +186,14 @@ try {
   const names = Object.keys(VARIANTS)
   const times = Object.fromEntries(names.map((n) => [n, []]))
   const overheads = []
-  const load = () =>
-    os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')
   console.log(
-    `project: 24 modules, ${expected} tests; ${REPS} repetitions; ${os.cpus().length} cores; ${process.version}; load average ${load()}`,
+    `project: 24 modules, ${expected} tests; ${REPS} repetitions; ${os.cpus().length} cores; ${process.version}; load average ${loadAverage()}`,
   )
   for (let rep = 0; rep < REPS; rep++) {
     const order = names.map((_, i) => names[(i + rep) % names.length])
     for (const name of order) {
       const work = path.join(root, `rep${rep}-${name.replace(/\W/g, '')}`)
-      cpSync(template, path.join(work, 'project'), { recursive: true })
+      mkdirSync(work)
       const { ms, overheadMs } = await VARIANTS[name](work, expected)
       times[name].push(ms)
       if (overheadMs !== undefined) overheads.push(overheadMs)
@@ -285,9 +227,8 @@ try {
     `action overhead, spawn to first ::group::: ${overhead}; node -e 0: ${median(times['node -e 0']).toFixed(0)} ms`,
   )
   console.log(
-    `load average at the end: ${load()} (other work on the machine slows the concurrent stage most)`,
+    `load average at the end: ${loadAverage()} (other work on the machine slows the concurrent stage most)`,
   )
 } finally {
-  await index.close()
   rmSync(root, { recursive: true, force: true })
 }

