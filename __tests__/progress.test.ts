@@ -14,6 +14,7 @@ describe('Progress.cancelled', () => {
   it('before any stage ended: says so, and nothing else is known', () => {
     expect(new Progress().cancelled('SIGINT')).toEqual({
       stages: [],
+      cancelled: 'SIGINT',
       verdict: { ok: false, reasons: ['the step was cancelled (SIGINT) before any stage ended'] },
     })
   })
@@ -49,6 +50,14 @@ describe('Progress.cancelled', () => {
     expect(progress.cancelled('SIGINT').verdict.reasons).toEqual([
       'the step was cancelled (SIGINT) after python',
     ])
+  })
+
+  it("calls the CLI's cancelled run a run, not a step", () => {
+    const progress = new Progress('run')
+    progress.ended(ended('python'))
+    const metrics = progress.cancelled('SIGINT', createResults({ tests: 1 }))
+    expect(metrics.verdict.reasons).toEqual(['the run was cancelled (SIGINT) after python'])
+    expect(metrics.test?.stopped).toBe('pytest was stopped when the run was cancelled')
   })
 
   it('keeps a finished test run over the report a cancel found', () => {

@@ -1,7 +1,8 @@
 /**
- * A cancelled step gets SIGINT from the runner, then SIGTERM, then is killed.
- * On the first signal the programs the step started are ended, the report of
- * what finished is written (summary, outputs), and the step exits non-zero.
+ * A cancelled step gets SIGINT from the runner, then SIGTERM, then is killed;
+ * the CLI gets Ctrl-C. On the first signal the programs the run started are
+ * ended, the report of what finished is written (the summary and the outputs,
+ * or the CLI's report file), and the process exits non-zero.
  */
 import { errorMessage } from './error-message.js'
 import type { Log } from './log.js'
@@ -16,8 +17,10 @@ export class CancelGuard {
     private readonly runner: SpawnRunner,
     private readonly progress: Progress,
     private readonly log: Log,
-    /** Writes the summary and the outputs. */
+    /** Writes the report: the summary and the outputs on GitHub, the report file in the CLI. */
     private readonly report: (metrics: Metrics) => Promise<void>,
+    /** The process's exit code once the report is written. */
+    private readonly exitCode = 1,
   ) {}
 
   /** Handles SIGINT and SIGTERM from now on. */
@@ -59,6 +62,6 @@ export class CancelGuard {
     } catch (error) {
       this.log.warning(`the report of the cancelled step was not written: ${errorMessage(error)}`)
     }
-    process.exit(1)
+    process.exit(this.exitCode)
   }
 }

@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { distsDir } from './build/build.js'
+import { CancelGuard } from './cancel.js'
 import {
   ConfigError,
   INPUT_DEFAULTS,
@@ -22,9 +23,47 @@ import { childEnvironment, type Host } from './host.js'
 import { type Log, mayHoldCommand, withCommandsStopped } from './log.js'
 import { runPipeline } from './pipeline.js'
 import { SpawnRunner } from './process.js'
+import { Progress } from './progress.js'
 import { renderText } from './report/markdown.js'
+import type { Metrics } from './report/metrics.js'
 import { writeReport } from './report/write.js'
 import type { ReportFiles } from './test/run-tests.js'
+
+/** Where a run's report goes: the pipeline's folders and the --reports-dir, if given. */
+interface ReportPlace {
+  readonly files: ReportFiles
+  readonly tempDir: string
+  readonly reportsDir: string | undefined
+  readonly cwd: string
+}
+
+/**
+ * python-ci-report.md (in --reports-dir, else the current folder), the
+ * report on the terminal and the verdict's reasons; the venv and the unpacked
+ * sdist are removed, the reports and the built files kept.
+ */
+function reportRun(io: CliIo, log: Log, metrics: Metrics, place: ReportPlace): void {
+  const { files, tempDir, reportsDir } = place
+  const report = writeReport(metrics, files.dir)
+  const local = path.join(reportsDir ?? place.cwd, 'python-ci-report.md')
+  copyFileSync(report.path, local)
+  const copied = reportsDir ? copyReports(files, reportsDir) : []
+  const kept = [files.dir, distsDir({ tempDir })]
+  for (const entry of readdirSync(tempDir)) {
+    if (!kept.includes(path.join(tempDir, entry)))
+      rmSync(path.join(tempDir, entry), { recursive: true, force: true })
+  }
+  // Through the log: the report holds test names, project text.
+  log.info(`\n${renderText(metrics)}`)
+  io.out(
+    reportsDir
+      ? `Report: ${local}${copied.length ? `, with ${copied.join(', ')}` : ''} in ${reportsDir}`
+      : `Report: ${local} (JUnit and coverage files in ${files.dir})`,
+  )
+  const built = [metrics.build?.sdist, metrics.build?.wheel].filter((d) => d !== undefined)
+  if (built.length > 0) io.out(`Built: ${built.map((d) => d.path).join(', ')}`)
+  for (const reason of metrics.verdict.reasons) log.error(reason)
+}
 
 export const USAGE = `Usage: python-ci-action [path] [options]
 
@@ -196,10 +235,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const event = parseRunEvent(io.env, {})
   const log = terminalLog(io, values.verbose === true, event.onActions)
   const runner = new SpawnRunner()
-  // Each program runs in a process group of its own, which Ctrl-C at the terminal does not reach.
+  const progress = new Progress('run')
+  let tempDir: string | undefined
+  const where = { reportsDir, cwd: io.cwd }
+  const report = async (metrics: Metrics) => {
+    if (progress.files !== undefined && tempDir !== undefined)
+      reportRun(io, log, metrics, { files: progress.files, tempDir, ...where })
+  }
+  // Each program runs in a process group of its own, which Ctrl-C at the
+  // terminal does not reach: a signal ends them, then what finished is reported.
+  const cancel = new CancelGuard(runner, progress, log, report, 130)
   const stop = (signal: NodeJS.Signals) => {
     io.err(`${signal}: ending the programs this run started`)
-    void runner.cancel().then(() => process.exit(130))
+    void cancel.cancel(signal)
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
@@ -209,38 +257,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       defaultArchitecture: runnerArchitecture(),
     })
     for (const w of warnings) log.warning(w)
+    tempDir = mkdtempSync(path.join(os.tmpdir(), 'python-ci-'))
     const host: Host = {
       log,
       runner,
       onActions: false,
       workspace,
-      tempDir: mkdtempSync(path.join(os.tmpdir(), 'python-ci-')),
+      tempDir,
       toolCacheDir: undefined,
       env: childEnvironment(io.env),
       addPath: () => {},
       exportVariable: () => {},
     }
-    const { metrics, files } = await runPipeline(host, config, { event, interpreter })
-    const report = writeReport(metrics, files.dir)
-    const local = path.join(reportsDir ?? io.cwd, 'python-ci-report.md')
-    copyFileSync(report.path, local)
-    const copied = reportsDir ? copyReports(files, reportsDir) : []
-    // Keep the reports and the built files; the venv and the unpacked sdist are of no use after the run.
-    const kept = [files.dir, distsDir(host)]
-    for (const entry of readdirSync(host.tempDir)) {
-      if (!kept.includes(path.join(host.tempDir, entry)))
-        rmSync(path.join(host.tempDir, entry), { recursive: true, force: true })
-    }
-    // Through the log: the report holds test names, project text.
-    log.info(`\n${renderText(metrics)}`)
-    io.out(
-      reportsDir
-        ? `Report: ${local}${copied.length ? `, with ${copied.join(', ')}` : ''} in ${reportsDir}`
-        : `Report: ${local} (JUnit and coverage files in ${files.dir})`,
-    )
-    const built = [metrics.build?.sdist, metrics.build?.wheel].filter((d) => d !== undefined)
-    if (built.length > 0) io.out(`Built: ${built.map((d) => d.path).join(', ')}`)
-    for (const reason of metrics.verdict.reasons) log.error(reason)
+    const { metrics, files } = await runPipeline(host, config, { event, interpreter, progress })
+    // A cancel is writing its own report; it exits 130 once written.
+    if (!cancel.reporting()) return 130
+    reportRun(io, log, metrics, { files, tempDir, ...where })
     return metrics.verdict.ok ? 0 : 1
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -13,6 +13,9 @@ export type Known = Partial<
 >
 
 export class Progress {
+  /** What the report calls the cancelled run: the action's step, or the CLI's run. */
+  constructor(private readonly what: 'step' | 'run' = 'step') {}
+
   private readonly stages: StageResult[] = []
   private known: Known = {}
   private frozen = false
@@ -39,13 +42,13 @@ export class Progress {
   }
 
   /**
-   * The report of a step cancelled by `signal`: the stages that ended, what
+   * The report of a run cancelled by `signal`: the stages that ended, what
    * they found, and `results` of a test run the cancel cut short. Pure.
    */
   cancelled(signal: string, results?: TestResults): Metrics {
     const done = this.stages.map((s) => s.name)
     const after = done.length > 0 ? `after ${done.join(', ')}` : 'before any stage ended'
-    const stopped = `the step was cancelled (${signal}) ${after}`
+    const stopped = `the ${this.what} was cancelled (${signal}) ${after}`
     const test: Metrics['test'] =
       this.known.test ??
       (results && {
@@ -53,12 +56,13 @@ export class Progress {
         exitCode: 130,
         results,
         notes: [],
-        stopped: 'pytest was stopped when the step was cancelled',
+        stopped: `pytest was stopped when the ${this.what} was cancelled`,
       })
     return {
       ...this.known,
       ...(test && { test }),
       stages: [...this.stages],
+      cancelled: signal,
       verdict: { ok: false, reasons: [stopped] },
     }
   }

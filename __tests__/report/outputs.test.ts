@@ -39,8 +39,14 @@ describe('toOutputs', () => {
       'comment-url': 'https://github.com/owner/repo/pull/7#issuecomment-1',
       'diff-coverage': '77',
       'success-rate': '85',
+      cancelled: 'false',
       'report-path': REPORT,
     })
+  })
+
+  it('says cancelled true for the report of a cancelled step', () => {
+    const outputs = toOutputs(createMetrics({ cancelled: 'SIGTERM' }), REPORT)
+    expect(outputs.cancelled).toBe('true')
   })
 
   it.each([

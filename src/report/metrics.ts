@@ -160,6 +160,8 @@ export interface Metrics {
   /** Findings of a linter already in the project's environment; absent when there is none. */
   readonly lint?: LintResult
   readonly stages: readonly StageResult[]
+  /** The signal that cancelled the run; absent when it ran to its end. */
+  readonly cancelled?: string
   readonly verdict: Verdict
 }
 

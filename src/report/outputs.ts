@@ -47,6 +47,7 @@ export function toOutputs(metrics: Metrics, reportPath: string): Record<string, 
   if (metrics.diffCoverage?.measured) outputs['diff-coverage'] = metrics.diffCoverage.percentDisplay
   if (metrics.history?.kind === 'measured')
     outputs['success-rate'] = String(metrics.history.percent)
+  outputs.cancelled = String(metrics.cancelled !== undefined)
   outputs['report-path'] = reportPath
   return outputs
 }

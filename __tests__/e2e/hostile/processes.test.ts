@@ -47,9 +47,11 @@ function killLeftovers(result: ActionResult | undefined, files: readonly string[
   }
 }
 
-/** The summary as a reader sees it: the escaping's character references read back. */
-const shown = (result: ActionResult) =>
-  result.summary.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+/** Markdown as a reader sees it: the escaping's character references read back. */
+const readable = (markdown: string) =>
+  markdown.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+
+const shown = (result: ActionResult) => readable(result.summary)
 
 const errors = (result: ActionResult) =>
   result.commands.filter((c) => c.name === 'error').map((c) => c.message)
@@ -76,6 +78,7 @@ describe('a test that leaves processes behind holding pytest’s output', () => 
     if (result.timedOut || result.exitCode !== 0) throw new Error(describeRun(result))
     expect(seconds).toBeLessThan(HARNESS_TIMEOUT_MS / 1000)
     expect(result.outputs).toMatchObject({ tests: '4', passed: '4', failed: '0' })
+    expect(result.outputs.cancelled).toBe('false')
     expect(result.summary).toContain('passed')
   })
 
@@ -174,6 +177,57 @@ describe('a step cancelled with SIGTERM while a test runs', () => {
     expect(result.outputs['python-version']).toMatch(/^3\.\d+\.\d+$/)
     expect(result.outputs).toMatchObject({ tests: '2', passed: '2', failed: '0' })
     expect(shown(result)).toContain('pytest was stopped when the step was cancelled')
+  })
+
+  it('says so in the cancelled output', () => {
+    expect(result.outputs.cancelled).toBe('true')
+  })
+
+  it('ends the test that was running', async () => {
+    expect(pidIn(result, 'hang.pid')).toBeDefined()
+    expect(await stopsRunning(pidIn(result, 'hang.pid') ?? 0)).toBe(true)
+  })
+})
+
+describe('the CLI interrupted (Ctrl-C sends SIGINT) while a test runs', () => {
+  let result: ActionResult
+  let projectDir = ''
+  beforeAll(async () => {
+    result = await runAction({
+      entry: 'cli',
+      fixture: 'hostile-hang',
+      into: 'project',
+      args: ['project', '--no-build', '--pytest-args', '-v'],
+      toolCachePython: true,
+      prepare: (ctx) => {
+        projectDir = ctx.projectDir
+      },
+      // The terminal shows no test lines: once the hanging test, the last, has started.
+      interrupt: { signal: 'SIGINT', when: () => existsSync(path.join(projectDir, 'hang.pid')) },
+      timeoutMs: HARNESS_TIMEOUT_MS,
+    })
+  })
+  afterAll(() => {
+    killLeftovers(result, ['hang.pid'])
+    result?.cleanup()
+  })
+
+  it('exits 130 with the report of what finished in python-ci-report.md', () => {
+    if (result.timedOut) throw new Error(describeRun(result))
+    expect(result.exitCode).toBe(130)
+    const report = readable(
+      readFileSync(path.join(result.workspace, 'python-ci-report.md'), 'utf8'),
+    )
+    expect(report).toContain('the run was cancelled (SIGINT) after python, cache, install')
+    expect(report).toContain('pytest was stopped when the run was cancelled')
+    expect(report).toContain('2 tests: 2 passed, 0 failed')
+  })
+
+  it('prints the report and names the reason on the terminal', () => {
+    expect(result.stdout).toContain(`Report: ${path.join(result.workspace, 'python-ci-report.md')}`)
+    expect(result.stdout + result.stderr).toContain(
+      'the run was cancelled (SIGINT) after python, cache, install',
+    )
   })
 
   it('ends the test that was running', async () => {
