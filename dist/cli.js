@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  CancelGuard,
   ConfigError,
   INPUT_DEFAULTS,
+  Progress,
   SpawnRunner,
   childEnvironment,
   distsDir,
@@ -15,7 +17,7 @@ import {
   runnerArchitecture,
   withCommandsStopped,
   writeReport
-} from "./chunks/chunk-L6QRYLZA.js";
+} from "./chunks/chunk-LTSOVMCJ.js";
 import "./chunks/chunk-TGYVB34G.js";
 import {
   require_node_util
@@ -34,6 +36,26 @@ var import_node_fs = __toESM(require_node_fs(), 1);
 var import_node_os = __toESM(require_node_os(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
 var import_node_util = __toESM(require_node_util(), 1);
+function reportRun(io, log, metrics, place) {
+  const { files, tempDir, reportsDir } = place;
+  const report = writeReport(metrics, files.dir);
+  const local = import_node_path.default.join(reportsDir ?? place.cwd, "python-ci-report.md");
+  (0, import_node_fs.copyFileSync)(report.path, local);
+  const copied = reportsDir ? copyReports(files, reportsDir) : [];
+  const kept = [files.dir, distsDir({ tempDir })];
+  for (const entry of (0, import_node_fs.readdirSync)(tempDir)) {
+    if (!kept.includes(import_node_path.default.join(tempDir, entry)))
+      (0, import_node_fs.rmSync)(import_node_path.default.join(tempDir, entry), { recursive: true, force: true });
+  }
+  log.info(`
+${renderText(metrics)}`);
+  io.out(
+    reportsDir ? `Report: ${local}${copied.length ? `, with ${copied.join(", ")}` : ""} in ${reportsDir}` : `Report: ${local} (JUnit and coverage files in ${files.dir})`
+  );
+  const built = [metrics.build?.sdist, metrics.build?.wheel].filter((d) => d !== void 0);
+  if (built.length > 0) io.out(`Built: ${built.map((d) => d.path).join(", ")}`);
+  for (const reason of metrics.verdict.reasons) log.error(reason);
+}
 var USAGE = `Usage: python-ci-action [path] [options]
 
 Sets up Python, installs the project at path (default: .) in a fresh virtual
@@ -171,9 +193,17 @@ ${USAGE}`
   const event = parseRunEvent(io.env, {});
   const log = terminalLog(io, values.verbose === true, event.onActions);
   const runner = new SpawnRunner();
+  const progress = new Progress("run");
+  let tempDir;
+  const where = { reportsDir, cwd: io.cwd };
+  const report = async (metrics) => {
+    if (progress.files !== void 0 && tempDir !== void 0)
+      reportRun(io, log, metrics, { files: progress.files, tempDir, ...where });
+  };
+  const cancel = new CancelGuard(runner, progress, log, report, 130);
   const stop = (signal) => {
     io.err(`${signal}: ending the programs this run started`);
-    void runner.cancel().then(() => process.exit(130));
+    void cancel.cancel(signal);
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
@@ -183,12 +213,13 @@ ${USAGE}`
       defaultArchitecture: runnerArchitecture()
     });
     for (const w of warnings) log.warning(w);
+    tempDir = (0, import_node_fs.mkdtempSync)(import_node_path.default.join(import_node_os.default.tmpdir(), "python-ci-"));
     const host = {
       log,
       runner,
       onActions: false,
       workspace,
-      tempDir: (0, import_node_fs.mkdtempSync)(import_node_path.default.join(import_node_os.default.tmpdir(), "python-ci-")),
+      tempDir,
       toolCacheDir: void 0,
       env: childEnvironment(io.env),
       addPath: () => {
@@ -196,24 +227,9 @@ ${USAGE}`
       exportVariable: () => {
       }
     };
-    const { metrics, files } = await runPipeline(host, config, { event, interpreter });
-    const report = writeReport(metrics, files.dir);
-    const local = import_node_path.default.join(reportsDir ?? io.cwd, "python-ci-report.md");
-    (0, import_node_fs.copyFileSync)(report.path, local);
-    const copied = reportsDir ? copyReports(files, reportsDir) : [];
-    const kept = [files.dir, distsDir(host)];
-    for (const entry of (0, import_node_fs.readdirSync)(host.tempDir)) {
-      if (!kept.includes(import_node_path.default.join(host.tempDir, entry)))
-        (0, import_node_fs.rmSync)(import_node_path.default.join(host.tempDir, entry), { recursive: true, force: true });
-    }
-    log.info(`
-${renderText(metrics)}`);
-    io.out(
-      reportsDir ? `Report: ${local}${copied.length ? `, with ${copied.join(", ")}` : ""} in ${reportsDir}` : `Report: ${local} (JUnit and coverage files in ${files.dir})`
-    );
-    const built = [metrics.build?.sdist, metrics.build?.wheel].filter((d) => d !== void 0);
-    if (built.length > 0) io.out(`Built: ${built.map((d) => d.path).join(", ")}`);
-    for (const reason of metrics.verdict.reasons) log.error(reason);
+    const { metrics, files } = await runPipeline(host, config, { event, interpreter, progress });
+    if (!cancel.reporting()) return 130;
+    reportRun(io, log, metrics, { files, tempDir, ...where });
     return metrics.verdict.ok ? 0 : 1;
   } catch (error) {
     if (error instanceof ConfigError) {
