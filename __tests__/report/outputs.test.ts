@@ -186,6 +186,7 @@ describe('toAnnotations', () => {
     ['Windows separators', 'tests\\t.py', 'sub', 'sub/tests/t.py'],
     ['an absolute path', '/usr/lib/python3/x.py', '', undefined],
     ['a path above the working directory', '../other/t.py', 'sub', undefined],
+    ['a file whose name starts with two dots', '..hidden/t.py', 'sub', 'sub/..hidden/t.py'],
     ['no path', undefined, 'sub', undefined],
   ])('places %s', (_label, file, repoPrefix, expected) => {
     const problems = [createProblem({ file })]

@@ -174,7 +174,7 @@ function annotationMessage(problem: TestCaseProblem): string {
 /** A path GitHub can place in the repository, or undefined for a file outside it. */
 function inRepository(file: string, repoPrefix: string): string | undefined {
   const path = file.replaceAll('\\', '/').replace(/^(?:\.\/)+/, '')
-  if (path.startsWith('/') || /^[A-Za-z]:\//.test(path) || path.startsWith('..')) return undefined
+  if (path.startsWith('/') || /^[A-Za-z]:\//.test(path) || path.startsWith('../')) return undefined
   const prefix = repoPrefix.replace(/\/+$/, '')
   return prefix === '' || prefix === '.' ? path : `${prefix}/${path}`
 }
