@@ -17,7 +17,7 @@ import {
   runnerArchitecture,
   withCommandsStopped,
   writeReport
-} from "./chunks/chunk-LTSOVMCJ.js";
+} from "./chunks/chunk-GO4MMBPP.js";
 import "./chunks/chunk-TGYVB34G.js";
 import {
   require_node_util

@@ -1,6 +1,7 @@
 /**
- * The artifacts stage's work: the built sdist and wheel kept as a workflow artifact, so a release
- * can be inspected or published again from exactly those files.
+ * The artifacts stage's work: the built sdist and wheel kept as a workflow
+ * artifact, so a release can be inspected or published again from exactly those
+ * files.
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'

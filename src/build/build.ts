@@ -1,8 +1,8 @@
 /**
- * The build stage's work: `python -m build` (sdist, then the wheel from the sdist, with any
- * PEP 517 backend), then an inspection of what came out: names, versions,
- * sizes, digests, and `twine check --strict`. build and twine run from the
- * action's tools environment, never the project's venv.
+ * The build stage's work: `python -m build` (sdist, then the wheel from the
+ * sdist, with any PEP 517 backend), then an inspection of what came out: names,
+ * versions, sizes, digests, and `twine check --strict`. build and twine run
+ * from the action's tools environment, never the project's venv.
  */
 import { rmSync } from 'node:fs'
 import path from 'node:path'

@@ -1,10 +1,10 @@
 /**
- * The cache stage's work, restore and the save after the tests: two cache layers through the
- * Actions cache. pip's cache directory (restore keys allowed: stale wheels
- * still save downloads) and the virtual environment (exact key only, and
- * revalidated before use). Faults never fail the pipeline: the first one is
- * one warning, and the rest of the run goes on cold without touching the
- * cache again.
+ * The cache stage's work, restore and the save after the tests: two cache
+ * layers through the Actions cache. pip's cache directory (restore keys
+ * allowed: stale wheels still save downloads) and the virtual environment
+ * (exact key only, and revalidated before use). Faults never fail the pipeline:
+ * the first one is one warning, and the rest of the run goes on cold without
+ * touching the cache again.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'

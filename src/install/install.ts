@@ -1,7 +1,7 @@
 /**
- * The install stage's work: a fresh virtual environment with the project, its test
- * dependencies and the test tools (pytest, coverage), installed by
- * one pip run so one resolver sees every requirement.
+ * The install stage's work: a fresh virtual environment with the project, its
+ * test dependencies and the test tools (pytest, coverage), installed by one pip
+ * run so one resolver sees every requirement.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'

@@ -1,8 +1,8 @@
 /**
- * The publish stage's work: publish the dists this run built and tested. The decision is pure
- * (decide.ts); then, with the twine of the tools environment that the build
- * stage already ran, the metadata is checked strictly,
- * the credentials obtained (pypi-token, else Trusted Publishing) and each file
+ * The publish stage's work: publish the dists this run built and tested. The
+ * decision is pure (decide.ts); then, with the twine of the tools environment
+ * that the build stage already ran, the metadata is checked strictly, the
+ * credentials obtained (pypi-token, else Trusted Publishing) and each file
  * uploaded. Expected failures come back as a PublishResult, never thrown.
  */
 

@@ -1,8 +1,8 @@
 /**
- * The python stage's work: find or install the Python the config asks for. On GitHub: the
- * runner's tool cache, else a download from the actions/python-versions
- * manifest, as setup-python does. Elsewhere, or with no version asked for: an
- * interpreter on PATH.
+ * The python stage's work: find or install the Python the config asks for. On
+ * GitHub: the runner's tool cache, else a download from the
+ * actions/python-versions manifest, as setup-python does. Elsewhere, or with no
+ * version asked for: an interpreter on PATH.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'

@@ -1,7 +1,7 @@
 /**
- * The test stage's work: pytest under coverage. `coverage run -m pytest` starts measuring
- * before pytest imports anything, so module-level lines of the code under test
- * count; the Python processes the tests start are measured too (see
+ * The test stage's work: pytest under coverage. `coverage run -m pytest` starts
+ * measuring before pytest imports anything, so module-level lines of the code
+ * under test count; the Python processes the tests start are measured too (see
  * subprocess-coverage.ts) and combined. JUnit XML and coverage's JSON and XML
  * reports land in the reports folder, and are parsed there.
  */
