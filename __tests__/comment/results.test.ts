@@ -45,6 +45,25 @@ describe('the results a fork run keeps', () => {
     expect(() => roundTrip(kept)).not.toThrow()
   })
 
+  it("keep why pytest stopped, as the run's own comment says it", () => {
+    const stopped = 'tests timed out after 10 minutes (test-timeout)'
+    const kept = commentResultsOf(createMetrics({ test: createTestRun({ stopped }) }))
+    expect(roundTrip(kept).test?.stopped).toBe(stopped)
+  })
+
+  it('are not refused for a long diff base, branch or Python version', () => {
+    const long = 'feature/'.padEnd(300, 'x')
+    const kept = commentResultsOf(
+      createMetrics({
+        python: { version: `3.12.4${'+'.repeat(60)}`, path: '/py', origin: 'tool cache' },
+        diffCoverage: { ...createDiffCoverage(), base: long },
+        baseline: { ...createBaseline(), branch: long },
+      }),
+    )
+    expect(() => roundTrip(kept)).not.toThrow()
+    expect(roundTrip(kept).diffCoverage?.base).toBe(`${long.slice(0, 79)}…`)
+  })
+
   it('ignore fields they do not know', () => {
     expect(roundTrip({ ...results, markdown: '## ✅ passed', html: '<img src=x>' })).toEqual(
       results,

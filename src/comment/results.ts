@@ -348,6 +348,7 @@ function clipTest(run: TestRun): TestRun {
     ok: run.ok,
     exitCode: Math.min(Math.max(run.exitCode, 0), 255),
     notes: clipAll(run.notes, LIMITS.notes, LIMITS.details),
+    ...(run.stopped !== undefined && { stopped: clip(run.stopped) }),
     ...(run.tools && { tools: run.tools }),
     ...(r && {
       results: {
@@ -391,7 +392,11 @@ export function commentResultsOf(metrics: Metrics): CommentResults {
   const { python, build: b, artifact, test, diffCoverage: diff, baseline: base } = metrics
   return {
     ...(python && {
-      python: { version: python.version, path: clip(python.path), origin: clip(python.origin) },
+      python: {
+        version: clip(python.version, 40),
+        path: clip(python.path),
+        origin: clip(python.origin),
+      },
     }),
     ...(b && {
       build: {
@@ -420,17 +425,23 @@ export function commentResultsOf(metrics: Metrics): CommentResults {
               uncoveredRanges: clip(f.uncoveredRanges, LIMITS.details).replace(/[^0-9, -]/g, ''),
             })),
             unreadFiles: clipAll(diff.unreadFiles, LIMITS.files),
+            ...(diff.base !== undefined && { base: clip(diff.base, 80) }),
           }
-        : { ...diff, reason: clip(diff.reason) },
+        : {
+            ...diff,
+            reason: clip(diff.reason),
+            ...(diff.base !== undefined && { base: clip(diff.base, 80) }),
+          },
     }),
     ...(base && {
       baseline:
         base.kind === 'compared'
           ? {
               ...base,
+              branch: clip(base.branch, 255),
               files: base.files.slice(0, LIMITS.files).map((f) => ({ ...f, path: clip(f.path) })),
             }
-          : { ...base, note: clip(base.note) },
+          : { ...base, branch: clip(base.branch, 255), note: clip(base.note) },
     }),
     stages: metrics.stages.slice(0, 20).map((s) => ({
       name: s.name,
