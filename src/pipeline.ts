@@ -176,6 +176,8 @@ async function settleCoverageBaseline(
   }
   // In a group of its own: storing it uploads an artifact, whose client logs as it goes.
   return host.log.group('Coverage of the base branch', async () => {
+    // The lookup logs until it ends (its warnings, its retries): replayed once it has.
+    await started.pending.lookup
     // Its line comes once stored or compared, so the replay has none.
     await settle(host.log, started.pending, 'baseline', () => undefined)
     return settleBaseline(host.log, started.pending, coverage, context, started.services)
