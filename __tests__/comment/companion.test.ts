@@ -28,17 +28,18 @@ describe('postRequestedComments', () => {
   type Kept = { name: string; request: Omit<CommentRequest, 'format'> }[]
 
   /** The companion on a run whose artifacts are these requests, each under the given name. */
-  const post = (kept: Kept) =>
+  const postFrom = (runArtifacts: RunArtifacts) =>
     postRequestedComments(
       new BufferedLog(),
       env(),
       parseRunEvent(env(), {}),
       settings,
       GITHUB_TOKEN,
-      artifactsOf(kept),
+      runArtifacts,
       dir,
       services,
     )
+  const post = (kept: Kept) => postFrom(artifactsOf(kept))
 
   function artifactsOf(kept: Kept) {
     const runArtifacts: RunArtifacts = {
@@ -109,6 +110,23 @@ describe('postRequestedComments', () => {
       expect(body).not.toContain('](https://')
       expect(body).not.toMatch(/https:\/\/|www\./)
     }
+  })
+
+  it('refuses a request file over 4 MB on disk, however few characters it holds', async () => {
+    // 2.5 million characters, 5 MB: two bytes each.
+    const padded = (text: string) => `${text.slice(0, -1)}, "pad": "${'é'.repeat(2_500_000)}"}`
+    const runArtifacts: RunArtifacts = {
+      list: async () => [{ id: 1, name: requestArtifactName('') }],
+      download: async (_id, _run, into) => {
+        const text = padded(serializeCommentRequest(request('')))
+        writeFileSync(path.join(into, REQUEST_FILE), text)
+      },
+    }
+    const result = await postFrom(runArtifacts)
+    expect(result.problems).toEqual([
+      `The comment in artifact python-ci-comment of run ${RUN} was not posted: python-ci-comment.json is over 4 MB`,
+    ])
+    expect(api.comments).toEqual([])
   })
 
   it('refuses a request kept under another comment-id than its own', async () => {

@@ -7,7 +7,7 @@
  * and posts, for each request that passes refuseRequest(), the comment it
  * renders itself from the request's results.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ArtifactService, RunArtifacts } from '../artifacts/dists.js'
 import type { CommentSettings } from '../config.js'
@@ -22,8 +22,10 @@ import { commentTitle } from './post.js'
 import {
   type CommentRequest,
   isRequestArtifact,
+  MAX_REQUEST_BYTES,
   parseCommentRequest,
   REQUEST_FILE,
+  REQUEST_TOO_LARGE,
   refuseRequest,
   requestArtifactName,
   runFacts,
@@ -187,7 +189,10 @@ export async function postRequestedComments(
       rmSync(dir, { recursive: true, force: true })
       mkdirSync(dir, { recursive: true })
       await artifacts.download(artifact.id, run.id, dir)
-      const request = parseCommentRequest(readFileSync(path.join(dir, REQUEST_FILE), 'utf8'))
+      const file = path.join(dir, REQUEST_FILE)
+      // Sized before it is read: the fork chose what is in it.
+      if (statSync(file).size > MAX_REQUEST_BYTES) throw new Error(REQUEST_TOO_LARGE)
+      const request = parseCommentRequest(readFileSync(file, 'utf8'))
       if ('error' in request) throw new Error(request.error)
       if (artifact.name !== requestArtifactName(request.commentId)) {
         throw new Error(`its comment-id would be kept as ${requestArtifactName(request.commentId)}`)

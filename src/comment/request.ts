@@ -21,6 +21,7 @@ export const REQUEST_ARTIFACT = 'python-ci-comment'
 const FORMAT = 2
 /** No honest run comes near it; the companion reads no more. */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024
+export const REQUEST_TOO_LARGE = `${REQUEST_FILE} is over ${MAX_REQUEST_BYTES / 1024 / 1024} MB`
 
 export interface CommentRequest {
   readonly format: typeof FORMAT
@@ -49,9 +50,7 @@ const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/
 
 /** The request, or why it cannot be used (one line). */
 export function parseCommentRequest(text: string): CommentRequest | { readonly error: string } {
-  if (text.length > MAX_REQUEST_BYTES) {
-    return { error: `${REQUEST_FILE} is over ${MAX_REQUEST_BYTES / 1024 / 1024} MB` }
-  }
+  if (text.length > MAX_REQUEST_BYTES) return { error: REQUEST_TOO_LARGE }
   let value: unknown
   try {
     value = JSON.parse(text)
