@@ -76,3 +76,29 @@ describe('the dists artifact', () => {
     expect(result.summary).toContain(`kept as artifact **${result.outputs['dists-artifact']}**`)
   })
 })
+
+describe('a dists artifact whose name this run already has', () => {
+  let again: ActionResult
+  beforeAll(async () => {
+    // The same job of the same run again: the first run's artifact holds the name.
+    again = await runAction({
+      fixture: 'setuptools-pyproject',
+      toolCachePython: true,
+      inputs: { cache: 'false' },
+      env: { ...service.env(), GITHUB_JOB: 'test' },
+    })
+  })
+  afterAll(() => again?.cleanup())
+
+  it('fails the step, naming the artifact, and gives no dists-artifact output', () => {
+    const name = result.outputs['dists-artifact'] ?? ''
+    expect(again.exitCode).toBe(1)
+    expect(again.outputs['dists-artifact']).toBeUndefined()
+    const errors = again.commands.filter((c) => c.name === 'error').map((c) => c.message)
+    expect(errors).toContain(
+      `artifacts failed: artifact ${name} already exists in this run: another job with this dists-artifact, or code this step ran, uploaded it first; the built files were not kept under that name`,
+    )
+    // The one artifact of that name is still the first run's.
+    expect(service.artifacts.filter((a) => a.name === name)).toHaveLength(1)
+  })
+})

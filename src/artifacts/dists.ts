@@ -15,6 +15,21 @@ export interface ArtifactService {
   upload(name: string, files: string[], root: string): Promise<{ id?: number; size?: number }>
 }
 
+/**
+ * This run already has an artifact of the name: another job with the same
+ * dists-artifact, or code the step ran (it can read the runtime token of this
+ * process) uploading first. A release must not take that one for ours.
+ */
+export class ArtifactExistsError extends Error {
+  override name = 'ArtifactExistsError'
+
+  constructor(artifact: string) {
+    super(
+      `artifact ${artifact} already exists in this run: another job with this dists-artifact, or code this step ran, uploaded it first; the built files were not kept under that name`,
+    )
+  }
+}
+
 /** `text` with every character the artifact service refuses replaced by '_'. */
 export function safeArtifactName(text: string): string {
   return text.replace(new RegExp(ARTIFACT_NAME_FORBIDDEN.source, 'g'), '_')

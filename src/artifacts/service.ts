@@ -4,8 +4,14 @@
  * first call, so a run that uploads and downloads nothing starts without it.
  */
 import type { DefaultArtifactClient } from '@actions/artifact'
+import { errorMessage } from '../error-message.js'
 import type { Repository } from '../github/run-event.js'
-import type { ArtifactService, CurrentRunArtifacts, RunArtifacts } from './dists.js'
+import {
+  ArtifactExistsError,
+  type ArtifactService,
+  type CurrentRunArtifacts,
+  type RunArtifacts,
+} from './dists.js'
 
 function lazyClient(): () => Promise<DefaultArtifactClient> {
   let client: Promise<DefaultArtifactClient> | undefined
@@ -19,8 +25,14 @@ export function actionsArtifactService(): ArtifactService {
   const client = lazyClient()
   return {
     upload: async (name, files, root) => {
-      const { id, size } = await (await client()).uploadArtifact(name, files, root)
-      return { id, size }
+      try {
+        const { id, size } = await (await client()).uploadArtifact(name, files, root)
+        return { id, size }
+      } catch (error) {
+        // The service answers 409 Conflict to a name this run already has.
+        if (/\(409\)/.test(errorMessage(error))) throw new ArtifactExistsError(name)
+        throw error
+      }
     },
   }
 }

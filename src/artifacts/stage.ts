@@ -10,6 +10,7 @@ import type { Host } from '../host.js'
 import type { BuildResult } from '../report/metrics.js'
 import type { Stage } from '../stage.js'
 import {
+  ArtifactExistsError,
   type ArtifactService,
   DistsChangedError,
   defaultArtifactName,
@@ -49,7 +50,7 @@ export function artifactsStage(
         })
       } catch (error) {
         // Not a service fault: the files to keep are not the ones built; fail the stage.
-        if (error instanceof DistsChangedError) throw error
+        if (error instanceof DistsChangedError || error instanceof ArtifactExistsError) throw error
         log.info(`the built files were not uploaded as artifact ${name}: ${errorMessage(error)}`)
         outages.note('artifacts', error, `no artifact ${name} with the built files`)
         return undefined
