@@ -17,18 +17,18 @@ import {
   runnerArchitecture,
   withCommandsStopped,
   writeReport
-} from "./chunks/chunk-GO4MMBPP.js";
-import "./chunks/chunk-TGYVB34G.js";
+} from "./chunks/chunk-SB43DSAN.js";
+import "./chunks/chunk-M46RQJ22.js";
 import {
   require_node_util
-} from "./chunks/chunk-YZIDAVRS.js";
+} from "./chunks/chunk-FPV2BY4R.js";
 import {
   __toESM,
   require_node_crypto,
   require_node_fs,
   require_node_os,
   require_node_path
-} from "./chunks/chunk-S2SQKVHH.js";
+} from "./chunks/chunk-XM6D3CJ7.js";
 
 // src/cli.ts
 var import_node_crypto = __toESM(require_node_crypto(), 1);
