@@ -17,7 +17,7 @@ import {
   runnerArchitecture,
   withCommandsStopped,
   writeReport
-} from "./chunks/chunk-SB43DSAN.js";
+} from "./chunks/chunk-RFUCEJZC.js";
 import "./chunks/chunk-M46RQJ22.js";
 import {
   require_node_util

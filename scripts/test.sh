@@ -12,7 +12,7 @@ need() {
   echo "npm test: $1 is missing; run npm run ci (it installs the system packages, then runs npm test)" >&2
   exit 1
 }
-for command in git openssl zstd diff-cover; do command -v "$command" >/dev/null || need "$command"; done
+for command in git openssl zstd diff-cover cmark-gfm; do command -v "$command" >/dev/null || need "$command"; done
 [ -x /usr/bin/python3 ] || need /usr/bin/python3
 /usr/bin/python3 -c 'import ensurepip, venv' 2>/dev/null || need 'python3-venv'
 [ -x node_modules/.bin/jest ] || { echo 'npm test: node_modules is missing; run npm ci first (or npm run ci)' >&2; exit 1; }

@@ -3,6 +3,7 @@
  * and, on GitHub, the runner's PATH and env files. main.ts and cli.ts each build
  * one; tests build their own.
  */
+import { FILE_COMMANDS } from './guard/file-commands.js'
 import type { Log } from './log.js'
 import type { ProcessRunner } from './process.js'
 
@@ -41,11 +42,7 @@ const WITHHELD = new Set([
   'ACTIONS_RUNTIME_URL',
   'ACTIONS_RESULTS_URL',
   'ACTIONS_CACHE_URL',
-  'GITHUB_OUTPUT',
-  'GITHUB_ENV',
-  'GITHUB_PATH',
-  'GITHUB_STATE',
-  'GITHUB_STEP_SUMMARY',
+  ...FILE_COMMANDS,
 ])
 
 /** The environment for child processes: `env` without the variables above. */
