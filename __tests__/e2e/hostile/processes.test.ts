@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { type ActionResult, describeRun, runAction } from '../../harness/runner.js'
+import { renderGfm, textOf } from '../../helpers/gfm.js'
 
 jest.setTimeout(300_000)
 
@@ -47,9 +48,8 @@ function killLeftovers(result: ActionResult | undefined, files: readonly string[
   }
 }
 
-/** Markdown as a reader sees it: the escaping's character references read back. */
-const readable = (markdown: string) =>
-  markdown.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+/** Markdown as a reader sees it: rendered by GitHub's cmark-gfm, as text. */
+const readable = (markdown: string) => textOf(renderGfm(markdown))
 
 const shown = (result: ActionResult) => readable(result.summary)
 
